@@ -1,0 +1,205 @@
+"""actorgraph command line: parse options, call the library in graph/, format the output.
+
+Heavy libraries (pandas, networkx, pyvis) are imported inside the commands that
+need them, so that ``actorgraph --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from graph import __version__
+from graph.formats import FORMATS
+from graph.metrics import MEASURES
+from graph.schema import RELATIONS
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="actorgraph")
+def main():
+    """Explore an actor-relationship graph kept in two CSV files.
+
+    The data is DATA/actors.csv and DATA/relations.csv; DATA is --data, else
+    ./data when it holds actors.csv, else the bundled Mali/Sahel data set.
+    Every command validates the data first.
+    """
+
+
+# ---- shared options -------------------------------------------------------------------------
+
+def data_option(f):
+    return click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
+                        help="Folder with actors.csv and relations.csv.")(f)
+
+
+def format_option(f):
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="table: aligned, rounded; csv and json: full precision.")(f)
+
+
+def view_options(f):
+    """--relation, --as-of and --without: which part of the network a command looks at."""
+    f = click.option("--without", multiple=True, metavar="ACTOR",
+                     help="Leave this actor out (what-if); repeatable.")(f)
+    f = click.option("--as-of", "as_of", metavar="DATE",
+                     help="Only relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
+    f = click.option("--relation", "relations", multiple=True, type=click.Choice(list(RELATIONS)),
+                     help="Only these relation kinds; repeatable.")(f)
+    return f
+
+
+def load(data: Path | None):
+    """Load and validate the data set; on errors print them and exit 1."""
+    from graph.load import default_data_dir, load_dataset
+    from graph.problems import DataError
+
+    try:
+        dataset = load_dataset(data if data is not None else default_data_dir())
+    except DataError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        n = len(exc.errors)
+        raise click.ClickException(f"{n} error{'s' * (n != 1)} in the data; nothing was done")
+    for notice in dataset.notices:
+        click.echo(f"note: {notice}", err=True)
+    if dataset.problems:
+        n = len(dataset.problems)
+        click.echo(f"note: {n} warning{'s' * (n != 1)} in the data (see `actorgraph validate`)", err=True)
+    return dataset
+
+
+def view(dataset, relations=(), as_of=None, without=()):
+    """The graph restricted by the view options; actor names resolved."""
+    from graph.build import build_graph, select
+
+    if as_of:
+        check_date(as_of, "--as-of")
+    ids = [resolve(dataset, w) for w in without]
+    G = select(build_graph(dataset), relations=set(relations) or None, as_of=as_of, without=ids)
+    if G.number_of_nodes() == 0:
+        raise click.ClickException("no actors left after --without")
+    return G
+
+
+def resolve(dataset, text: str) -> str:
+    from graph.resolve import ActorIndex, ActorNotFound
+
+    try:
+        return ActorIndex(dataset.actors).resolve(text)
+    except ActorNotFound as exc:
+        raise click.ClickException(str(exc))
+
+
+def check_date(text: str, option: str) -> None:
+    from graph.dates import parse_span
+
+    if parse_span(text) is None:
+        raise click.BadParameter(f"'{text}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD",
+                                 param_hint=option)
+
+
+def catch_data_errors(f):
+    """Report a DataError raised by an edit as FILE:LINE lines and exit 1."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from graph.problems import DataError
+
+        try:
+            return f(*args, **kwargs)
+        except DataError as exc:
+            for p in exc.problems:
+                click.echo(str(p), err=True)
+            raise click.ClickException("the change was not made: the data would have errors")
+    return wrapper
+
+
+# ---- commands ---------------------------------------------------------------------------------
+
+@main.command()
+@data_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(data, fmt):
+    """Check the two CSV files and report every problem as FILE:LINE: message.
+
+    Errors come first, then warnings; the exit code is 1 when there is any error.
+
+    Example: actorgraph validate --data my-network/
+    """
+    from graph.load import default_data_dir, load_dataset
+    from graph.problems import DataError
+
+    try:
+        dataset = load_dataset(data if data is not None else default_data_dir())
+        problems, files, notices = dataset.problems, [dataset.actors_file, dataset.relations_file], \
+            dataset.notices
+        counts = {"actors": len(dataset.actors), "relations": len(dataset.relations)}
+    except DataError as exc:
+        problems, files, notices, counts = exc.problems, [], [], {}
+    errors = sum(p.severity == "error" for p in problems)
+    if fmt == "json":
+        click.echo(json.dumps({"files": [f.describe() for f in files], "notices": notices, **counts,
+                               "errors": errors, "warnings": len(problems) - errors,
+                               "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        for line in notices + [f.describe() for f in files] + [str(p) for p in problems]:
+            click.echo(line)
+        head = f"{counts['actors']} actors, {counts['relations']} relations: " if counts else ""
+        click.echo(f"{head}{errors} error{'s' * (errors != 1)}, "
+                   f"{len(problems) - errors} warning{'s' * (len(problems) - errors != 1)}")
+    sys.exit(1 if errors else 0)
+
+
+MEASURE_HELP = "\n".join(f"  {m.name:<12} {m.meaning}" for m in MEASURES.values())
+
+
+@main.command(help=f"""Centrality of every actor: who is a hub, who brokers.
+
+\b
+Measures (networkx definitions and normalisation):
+{MEASURE_HELP}
+
+The default view is undirected with one tie per actor pair; --directed
+reads directions (coordinates_with counts both ways). in_degree and
+out_degree always read directions.
+
+Example: actorgraph centrality --measure betweenness --top 5
+""")
+@data_option
+@click.option("--measure", "-m", "measures", multiple=True, type=click.Choice(list(MEASURES)),
+              help="Measure to compute; repeatable (default: all).")
+@click.option("--sort", "sort", type=click.Choice(list(MEASURES)),
+              help="Sort by this measure, highest first (default: betweenness, else the first measure).")
+@click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
+@click.option("--directed", is_flag=True, help="Use the direction of relations.")
+@view_options
+@format_option
+def centrality(data, measures, sort, top, directed, relations, as_of, without, fmt):
+    from graph.metrics import centrality as compute
+    from graph.report import centrality_rows
+
+    dataset = load(data)
+    G = view(dataset, relations, as_of, without)
+    measures = list(measures) or list(MEASURES)
+    if sort and sort not in measures:
+        raise click.BadParameter(f"'{sort}' is not among the measures asked for", param_hint="--sort")
+    values, notes = compute(G, measures, directed=directed)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    rows, columns = centrality_rows(G, values, measures, sort, top, fmt)
+    click.echo(_format(rows, columns, fmt), nl=False)
+
+
+def _format(rows, columns, fmt):
+    from graph.formats import format_rows
+    return format_rows(rows, columns, fmt)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Build the networkx model of a data set, and the views the analyses run on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .dates import parse_span
+from .schema import RELATIONS
+
+__all__ = ["build_graph", "select", "simple_undirected", "simple_directed", "relation_edges"]
+
+
+def build_graph(dataset):
+    """A MultiDiGraph: nodes carry every actor column, edges every relation column.
+
+    Edge keys are relation names; a symmetric relation is stored once, in the
+    direction it was written, and every view treats it as symmetric.
+    """
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    for a in dataset.actors:
+        G.add_node(a["id"], **{k: v for k, v in a.items() if k != "id"})
+    for r in dataset.relations:
+        attrs = {k: v for k, v in r.items() if k not in ("source", "target")}
+        attrs["directed"] = RELATIONS[r["relation"]].directed
+        G.add_edge(r["source"], r["target"], key=r["relation"], **attrs)
+    return G
+
+
+def select(G, relations=None, as_of: str | None = None, without=()):
+    """A copy of G restricted to some relation kinds, to the date as_of, without some actors.
+
+    ``as_of`` keeps the relations valid on that day (a year or month means its first day).
+    """
+    day = parse_span(as_of)[0] if as_of else None
+    H = G.copy()
+    H.remove_nodes_from(without)
+    drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+            if (relations and k not in relations) or (day and not valid_on(d, day))]
+    H.remove_edges_from(drop)
+    return H
+
+
+def valid_on(edge: dict, day: dt.date) -> bool:
+    """Whether a relation holds on a day, by its since/until columns."""
+    since, until = edge.get("since"), edge.get("until")
+    if since and parse_span(since)[0] > day:
+        return False
+    if until and parse_span(until)[1] < day:
+        return False
+    return True
+
+
+def relation_edges(G):
+    """(source, target, kind, data) for every relation, in file order."""
+    return ((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
+
+
+def simple_undirected(G):
+    """One tie per actor pair, whatever the number and direction of relations."""
+    import networkx as nx
+
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from((u, v) for u, v in G.edges())
+    return H
+
+
+def simple_directed(G):
+    """One arc per ordered pair; a symmetric relation gives arcs both ways."""
+    import networkx as nx
+
+    H = nx.DiGraph()
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, k in G.edges(keys=True):
+        H.add_edge(u, v)
+        if not RELATIONS[k].directed:
+            H.add_edge(v, u)
+    return H

@@ -1,0 +1,243 @@
+"""Read a CSV file keeping how it was written; write it back atomically, byte for byte.
+
+A file is kept as its records' raw text, so rows an edit does not touch are
+written back exactly as they were read, whatever program saved them.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+
+__all__ = ["CsvFile", "Record", "read_csv", "parse_csv", "format_record", "atomic_write"]
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "windows-1252",
+                  "utf-16": "UTF-16"}
+
+
+@dataclass
+class Record:
+    """One CSV record: its first line in the file, its raw text and its terminator."""
+
+    line: int
+    raw: str
+    end: str
+    cells: list[str]
+
+    @property
+    def blank(self) -> bool:
+        return not any(c.strip() for c in self.cells)
+
+
+@dataclass
+class CsvFile:
+    """A parsed CSV file and everything needed to write it back the same way."""
+
+    path: Path
+    display: str
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    newline: str = "\n"
+    quote_all: bool = False
+    header: Record | None = None
+    records: list[Record] = field(default_factory=list)
+
+    @property
+    def columns(self) -> list[str]:
+        """Header names, stripped and lower-cased."""
+        return [c.strip().lower() for c in self.header.cells] if self.header else []
+
+    def describe(self) -> str:
+        sep = {"\t": "tab"}.get(self.delimiter, repr(self.delimiter))
+        eol = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}[self.newline]
+        return f"{self.display}: read as {ENCODING_NAMES[self.encoding]}, {sep}-separated, {eol} line endings"
+
+    def to_text(self) -> str:
+        parts = [self.header.raw + self.header.end] if self.header else []
+        parts += [r.raw + r.end for r in self.records]
+        return "".join(parts)
+
+    def to_bytes(self) -> bytes:
+        return self.to_text().encode(self.encoding)
+
+    def row_text(self, cells: list[str]) -> str:
+        return format_record(cells, self.delimiter, self.quote_all)
+
+
+def read_csv(path: Path, display: str) -> tuple[CsvFile | None, list[Problem]]:
+    """Read and parse one CSV file; problems instead of exceptions."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(display, 0, "missing-file", "file not found")]
+    except IsADirectoryError:
+        return None, [Problem(display, 0, "unreadable-file", "is a folder, not a CSV file")]
+    except OSError as exc:
+        return None, [Problem(display, 0, "unreadable-file", f"cannot read: {exc.strerror}")]
+    return parse_csv(data, Path(path), display)
+
+
+def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, list[Problem]]:
+    """Parse the bytes of a CSV file (see :func:`read_csv`)."""
+    text, encoding, problem = _decode(data, display)
+    if problem:
+        return None, [problem]
+    if not text.strip():
+        return None, [Problem(display, 1, "empty-file", "file is empty: expected a header line")]
+    raw_records, problems = _split_records(text, display)
+    if problems:
+        return None, problems
+    first_raw = raw_records[0][1]
+    delimiter = _sniff_delimiter(first_raw)
+    newline = next((end for _, _, end in raw_records if end), "\n")
+    try:
+        rows = list(csv.reader([raw for _, raw, _ in raw_records], delimiter=delimiter, strict=False))
+    except csv.Error as exc:
+        return None, [Problem(display, 1, "bad-csv", f"cannot parse CSV: {exc}")]
+    records = [Record(line, raw, end, cells) for (line, raw, end), cells in zip(raw_records, rows)]
+    quote_all = all(_fully_quoted(r.raw, r.cells, delimiter) for r in records[:3] if r.raw)
+    f = CsvFile(path, display, encoding, delimiter, newline, quote_all, records[0], records[1:])
+    return f, []
+
+
+def _fully_quoted(raw: str, cells: list[str], delimiter: str) -> bool:
+    q = '"'
+    return raw.startswith(q) and raw.endswith(q) and raw.count(q + delimiter + q) >= len(cells) - 1
+
+
+def _decode(data: bytes, display: str) -> tuple[str, str, Problem | None]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                return "", encoding, _bad_bytes(data, exc, display, "not valid " + ENCODING_NAMES[encoding])
+            return text.lstrip("\ufeff"), encoding, None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return "", "", Problem(display, line, "binary-file",
+                               "this is a binary file (it contains NUL bytes), not a CSV text file")
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(data):
+            return "", "", _bad_bytes(data, exc, display,
+                                      "the file mixes encodings: other lines are UTF-8 but this one is not;"
+                                      " save the whole file as UTF-8")
+    try:
+        return data.decode("windows-1252"), "windows-1252", None
+    except UnicodeDecodeError as exc:
+        return "", "", _bad_bytes(data, exc, display, "not valid UTF-8 or windows-1252")
+
+
+def _bad_bytes(data: bytes, exc: UnicodeDecodeError, display: str, why: str) -> Problem:
+    line = data[: exc.start].count(b"\n") + 1
+    return Problem(display, line, "bad-encoding", f"byte 0x{data[exc.start]:02X}: {why}")
+
+
+def _split_records(text: str, display: str):
+    """Split text into (first_line, raw, terminator), newlines inside quotes kept in raw."""
+    pieces = _NEWLINE_RE.split(text)
+    ends = _NEWLINE_RE.findall(text) + [""]
+    records, problems = [], []
+    delimiter = _sniff_delimiter(pieces[0])
+    i, line = 0, 1
+    while i < len(pieces):
+        start, raw, quoted = line, pieces[i], False
+        if '"' in raw:
+            quoted = _open_quote(raw, delimiter, False)
+        while quoted and i + 1 < len(pieces):
+            raw += ends[i] + pieces[i + 1]
+            quoted = _open_quote(pieces[i + 1], delimiter, True)
+            i += 1
+            line += 1
+        if quoted:
+            problems.append(Problem(display, start, "unclosed-quote",
+                                    "a quoted cell opened on this line is never closed"))
+        records.append((start, raw, ends[i]))
+        i += 1
+        line += 1
+    if records and records[-1][1] == "" and records[-1][2] == "":
+        records.pop()  # text ended with a newline
+    return records, problems
+
+
+def _open_quote(line: str, delimiter: str, in_quotes: bool) -> bool:
+    """Whether a line ends inside a quoted cell (csv module rules, strict=False)."""
+    state = "quoted" if in_quotes else "start"
+    for c in line:
+        if state == "start":
+            state = "quoted" if c == '"' else "start" if c == delimiter else "field"
+        elif state == "field":
+            if c == delimiter:
+                state = "start"
+        elif state == "quoted":
+            if c == '"':
+                state = "quote"
+        else:  # a quote seen inside a quoted cell
+            state = "quoted" if c == '"' else "start" if c == delimiter else "field"
+    return state == "quoted"
+
+
+def _sniff_delimiter(header: str) -> str:
+    """The delimiter of a header line: the most frequent of ',', ';' and tab outside quotes."""
+    outside = re.sub(r'"[^"]*"', "", header)
+    counts = {d: outside.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best
+
+
+def format_record(cells: list[str], delimiter: str, quote_all: bool = False) -> str:
+    """One record as CSV text (no terminator), quoting only where needed unless quote_all.
+
+    >>> print(format_record(["a", "b;c", "it's"], ";"))
+    a;"b;c";it's
+    """
+    out = []
+    for cell in cells:
+        needs = quote_all or any(ch in cell for ch in (delimiter, '"', "\n", "\r")) or (
+            cell != cell.strip())
+        out.append('"' + cell.replace('"', '""') + '"' if needs else cell)
+    return delimiter.join(out)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes to path atomically: temp file beside it, fsync, os.replace."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".actorgraph-{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in folder durable (no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

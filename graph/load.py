@@ -1,0 +1,147 @@
+"""Load and validate a data set (actors.csv + relations.csv) from a folder."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .csvio import CsvFile, Record, read_csv
+from .problems import DataError, Problem, sort_problems
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, normalise_relation
+from .validate import check_actors, check_isolated, check_relations
+
+__all__ = ["Row", "Dataset", "load_dataset", "check_dataset", "display_path", "default_data_dir"]
+
+ACTORS_FILE = "actors.csv"
+RELATIONS_FILE = "relations.csv"
+
+
+class Row(dict):
+    """One data row: cleaned values by lower-cased column name, plus where it came from."""
+
+    def __init__(self, values: dict, line: int, record: Record, raw: dict):
+        super().__init__(values)
+        self.line = line
+        self.record = record
+        self.raw = raw  # stripped values as typed, before normalisation
+
+    def __getitem__(self, key):
+        return self.get(key, "")
+
+
+@dataclass
+class Dataset:
+    """A validated data set; ``problems`` holds its warnings."""
+
+    folder: Path
+    actors_file: CsvFile
+    relations_file: CsvFile
+    actors: list[Row]
+    relations: list[Row]
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def actor(self, actor_id: str) -> Row | None:
+        return next((a for a in self.actors if a["id"] == actor_id), None)
+
+
+def default_data_dir() -> Path:
+    """./data when it holds actors.csv, else the data bundled beside cli.py."""
+    here = Path("data")
+    if (here / ACTORS_FILE).is_file():
+        return here
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith("..") else str(Path(path).resolve())
+
+
+def load_dataset(folder: Path, strict: bool = True) -> Dataset:
+    """Read both files, run every check; raise DataError on any error (warnings are kept)."""
+    from .journal import recover
+
+    folder = Path(folder)
+    notices = recover(folder)
+    files, problems = [], []
+    for name in (ACTORS_FILE, RELATIONS_FILE):
+        f, p = read_csv(folder / name, display_path(folder / name))
+        files.append(f)
+        problems += p
+    dataset, more = check_dataset(folder, *files)
+    problems += more
+    if strict and any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    if dataset is None:
+        raise DataError(problems)
+    dataset.problems = sort_problems(problems)
+    dataset.notices = notices
+    return dataset
+
+
+def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None):
+    """Rows and every problem of two parsed files: (Dataset or None, problems)."""
+    problems: list[Problem] = []
+    actors = relations = None
+    if actors_file:
+        actors, p = table_rows(actors_file, ACTOR_COLUMNS)
+        problems += p
+    if relations_file:
+        relations, p = table_rows(relations_file, RELATION_COLUMNS)
+        problems += p
+    if actors is not None:
+        problems += check_actors(actors, actors_file.display)
+    if actors is not None and relations is not None:
+        problems += check_relations(relations, actors, relations_file.display)
+        problems += check_isolated(actors, relations, actors_file.display)
+    if actors is None or relations is None:
+        return None, problems
+    return Dataset(folder, actors_file, relations_file, actors, relations), problems
+
+
+def table_rows(f: CsvFile, spec) -> tuple[list[Row] | None, list[Problem]]:
+    """Rows of a table, or None when its header makes the rows unreadable."""
+    problems = []
+    columns = f.columns
+    named = [c for c in columns if c]
+    for c in sorted({c for c in named if named.count(c) > 1}):
+        problems.append(Problem(f.display, 1, "duplicate-column", f"column '{c}' appears twice in the header"))
+    missing = [c.name for c in spec if c.required and c.name not in columns]
+    for name in missing:
+        problems.append(Problem(f.display, 1, "missing-column",
+                                f"missing required column '{name}' (the header has: {', '.join(named) or 'nothing'})"))
+    if problems:
+        return None, problems
+    required = [c.name for c in spec if c.required]
+    rows = []
+    width = len(columns)
+    while width and not columns[width - 1]:
+        width -= 1  # trailing empty header cells, as spreadsheets write them
+    for rec in f.records:
+        if rec.blank:
+            continue
+        cells = rec.cells
+        if len(cells) < width or any(c.strip() for c in cells[len(columns):]):
+            problems.append(Problem(f.display, rec.line, "cell-count",
+                                    f"row has {len(cells)} cells but the header has {width} columns"))
+            continue
+        if any(cells[i].strip() for i, c in enumerate(columns[:len(cells)]) if not c):
+            problems.append(Problem(f.display, rec.line, "unnamed-column",
+                                    "a value stands in a column with no header name"))
+        raw = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
+        values = dict(raw)
+        if "relation" in values:
+            values["relation"] = normalise_relation(raw["relation"]) or raw["relation"]
+        if "confidence" in values:
+            values["confidence"] = raw["confidence"].lower()
+        for name in required:
+            if not values.get(name):
+                problems.append(Problem(f.display, rec.line, "empty-field", f"empty required field '{name}'"))
+        rows.append(Row(values, rec.line, rec, raw))
+    return rows, problems

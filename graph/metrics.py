@@ -1,0 +1,115 @@
+"""Centrality measures: the MEASURES table and one function to compute any of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure"]
+
+
+class UndefinedMeasure(Exception):
+    """A measure has no value on this graph (say why, in words for an analyst)."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    meaning: str
+    directed_only: bool  # computed on the directed view even in the default undirected view
+    compute: Callable
+
+
+def _degree(H):
+    import networkx as nx
+    return nx.degree_centrality(H)
+
+
+def _in_degree(D):
+    import networkx as nx
+    return nx.in_degree_centrality(D)
+
+
+def _out_degree(D):
+    import networkx as nx
+    return nx.out_degree_centrality(D)
+
+
+def _betweenness(H):
+    from . import engine
+    return engine.betweenness(H)
+
+
+def _closeness(H):
+    from . import engine
+    return engine.closeness(H)
+
+
+def _eigenvector(H):
+    import networkx as nx
+    if H.number_of_edges() == 0:
+        raise UndefinedMeasure("undefined on a graph without ties")
+    try:
+        return nx.eigenvector_centrality(H, max_iter=1000)
+    except nx.PowerIterationFailedConvergence:
+        why = "directed graph without cycles" if H.is_directed() and nx.is_directed_acyclic_graph(H) \
+            else "graph"
+        raise UndefinedMeasure(f"undefined for this {why} (power iteration does not converge)") from None
+
+
+def _pagerank(H):
+    from . import engine
+    return engine.pagerank(H)
+
+
+MEASURES: dict[str, Measure] = {
+    m.name: m
+    for m in (
+        Measure("degree", "share of the other actors it is tied to directly: a hub", False, _degree),
+        Measure("in_degree", "share of actors with a relation pointing to it (trained, accompanied, "
+                "has parts)", True, _in_degree),
+        Measure("out_degree", "share of actors it points to (trains, accompanies, is part of)", True,
+                _out_degree),
+        Measure("betweenness", "share of shortest paths between others that run through it: a broker",
+                False, _betweenness),
+        Measure("closeness", "how near it is to everyone it can reach (inverse mean distance)", False,
+                _closeness),
+        Measure("eigenvector", "tied to actors that are themselves well tied: influence", False,
+                _eigenvector),
+        Measure("pagerank", "importance by the importance of those pointing to it (random walk)", False,
+                _pagerank),
+    )
+}
+
+
+def centrality(G, measures, directed: bool = False):
+    """Each measure's values on the multigraph G: ({measure: {actor: value}}, notes).
+
+    The default view is undirected with one tie per actor pair; ``directed``
+    reads directions (a symmetric relation counts both ways). in_degree and
+    out_degree always read directions. A measure undefined on this graph gets
+    a note instead of values.
+    """
+    from .build import simple_directed, simple_undirected
+
+    views = {}
+
+    def view(use_directed):
+        if use_directed not in views:
+            views[use_directed] = simple_directed(G) if use_directed else simple_undirected(G)
+        return views[use_directed]
+
+    values, notes = {}, []
+    for name in measures:
+        m = MEASURES[name]
+        H = view(directed or m.directed_only)
+        if H.number_of_nodes() == 0:
+            notes.append(f"{name}: undefined on an empty graph")
+            continue
+        try:
+            values[name] = m.compute(H)
+        except UndefinedMeasure as exc:
+            notes.append(f"{name}: {exc}")
+        except ZeroDivisionError:
+            notes.append(f"{name}: undefined for this graph")
+    return values, notes

@@ -1,0 +1,35 @@
+"""Turn analysis results into sorted rows for graph.formats."""
+
+from __future__ import annotations
+
+__all__ = ["centrality_rows", "actor_columns", "rank_key"]
+
+
+def actor_columns(fmt: str) -> list[str]:
+    """Identifying columns: names for reading, ids too where machines read."""
+    return ["name", "type"] if fmt == "table" else ["id", "name", "type"]
+
+
+def rank_key(value, name: str, actor_id: str):
+    """Highest value first, missing values last, ties by name then id."""
+    missing = value is None or value != value
+    return (missing, -(value or 0) if not missing else 0, name.lower(), actor_id)
+
+
+def centrality_rows(G, values: dict, measures: list[str], sort: str | None, top: int | None, fmt: str):
+    """One row per actor with the measures computed (None where undefined), sorted, cut to top."""
+    computed = [m for m in measures if m in values]
+    if sort is None:
+        sort = "betweenness" if "betweenness" in computed else (computed[0] if computed else None)
+    rows = []
+    for node, attrs in G.nodes(data=True):
+        row = {"id": node, "name": attrs.get("name", node), "type": attrs.get("type", "")}
+        row.update({m: values[m].get(node) if m in values else None for m in measures})
+        rows.append(row)
+    if sort:
+        rows.sort(key=lambda r: rank_key(r[sort], r["name"], r["id"]))
+    else:
+        rows.sort(key=lambda r: (r["name"].lower(), r["id"]))
+    if top:
+        rows = rows[:top]
+    return rows, actor_columns(fmt) + list(measures)

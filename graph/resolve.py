@@ -1,0 +1,63 @@
+"""Find an actor from what a user typed: its id, name or an alias, in any letter case."""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+__all__ = ["ActorNotFound", "ActorIndex", "describe"]
+
+
+class ActorNotFound(LookupError):
+    """An actor reference that matches no actor, or several."""
+
+
+def describe(actor) -> str:
+    return f"'{actor['id']}' ({actor['name']})"
+
+
+def _values(actor, field: str) -> set[str]:
+    raw = actor.get(field, "") or ""
+    parts = raw.split(";") if field == "aliases" else [raw]
+    return {p.strip().lower() for p in parts if p.strip()}
+
+
+class ActorIndex:
+    """Lookup of actors by id, name and alias, built once per data set."""
+
+    def __init__(self, actors):
+        self.by_id = {a["id"]: a for a in actors if a["id"]}
+        self.fields = {f: {} for f in ("id", "name", "aliases")}
+        for a in self.by_id.values():
+            for field, index in self.fields.items():
+                for v in _values(a, field):
+                    index.setdefault(v, []).append(a["id"])
+        # one key -> one id for suggestions: ids win over names, names over aliases
+        self.keys = {k: ids[0] for f in ("aliases", "name", "id") for k, ids in self.fields[f].items()}
+        self.closest = lru_cache(maxsize=4096)(self._closest)
+
+    def resolve(self, text: str) -> str:
+        """The id of the one actor whose id, name or alias is ``text``; ActorNotFound otherwise."""
+        if text in self.by_id:
+            return text
+        key = text.strip().lower()
+        for index in self.fields.values():
+            ids = list(dict.fromkeys(index.get(key, [])))
+            if len(ids) == 1:
+                return ids[0]
+            if len(ids) > 1:
+                names = ", ".join(describe(self.by_id[i]) for i in ids[:8])
+                raise ActorNotFound(f"'{text}' is ambiguous: it matches {names}; use an id")
+        hint = self.closest(key)
+        tail = "; did you mean " + " or ".join(describe(self.by_id[i]) for i in hint) + "?" if hint else ""
+        raise ActorNotFound(f"unknown actor '{text}'{tail}")
+
+    def _closest(self, text: str, n: int = 3) -> list[str]:
+        """Ids of the actors a mistyped reference most likely meant, best first."""
+        key = text.strip().lower()
+        if key in self.keys:
+            return [self.keys[key]]
+        close = difflib.get_close_matches(key, list(self.keys), n=n, cutoff=0.6)
+        if len(close) < n and len(key) >= 3:
+            close += [k for k in self.keys if key in k and k not in close][: n - len(close)]
+        return list(dict.fromkeys(self.keys[c] for c in close))[:n]

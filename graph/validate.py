@@ -1,0 +1,147 @@
+"""Checks on the two tables; each check is a small function yielding Problems."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .dates import parse_span
+from .problems import Problem
+from .resolve import ActorIndex
+from .schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, slugify
+
+__all__ = ["check_actors", "check_relations", "check_isolated", "relation_key"]
+
+
+def check_actors(rows, path: str):
+    """Actor ids: valid slugs and unique."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        actor_id = row["id"]
+        if not actor_id:
+            continue
+        if not SLUG_RE.match(actor_id):
+            yield Problem(path, row.line, "bad-id",
+                          f"id '{actor_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
+                          f" try '{slugify(actor_id)}'")
+        if actor_id in seen:
+            yield Problem(path, row.line, "duplicate-id",
+                          f"duplicate actor id '{actor_id}' (first on line {seen[actor_id]})")
+        else:
+            seen[actor_id] = row.line
+
+
+def check_relations(rows, actors, path: str):
+    """Every per-row and whole-table check on relations."""
+    index = ActorIndex(actors)
+    seen: dict[tuple, int] = {}
+    part_of = []
+    for row in rows:
+        yield from _check_relation_kind(row, path)
+        yield from _check_endpoints(row, index, path)
+        yield from _check_dates(row, path)
+        yield from _check_confidence(row, path)
+        kind = row.get("relation")
+        if kind in RELATIONS and row["source"] and row["target"]:
+            key = relation_key(row["source"], kind, row["target"])
+            if key in seen:
+                yield Problem(path, row.line, "duplicate-relation",
+                              f"duplicate relation {row['source']} {kind} {row['target']}"
+                              f" (first on line {seen[key]})")
+            else:
+                seen[key] = row.line
+            if kind == "part_of" and row["source"] != row["target"]:
+                part_of.append(row)
+        if not row.get("evidence"):
+            yield Problem(path, row.line, "no-evidence", "relation without evidence", "warning")
+    yield from _check_part_of_cycles(part_of, path)
+
+
+def relation_key(source: str, kind: str, target: str) -> tuple:
+    """Identity of a relation; symmetric kinds ignore the order of the two actors."""
+    if not RELATIONS[kind].directed and target < source:
+        source, target = target, source
+    return source, kind, target
+
+
+def check_isolated(actors, relations, path: str):
+    """Warn about actors that take part in no relation."""
+    linked = {r[c] for r in relations for c in ("source", "target")}
+    for a in actors:
+        if a["id"] and a["id"] not in linked:
+            yield Problem(path, a.line, "isolated-actor", f"actor '{a['id']}' has no relation", "warning")
+
+
+def _check_relation_kind(row, path):
+    raw = row.raw.get("relation", "")
+    if raw and row["relation"] not in RELATIONS:
+        yield Problem(path, row.line, "unknown-relation",
+                      f"unknown relation '{raw}'; allowed: {', '.join(RELATIONS)}")
+
+
+def _check_endpoints(row, index, path):
+    for column in ("source", "target"):
+        value = row[column]
+        if value and value not in index.by_id:
+            hint = index.closest(value)[:1]
+            tail = f"; did you mean '{hint[0]}'?" if hint else ""
+            yield Problem(path, row.line, "unknown-actor", f"unknown actor '{value}' in {column}{tail}")
+    if row["source"] and row["source"] == row["target"]:
+        yield Problem(path, row.line, "self-relation", f"actor '{row['source']}' is related to itself")
+
+
+def _check_dates(row, path):
+    spans = {}
+    for column in ("since", "until"):
+        value = row.get(column, "")
+        if value:
+            spans[column] = parse_span(value)
+            if spans[column] is None:
+                yield Problem(path, row.line, "bad-date",
+                              f"malformed date '{value}' in {column}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    if spans.get("since") and spans.get("until") and spans["since"][0] > spans["until"][1]:
+        yield Problem(path, row.line, "date-order",
+                      f"since {row['since']} is after until {row['until']}")
+
+
+def _check_confidence(row, path):
+    value = row.get("confidence", "")
+    if value and value not in CONFIDENCE_VALUES:
+        yield Problem(path, row.line, "bad-confidence",
+                      f"bad confidence '{row.raw.get('confidence')}'; allowed: {', '.join(CONFIDENCE_VALUES)}")
+
+
+def _check_part_of_cycles(rows, path):
+    """Each cycle of part_of once, reported on the line of its last-written relation."""
+    succ = defaultdict(list)
+    line_of = {}
+    for row in rows:
+        succ[row["source"]].append(row["target"])
+        line_of.setdefault((row["source"], row["target"]), row.line)
+    state: dict[str, int] = {}  # 1 on the stack, 2 done
+    reported = set()
+    for root in list(succ):
+        if state.get(root):
+            continue
+        stack = [(root, iter(succ[root]))]
+        on_path = [root]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                on_path.pop()
+                state[node] = 2
+            elif state.get(child) == 1:
+                cycle = on_path[on_path.index(child):]
+                canon = tuple(sorted(cycle))
+                if canon not in reported:
+                    reported.add(canon)
+                    edges = list(zip(cycle, cycle[1:] + cycle[:1]))
+                    line = max(line_of[e] for e in edges)
+                    text = " -> ".join(cycle + [cycle[0]])
+                    yield Problem(path, line, "part-of-cycle", f"part_of cycle: {text}")
+            elif not state.get(child):
+                state[child] = 1
+                stack.append((child, iter(succ.get(child, ()))))
+                on_path.append(child)
