@@ -196,6 +196,56 @@ def centrality(data, measures, sort, top, directed, relations, as_of, without, f
     click.echo(_format(rows, columns, fmt), nl=False)
 
 
+@main.command()
+@data_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="actorgraph.html",
+              show_default=True, help="HTML file to write.")
+@click.option("--title", default="Actor graph", show_default=True, help="Page title.")
+@click.option("--size-by", type=click.Choice(["betweenness", "degree", "pagerank", "none"]),
+              default="betweenness", show_default=True, help="What a dot's size shows.")
+@click.option("--color-by", type=click.Choice(["type", "community"]), default="type", show_default=True,
+              help="Colour (and legend filter) by actor type or by detected community.")
+@click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --focus: how many steps out.")
+@view_options
+def render(data, output, title, size_by, color_by, focus, depth, relations, as_of, without):
+    """Write the graph as one self-contained HTML file that works offline.
+
+    The page has a legend that filters, a search box, a panel for the
+    selected actor and a sortable table; its #fragment keeps the view
+    (e.g. page.html#actor=takuba).
+
+    Example: actorgraph render -o sahel.html --title "Sahel security actors"
+    """
+    from graph.load import display_path
+    from graph.metrics import centrality as compute
+    from graph.render import PANEL_MEASURES, render_html
+
+    dataset = load(data)
+    G = view(dataset, relations, as_of, without)
+    if focus:
+        from graph.analysis import neighbourhood
+        G = neighbourhood(G, resolve(dataset, focus), depth)
+    values, notes = compute(G, PANEL_MEASURES)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    groups = None
+    if color_by == "community":
+        from graph.analysis import communities
+        groups = {n: f"community {i}" for i, members in enumerate(communities(G), 1) for n in members}
+    sources = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
+               (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
+    html = render_html(G, values, title=title, size_by=size_by, groups=groups, group_label=color_by,
+                       sources=sources)
+    from graph.csvio import atomic_write
+    try:
+        atomic_write(output, html.encode("utf-8"))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror}")
+    click.echo(str(output))
+
+
 def _format(rows, columns, fmt):
     from graph.formats import format_rows
     return format_rows(rows, columns, fmt)
