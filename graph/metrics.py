@@ -49,12 +49,12 @@ def _eigenvector(H):
     import networkx as nx
     if H.number_of_edges() == 0:
         raise UndefinedMeasure("undefined on a graph without ties")
+    if H.is_directed() and nx.is_directed_acyclic_graph(H):
+        raise UndefinedMeasure("undefined for this directed graph without cycles (all eigenvalues are 0)")
     try:
         return nx.eigenvector_centrality(H, max_iter=1000)
     except nx.PowerIterationFailedConvergence:
-        why = "directed graph without cycles" if H.is_directed() and nx.is_directed_acyclic_graph(H) \
-            else "graph"
-        raise UndefinedMeasure(f"undefined for this {why} (power iteration does not converge)") from None
+        raise UndefinedMeasure("undefined for this graph (power iteration does not converge)") from None
 
 
 def _pagerank(H):

@@ -1,0 +1,50 @@
+"""Shared helpers: small data sets written to tmp folders, and the CLI driven through CliRunner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUNDLED = ROOT / "data"
+
+ACTORS = """id,name,type,description,aliases
+a,Alpha,force,First actor,A1;Alef
+b,Beta,force,Second actor,
+c,Gamma,state,Third actor,G
+"""
+RELATIONS = """source,relation,target,evidence,note,confidence,since,until
+a,trains,b,doc §1,a trains b,stated,2019,
+b,part_of,c,doc §2,b is part of c,implied,,2020-08-18
+a,coordinates_with,c,doc §3,,stated,,
+"""
+
+
+def write(folder: Path, actors: str | bytes = ACTORS, relations: str | bytes = RELATIONS) -> Path:
+    """A data folder holding the two files (text is written as UTF-8, bytes as they are)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in (("actors.csv", actors), ("relations.csv", relations)):
+        if content is None:
+            continue
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def invoke(*args, input=None):
+    """Run the CLI in-process; stdout and stderr are kept apart."""
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def data(tmp_path):
+    return write(tmp_path / "data")
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.name: p.read_bytes() for p in sorted(Path(folder).iterdir()) if p.is_file()}

@@ -1,0 +1,144 @@
+"""Centrality: published reference values, hand-worked small graphs, undefined measures."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+
+from conftest import FIXTURES, invoke, write
+from graph import engine
+
+FLORENTINE = FIXTURES / "florentine"
+
+
+def centrality_json(*args):
+    result = invoke("centrality", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return {row["id"]: row for row in json.loads(result.stdout)}
+
+
+def test_florentine_betweenness_matches_wasserman_faust():
+    # Wasserman & Faust (1994), Padgett's marriage network without Pucci
+    rows = centrality_json("--data", FLORENTINE, "--measure", "betweenness")
+    assert rows["medici"]["betweenness"] == pytest.approx(0.522, abs=5e-4)
+    assert rows["guadagni"]["betweenness"] == pytest.approx(0.255, abs=5e-4)
+    assert rows["albizzi"]["betweenness"] == pytest.approx(0.212, abs=5e-4)
+    assert rows["acciaiuoli"]["betweenness"] == 0
+
+
+def test_florentine_degree_and_closeness_published():
+    rows = centrality_json("--data", FLORENTINE, "-m", "degree", "-m", "closeness")
+    assert rows["medici"]["degree"] == pytest.approx(6 / 14)  # six marriage ties of 14 possible
+    assert rows["medici"]["closeness"] == pytest.approx(0.560, abs=5e-4)  # W&F table 5.3: 0.560
+
+
+def test_table_is_sorted_and_rounded():
+    result = invoke("centrality", "--data", FLORENTINE, "-m", "betweenness", "--top", "2")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["name", "type", "betweenness"]
+    assert lines[1].split() == ["Medici", "family", "0.522"]
+    assert lines[2].split() == ["Guadagni", "family", "0.255"]
+    assert len(lines) == 3
+
+
+def test_csv_output_full_precision_with_ids():
+    result = invoke("centrality", "--data", FLORENTINE, "-m", "betweenness", "--format", "csv", "--top", "1")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["id"] == "medici"
+    assert float(rows[0]["betweenness"]) == pytest.approx(0.521978021978022, abs=1e-12)
+
+
+PATH_ACTORS = "id,name,type\na,A,x\nb,B,x\nc,C,x\nd,D,x\n"
+
+
+def test_hand_worked_path_graph(tmp_path):
+    # a - b - c - d, undirected: b lies on a-c, a-d; normalised by (n-1)(n-2)/2 = 3
+    folder = write(tmp_path / "p", PATH_ACTORS,
+                   "source,relation,target,evidence\na,trains,b,x\nc,trains,b,x\nc,part_of,d,x\n")
+    rows = centrality_json("--data", folder, "-m", "betweenness", "-m", "degree", "-m", "in_degree")
+    assert rows["b"]["betweenness"] == pytest.approx(2 / 3)
+    assert rows["a"]["betweenness"] == 0
+    assert rows["b"]["degree"] == pytest.approx(2 / 3)
+    assert rows["b"]["in_degree"] == pytest.approx(2 / 3)  # trained by a and c
+    assert rows["a"]["in_degree"] == 0
+
+
+def test_parallel_relations_count_once(tmp_path):
+    folder = write(tmp_path / "p", PATH_ACTORS,
+                   "source,relation,target,evidence\na,trains,b,x\na,accompanies,b,x\nb,part_of,c,x\nc,part_of,d,x\n")
+    rows = centrality_json("--data", folder, "-m", "degree")
+    assert rows["a"]["degree"] == pytest.approx(1 / 3)
+
+
+def test_directed_reads_directions_and_symmetric_both_ways(tmp_path):
+    # a -> b -> c <-> d: b lies on a->c and a->d; c on a->d and b->d; nothing reaches a
+    folder = write(tmp_path / "p", PATH_ACTORS,
+                   "source,relation,target,evidence\na,trains,b,x\nb,trains,c,x\nc,coordinates_with,d,x\n")
+    rows = centrality_json("--data", folder, "-m", "betweenness", "--directed")
+    assert rows["b"]["betweenness"] == pytest.approx(2 / 6)  # (a,c), (a,d) over (n-1)(n-2)=6
+    assert rows["c"]["betweenness"] == pytest.approx(2 / 6)
+    assert rows["d"]["betweenness"] == 0
+
+
+def test_relation_filter(tmp_path):
+    folder = write(tmp_path / "p", PATH_ACTORS,
+                   "source,relation,target,evidence\na,trains,b,x\nb,part_of,c,x\nc,part_of,d,x\n")
+    rows = centrality_json("--data", folder, "-m", "degree", "--relation", "part_of")
+    assert rows["a"]["degree"] == 0
+    assert rows["c"]["degree"] == pytest.approx(2 / 3)
+
+
+def test_eigenvector_on_directed_acyclic_graph_is_a_note_not_a_traceback(tmp_path):
+    folder = write(tmp_path / "p", PATH_ACTORS,
+                   "source,relation,target,evidence\na,part_of,b,x\nb,part_of,c,x\nc,part_of,d,x\n")
+    result = invoke("centrality", "--data", folder, "--directed", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "note: eigenvector: undefined for this directed graph without cycles" in result.stderr
+    rows = json.loads(result.stdout)
+    assert all(r["eigenvector"] is None for r in rows)
+    assert rows[0]["betweenness"] is not None
+
+
+def test_measures_on_graph_without_ties_after_filter(tmp_path):
+    folder = write(tmp_path / "p", PATH_ACTORS,
+                   "source,relation,target,evidence\na,part_of,b,x\nb,part_of,c,x\nc,part_of,d,x\n")
+    result = invoke("centrality", "--data", folder, "--relation", "trains")
+    assert result.exit_code == 0, result.output
+    assert "note: eigenvector: undefined on a graph without ties" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_without_everything_is_a_clear_error(tmp_path):
+    folder = write(tmp_path / "p", "id,name,type\na,A,x\nb,B,x\n", "source,relation,target,evidence\na,trains,b,x\n")
+    result = invoke("centrality", "--data", folder, "--without", "a", "--without", "B")
+    assert result.exit_code == 1
+    assert "no actors left" in result.stderr
+
+
+def test_sort_must_be_a_measure_asked_for():
+    result = invoke("centrality", "--data", FLORENTINE, "-m", "degree", "--sort", "pagerank")
+    assert result.exit_code == 2
+    assert "'pagerank' is not among the measures" in result.stderr
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("graph", ["florentine", "karate", "random"])
+def test_igraph_engine_matches_networkx(graph, directed):
+    if graph == "florentine":
+        G = nx.florentine_families_graph()
+    elif graph == "karate":
+        G = nx.karate_club_graph()
+    else:
+        G = nx.gnm_random_graph(120, 300, seed=3, directed=True)
+        G.add_nodes_from(["isolated"])
+    G = nx.DiGraph(G) if directed else nx.Graph(G)
+    for measure in ("betweenness", "closeness"):
+        ref = getattr(engine, measure)(G, engine="networkx")
+        fast = getattr(engine, measure)(G, engine="igraph")
+        assert set(ref) == set(fast)
+        for node in ref:
+            assert fast[node] == pytest.approx(ref[node], abs=1e-9), (measure, node)

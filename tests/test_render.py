@@ -1,0 +1,131 @@
+"""render: one standalone, deterministic, escaped HTML file (browser behaviour: test_browser.py)."""
+
+from __future__ import annotations
+
+import json
+from html import unescape
+import re
+
+import pytest
+
+from conftest import BUNDLED, FIXTURES, invoke, write
+
+HOSTILE = FIXTURES / "hostile"
+PAYLOADS = ["<img src=x onerror=", "<script>window.__pwned", "</script><script>", "<a href=\"javascript:"]
+
+
+def render(tmp_path, *args, name="out.html"):
+    out = tmp_path / name
+    result = invoke("render", "-o", out, *args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out)
+    return out.read_text(encoding="utf-8")
+
+
+def page_data(html: str) -> dict:
+    m = re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', html, re.S)
+    return json.loads(m.group(1))
+
+
+def test_bundled_render_has_every_actor_and_relation(tmp_path):
+    data = page_data(render(tmp_path, "--data", BUNDLED))
+    actors = (BUNDLED / "actors.csv").read_text(encoding="utf-8").strip().count("\n")
+    relations = (BUNDLED / "relations.csv").read_text(encoding="utf-8").strip().count("\n")
+    assert len(data["nodes"]) == actors
+    assert len(data["edges"]) == relations
+    assert {e["kind"] for e in data["edges"]} == {"trains", "accompanies", "coordinates_with", "part_of"}
+
+
+def test_same_input_gives_byte_identical_file(tmp_path):
+    first = render(tmp_path, "--data", BUNDLED, name="a.html")
+    second = render(tmp_path, "--data", BUNDLED, name="b.html")
+    assert first == second
+
+
+def test_standalone_no_remote_resource(tmp_path):
+    html = render(tmp_path, "--data", BUNDLED)
+    assert not re.search(r"https?://", html, re.I)
+    urls = re.findall(r"<(?:script|link|img|iframe|source|object)\b[^>]*?\b(?:src|href)=[\"']?([^\"' >]*)", html, re.I)
+    assert all(u.startswith("data:") for u in urls), urls
+    assert "bootstrap" not in html.lower()
+    assert "Content-Security-Policy" in html and "default-src 'none'" in unescape(html)
+    assert "vis.Network" in html  # the library itself is inlined
+
+
+def test_directed_edges_have_arrows_symmetric_do_not(tmp_path):
+    data = page_data(render(tmp_path, "--data", BUNDLED))
+    for e in data["edges"]:
+        assert e["arrows"] == ("" if e["kind"] == "coordinates_with" else "to")
+        assert e["dashes"] == (e["kind"] == "coordinates_with")
+
+
+def test_parallel_relations_are_separate_curved_edges(tmp_path):
+    folder = write(tmp_path / "d", "id,name,type\na,A,x\nb,B,x\n",
+                   "source,relation,target,evidence\na,trains,b,e\na,accompanies,b,e\nb,coordinates_with,a,e\n")
+    data = page_data(render(tmp_path, "--data", folder))
+    assert len(data["edges"]) == 3
+    shapes = {json.dumps(e["smooth"], sort_keys=True) + e["from"] for e in data["edges"]}
+    assert len(shapes) == 3  # no two drawn on the same curve
+
+
+def test_hostile_strings_are_escaped(tmp_path):
+    html = render(tmp_path, "--data", HOSTILE, "--title", "<script>window.__pwned=9</script>")
+    for payload in PAYLOADS + ["<script>window.__pwned=9"]:
+        assert payload not in html, payload
+    # exactly the page's own script blocks: the data block, vis-network, the page script
+    assert len(re.findall(r"^<script\b", html, re.M)) == 3
+    assert html.count("</script>") == 3
+    assert "<title>&lt;script&gt;window.__pwned=9&lt;/script&gt;</title>" in html
+    data = page_data(html)
+    assert data["actors"]["img"]["name"] == '<img src=x onerror="window.__pwned=1">'
+    assert ["website", '<a href="javascript:window.__pwned=4">href</a>'] in data["actors"]["img"]["extra"]
+
+
+def test_non_ascii_survives(tmp_path):
+    html = render(tmp_path, "--data", HOSTILE)
+    data = page_data(html)
+    assert data["actors"]["quote"]["type"] == "Côte d'Ivoire"
+    assert data["actors"]["quote"]["description"] == "Mauritanië — Cadre politique de gestion de la crise"
+
+
+def test_size_by_and_title(tmp_path):
+    data = page_data(render(tmp_path, "--data", BUNDLED, "--size-by", "degree", "--title", "Sahel"))
+    assert data["sizeBy"] == "degree" and data["title"] == "Sahel"
+    sizes = {n["id"]: n["size"] for n in data["nodes"]}
+    assert sizes["barkhane"] > sizes["france"]
+    flat = page_data(render(tmp_path, "--data", BUNDLED, "--size-by", "none", name="flat.html"))
+    assert len({n["size"] for n in flat["nodes"]}) == 1
+
+
+def test_focus_renders_the_neighbourhood(tmp_path):
+    data = page_data(render(tmp_path, "--data", BUNDLED, "--focus", "Takuba", "--depth", "1"))
+    ids = {n["id"] for n in data["nodes"]}
+    assert ids == {"takuba", "barkhane", "takuba_european_sf", "mali_forces", "niger_forces",
+                   "burkina_faso_forces", "mauritania_forces", "chad_forces"}
+    assert data["shown"] == {"actors": 8, "relations": len(data["edges"])}
+
+
+def test_footer_names_sources_and_counts(tmp_path, monkeypatch):
+    monkeypatch.chdir(BUNDLED.parent)
+    html = render(tmp_path, "--data", "data")
+    assert re.search(r"data/actors\.csv \(\d+ actors\) &middot; data/relations\.csv \(\d+ relations\)", html)
+
+
+def test_unwritable_output_is_a_clean_error(tmp_path):
+    result = invoke("render", "--data", BUNDLED, "-o", tmp_path / "missing" / "x.html")
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_layout_labels_do_not_overlap(tmp_path):
+    from graph.layout import label_box, label_lines
+
+    data = page_data(render(tmp_path, "--data", BUNDLED))
+    boxes = []
+    for n in data["nodes"]:
+        w, up, down = label_box(n["label"].split("\n"), n["size"])
+        boxes.append((n["x"] - w, n["y"] - up, n["x"] + w, n["y"] + down))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]

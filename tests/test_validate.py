@@ -1,0 +1,190 @@
+"""Each check: a small bad file, and the exact FILE:LINE: message it gives."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ACTORS, RELATIONS, invoke, write
+
+HEAD = "source,relation,target,evidence,note,confidence,since,until\n"
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def problems(actors=ACTORS, relations=RELATIONS):
+    """validate's problem lines for a data set written to ./d."""
+    write_dir = write(__import__("pathlib").Path("d"), actors, relations)
+    result = invoke("validate", "--data", write_dir)
+    lines = [l for l in result.stdout.splitlines() if l.startswith("d/")
+             and ": read as " not in l]
+    return result.exit_code, lines
+
+
+def test_clean_data_passes():
+    code, lines = problems()
+    assert (code, lines) == (0, [])
+
+
+def test_reports_detected_format_and_counts():
+    write(__import__("pathlib").Path("d"))
+    result = invoke("validate", "--data", "d")
+    assert result.exit_code == 0, result.output
+    assert "d/actors.csv: read as UTF-8, ','-separated, LF line endings" in result.stdout
+    assert result.stdout.rstrip().endswith("3 actors, 3 relations: 0 errors, 0 warnings")
+
+
+def test_missing_file():
+    code, lines = problems(relations=None)
+    assert code == 1
+    assert lines == ["d/relations.csv:0: file not found"]
+
+
+def test_missing_required_column():
+    code, lines = problems(actors="id,name\na,Alpha\nb,Beta\nc,Gamma\n")
+    assert code == 1
+    assert lines == ["d/actors.csv:1: missing required column 'type' (the header has: id, name)"]
+
+
+def test_empty_required_field():
+    code, lines = problems(actors=ACTORS.replace("b,Beta,force", "b,,force"))
+    assert (code, lines) == (1, ["d/actors.csv:3: empty required field 'name'"])
+
+
+def test_duplicate_actor_id():
+    code, lines = problems(actors=ACTORS + "b,Bravo,force,,\n")
+    assert (code, lines) == (1, ["d/actors.csv:5: duplicate actor id 'b' (first on line 3)"])
+
+
+def test_id_not_a_slug():
+    actors = ACTORS + "Operation X,Op X,force,,\n"
+    relations = RELATIONS + "Operation X,trains,a,doc,,,,\n"
+    code, lines = problems(actors, relations)
+    assert code == 1
+    assert lines == ["d/actors.csv:5: id 'Operation X' is not a valid slug (lowercase letters, digits, '_' and '-');"
+                     " try 'operation_x'"]
+
+
+def test_unknown_actor_with_suggestion():
+    code, lines = problems(relations=RELATIONS + "alpah,trains,c,doc,,,,\n")
+    assert (code, lines) == (1, ["d/relations.csv:5: unknown actor 'alpah' in source; did you mean 'a'?"])
+
+
+def test_unknown_actor_named_by_its_name_suggests_the_id():
+    code, lines = problems(relations=RELATIONS + "a,trains,Gamma,doc,,,,\n")
+    assert lines == ["d/relations.csv:5: unknown actor 'Gamma' in target; did you mean 'c'?"]
+
+
+def test_unknown_actor_without_suggestion():
+    code, lines = problems(relations=RELATIONS + "a,trains,zzzzzz,doc,,,,\n")
+    assert lines == ["d/relations.csv:5: unknown actor 'zzzzzz' in target"]
+
+
+def test_unknown_relation_lists_allowed():
+    code, lines = problems(relations=RELATIONS + "a,supports,c,doc,,,,\n")
+    assert (code, lines) == (1, ["d/relations.csv:5: unknown relation 'supports'; allowed: trains, accompanies,"
+                                 " coordinates_with, part_of"])
+
+
+@pytest.mark.parametrize("spelling", ["Coordinates with", "coordinates-with", "COORDINATES_WITH"])
+def test_relation_spelling_variants_are_accepted(spelling):
+    relations = RELATIONS.replace("a,coordinates_with,c", f"a,{spelling},c")
+    assert problems(relations=relations) == (0, [])
+
+
+def test_part_of_spelling_variant():
+    assert problems(relations=RELATIONS.replace("b,part_of,c", "b,PART OF,c")) == (0, [])
+
+
+def test_actor_related_to_itself():
+    code, lines = problems(relations=RELATIONS + "a,trains,a,doc,,,,\n")
+    assert (code, lines) == (1, ["d/relations.csv:5: actor 'a' is related to itself"])
+
+
+def test_duplicate_relation():
+    code, lines = problems(relations=RELATIONS + "a,trains,b,other doc,,,,\n")
+    assert (code, lines) == (1, ["d/relations.csv:5: duplicate relation a trains b (first on line 2)"])
+
+
+def test_symmetric_relation_reversed_is_a_duplicate():
+    code, lines = problems(relations=RELATIONS + "c,coordinates_with,a,doc,,,,\n")
+    assert lines == ["d/relations.csv:5: duplicate relation c coordinates_with a (first on line 4)"]
+
+
+def test_directed_relation_reversed_is_not_a_duplicate():
+    assert problems(relations=RELATIONS + "b,trains,a,doc,,,,\n") == (0, [])
+
+
+def test_part_of_cycle_is_printed():
+    relations = RELATIONS + "c,part_of,a,doc,,,,\na,part_of,b,doc,,,,\n"
+    code, lines = problems(relations=relations)
+    assert (code, lines) == (1, ["d/relations.csv:6: part_of cycle: b -> c -> a -> b"])
+
+
+def test_malformed_date():
+    code, lines = problems(relations=RELATIONS.replace("stated,2019,", "stated,2019-13,"))
+    assert (code, lines) == (1, ["d/relations.csv:2: malformed date '2019-13' in since; use YYYY, YYYY-MM"
+                                 " or YYYY-MM-DD"])
+
+
+def test_since_after_until():
+    code, lines = problems(relations=RELATIONS.replace("implied,,2020-08-18", "implied,2021,2020-08-18"))
+    assert (code, lines) == (1, ["d/relations.csv:3: since 2021 is after until 2020-08-18"])
+
+
+def test_same_year_since_and_until_is_fine():
+    assert problems(relations=RELATIONS.replace("implied,,2020-08-18", "implied,2020,2020"))[0] == 0
+
+
+def test_bad_confidence():
+    code, lines = problems(relations=RELATIONS.replace("implied", "sure"))
+    assert (code, lines) == (1, ["d/relations.csv:3: bad confidence 'sure'; allowed: stated, implied"])
+
+
+def test_confidence_letter_case_is_accepted():
+    assert problems(relations=RELATIONS.replace("implied", "Implied"))[0] == 0
+
+
+def test_relation_without_evidence_is_a_warning():
+    code, lines = problems(relations=RELATIONS.replace("doc §3", ""))
+    assert (code, lines) == (0, ["d/relations.csv:4: warning: relation without evidence"])
+
+
+def test_actor_without_relation_is_a_warning():
+    code, lines = problems(actors=ACTORS + "d,Delta,state,,\n")
+    assert (code, lines) == (0, ["d/actors.csv:5: warning: actor 'd' has no relation"])
+
+
+def test_all_problems_at_once_errors_before_warnings():
+    actors = ACTORS + "d,Delta,state,,\nb,Bis,state,,\n"
+    relations = RELATIONS.replace("doc §3", "") + "a,likes,b,doc,,,,\nx,trains,b,doc,,,,\n"
+    code, lines = problems(actors, relations)
+    assert code == 1
+    assert lines == [
+        "d/actors.csv:6: duplicate actor id 'b' (first on line 3)",
+        "d/relations.csv:5: unknown relation 'likes'; allowed: trains, accompanies, coordinates_with, part_of",
+        "d/relations.csv:6: unknown actor 'x' in source",
+        "d/actors.csv:5: warning: actor 'd' has no relation",
+        "d/relations.csv:4: warning: relation without evidence",
+    ]
+
+
+def test_json_output_has_stable_codes():
+    write(__import__("pathlib").Path("d"), relations=RELATIONS + "a,trains,zz,doc,,,,\n")
+    result = invoke("validate", "--data", "d", "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert [(p["line"], p["code"]) for p in report["problems"]] == [(5, "unknown-actor")]
+
+
+def test_other_commands_refuse_bad_data_without_traceback():
+    write(__import__("pathlib").Path("d"), relations=RELATIONS + "a,trains,zz,doc,,,,\n")
+    result = invoke("centrality", "--data", "d")
+    assert result.exit_code == 1
+    assert "d/relations.csv:5: unknown actor 'zz' in target" in result.stderr
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
