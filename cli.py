@@ -246,6 +246,33 @@ def render(data, output, title, size_by, color_by, focus, depth, relations, as_o
     click.echo(str(output))
 
 
+@main.command()
+@data_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("markdown",)), default="table", show_default=True)
+def info(data, fmt):
+    """Summary of the data set: actors by type, relations by kind and confidence.
+
+    Example: actorgraph info --format markdown
+    """
+    from graph.formats import format_rows
+    from graph.report import markdown_table, summary
+
+    s = summary(load(data))
+    type_cols = ["type", "actors"]
+    kind_cols = ["relation", "stated", "implied", "unspecified", "total"]
+    if fmt == "json":
+        click.echo(json.dumps(s, ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(markdown_table(s["types"], type_cols) + "\n" + markdown_table(s["relations"], kind_cols), nl=False)
+    elif fmt == "csv":
+        click.echo(format_rows(s["types"], type_cols, "csv") + "\n" + format_rows(s["relations"], kind_cols, "csv"),
+                   nl=False)
+    else:
+        click.echo(f"{s['actors']} actors, {s['relation_count']} relations\n")
+        click.echo(format_rows(s["types"], type_cols, "table") + "\n"
+                   + format_rows(s["relations"], kind_cols, "table"), nl=False)
+
+
 def _format(rows, columns, fmt):
     from graph.formats import format_rows
     return format_rows(rows, columns, fmt)

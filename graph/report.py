@@ -33,3 +33,33 @@ def centrality_rows(G, values: dict, measures: list[str], sort: str | None, top:
     if top:
         rows = rows[:top]
     return rows, actor_columns(fmt) + list(measures)
+
+
+def summary(dataset) -> dict:
+    """Actors by type and relations by kind and confidence, for `actorgraph info`."""
+    from .schema import CONFIDENCE_VALUES, RELATIONS
+
+    types: dict[str, int] = {}
+    for a in dataset.actors:
+        types[a["type"]] = types.get(a["type"], 0) + 1
+    type_rows = [{"type": t, "actors": n} for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))]
+    kinds = []
+    for kind in RELATIONS:
+        rows = [r for r in dataset.relations if r["relation"] == kind]
+        row = {"relation": kind}
+        row.update({c: sum(r["confidence"] == c for r in rows) for c in CONFIDENCE_VALUES})
+        row["unspecified"] = sum(not r["confidence"] for r in rows)
+        row["total"] = len(rows)
+        kinds.append(row)
+    return {"types": type_rows, "relations": kinds,
+            "actors": len(dataset.actors), "relation_count": len(dataset.relations)}
+
+
+def markdown_table(rows: list[dict], columns: list[str]) -> str:
+    """A GitHub-flavoured Markdown table (text cells escaped for '|')."""
+    def cell(v):
+        return str(v).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
+    lines += ["| " + " | ".join(cell(r[c]) for c in columns) + " |" for r in rows]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,68 @@
+"""Refresh the README's examples from the tool itself: console blocks and the info tables.
+
+A ```console block whose command runs on the bundled data (no --data, no -o) gets its
+output replaced by what the command prints now; the block between <!-- info:start -->
+and <!-- info:end --> gets `actorgraph info --format markdown`. tests/test_docs.py
+fails when the README is out of date.
+
+Usage: python scripts/update_readme.py [--check]
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cli import main as cli_main  # noqa: E402
+
+BLOCK = re.compile(r"```console\n\$ (actorgraph [^\n]*)\n(.*?)```", re.S)
+INFO = re.compile(r"(<!-- info:start -->\n)(.*?)(<!-- info:end -->)", re.S)
+
+
+def live(command: str) -> bool:
+    """Commands run on the bundled data and print to stdout only."""
+    words = shlex.split(command)
+    return "--data" not in words and "-o" not in words and "--dry-run" not in words
+
+
+def run(command: str) -> str:
+    import os
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(cli_main, shlex.split(command)[1:])
+    finally:
+        os.chdir(old)
+    return result.stdout
+
+
+def refreshed(text: str) -> str:
+    def block(m):
+        command = m.group(1)
+        if not live(command):
+            return m.group(0)
+        return f"```console\n$ {command}\n{run(command)}```"
+
+    text = BLOCK.sub(block, text)
+    return INFO.sub(lambda m: m.group(1) + run("actorgraph info --format markdown") + m.group(3), text)
+
+
+def main() -> int:
+    path = ROOT / "README.md"
+    text = path.read_text(encoding="utf-8")
+    new = refreshed(text)
+    if "--check" in sys.argv:
+        return 0 if new == text else 1
+    path.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

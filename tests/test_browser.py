@@ -1,0 +1,247 @@
+"""The rendered page in a real headless Chromium, with every network request blocked.
+
+Chromium is Debian's package driven by Playwright (never `playwright install`).
+Without it these tests skip locally and fail in CI (CI=1).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED, FIXTURES, invoke
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("ACTORGRAPH_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    missing = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing = "Playwright for Python is not installed (pip install -e '.[test]')"
+    if not missing and not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        missing = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(missing)
+        pytest.skip(missing)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def pages(tmp_path_factory):
+    """Rendered files, once per session."""
+    folder = tmp_path_factory.mktemp("html")
+    out = {}
+    for name, data in (("bundled", BUNDLED), ("hostile", FIXTURES / "hostile")):
+        path = folder / f"{name}.html"
+        result = invoke("render", "--data", data, "-o", path, "--title", "<img src=x onerror=window.__pwned=7>")
+        assert result.exit_code == 0, result.output
+        out[name] = path
+    return out
+
+
+class Page:
+    """A page opened with all requests blocked and recorded, and console errors collected."""
+
+    def __init__(self, browser, path: Path, fragment: str = ""):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.requests, self.errors = [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.url = path.as_uri() + fragment
+        self.page.goto(self.url)
+        self.page.wait_for_function("document.body.dataset.ready === 'true'", timeout=20000)
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            return route.continue_()
+        return route.abort()
+
+    def js(self, expr, arg=None):
+        return self.page.evaluate(expr, arg)
+
+    def counts(self):
+        return self.js("[network.body.data.nodes.length, network.body.data.edges.length]")
+
+    def click_node(self, node_id):
+        self.js("document.getElementById('mynetwork').scrollIntoView()")
+        self.page.wait_for_timeout(400)  # let a focus animation finish
+        x, y = self.js("""id => { const p = network.getPositions([id])[id]; const d = network.canvasToDOM(p);
+                          const r = document.getElementById('mynetwork').getBoundingClientRect();
+                          return [r.left + d.x, r.top + d.y]; }""", node_id)
+        self.page.mouse.click(x, y)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    opened = []
+
+    def _open(path, fragment=""):
+        p = Page(browser, path, fragment)
+        opened.append(p)
+        return p
+
+    yield _open
+    for p in opened:
+        p.close()
+
+
+def csv_rows(name, folder=BUNDLED):
+    with open(folder / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_draws_every_actor_and_relation_offline(open_page, pages):
+    p = open_page(pages["bundled"])
+    assert p.counts() == [len(csv_rows("actors.csv")), len(csv_rows("relations.csv"))]
+    assert [u for u in p.requests if not u.startswith("file:")] == []
+    assert p.requests == [pages["bundled"].as_uri()]
+    assert p.errors == []
+
+
+def test_page_is_still_after_load(open_page, pages):
+    p = open_page(pages["bundled"])
+    before = p.js("network.getPositions()")
+    p.page.wait_for_timeout(600)
+    assert p.js("network.getPositions()") == before
+    assert p.js("network.physics.physicsEnabled") is False
+
+
+def test_no_label_overlaps_at_first_view(open_page, pages):
+    p = open_page(pages["bundled"])
+    boxes = p.js("Object.values(network.body.data.nodes.getIds()).map(id => network.getBoundingBox(id))")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert (a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"]
+                    or b["bottom"] <= a["top"]), (a, b)
+
+
+def test_unticking_a_relation_kind_hides_exactly_its_edges(open_page, pages):
+    p = open_page(pages["bundled"])
+    relations = csv_rows("relations.csv")
+    for kind in ("part_of", "trains"):
+        p.page.click(f"#ag-legend-kinds li[data-kind='{kind}'] input")
+        left = p.js("network.body.data.edges.get().map(e => e.kind)")
+        assert kind not in left
+    assert len(left) == sum(r["relation"] not in ("part_of", "trains") for r in relations)
+    assert "hide-relations=part_of,trains" in p.js("location.hash")
+    p.page.click("#ag-legend-kinds li[data-kind='part_of'] input")
+    assert p.counts()[1] == sum(r["relation"] != "trains" for r in relations)
+
+
+def test_unticking_an_actor_type_hides_its_actors_and_their_relations(open_page, pages):
+    p = open_page(pages["bundled"])
+    actors = {a["id"]: a["type"] for a in csv_rows("actors.csv")}
+    p.page.click("#ag-legend-groups li[data-group='state'] input")
+    shown = set(p.js("network.body.data.nodes.getIds()"))
+    assert shown == {a for a, t in actors.items() if t != "state"}
+    ends = p.js("network.body.data.edges.get().flatMap(e => [e.from, e.to])")
+    assert set(ends) <= shown
+
+
+def test_search_by_alias_selects_and_focuses(open_page, pages):
+    p = open_page(pages["bundled"])
+    p.page.fill("#ag-search-input", "fama")
+    assert p.js("network.getSelectedNodes()") == ["mali_forces"]
+    assert p.page.inner_text("#ag-panel .ag-panel-name") == "Malian armed and security forces"
+    p.page.fill("#ag-search-input", "Tsjaad")
+    assert p.js("network.getSelectedNodes()") == ["chad"]
+
+
+def test_clicking_an_actor_shows_its_panel_and_dims_the_rest(open_page, pages):
+    p = open_page(pages["bundled"])
+    p.click_node("takuba")
+    assert p.js("network.getSelectedNodes()") == ["takuba"]
+    panel = p.page.inner_text("#ag-panel")
+    assert "Task Force Takuba" in panel
+    assert "part of (1)" in panel and "Operation Barkhane" in panel
+    assert "accompanies (5)" in panel and "has part (1)" in panel
+    colors = p.js("Object.fromEntries(network.body.data.nodes.get().map(n => [n.id, n.color]))")
+    base = p.js("Object.fromEntries(agData.nodes.map(n => [n.id, n.color]))")
+    assert colors["barkhane"] == base["barkhane"]  # a neighbour
+    assert colors["minusma"] != base["minusma"]  # not a neighbour: dimmed
+    assert "actor=takuba" in p.js("location.hash")
+    p.page.mouse.click(*p.js("""(() => { const r = document.getElementById('mynetwork').getBoundingClientRect();
+                                return [r.left + 5, r.bottom - 5]; })()"""))
+    assert p.js("network.getSelectedNodes()") == []
+    assert p.page.is_hidden("#ag-panel")
+
+
+def test_fragment_opens_on_an_actor_with_filters(open_page, pages):
+    p = open_page(pages["bundled"], "#actor=takuba&hide-relations=coordinates_with")
+    assert p.js("network.getSelectedNodes()") == ["takuba"]
+    assert "Task Force Takuba" in p.page.inner_text("#ag-panel")
+    assert "coordinates_with" not in p.js("network.body.data.edges.get().map(e => e.kind)")
+    assert p.page.is_checked("#ag-legend-kinds li[data-kind='coordinates_with'] input") is False
+
+
+def test_table_and_graph_select_each_other(open_page, pages):
+    p = open_page(pages["bundled"])
+    rows = p.js("document.querySelectorAll('#ag-table tbody tr').length")
+    assert rows == len(csv_rows("actors.csv"))
+    p.page.click("#ag-table tbody tr[data-id='eutm']")
+    assert p.js("network.getSelectedNodes()") == ["eutm"]
+    p.click_node("g5_sahel")
+    assert p.js("document.querySelector('#ag-table tr.ag-selected').dataset.id") == "g5_sahel"
+    p.page.click("#ag-table thead th:first-child button")
+    first = p.js("document.querySelector('#ag-table tbody tr').dataset.id")
+    assert first == "anti_trafficking_orgs"  # sorted by name, A first
+
+
+def test_parallel_relations_are_drawn_apart(open_page, pages):
+    p = open_page(pages["bundled"])
+    mids = p.js("""network.body.data.edges.get()
+        .filter(e => e.from === 'barkhane' && e.to === 'mali_forces')
+        .map(e => { const pt = network.body.edges[e.id].edgeType.getPoint(0.5); return [pt.x, pt.y]; })""")
+    assert len(mids) == 3  # coordinates with, trains, accompanies
+    for i, a in enumerate(mids):
+        for b in mids[i + 1:]:
+            assert abs(a[0] - b[0]) + abs(a[1] - b[1]) > 10
+
+
+def test_hostile_data_executes_nothing_and_shows_as_text(open_page, pages):
+    p = open_page(pages["hostile"], "#actor=img")
+    assert p.js("window.__pwned") is None
+    assert p.js("document.querySelectorAll('img, a[href], #ag-panel script, #ag-panel b, #ag-panel i').length") == 0
+    panel = p.page.inner_text("#ag-panel")
+    assert '<img src=x onerror="window.__pwned=1">' in panel
+    assert "<script>window.__pwned=2</script>" in panel
+    assert '<a href="javascript:window.__pwned=4">href</a>' in panel
+    legend = p.page.inner_text("#ag-legend")
+    assert "<b>type</b>" in legend
+    assert p.page.title() == "<img src=x onerror=window.__pwned=7>"
+    p.page.fill("#ag-search-input", "O'Brien")
+    assert "O'Brien \"the\" \\ backslash \\u003c" in p.page.inner_text("#ag-search-results")
+    p.page.fill("#ag-search-input", "</script>")
+    assert p.js("network.getSelectedNodes()") in (["close"], ["img"])
+    p.page.hover("#mynetwork")
+    assert p.js("window.__pwned") is None
+    assert p.errors == []
+    assert [u for u in p.requests if not u.startswith("file:")] == []
+
+
+def test_non_ascii_shows_correctly(open_page, pages):
+    p = open_page(pages["hostile"], "#actor=quote")
+    panel = p.page.inner_text("#ag-panel")
+    assert "Côte d'Ivoire" in panel
+    assert "Mauritanië — Cadre politique de gestion de la crise" in panel

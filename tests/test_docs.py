@@ -1,0 +1,42 @@
+"""The README keeps up with the tool: every command documented, examples current."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cli import main
+from conftest import ROOT, invoke
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_in_the_readme(command):
+    assert f"`actorgraph {command}" in README or f"| `{command}` |" in README
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_example(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Example:" in result.stdout or "Examples:" in result.stdout
+
+
+def test_readme_examples_are_the_tools_real_output():
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_readme.py"), "--check"])
+    assert done.returncode == 0, "README is out of date: run python scripts/update_readme.py"
+
+
+def test_quick_start_has_exactly_two_commands():
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = [line for line in section.splitlines() if line.startswith("python3 -m pip")]
+    assert commands == ["python3 -m pip install -e . && actorgraph render",
+                        "python3 -m pip install -e '.[test]' && python3 -m pytest"]
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "python3 -m pip install -e '.[test]' && python3 -m pytest" in ci

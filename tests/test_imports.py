@@ -1,0 +1,50 @@
+"""Fast start, checked by what is imported rather than by time."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import BUNDLED, ROOT
+
+PROBE = """
+import sys, runpy
+sys.argv = ["actorgraph"] + {args!r}
+try:
+    runpy.run_path({cli!r}, run_name="__main__")
+except SystemExit:
+    pass
+import json
+heavy = ["pandas", "networkx", "pyvis", "IPython", "igraph", "scipy", "numpy"]
+sys.stderr.write("\\nMODULES=" + json.dumps([m for m in heavy if m in sys.modules]) + "\\n")
+"""
+
+
+def loaded(*args) -> list[str]:
+    code = PROBE.format(args=list(args), cli=str(ROOT / "cli.py"))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    line = [l for l in done.stderr.splitlines() if l.startswith("MODULES=")][-1]
+    return json.loads(line[len("MODULES="):])
+
+
+def test_help_imports_nothing_heavy():
+    assert loaded("--help") == []
+
+
+def test_command_help_imports_nothing_heavy():
+    assert loaded("render", "--help") == []
+
+
+def test_validate_imports_nothing_heavy():
+    assert loaded("validate", "--data", str(BUNDLED)) == []
+
+
+def test_centrality_does_not_import_pyvis():
+    mods = loaded("centrality", "--data", str(BUNDLED))
+    assert "networkx" in mods and "pandas" in mods
+    assert "pyvis" not in mods and "IPython" not in mods
+
+
+def test_render_imports_pyvis(tmp_path):
+    assert "pyvis" in loaded("render", "--data", str(BUNDLED), "-o", str(tmp_path / "x.html"))
