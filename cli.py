@@ -273,6 +273,166 @@ def info(data, fmt):
                    + format_rows(s["relations"], kind_cols, "table"), nl=False)
 
 
+# ---- editing ----------------------------------------------------------------------------------
+
+def dry_run_option(f):
+    return click.option("--dry-run", is_flag=True, help="Print the change as a unified diff; write nothing.")(f)
+
+
+def set_option(f):
+    return click.option("--set", "extra", multiple=True, metavar="COLUMN=VALUE",
+                        help="Set any column, e.g. --set source_url=...; repeatable.")(f)
+
+
+def parse_sets(pairs) -> dict:
+    values = {}
+    for pair in pairs:
+        column, sep, value = pair.partition("=")
+        if not sep or not column.strip():
+            raise click.BadParameter(f"'{pair}' is not COLUMN=VALUE", param_hint="--set")
+        values[column.strip().lower()] = value.strip()
+    return values
+
+
+def run_edit(data, dry_run: bool, change) -> None:
+    """Load, apply change(editor), validate; then print the diff (dry run) or write."""
+    from graph.edit import Editor
+    from graph.load import default_data_dir, load_dataset
+    from graph.problems import DataError
+
+    try:
+        editor = Editor(load_dataset(data if data is not None else default_data_dir(), strict=False))
+        change(editor)
+        warnings = editor.check()
+    except DataError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        raise click.ClickException("nothing was changed: the data would have errors")
+    except (ValueError, LookupError) as exc:
+        raise click.ClickException(f"{exc}; nothing was changed")
+    if dry_run:
+        click.echo(editor.diff(), nl=False)
+        click.echo("dry run: nothing was written", err=True)
+        return
+    editor.save()
+    for line in editor.messages:
+        click.echo(line, err=True)
+    for p in warnings:
+        click.echo(str(p), err=True)
+
+
+@main.command("add-actor")
+@click.argument("actor_id", metavar="ID")
+@click.option("--name", required=True, help="Display name.")
+@click.option("--type", "type_", required=True, help="Category, e.g. 'military unit'.")
+@click.option("--description", help="One line, in your own words.")
+@click.option("--alias", "aliases", multiple=True, help="Another name or acronym; repeatable.")
+@set_option
+@data_option
+@dry_run_option
+def add_actor(actor_id, name, type_, description, aliases, extra, data, dry_run):
+    """Add an actor to actors.csv.
+
+    Example: actorgraph add-actor eu --name "European Union" --type "regional organisation" --alias EU
+    """
+    values = {**parse_sets(extra), "name": name, "type": type_, "description": description or "",
+              "aliases": ";".join(aliases)}
+    run_edit(data, dry_run, lambda e: e.add_actor(actor_id, values))
+
+
+@main.command("add-relation")
+@click.argument("source")
+@click.argument("relation")
+@click.argument("target")
+@click.option("--evidence", help="Where it is stated: document and section.")
+@click.option("--note", help="Short paraphrase.")
+@click.option("--confidence", type=click.Choice(["stated", "implied"]))
+@click.option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@set_option
+@data_option
+@dry_run_option
+def add_relation(source, relation, target, evidence, note, confidence, since, until, extra, data, dry_run):
+    """Add a relation SOURCE RELATION TARGET to relations.csv (actors by id, name or alias).
+
+    Example: actorgraph add-relation eutm part_of eu --evidence "EU website" --confidence stated
+    """
+    values = {**parse_sets(extra), "evidence": evidence, "note": note, "confidence": confidence,
+              "since": since, "until": until}
+    run_edit(data, dry_run, lambda e: e.add_relation(source, relation, target, values))
+
+
+@main.command("remove-relation")
+@click.argument("source")
+@click.argument("relation")
+@click.argument("target")
+@data_option
+@dry_run_option
+def remove_relation(source, relation, target, data, dry_run):
+    """Remove the relation SOURCE RELATION TARGET (coordinates_with in either order).
+
+    Example: actorgraph remove-relation takuba accompanies chad_forces
+    """
+    run_edit(data, dry_run, lambda e: e.remove_relation(source, relation, target))
+
+
+@main.command("remove-actor")
+@click.argument("actor")
+@click.option("--cascade", is_flag=True, help="Also remove the relations that name it.")
+@data_option
+@dry_run_option
+def remove_actor(actor, cascade, data, dry_run):
+    """Remove an actor; refused while relations name it, unless --cascade.
+
+    Example: actorgraph remove-actor ngos --cascade --dry-run
+    """
+    run_edit(data, dry_run, lambda e: e.remove_actor(actor, cascade))
+
+
+@main.command("rename-actor")
+@click.argument("actor")
+@click.argument("new_id")
+@data_option
+@dry_run_option
+def rename_actor(actor, new_id, data, dry_run):
+    """Change an actor's id in both files in one step.
+
+    Example: actorgraph rename-actor mali_forces fama
+    """
+    run_edit(data, dry_run, lambda e: e.rename_actor(actor, new_id))
+
+
+@main.command("set-actor")
+@click.argument("actor")
+@click.option("--name", help="New display name.")
+@click.option("--type", "type_", help="New type.")
+@click.option("--description", help="New description ('' clears it).")
+@click.option("--alias", "aliases", multiple=True, help="Replace the aliases; repeatable.")
+@click.option("--add-alias", "add_aliases", multiple=True, help="Add an alias; repeatable.")
+@set_option
+@data_option
+@dry_run_option
+def set_actor(actor, name, type_, description, aliases, add_aliases, extra, data, dry_run):
+    """Change an actor's fields.
+
+    Example: actorgraph set-actor FAMa --add-alias "Forces armées maliennes"
+    """
+    values = parse_sets(extra)
+    values.update({k: v for k, v in (("name", name), ("type", type_), ("description", description))
+                   if v is not None})
+
+    def change(editor):
+        if aliases or add_aliases:
+            current = [] if aliases else editor.index.by_id[editor.actor_id(actor)]["aliases"].split(";")
+            merged = [a.strip() for a in list(current) + list(aliases) + list(add_aliases) if a.strip()]
+            values["aliases"] = ";".join(dict.fromkeys(merged))
+        if not values:
+            raise ValueError("nothing to change: give --name, --type, --description, --alias or --set")
+        editor.set_actor(actor, values)
+
+    run_edit(data, dry_run, change)
+
+
 def _format(rows, columns, fmt):
     from graph.formats import format_rows
     return format_rows(rows, columns, fmt)

@@ -1,0 +1,227 @@
+"""Edit the data set: change records in memory, validate the result, then commit atomically.
+
+Only the records an edit touches are re-written; every other record keeps its
+raw text, so files keep their encoding, delimiter, line endings, quoting and
+column order, and ``git diff`` shows just the edit.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+
+from .csvio import CsvFile, Record
+from .journal import commit
+from .load import ACTORS_FILE, RELATIONS_FILE, Dataset, check_dataset
+from .problems import DataError, Problem
+from .resolve import ActorIndex, ActorNotFound
+from .schema import RELATIONS, SLUG_RE, normalise_relation, slugify
+from .validate import relation_key
+
+__all__ = ["Editor"]
+
+
+class Editor:
+    """A pending change to a data set; nothing is written before :meth:`save`."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self.folder = dataset.folder
+        self.files = {ACTORS_FILE: copy.deepcopy(dataset.actors_file),
+                      RELATIONS_FILE: copy.deepcopy(dataset.relations_file)}
+        self.before = {name: f.to_text() for name, f in self.files.items()}
+        self.index = ActorIndex(dataset.actors)
+        self.messages: list[str] = []
+
+    # ---- looking things up ---------------------------------------------------------------------
+    def actor_id(self, text: str) -> str:
+        try:
+            return self.index.resolve(text)
+        except ActorNotFound as exc:
+            raise LookupError(str(exc)) from None
+
+    def _rows(self, name: str):
+        f = self.files[name]
+        cols = f.columns
+        for rec in f.records:
+            if not rec.blank:
+                yield rec, {c: (rec.cells[i].strip() if i < len(rec.cells) else "") for i, c in enumerate(cols)}
+
+    def _actor_record(self, actor_id: str) -> Record:
+        return next(rec for rec, v in self._rows(ACTORS_FILE) if v.get("id") == actor_id)
+
+    def relations_of(self, actor_id: str) -> list[tuple[Record, dict]]:
+        return [(rec, v) for rec, v in self._rows(RELATIONS_FILE)
+                if actor_id in (v.get("source"), v.get("target"))]
+
+    # ---- changes ------------------------------------------------------------------------------
+    def add_actor(self, actor_id: str, values: dict) -> None:
+        if not SLUG_RE.match(actor_id):
+            raise ValueError(f"id '{actor_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
+                             f" try '{slugify(actor_id)}'")
+        if actor_id in self.index.by_id:
+            raise ValueError(f"actor '{actor_id}' already exists ({self.index.by_id[actor_id]['name']})")
+        self._append(ACTORS_FILE, {"id": actor_id, **values})
+        self.messages.append(f"added actor '{actor_id}' ({values.get('name', '')})")
+
+    def add_relation(self, source: str, kind: str, target: str, values: dict) -> None:
+        kind = self.relation_name(kind)
+        source, target = self.actor_id(source), self.actor_id(target)
+        self._append(RELATIONS_FILE, {"source": source, "relation": kind, "target": target, **values})
+        self.messages.append(f"added relation {source} {kind} {target}")
+
+    def remove_relation(self, source: str, kind: str, target: str) -> None:
+        kind = self.relation_name(kind)
+        source, target = self.actor_id(source), self.actor_id(target)
+        key = relation_key(source, kind, target)
+        for rec, v in self._rows(RELATIONS_FILE):
+            norm = normalise_relation(v.get("relation", ""))
+            if norm and relation_key(v.get("source", ""), norm, v.get("target", "")) == key:
+                self._delete(RELATIONS_FILE, rec)
+                self.messages.append(f"removed relation {v['source']} {norm} {v['target']} (line {rec.line})")
+                return
+        between = [f"{v['source']} {v['relation']} {v['target']}" for _, v in self._rows(RELATIONS_FILE)
+                   if {v.get("source"), v.get("target")} == {source, target}]
+        hint = f"; between them: {', '.join(between)}" if between else ""
+        raise LookupError(f"no relation {source} {kind} {target}{hint}")
+
+    def remove_actor(self, actor: str, cascade: bool = False) -> None:
+        actor_id = self.actor_id(actor)
+        linked = self.relations_of(actor_id)
+        if linked and not cascade:
+            listed = "; ".join(f"line {rec.line}: {v['source']} {v['relation']} {v['target']}" for rec, v in linked)
+            raise ValueError(f"actor '{actor_id}' is named by {len(linked)} relation"
+                             f"{'s' * (len(linked) != 1)} ({listed}); remove them first or use --cascade")
+        for rec, v in linked:
+            self._delete(RELATIONS_FILE, rec)
+            self.messages.append(f"removed relation {v['source']} {v['relation']} {v['target']} (line {rec.line})")
+        self._delete(ACTORS_FILE, self._actor_record(actor_id))
+        self.messages.append(f"removed actor '{actor_id}'")
+
+    def rename_actor(self, actor: str, new_id: str) -> None:
+        old = self.actor_id(actor)
+        if not SLUG_RE.match(new_id):
+            raise ValueError(f"id '{new_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
+                             f" try '{slugify(new_id)}'")
+        if new_id in self.index.by_id and new_id != old:
+            raise ValueError(f"actor '{new_id}' already exists ({self.index.by_id[new_id]['name']})")
+        self._set(ACTORS_FILE, self._actor_record(old), {"id": new_id})
+        changed = 0
+        for rec, v in self.relations_of(old):
+            self._set(RELATIONS_FILE, rec, {c: new_id for c in ("source", "target") if v.get(c) == old})
+            changed += 1
+        self.messages.append(f"renamed actor '{old}' to '{new_id}' (and in {changed} relation"
+                             f"{'s' * (changed != 1)})")
+
+    def set_actor(self, actor: str, values: dict) -> None:
+        actor_id = self.actor_id(actor)
+        if "id" in values:
+            raise ValueError("use rename-actor to change an id")
+        self._set(ACTORS_FILE, self._actor_record(actor_id), values)
+        self.messages.append(f"updated actor '{actor_id}': {', '.join(sorted(values))}")
+
+    @staticmethod
+    def relation_name(kind: str) -> str:
+        norm = normalise_relation(kind)
+        if not norm:
+            raise ValueError(f"unknown relation '{kind}'; allowed: {', '.join(RELATIONS)}")
+        return norm
+
+    # ---- record surgery ---------------------------------------------------------------------------
+    def _ensure_columns(self, name: str, columns) -> None:
+        """Add missing columns at the end of the header (each row gains an empty cell)."""
+        f = self.files[name]
+        missing = [c for c in columns if c not in f.columns]
+        if not missing:
+            return
+        width = len(f.columns)
+        f.header.cells = f.header.cells + missing
+        f.header.raw = f.row_text(f.header.cells)
+        for rec in f.records:
+            if rec.blank:
+                continue
+            rec.cells = rec.cells + [""] * (width - len(rec.cells)) + [""] * len(missing)
+            rec.raw = f.row_text(rec.cells)
+        self.messages.append(f"added column{'s' * (len(missing) != 1)} {', '.join(missing)} to {f.display}")
+
+    def _append(self, name: str, values: dict) -> None:
+        values = {k: v for k, v in values.items() if v not in (None, "")}
+        self._ensure_columns(name, values)
+        f = self.files[name]
+        cells = [values.get(c, "") if c else "" for c in f.columns]
+        last = max((i for i, r in enumerate(f.records) if not r.blank), default=-1)
+        before = f.records[last] if last >= 0 else f.header
+        rec = Record(0, f.row_text(cells), f.newline, cells)
+        if before.end == "":  # the file had no final newline: keep it that way
+            before.end, rec.end = f.newline, ""
+        f.records.insert(last + 1, rec)
+        _renumber(f)
+
+    def _delete(self, name: str, rec: Record) -> None:
+        f = self.files[name]
+        i = next(i for i, r in enumerate(f.records) if r is rec)
+        del f.records[i]
+        if rec.end == "":
+            (f.records[i - 1] if i > 0 else f.header).end = ""
+        _renumber(f)
+
+    def _set(self, name: str, rec: Record, values: dict) -> None:
+        self._ensure_columns(name, [k for k, v in values.items() if v])
+        f = self.files[name]
+        cols = f.columns
+        cells = list(rec.cells) + [""] * (len(cols) - len(rec.cells))
+        for column, value in values.items():
+            if column in cols:
+                cells[cols.index(column)] = value
+        if cells != rec.cells:
+            rec.cells = cells
+            rec.raw = f.row_text(cells)
+
+    # ---- result ------------------------------------------------------------------------------------
+    def changed(self) -> dict[str, str]:
+        return {name: f.to_text() for name, f in self.files.items() if f.to_text() != self.before[name]}
+
+    def check(self) -> list[Problem]:
+        """Validate the edited data set; raise DataError on any error, return its warnings."""
+        problems: list[Problem] = []
+        a, r = self.files[ACTORS_FILE], self.files[RELATIONS_FILE]
+        _, found = check_dataset(self.folder, a, r)
+        problems += found
+        for name in self.changed():
+            f = self.files[name]
+            try:
+                f.to_bytes()
+            except UnicodeEncodeError as exc:
+                char = exc.object[exc.start:exc.end]
+                line = exc.object[:exc.start].count("\n") + 1
+                problems.append(Problem(f.display, line, "bad-encoding",
+                                        f"'{char}' cannot be saved in {f.encoding}; save the file as UTF-8 first"))
+        if any(p.severity == "error" for p in problems):
+            raise DataError(problems)
+        return problems
+
+    def diff(self) -> str:
+        out = []
+        for name, text in self.changed().items():
+            display = self.files[name].display
+            out += difflib.unified_diff(self.before[name].splitlines(keepends=True),
+                                        text.splitlines(keepends=True), f"a/{display}", f"b/{display}")
+        return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in out)
+
+    def save(self) -> None:
+        """Validate, then write the changed files (both or neither)."""
+        self.check()
+        changes = {name: self.files[name].to_bytes() for name in self.changed()}
+        if changes:
+            commit(self.folder, changes)
+
+
+def _renumber(f: CsvFile) -> None:
+    line = 2 + _newlines(f.header.raw)
+    for rec in f.records:
+        rec.line = line
+        line += _newlines(rec.raw) + (1 if rec.end else 0)
+
+
+def _newlines(text: str) -> int:
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
