@@ -123,8 +123,7 @@ def _decode(data: bytes, display: str) -> tuple[str, str, Problem | None]:
                 return "", encoding, _bad_bytes(data, exc, display, "not valid " + ENCODING_NAMES[encoding])
             return text.lstrip("\ufeff"), encoding, None
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return "", "", Problem(display, line, "binary-file",
+        return "", "", Problem(display, 1, "binary-file",
                                "this is a binary file (it contains NUL bytes), not a CSV text file")
     try:
         return data.decode("utf-8"), "utf-8", None

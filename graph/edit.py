@@ -92,9 +92,10 @@ class Editor:
             listed = "; ".join(f"line {rec.line}: {v['source']} {v['relation']} {v['target']}" for rec, v in linked)
             raise ValueError(f"actor '{actor_id}' is named by {len(linked)} relation"
                              f"{'s' * (len(linked) != 1)} ({listed}); remove them first or use --cascade")
-        for rec, v in linked:
+        self.messages += [f"removed relation {v['source']} {v['relation']} {v['target']} (line {rec.line})"
+                          for rec, v in linked]
+        for rec, _ in linked:
             self._delete(RELATIONS_FILE, rec)
-            self.messages.append(f"removed relation {v['source']} {v['relation']} {v['target']} (line {rec.line})")
         self._delete(ACTORS_FILE, self._actor_record(actor_id))
         self.messages.append(f"removed actor '{actor_id}'")
 

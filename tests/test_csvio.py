@@ -1,0 +1,151 @@
+"""Reading files as spreadsheets and editors save them; bad files give FILE:LINE, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ACTORS, RELATIONS, invoke, write
+from graph.csvio import parse_csv
+from graph.load import load_dataset
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def excel(text: str, encoding="windows-1252", sep=";", newline="\r\n", bom=False) -> bytes:
+    """Text written as Excel in a Dutch/Belgian locale would save it."""
+    data = text.replace(",", sep).replace("\n", newline).encode(encoding)
+    return (b"\xef\xbb\xbf" if bom else b"") + data
+
+
+ACTORS_NL = "id,name,type,description,aliases\nmr,Mauritanië,state,Lid van de G5S,\nci,Côte d'Ivoire,state,,\n"
+RELATIONS_NL = "source,relation,target,evidence\nmr,coordinates_with,ci,artikel\n"
+
+
+def test_excel_semicolon_windows_1252_crlf():
+    write(Path("d"), excel(ACTORS_NL), excel(RELATIONS_NL))
+    result = invoke("validate", "--data", "d")
+    assert result.exit_code == 0, result.output
+    assert "d/actors.csv: read as windows-1252, ';'-separated, CRLF line endings" in result.stdout
+    ds = load_dataset(Path("d"))
+    assert ds.actors[0]["name"] == "Mauritanië"
+    assert (Path("d") / "actors.csv").read_bytes().count(b"\xeb") == 1
+
+
+def test_utf8_with_bom():
+    write(Path("d"), excel(ACTORS_NL, "utf-8", ",", "\n", bom=True), RELATIONS_NL)
+    result = invoke("validate", "--data", "d")
+    assert "d/actors.csv: read as UTF-8 with BOM, ','-separated, LF line endings" in result.stdout
+    assert load_dataset(Path("d")).actors[0]["id"] == "mr"  # the BOM is not part of the header
+
+
+def test_utf16_as_excel_unicode_text():
+    data = ACTORS_NL.replace(",", "\t").replace("\n", "\r\n").encode("utf-16")
+    write(Path("d"), data, RELATIONS_NL)
+    result = invoke("validate", "--data", "d")
+    assert result.exit_code == 0, result.output
+    assert "read as UTF-16, tab-separated, CRLF line endings" in result.stdout
+
+
+def test_trailing_empty_rows_and_columns_spaces_and_header_case():
+    actors = ("ID;Name ; TYPE;Description;Aliases;;\r\n"
+              " mr ; Mauritanië ;state; ;;;\r\n"
+              "ci;\"Côte d'Ivoire; Republic\";state;\"two\r\nlines\";;;\r\n"
+              ";;;;;;\r\n;;;;;;\r\n").encode("windows-1252")
+    write(Path("d"), actors, excel(RELATIONS_NL))
+    ds = load_dataset(Path("d"))
+    assert [a["id"] for a in ds.actors] == ["mr", "ci"]
+    assert ds.actors[0]["name"] == "Mauritanië"
+    assert ds.actors[1]["name"] == "Côte d'Ivoire; Republic"
+    assert ds.actors[1]["description"] == "two\r\nlines"
+
+
+def test_quoted_cell_with_line_break_keeps_later_line_numbers_right():
+    actors = ACTORS + 'd,"Delta\nsecond line",force,,\ne,Echo,force,,\n'
+    relations = RELATIONS + "d,trains,e,doc,,,,\ne,trains,x,doc,,,,\n"
+    write(Path("d"), actors, relations)
+    result = invoke("validate", "--data", "d")
+    assert "d/relations.csv:6: unknown actor 'x' in target" in result.stdout
+
+
+@pytest.mark.parametrize("actors, message", [
+    (b"id,name,type\nmr,Mauritani\x81,state\n", "d/actors.csv:2: byte 0x81: not valid UTF-8 or windows-1252"),
+    ("id,name,type\nmr,Mauritanië,state\n".encode() + b"ci,C\xf4te,state\n",
+     "d/actors.csv:3: byte 0xF4: the file mixes encodings: other lines are UTF-8 but this one is not;"
+     " save the whole file as UTF-8"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "d/actors.csv:1: this is a binary file (it contains NUL bytes),"
+     " not a CSV text file"),
+    (b"", "d/actors.csv:1: file is empty: expected a header line"),
+    (b"\n\n  \n", "d/actors.csv:1: file is empty: expected a header line"),
+    (b'id,name,type\nmr,"Mauritania,state\nci,Ivory,state\n',
+     "d/actors.csv:2: a quoted cell opened on this line is never closed"),
+    (b"id,name,type\nmr,Mauritania,state,extra\n", "d/actors.csv:2: row has 4 cells but the header has 3 columns"),
+    (b"id,name,type\nmr,Mauritania\n", "d/actors.csv:2: row has 2 cells but the header has 3 columns"),
+    (b"id,name,type\nmr,Mauritania,state\n", None),
+])
+def test_bad_files_give_file_and_line(actors, message):
+    write(Path("d"), actors, "source,relation,target,evidence\n")
+    result = invoke("validate", "--data", "d")
+    assert "Traceback" not in result.output
+    if message is None:
+        assert result.exit_code == 0
+        assert "d/actors.csv:2: warning: actor 'mr' has no relation" in result.stdout
+    else:
+        assert result.exit_code == 1
+        assert message in result.stdout.splitlines()
+
+
+def test_header_only_file_is_valid_and_empty():
+    write(Path("d"), "id,name,type\n", "source,relation,target\n")
+    result = invoke("validate", "--data", "d")
+    assert result.exit_code == 0
+    assert "0 actors, 0 relations: 0 errors, 0 warnings" in result.stdout
+
+
+def test_folder_instead_of_file():
+    write(Path("d"))
+    (Path("d") / "relations.csv").unlink()
+    (Path("d") / "relations.csv").mkdir()
+    result = invoke("validate", "--data", "d")
+    assert result.exit_code == 1
+    assert "d/relations.csv:0: is a folder, not a CSV file" in result.stdout
+
+
+@pytest.mark.parametrize("data", [
+    b"a,b\r\nc,d\r\n", b"a;b\nc;d", b'"a","b"\n"c","d"\n', b'a,b\n"x\r\ny",z\r\n',
+    "a;b\r\nMauritanië;x\r\n".encode("cp1252"), b"\xef\xbb\xbfa,b\n\n\n",
+])
+def test_unchanged_files_round_trip_byte_for_byte(data):
+    f, problems = parse_csv(data, Path("x.csv"), "x.csv")
+    assert problems == []
+    assert f.to_bytes() == data
+
+
+LIBREOFFICE = [Path(__file__).parent / "fixtures" / name
+               for name in ("libreoffice-semicolon-cp1252", "libreoffice-utf8")]
+
+
+@pytest.mark.parametrize("folder", LIBREOFFICE, ids=lambda p: p.name)
+def test_files_saved_by_libreoffice_read_as_the_original(folder):
+    from conftest import BUNDLED
+
+    ours, theirs = load_dataset(BUNDLED), load_dataset(folder)
+    assert [dict(a) for a in theirs.actors] == [dict(a) for a in ours.actors]
+    assert [dict(r) for r in theirs.relations] == [dict(r) for r in ours.relations]
+
+
+def test_editing_a_libreoffice_file_keeps_its_form(tmp_path):
+    import shutil
+
+    folder = tmp_path / "lo"
+    shutil.copytree(LIBREOFFICE[0], folder)
+    before = (folder / "actors.csv").read_bytes()
+    result = invoke("add-actor", "ml2", "--name", "Malië bis", "--type", "state", "--data", folder)
+    assert result.exit_code == 0, result.output
+    after = (folder / "actors.csv").read_bytes()
+    assert after == before + b'"ml2";"Mali\xeb bis";"state";"";""\n'
+    assert "read as windows-1252, ';'-separated, LF" in invoke("validate", "--data", folder).stdout
