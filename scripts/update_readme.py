@@ -26,10 +26,13 @@ BLOCK = re.compile(r"```console\n\$ (actorgraph [^\n]*)\n(.*?)```", re.S)
 INFO = re.compile(r"(<!-- info:start -->\n)(.*?)(<!-- info:end -->)", re.S)
 
 
+READ_ONLY = {"validate", "info", "centrality", "neighbors", "path", "impact", "brokers", "communities"}
+
+
 def live(command: str) -> bool:
-    """Commands run on the bundled data and print to stdout only."""
+    """Read-only commands on the bundled data: their output is pasted in."""
     words = shlex.split(command)
-    return "--data" not in words and "-o" not in words and "--dry-run" not in words
+    return len(words) > 1 and words[1] in READ_ONLY and "--data" not in words
 
 
 def run(command: str) -> str:
