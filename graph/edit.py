@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import difflib
 
-from .csvio import CsvFile, Record
+from .csvio import CsvFile, Record, parse_csv
 from .journal import commit
 from .load import ACTORS_FILE, RELATIONS_FILE, Dataset, check_dataset
 from .problems import DataError, Problem
@@ -147,6 +147,7 @@ class Editor:
 
     def _append(self, name: str, values: dict) -> None:
         values = {k: v for k, v in values.items() if v not in (None, "")}
+        _check_text(values)
         self._ensure_columns(name, values)
         f = self.files[name]
         cells = [values.get(c, "") if c else "" for c in f.columns]
@@ -167,6 +168,7 @@ class Editor:
         _renumber(f)
 
     def _set(self, name: str, rec: Record, values: dict) -> None:
+        _check_text(values)
         self._ensure_columns(name, [k for k, v in values.items() if v])
         f = self.files[name]
         cols = f.columns
@@ -183,20 +185,23 @@ class Editor:
         return {name: f.to_text() for name, f in self.files.items() if f.to_text() != self.before[name]}
 
     def check(self) -> list[Problem]:
-        """Validate the edited data set; raise DataError on any error, return its warnings."""
+        """Validate the files exactly as they would be written; DataError on any error, else warnings."""
         problems: list[Problem] = []
-        a, r = self.files[ACTORS_FILE], self.files[RELATIONS_FILE]
-        _, found = check_dataset(self.folder, a, r)
-        problems += found
+        parsed = dict(self.files)
         for name in self.changed():
             f = self.files[name]
             try:
-                f.to_bytes()
+                data = f.to_bytes()
             except UnicodeEncodeError as exc:
                 char = exc.object[exc.start:exc.end]
                 line = exc.object[:exc.start].count("\n") + 1
                 problems.append(Problem(f.display, line, "bad-encoding",
                                         f"'{char}' cannot be saved in {f.encoding}; save the file as UTF-8 first"))
+                continue
+            parsed[name], found = parse_csv(data, f.path, f.display)
+            problems += found
+        if not problems:
+            problems += check_dataset(self.folder, parsed[ACTORS_FILE], parsed[RELATIONS_FILE])[1]
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
         return problems
@@ -215,6 +220,13 @@ class Editor:
         changes = {name: self.files[name].to_bytes() for name in self.changed()}
         if changes:
             commit(self.folder, changes)
+
+
+def _check_text(values: dict) -> None:
+    for column, value in values.items():
+        bad = next((c for c in str(value) if ord(c) < 32 and c not in "\t\n\r" or c == "\x7f"), None)
+        if bad is not None:
+            raise ValueError(f"the value for {column} holds the control character U+{ord(bad):04X}")
 
 
 def _renumber(f: CsvFile) -> None:
