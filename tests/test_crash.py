@@ -51,7 +51,7 @@ def test_kill_at_any_moment_leaves_old_or_new(tmp_path, args):
         shutil.copytree(BUNDLED, folder)
         proc = subprocess.Popen(command(folder, args), env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(total * (i + 0.5) / runs)
+        time.sleep(1.3 * total * (i + 0.5) / runs)  # the last few land after the command ended
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         seen["journal"] = seen.get("journal", 0) + (folder / JOURNAL).exists()
@@ -60,5 +60,4 @@ def test_kill_at_any_moment_leaves_old_or_new(tmp_path, args):
         now = state(folder)
         assert now in (old, new), f"kill {i}: a mix of old and new files"
         seen["old" if now == old else "new"] += 1
-    print(args[0], seen)
     assert seen["old"] and seen["new"], seen  # the kills did land on both sides of the change
