@@ -88,6 +88,14 @@ def view(dataset, relations=(), as_of=None, without=()):
     return G
 
 
+def resolve_in(G, dataset, text: str) -> str:
+    """An actor of the data set that is also in the current view."""
+    actor = resolve(dataset, text)
+    if actor not in G:
+        raise click.ClickException(f"'{actor}' is left out of this view (--without)")
+    return actor
+
+
 def resolve(dataset, text: str) -> str:
     from graph.resolve import ActorIndex, ActorNotFound
 
@@ -431,6 +439,250 @@ def set_actor(actor, name, type_, description, aliases, add_aliases, extra, data
         editor.set_actor(actor, values)
 
     run_edit(data, dry_run, change)
+
+
+# ---- analysis -----------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("actor")
+@click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, help="How many steps out.")
+@data_option
+@view_options
+@format_option
+def neighbors(actor, depth, data, relations, as_of, without, fmt):
+    """The actors around ACTOR and the relations that link them.
+
+    Example: actorgraph neighbors Takuba --depth 2
+    """
+    from graph.analysis import neighbours
+
+    dataset = load(data)
+    G = view(dataset, relations, as_of, without)
+    rows = neighbours(G, resolve_in(G, dataset, actor), depth)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    flat = [{**{k: r[k] for k in ("distance", "id", "name", "type")},
+             "relation": rel["kind"], "reads": rel["text"]} for r in rows for rel in r["relations"]]
+    columns = ["distance", "name", "reads"] if fmt == "table" else ["distance", "id", "name", "type", "relation",
+                                                                    "reads"]
+    click.echo(_format(flat, columns, fmt), nl=False)
+
+
+@main.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--all", "all_paths", is_flag=True, help="Every shortest path, not just one.")
+@click.option("--directed", is_flag=True, help="Follow relations only in their direction.")
+@data_option
+@view_options
+@format_option
+def path(source, target, all_paths, directed, data, relations, as_of, without, fmt):
+    """Shortest path(s) between two actors, each step with its relations.
+
+    Example: actorgraph path EUTM Barkhane --all
+    """
+    from graph.analysis import NoPath, paths
+
+    dataset = load(data)
+    G = view(dataset, relations, as_of, without)
+    a, b = resolve_in(G, dataset, source), resolve_in(G, dataset, target)
+    if a == b:
+        raise click.ClickException("the two actors are the same")
+    try:
+        found = paths(G, a, b, all_paths=all_paths, directed=directed)
+    except NoPath:
+        how = " following directions" if directed else ""
+        raise click.ClickException(f"no path between '{a}' and '{b}'{how} with the options given")
+    if fmt == "json":
+        click.echo(json.dumps([{"path": i, "steps": steps} for i, steps in enumerate(found, 1)],
+                              ensure_ascii=False, indent=2))
+        return
+    rows = [{"path": i, "step": s["step"], "from": s["from"], "to": s["to"], "relation": rel["kind"],
+             "reads": rel["text"]} for i, steps in enumerate(found, 1) for s in steps for rel in s["relations"]]
+    columns = ["path", "step", "reads"] if fmt == "table" else ["path", "step", "from", "to", "relation", "reads"]
+    click.echo(_format(rows, columns, fmt), nl=False)
+
+
+@main.command()
+@click.argument("actors", nargs=-1, required=True, metavar="ACTOR...")
+@click.option("--measure", "-m", type=click.Choice(list(MEASURES)), default="betweenness", show_default=True,
+              help="Measure whose ranks are compared.")
+@click.option("--directed", is_flag=True, help="Use the direction of relations.")
+@click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors after removal.")
+@data_option
+@view_options
+@format_option
+def impact(actors, measure, directed, top, data, relations, as_of, without, fmt):
+    """What if these actors left? Components, who is cut off, and how ranks change.
+
+    Example: actorgraph impact barkhane
+    """
+    from graph.whatif import impact as what_if
+
+    dataset = load(data)
+    G = view(dataset, relations, as_of, without)
+    removed = list(dict.fromkeys(resolve_in(G, dataset, a) for a in actors))
+    if len(removed) == G.number_of_nodes():
+        raise click.ClickException("removing every actor leaves nothing to compare")
+    result = what_if(G, removed, measure, directed)
+    for note in result["notes"]:
+        click.echo(f"note: {note}", err=True)
+    rows = result["rows"][:top] if top else result["rows"]
+    if fmt == "json":
+        click.echo(json.dumps({**{k: v for k, v in result.items() if k != "notes"}, "measure": measure,
+                               "rows": rows}, ensure_ascii=False, indent=2))
+        return
+    columns = ["rank_before", "before", "rank_after", "after", "change", "rank_change"]
+    if fmt == "csv":
+        click.echo(_format(rows, ["id", "name", "type"] + columns, fmt), nl=False)
+        return
+    name = lambda n: G.nodes[n].get("name", n)  # noqa: E731
+    click.echo(f"Without: {', '.join(name(n) for n in removed)}")
+    click.echo(f"Connected parts: {result['components_before']} before, {result['components_after']} after")
+    for cut in result["cut_off"]:
+        click.echo(f"Cut off: {', '.join(name(n) for n in cut['actors'])}"
+                   f" -- from {len(cut['cut_off_from'])} actor{'s' * (len(cut['cut_off_from']) != 1)}"
+                   f" ({', '.join(name(n) for n in cut['cut_off_from'][:6])}"
+                   f"{', ...' if len(cut['cut_off_from']) > 6 else ''})")
+    if not result["cut_off"]:
+        click.echo("Cut off: nobody")
+    click.echo(f"\n{measure}, before and after:")
+    click.echo(_format(rows, ["name"] + columns, fmt), nl=False)
+
+
+@main.command()
+@click.option("--sort", type=click.Choice(["betweenness", "effective_size", "constraint"]),
+              default="betweenness", show_default=True, help="constraint sorts lowest first.")
+@click.option("--top", type=click.IntRange(min=1), help="Only the first N actors.")
+@data_option
+@view_options
+@format_option
+def brokers(sort, top, data, relations, as_of, without, fmt):
+    """Brokerage: betweenness, Burt's effective size and constraint (undirected view).
+
+    Example: actorgraph brokers --top 5
+    """
+    from graph.analysis import BROKER_GUIDE, brokers as measure
+    from graph.report import actor_columns, rank_key
+
+    dataset = load(data)
+    G = view(dataset, relations, as_of, without)
+    values = measure(G)
+    rows = [{"id": n, "name": d.get("name", n), "type": d.get("type", ""),
+             **{m: values[m].get(n) for m in ("betweenness", "effective_size", "constraint")}}
+            for n, d in G.nodes(data=True)]
+    sign = -1 if sort == "constraint" else 1
+    rows.sort(key=lambda r: rank_key(None if r[sort] is None else sign * r[sort], r["name"], r["id"]))
+    rows = rows[:top] if top else rows
+    click.echo(_format(rows, actor_columns(fmt) + ["betweenness", "effective_size", "constraint"], fmt), nl=False)
+    click.echo(BROKER_GUIDE, err=True)
+
+
+@main.command()
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed of the Louvain method.")
+@click.option("--resolution", type=float, default=1.0, show_default=True,
+              help="Above 1: more, smaller communities.")
+@data_option
+@view_options
+@format_option
+def communities(seed, resolution, data, relations, as_of, without, fmt):
+    """Communities found by the Louvain method (networkx, seeded): who clusters together.
+
+    Example: actorgraph communities
+    """
+    from graph.analysis import communities as detect
+
+    dataset = load(data)
+    G = view(dataset, relations, as_of, without)
+    found = detect(G, seed=seed, resolution=resolution)
+    if fmt == "json":
+        click.echo(json.dumps([{"community": i, "size": len(c),
+                                "actors": [{"id": n, "name": G.nodes[n].get("name", n)} for n in c]}
+                               for i, c in enumerate(found, 1)], ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        rows = [{"community": i, "id": n, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
+                for i, c in enumerate(found, 1) for n in c]
+        click.echo(_format(rows, ["community", "id", "name", "type"], fmt), nl=False)
+        return
+    rows = [{"community": i, "size": len(c), "actors": ", ".join(G.nodes[n].get("name", n) for n in c)}
+            for i, c in enumerate(found, 1)]
+    click.echo(_format(rows, ["community", "size", "actors"], fmt), nl=False)
+
+
+@main.command()
+@click.argument("old", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("new", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--rev", metavar="GIT_REV", help="Compare the working data (--data) with this git revision.")
+@click.option("--measure", "-m", type=click.Choice(list(MEASURES)), default="betweenness", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Rank moves of the actors in either version's top N.")
+@data_option
+@format_option
+def diff(old, new, rev, measure, top, data, fmt):
+    """What changed between two versions of the data: rows and centrality ranks.
+
+    Give two folders OLD NEW, or --rev GIT_REV to compare the working data with a commit.
+
+    Example: actorgraph diff --rev HEAD~1
+    """
+    from graph.build import build_graph
+    from graph.diff import dataset_at_revision, diff_rows, rank_moves
+    from graph.load import default_data_dir, display_path
+    from graph.problems import DataError
+
+    if rev and (old or new):
+        raise click.UsageError("give two folders or --rev, not both")
+    if not rev and not (old and new):
+        raise click.UsageError("give two folders OLD NEW, or --rev GIT_REV")
+    if rev:
+        folder = data if data is not None else default_data_dir()
+        new_ds = load(folder)
+        try:
+            old_ds = dataset_at_revision(folder, rev, display_path(folder))
+        except DataError as exc:
+            for p in exc.problems:
+                click.echo(str(p), err=True)
+            raise click.ClickException(f"cannot read the data at {rev}")
+    else:
+        old_ds, new_ds = load(old), load(new)
+    rows = diff_rows(old_ds, new_ds)
+    moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top)
+    if fmt == "json":
+        click.echo(json.dumps({"changes": rows, "measure": measure, "ranks": moves}, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
+        return
+    click.echo(_format(rows, ["change", "what", "item", "details"], fmt) if rows else "No changes.\n", nl=False)
+    click.echo(f"\n{measure} ranks (top {top} before or after):")
+    click.echo(_format(moves, ["name", "rank_before", "before", "rank_after", "after", "rank_change"], fmt),
+               nl=False)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "json", "csv"]), required=True,
+              help="gexf (Gephi), graphml (Cytoscape, yEd), json (D3 node-link), csv (nodes and edges tables).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
+@data_option
+@view_options
+def export(fmt, output, data, relations, as_of, without):
+    """Export the graph with every actor and relation attribute.
+
+    Example: actorgraph export --format gexf -o sahel.gexf
+    """
+    from graph.export import export as write
+
+    dataset = load(data)
+    G = view(dataset, relations, as_of, without)
+    try:
+        written = write(G, fmt, output)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror}")
+    for p in written:
+        click.echo(str(p))
 
 
 def _format(rows, columns, fmt):

@@ -1,28 +1,131 @@
-"""Questions analysts ask of the network: neighbourhoods and communities."""
+"""Questions analysts ask of the network: neighbourhoods, paths, brokers and communities."""
 
 from __future__ import annotations
 
-__all__ = ["neighbourhood", "communities", "COMMUNITY_SEED"]
+from .schema import RELATIONS
+
+__all__ = ["neighbourhood", "neighbours", "paths", "brokers", "communities", "spell", "NoPath",
+           "COMMUNITY_SEED", "BROKER_GUIDE"]
 
 COMMUNITY_SEED = 42
+BROKER_GUIDE = ("reading: a broker has high betweenness and effective size and low constraint; "
+                "constraint near 1 means all of an actor's ties run into one closed group")
+
+
+class NoPath(Exception):
+    """No path joins the two actors in the view asked for."""
+
+
+def spell(G, a: str, b: str, kind: str, forward: bool = True) -> str:
+    """A relation between a and b read from a: 'A —trains→ B', 'A ←trains— B' or 'A —coordinates with— B'.
+
+    ``forward`` says whether the relation runs from a to b; a symmetric kind has no arrow.
+    """
+    k = RELATIONS[kind]
+    name_a, name_b = G.nodes[a].get("name", a), G.nodes[b].get("name", b)
+    if not k.directed:
+        return f"{name_a} —{k.label}— {name_b}"
+    return f"{name_a} —{k.label}→ {name_b}" if forward else f"{name_a} ←{k.label}— {name_b}"
+
+
+def _steps(G, a: str, b: str, walkable: bool = False) -> list[tuple[str, str]]:
+    """(kind, text) of every relation between a and b, read from a; ``walkable``: only those a->b."""
+    out = []
+    for kind, k in RELATIONS.items():
+        ab, ba = G.has_edge(a, b, key=kind), G.has_edge(b, a, key=kind)
+        if not k.directed:
+            if ab or ba:
+                out.append((kind, spell(G, a, b, kind)))
+            continue
+        if ab:
+            out.append((kind, spell(G, a, b, kind, True)))
+        if ba and not walkable:
+            out.append((kind, spell(G, a, b, kind, False)))
+    return out
 
 
 def neighbourhood(G, actor: str, depth: int = 1):
     """The subgraph of actors within ``depth`` ties of ``actor``, in any direction."""
-    seen = {actor}
+    distance = _distances(G, actor, depth)
+    return G.subgraph([n for n in G if n in distance]).copy()
+
+
+def _distances(G, actor: str, depth: int) -> dict[str, int]:
+    distance = {actor: 0}
     frontier = [actor]
-    for _ in range(depth):
+    for step in range(1, depth + 1):
         nxt = []
         for node in frontier:
             for other in list(G.successors(node)) + list(G.predecessors(node)):
-                if other not in seen:
-                    seen.add(other)
+                if other not in distance:
+                    distance[other] = step
                     nxt.append(other)
         frontier = nxt
-    return G.subgraph([n for n in G if n in seen]).copy()
+    return distance
 
 
-def communities(G, seed: int = COMMUNITY_SEED) -> list[list[str]]:
+def neighbours(G, actor: str, depth: int = 1) -> list[dict]:
+    """The actors within depth ties, each with the relations linking it to an actor one step closer."""
+    distance = _distances(G, actor, depth)
+    order = {n: i for i, n in enumerate(G)}
+    rows = []
+    for node in sorted(distance, key=lambda n: (distance[n], order[n])):
+        if node == actor:
+            continue
+        d = distance[node]
+        closer = [m for m in list(G.successors(node)) + list(G.predecessors(node)) if distance.get(m) == d - 1]
+        links = []
+        for m in sorted(dict.fromkeys(closer), key=order.get):
+            links += [{"from": m, "kind": kind, "text": text} for kind, text in _steps(G, m, node)]
+        rows.append({"id": node, "name": G.nodes[node].get("name", node), "type": G.nodes[node].get("type", ""),
+                     "distance": d, "relations": links})
+    return rows
+
+
+def paths(G, source: str, target: str, all_paths: bool = False, directed: bool = False) -> list[list[dict]]:
+    """Shortest path(s) from source to target, each a list of steps with the relations of each step."""
+    import networkx as nx
+
+    from .build import simple_directed, simple_undirected
+
+    H = simple_directed(G) if directed else simple_undirected(G)
+    try:
+        if all_paths:
+            found = sorted(nx.all_shortest_paths(H, source, target), key=lambda p: [G.nodes[n].get("name", n) for n in p])
+        else:
+            found = [nx.shortest_path(H, source, target)]
+    except nx.NetworkXNoPath:
+        raise NoPath(source, target) from None
+    result = []
+    for p in found:
+        steps = []
+        for i, (a, b) in enumerate(zip(p, p[1:]), 1):
+            steps.append({"step": i, "from": a, "to": b,
+                          "relations": [{"kind": k, "text": t} for k, t in _steps(G, a, b, walkable=directed)]})
+        result.append(steps)
+    return result
+
+
+def brokers(G) -> dict[str, dict]:
+    """Burt's constraint and effective size, and betweenness, on the undirected view."""
+    import networkx as nx
+
+    from . import engine
+    from .build import simple_undirected
+
+    H = simple_undirected(G)
+    constraint = nx.constraint(H)
+    size = nx.effective_size(H)
+    between = engine.betweenness(H)
+
+    def clean(v):
+        return None if v is None or v != v else float(v)
+
+    return {"betweenness": between, "effective_size": {n: clean(v) for n, v in size.items()},
+            "constraint": {n: clean(v) for n, v in constraint.items()}}
+
+
+def communities(G, seed: int = COMMUNITY_SEED, resolution: float = 1.0) -> list[list[str]]:
     """Louvain communities of the undirected view (networkx, seeded): largest first.
 
     Each community lists its actors in the graph's order; ties in size are
@@ -34,6 +137,6 @@ def communities(G, seed: int = COMMUNITY_SEED) -> list[list[str]]:
 
     H = simple_undirected(G)
     order = {n: i for i, n in enumerate(G)}
-    found = nx.community.louvain_communities(H, seed=seed)
+    found = nx.community.louvain_communities(H, seed=seed, resolution=resolution)
     groups = [sorted(c, key=order.get) for c in found]
     return sorted(groups, key=lambda c: (-len(c), order[c[0]]))

@@ -1,0 +1,81 @@
+"""Compare two versions of a data set: rows added, removed and changed, and rank movements."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from .csvio import parse_csv
+from .load import ACTORS_FILE, RELATIONS_FILE, check_dataset
+from .problems import DataError, Problem
+from .validate import relation_key
+
+__all__ = ["dataset_at_revision", "diff_rows", "rank_moves"]
+
+
+def dataset_at_revision(folder: Path, rev: str, display: str):
+    """The data set as committed at a git revision, validated like any other."""
+    files, problems = [], []
+    for name in (ACTORS_FILE, RELATIONS_FILE):
+        shown = f"{rev}:{display}/{name}"
+        try:
+            done = subprocess.run(["git", "-C", str(folder), "show", f"{rev}:./{name}"], capture_output=True)
+        except FileNotFoundError:
+            raise DataError([Problem(shown, 0, "no-git", "git is not installed")]) from None
+        if done.returncode != 0:
+            why = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            problems.append(Problem(shown, 0, "no-revision", why[-1] if why else "not found in git"))
+            files.append(None)
+            continue
+        f, p = parse_csv(done.stdout, Path(folder) / name, shown)
+        files.append(f)
+        problems += p
+    dataset, more = check_dataset(Path(folder), *files)
+    problems += more
+    if dataset is None or any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    return dataset
+
+
+def _changes(old: dict, new: dict) -> str:
+    fields = [k for k in sorted(set(old) | set(new)) if old.get(k, "") != new.get(k, "")]
+    return "; ".join(f"{k}: '{old.get(k, '')}' -> '{new.get(k, '')}'" for k in fields)
+
+
+def diff_rows(old, new) -> list[dict]:
+    """added / removed / changed actors and relations, in the new files' order then the old's."""
+    rows = []
+    for what, key_of, label in (("actor", lambda r: r["id"], lambda r: r["id"]),
+                                ("relation", lambda r: relation_key(r["source"], r["relation"], r["target"]),
+                                 lambda r: f"{r['source']} {r['relation']} {r['target']}")):
+        before = {key_of(r): r for r in getattr(old, what + "s")}
+        after = {key_of(r): r for r in getattr(new, what + "s")}
+        for key, r in after.items():
+            if key not in before:
+                rows.append({"change": "added", "what": what, "item": label(r), "details": ""})
+            elif dict(before[key]) != dict(r):
+                rows.append({"change": "changed", "what": what, "item": label(r),
+                             "details": _changes(dict(before[key]), dict(r))})
+        for key, r in before.items():
+            if key not in after:
+                rows.append({"change": "removed", "what": what, "item": label(r), "details": ""})
+    return rows
+
+
+def rank_moves(G_old, G_new, measure: str, top: int) -> list[dict]:
+    """Rank and value of the actors in either version's top ``top``, before and after."""
+    from .metrics import centrality
+    from .whatif import ranks
+
+    vo = centrality(G_old, [measure])[0].get(measure, {})
+    vn = centrality(G_new, [measure])[0].get(measure, {})
+    ro, rn = ranks(vo, G_old), ranks(vn, G_new)
+    chosen = {n for n, r in rn.items() if r <= top} | {n for n, r in ro.items() if r <= top}
+    rows = []
+    for n in chosen:
+        name = (G_new.nodes[n] if n in G_new else G_old.nodes[n]).get("name", n)
+        rows.append({"id": n, "name": name, "rank_before": ro.get(n), "before": vo.get(n),
+                     "rank_after": rn.get(n), "after": vn.get(n),
+                     "rank_change": None if n not in ro or n not in rn else ro[n] - rn[n]})
+    rows.sort(key=lambda r: (r["rank_after"] is None, r["rank_after"] or 0, r["rank_before"] or 0, r["id"]))
+    return rows

@@ -1,0 +1,59 @@
+"""What-if removal: how the network and its centrality ranks change when actors leave."""
+
+from __future__ import annotations
+
+__all__ = ["impact", "ranks"]
+
+
+def ranks(values: dict, G) -> dict[str, int]:
+    """Competition ranks (1, 2, 2, 4), highest value first; undefined values get no rank."""
+    from .report import rank_key
+
+    order = sorted(values, key=lambda n: rank_key(values[n], G.nodes[n].get("name", n), n))
+    out, previous, rank = {}, object(), 0
+    for i, node in enumerate(order, 1):
+        v = values[node]
+        if v is None or v != v:
+            continue
+        if v != previous:
+            rank, previous = i, v
+        out[node] = rank
+    return out
+
+
+def _components(G) -> list[set]:
+    import networkx as nx
+
+    from .build import simple_undirected
+
+    return [set(c) for c in nx.connected_components(simple_undirected(G))]
+
+
+def impact(G, removed: list[str], measure: str = "betweenness", directed: bool = False) -> dict:
+    """Components before and after removing actors, who is cut off from whom, and rank changes."""
+    from .metrics import centrality
+
+    H = G.copy()
+    H.remove_nodes_from(removed)
+    before, after = _components(G), _components(H)
+    order = {n: i for i, n in enumerate(G)}
+    cut = []
+    for old in before:
+        parts = sorted((c for c in after if c <= old), key=lambda c: (-len(c), min(order[n] for n in c)))
+        for part in parts[1:]:
+            rest = set().union(*(p for p in parts if p is not part))
+            cut.append({"actors": sorted(part, key=order.get), "cut_off_from": sorted(rest, key=order.get)})
+    values_before, notes = centrality(G, [measure], directed=directed)
+    values_after, notes_after = centrality(H, [measure], directed=directed)
+    vb, va = values_before.get(measure, {}), values_after.get(measure, {})
+    rb, ra = ranks(vb, G), ranks(va, H)
+    rows = []
+    for node in H:
+        b, a = vb.get(node), va.get(node)
+        rows.append({"id": node, "name": H.nodes[node].get("name", node), "type": H.nodes[node].get("type", ""),
+                     "rank_before": rb.get(node), "before": b, "rank_after": ra.get(node), "after": a,
+                     "change": None if a is None or b is None else a - b,
+                     "rank_change": None if node not in ra or node not in rb else rb[node] - ra[node]})
+    rows.sort(key=lambda r: (r["rank_after"] is None, r["rank_after"] or 0, r["name"].lower(), r["id"]))
+    return {"removed": list(removed), "components_before": len(before), "components_after": len(after),
+            "cut_off": cut, "rows": rows, "notes": sorted(set(notes) | set(notes_after))}

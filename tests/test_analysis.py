@@ -1,0 +1,197 @@
+"""Analysis commands on small graphs whose answers were worked out by hand from the drawing.
+
+    a --trains--> b --part_of--> c --coordinates_with-- e
+                  ^
+    d --accompanies (since 2020)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from conftest import FIXTURES, invoke, write
+
+ACTORS = "id,name,type\na,A,x\nb,B,x\nc,C,y\nd,D,y\ne,E,y\n"
+RELATIONS = ("source,relation,target,evidence,since,until\na,trains,b,s,,\nb,part_of,c,s,,\n"
+             "d,accompanies,b,s,2020,\nc,coordinates_with,e,s,,2021-06\n")
+
+
+@pytest.fixture
+def g(tmp_path):
+    return write(tmp_path / "g", ACTORS, RELATIONS)
+
+
+def run(*args):
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def as_json(*args):
+    return json.loads(run(*args, "--format", "json").stdout)
+
+
+def test_neighbors_spell_out_kind_and_direction(g):
+    rows = as_json("neighbors", "B", "--data", g)
+    assert [(r["id"], r["distance"], [x["text"] for x in r["relations"]]) for r in rows] == [
+        ("a", 1, ["B ←trains— A"]), ("c", 1, ["B —part of→ C"]), ("d", 1, ["B ←accompanies— D"])]
+
+
+def test_neighbors_depth_two(g):
+    rows = as_json("neighbors", "b", "--depth", "2", "--data", g)
+    assert [(r["id"], r["distance"]) for r in rows] == [("a", 1), ("c", 1), ("d", 1), ("e", 2)]
+    assert rows[-1]["relations"][0]["text"] == "C —coordinates with— E"
+
+
+def test_neighbors_relation_filter(g):
+    rows = as_json("neighbors", "b", "--relation", "trains", "--data", g)
+    assert [r["id"] for r in rows] == ["a"]
+
+
+def test_path_steps_with_relations(g):
+    found = as_json("path", "a", "e", "--data", g)
+    assert [[r["text"] for r in s["relations"]] for s in found[0]["steps"]] == [
+        ["A —trains→ B"], ["B —part of→ C"], ["C —coordinates with— E"]]
+
+
+def test_path_directed_and_no_path(g):
+    assert len(as_json("path", "a", "e", "--directed", "--data", g)[0]["steps"]) == 3
+    result = invoke("path", "e", "a", "--directed", "--data", g)
+    assert result.exit_code == 1
+    assert "no path between 'e' and 'a' following directions" in result.stderr
+
+
+def test_path_all_shortest(tmp_path):
+    folder = write(tmp_path / "sq", ACTORS, "source,relation,target,evidence\na,trains,b,s\nb,trains,c,s\n"
+                                            "a,trains,d,s\nd,trains,c,s\nc,part_of,e,s\n")
+    found = as_json("path", "a", "c", "--all", "--data", folder)
+    assert [[s["to"] for s in p["steps"]] for p in found] == [["b", "c"], ["d", "c"]]
+    assert len(as_json("path", "a", "c", "--data", folder)) == 1
+
+
+def test_path_table_reads(g):
+    out = run("path", "A", "E", "--data", g).stdout.splitlines()
+    assert out[1].split(None, 2) == ["1", "1", "A —trains→ B"]
+
+
+def test_impact_components_cut_off_and_ranks(g):
+    report = as_json("impact", "c", "--data", g)
+    assert (report["components_before"], report["components_after"]) == (1, 2)
+    assert report["cut_off"] == [{"actors": ["e"], "cut_off_from": ["a", "b", "d"]}]
+    rows = {r["id"]: r for r in report["rows"]}
+    assert rows["b"]["before"] == pytest.approx(5 / 6)  # pairs a-c, a-e, a-d, d-c, d-e of 6
+    assert rows["b"]["after"] == pytest.approx(1 / 3)   # only a-d, of 3 pairs
+    assert rows["b"]["rank_before"] == 1 and rows["b"]["rank_after"] == 1
+    assert rows["e"]["before"] == 0 and rows["e"]["after"] == 0
+
+
+def test_impact_table_names_who_is_cut_off(g):
+    out = run("impact", "C", "--data", g).stdout
+    assert "Connected parts: 1 before, 2 after" in out
+    assert "Cut off: E -- from 3 actors (A, B, D)" in out
+
+
+def test_impact_of_removing_everyone_is_an_error(g):
+    result = invoke("impact", "a", "b", "c", "d", "e", "--data", g)
+    assert result.exit_code == 1 and "removing every actor" in result.stderr
+
+
+def test_without_on_centrality_equals_impact_after(g):
+    after = {r["id"]: r["after"] for r in as_json("impact", "c", "--data", g)["rows"]}
+    rows = as_json("centrality", "-m", "betweenness", "--without", "C", "--data", g)
+    assert {r["id"]: r["betweenness"] for r in rows} == pytest.approx(after)
+
+
+def test_brokers_hand_worked(g):
+    rows = {r["id"]: r for r in as_json("brokers", "--data", g)}
+    assert rows["b"]["effective_size"] == pytest.approx(3)  # three contacts with no ties among them
+    assert rows["b"]["constraint"] == pytest.approx(1 / 3)  # 3 * (1/3)^2
+    assert rows["a"]["constraint"] == pytest.approx(1.0)    # a single tie
+    assert rows["b"]["betweenness"] == pytest.approx(5 / 6)
+    assert as_json("brokers", "--sort", "constraint", "--data", g)[0]["id"] == "b"
+
+
+def test_brokers_guide_on_stderr(g):
+    result = run("brokers", "--data", g)
+    assert "reading: a broker has high betweenness" in result.stderr
+    assert "reading" not in result.stdout
+
+
+def test_as_of_keeps_relations_valid_on_that_day(g):
+    before = as_json("neighbors", "b", "--as-of", "2019-12-31", "--data", g)
+    assert [r["id"] for r in before] == ["a", "c"]  # d accompanies b only since 2020
+    later = as_json("neighbors", "c", "--as-of", "2021-07", "--data", g)
+    assert [r["id"] for r in later] == ["b"]  # c and e coordinate until June 2021
+
+
+def test_bad_as_of_date(g):
+    result = invoke("centrality", "--as-of", "2020-13-01", "--data", g)
+    assert result.exit_code == 2 and "is not a date" in result.stderr
+
+
+@pytest.mark.parametrize("data", ["florentine", "bundled"])
+def test_communities_match_networkx_with_the_same_seed(data):
+    from conftest import BUNDLED
+    from graph.build import build_graph, simple_undirected
+    from graph.load import load_dataset
+
+    folder = FIXTURES / "florentine" if data == "florentine" else BUNDLED
+    found = as_json("communities", "--seed", "7", "--data", folder)
+    H = simple_undirected(build_graph(load_dataset(folder)))
+    expected = nx.community.louvain_communities(H, seed=7)
+    assert sorted(sorted(a["id"] for a in c["actors"]) for c in found) == sorted(sorted(c) for c in expected)
+    assert sum(c["size"] for c in found) == H.number_of_nodes()
+
+
+def test_communities_are_deterministic():
+    first = run("communities", "--format", "csv", "--data", FIXTURES / "florentine").stdout
+    assert first == run("communities", "--format", "csv", "--data", FIXTURES / "florentine").stdout
+
+
+def test_unknown_actor_suggests(g):
+    result = invoke("neighbors", "Bx", "--data", g)
+    assert result.exit_code == 1
+    assert "unknown actor 'Bx'; did you mean 'b' (B)?" in result.stderr
+
+
+def test_actor_left_out_by_without(g):
+    result = invoke("path", "a", "e", "--without", "e", "--data", g)
+    assert result.exit_code == 1 and "'e' is left out of this view" in result.stderr
+
+
+def test_diff_between_folders(tmp_path, g):
+    new = write(tmp_path / "new", ACTORS.replace("c,C,y", "c,Charlie,y") + "f,F,x\n",
+                RELATIONS.replace("a,trains,b,s,,\n", "") + "f,trains,a,s,,\n")
+    report = as_json("diff", g, new)
+    assert [(c["change"], c["what"], c["item"]) for c in report["changes"]] == [
+        ("changed", "actor", "c"), ("added", "actor", "f"), ("added", "relation", "f trains a"),
+        ("removed", "relation", "a trains b")]
+    assert report["changes"][0]["details"] == "name: 'C' -> 'Charlie'"
+    b = next(r for r in report["ranks"] if r["id"] == "b")
+    assert b["rank_before"] == 1
+
+
+def test_diff_against_a_git_revision(tmp_path, g):
+    def git(*args):
+        subprocess.run(["git", "-C", str(g), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "empty")
+    git("add", ".")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "data")
+    run("remove-relation", "c", "coordinates_with", "e", "--data", g)
+    run("remove-actor", "e", "--data", g)
+    report = as_json("diff", "--rev", "HEAD", "--data", g)
+    assert [(c["change"], c["item"]) for c in report["changes"]] == [
+        ("removed", "e"), ("removed", "c coordinates_with e")]
+    bad = invoke("diff", "--rev", "HEAD~1", "--data", g)  # the empty commit has no data
+    assert bad.exit_code == 1 and "cannot read the data at HEAD~1" in bad.stderr
+
+
+def test_diff_needs_two_folders_or_rev(g):
+    assert invoke("diff", g).exit_code == 2
