@@ -170,8 +170,19 @@ def _split_records(text: str, display: str):
     return records, problems
 
 
+_WELL_FORMED: dict[str, re.Pattern] = {}
+
+
 def _open_quote(line: str, delimiter: str, in_quotes: bool) -> bool:
     """Whether a line ends inside a quoted cell (csv module rules, strict=False)."""
+    if not in_quotes:  # fast path: every cell either plain or properly quoted
+        pattern = _WELL_FORMED.get(delimiter)
+        if pattern is None:
+            d = re.escape(delimiter)
+            cell = f'(?:"(?:[^"]|"")*"|[^"{d}]*)'
+            pattern = _WELL_FORMED[delimiter] = re.compile(f"{cell}(?:{d}{cell})*")
+        if pattern.fullmatch(line):
+            return False
     state = "quoted" if in_quotes else "start"
     for c in line:
         if state == "start":

@@ -10,18 +10,26 @@ __all__ = ["layout", "label_lines", "label_box", "LABEL_WIDTH", "OVERLAP_LIMIT"]
 LABEL_WIDTH = 150  # px; longer labels wrap onto more lines
 LINE_HEIGHT = 17  # px at the page's 14px label font
 EDGE_LENGTH = 170  # px; typical tie length after scaling
-OVERLAP_LIMIT = 2000  # above this many actors labels are only drawn when zoomed in
+OVERLAP_LIMIT = 500  # above this many actors, labels may overlap until zoomed in
 
 
 def _char_width(c: str) -> float:
     """A generous width (px, 14px sans-serif) so estimated boxes contain the drawn labels."""
-    if c == " ":
-        return 4.5
-    if c in "ilI.,;:'|!j()[]f-t":
-        return 5.5
-    if c.isupper() or c in "mwMW@%":
-        return 11.0
-    return 8.5
+    width = _WIDTHS.get(c)
+    if width is None:
+        if c == " ":
+            width = 4.5
+        elif c in "ilI.,;:'|!j()[]f-t":
+            width = 5.5
+        elif c.isupper() or c in "mwMW@%":
+            width = 11.0
+        else:
+            width = 8.5
+        _WIDTHS[c] = width
+    return width
+
+
+_WIDTHS: dict[str, float] = {}
 
 
 def label_lines(text: str, width: float = LABEL_WIDTH) -> list[str]:
@@ -72,9 +80,10 @@ def layout(G, boxes: dict | None = None, seed: int = 7) -> dict:
         placed = [_place(part, lengths) for part in parts]
     finally:
         random.setstate(state)
-    coords = _pack(placed, len(nodes), boxes and [boxes[n] for n in nodes])
+    box_list = [boxes[n] for n in nodes] if boxes else [(LABEL_WIDTH / 2, 18, 40)] * len(nodes)
+    coords = _spread(_pack(placed, len(nodes), box_list), box_list)
     if boxes and len(nodes) <= OVERLAP_LIMIT:
-        _separate(coords, [boxes[n] for n in nodes])
+        _separate(coords, box_list)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in zip(nodes, coords)}
 
 
@@ -147,33 +156,57 @@ def _pack(placed: list[dict], n: int, boxes) -> list[list[float]]:
     return coords
 
 
-def _separate(coords, boxes, gap: float = 6.0, rounds: int = 300) -> None:
-    """Push overlapping label boxes apart along the axis of least overlap (in place)."""
-    n = len(coords)
+def _spread(coords, boxes, fill: float = 0.3) -> list[list[float]]:
+    """Scale a layout up until its label boxes would fill at most ``fill`` of the picture."""
+    xs = [x for x, _ in coords]
+    ys = [y for _, y in coords]
+    widest = max(b[0] for b in boxes)
+    area = (max(xs) - min(xs) + 2 * widest) * (max(ys) - min(ys) + 2 * widest)
+    needed = sum(2 * w * (u + d) for w, u, d in boxes) / fill
+    if area >= needed:
+        return coords
+    factor = math.sqrt(needed / area)
+    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+    return [[cx + (x - cx) * factor, cy + (y - cy) * factor] for x, y in coords]
+
+
+def _separate(coords, boxes, gap: float = 6.0, rounds: int = 3000) -> None:
+    """Push overlapping label boxes apart along the axis of least overlap (in place).
+
+    All overlapping pairs move at once each round (found with a k-d tree), each node
+    by the sum of its pushes (damped), until no two boxes overlap.
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    P = np.array(coords, dtype=float)
+    W, U, D = (np.array([b[k] for b in boxes], dtype=float) for k in range(3))
+    reach = math.hypot(2 * W.max() + gap, U.max() + D.max() + gap)
     for _ in range(rounds):
-        moved = False
-        order = sorted(range(n), key=lambda i: coords[i][0] - boxes[i][0])
-        for pos, i in enumerate(order):
-            xi, yi = coords[i]
-            wi, ui, di = boxes[i]
-            for j in order[pos + 1:]:
-                xj, yj = coords[j]
-                wj, uj, dj = boxes[j]
-                if xj - wj >= xi + wi + gap:
-                    break
-                ox = min(xi + wi, xj + wj) - max(xi - wi, xj - wj) + gap
-                oy = min(yi + di, yj + dj) - max(yi - ui, yj - uj) + gap
-                if ox <= 0 or oy <= 0:
-                    continue
-                moved = True
-                if ox * 0.6 < oy:  # prefer sideways moves: labels are wide and short
-                    shift = ox / 2 if xi <= xj else -ox / 2
-                    coords[i][0] -= shift
-                    coords[j][0] += shift
-                else:
-                    shift = oy / 2 if yi <= yj else -oy / 2
-                    coords[i][1] -= shift
-                    coords[j][1] += shift
-                xi, yi = coords[i]
-        if not moved:
-            return
+        pairs = cKDTree(P).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+        i, j = pairs[:, 0], pairs[:, 1]
+        ox = np.minimum(P[i, 0] + W[i], P[j, 0] + W[j]) - np.maximum(P[i, 0] - W[i], P[j, 0] - W[j]) + gap
+        oy = np.minimum(P[i, 1] + D[i], P[j, 1] + D[j]) - np.maximum(P[i, 1] - U[i], P[j, 1] - U[j]) + gap
+        hit = (ox > 0) & (oy > 0)
+        if not hit.any():
+            break
+        i, j, ox, oy = i[hit], j[hit], ox[hit], oy[hit]
+        sideways = ox * 0.6 < oy  # labels are wide and short: prefer moving sideways
+        sx = np.where(P[i, 0] <= P[j, 0], 1.0, -1.0)
+        sy = np.where(P[i, 1] <= P[j, 1], 1.0, -1.0)
+        dx = np.where(sideways, ox / 2 * sx, 0.0)
+        dy = np.where(sideways, 0.0, oy / 2 * sy)
+        move = np.zeros_like(P)
+        count = np.zeros(len(P))
+        np.add.at(move[:, 0], i, -dx)
+        np.add.at(move[:, 0], j, dx)
+        np.add.at(move[:, 1], i, -dy)
+        np.add.at(move[:, 1], j, dy)
+        np.add.at(count, i, 1)
+        np.add.at(count, j, 1)
+        P += 0.9 * move
+    for k, (x, y) in enumerate(P):
+        coords[k][0], coords[k][1] = float(x), float(y)

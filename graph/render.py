@@ -12,7 +12,7 @@ import hashlib
 import math
 from pathlib import Path
 
-from .layout import label_box, label_lines, layout
+from .layout import OVERLAP_LIMIT, label_box, label_lines, layout
 from .schema import RELATIONS
 
 __all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES"]
@@ -58,7 +58,8 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     colors = group_colors(counts)
     sizes = _sizes(G, values.get(size_by) if size_by != "none" else None)
     labels = {n: label_lines(d.get("name", n)) for n, d in G.nodes(data=True)}
-    pos = layout(G, {n: label_box(labels[n], sizes[n]) for n in G}, seed=seed)
+    boxes = {n: label_box(labels[n], sizes[n]) for n in G} if len(G) <= OVERLAP_LIMIT else None
+    pos = layout(G, boxes, seed=seed)
 
     net = Network(directed=True)
     net.nodes = [{"id": n, "label": "\n".join(labels[n]), "x": pos[n][0], "y": pos[n][1], "size": sizes[n],
