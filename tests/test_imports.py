@@ -40,10 +40,12 @@ def test_validate_imports_nothing_heavy():
     assert loaded("validate", "--data", str(BUNDLED)) == []
 
 
-def test_centrality_does_not_import_pyvis():
+def test_centrality_imports_only_its_own_libraries_on_small_data():
     mods = loaded("centrality", "--data", str(BUNDLED))
     assert "networkx" in mods and "pandas" in mods
+    # no pyvis (IPython), and on a few dozen actors neither scipy (pagerank) nor igraph
     assert "pyvis" not in mods and "IPython" not in mods
+    assert "scipy" not in mods and "igraph" not in mods
 
 
 def test_render_imports_pyvis(tmp_path):

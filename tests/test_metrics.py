@@ -142,3 +142,30 @@ def test_igraph_engine_matches_networkx(graph, directed):
         assert set(ref) == set(fast)
         for node in ref:
             assert fast[node] == pytest.approx(ref[node], abs=1e-9), (measure, node)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("graph", ["florentine", "karate", "dangling"])
+def test_small_graph_pagerank_matches_networkx(graph, directed):
+    if graph == "florentine":
+        G = nx.florentine_families_graph()
+    elif graph == "karate":
+        G = nx.Graph(nx.karate_club_graph().edges())  # our views carry no weights
+    else:  # a star pointing inwards: every leaf dangles in the reverse direction
+        G = nx.DiGraph([(i, 0) for i in range(1, 9)] + [(0, 9)])
+        G.add_node("alone")
+    G = nx.DiGraph(G) if directed else nx.Graph(G)
+    ours, ref = engine.pagerank(G), nx.pagerank(G)
+    assert set(ours) == set(ref)
+    for node in ref:
+        assert ours[node] == pytest.approx(ref[node], abs=1e-9)
+
+
+def test_pagerank_published_value():
+    # I. Rogers, "The Google PageRank algorithm and how it works" (2002): pages A->B, A->C,
+    # B->C, C->A with d=0.85 converge to PR(A)=1.163, PR(B)=0.644, PR(C)=1.192 (sum 3)
+    G = nx.DiGraph([("a", "b"), ("a", "c"), ("b", "c"), ("c", "a")])
+    pr = engine.pagerank(G)
+    assert pr["a"] == pytest.approx(1.163 / 3, abs=5e-4)
+    assert pr["b"] == pytest.approx(0.644 / 3, abs=5e-4)
+    assert pr["c"] == pytest.approx(1.192 / 3, abs=5e-4)
