@@ -428,17 +428,7 @@ def set_actor(actor, name, type_, description, aliases, add_aliases, extra, data
     values = parse_sets(extra)
     values.update({k: v for k, v in (("name", name), ("type", type_), ("description", description))
                    if v is not None})
-
-    def change(editor):
-        if aliases or add_aliases:
-            current = [] if aliases else editor.index.by_id[editor.actor_id(actor)]["aliases"].split(";")
-            merged = [a.strip() for a in list(current) + list(aliases) + list(add_aliases) if a.strip()]
-            values["aliases"] = ";".join(dict.fromkeys(merged))
-        if not values:
-            raise ValueError("nothing to change: give --name, --type, --description, --alias or --set")
-        editor.set_actor(actor, values)
-
-    run_edit(data, dry_run, change)
+    run_edit(data, dry_run, lambda e: e.set_actor(actor, values, aliases, add_aliases))
 
 
 # ---- analysis -----------------------------------------------------------------------------------
@@ -537,16 +527,9 @@ def impact(actors, measure, directed, top, data, relations, as_of, without, fmt)
     if fmt == "csv":
         click.echo(_format(rows, ["id", "name", "type"] + columns, fmt), nl=False)
         return
-    name = lambda n: G.nodes[n].get("name", n)  # noqa: E731
-    click.echo(f"Without: {', '.join(name(n) for n in removed)}")
-    click.echo(f"Connected parts: {result['components_before']} before, {result['components_after']} after")
-    for cut in result["cut_off"]:
-        click.echo(f"Cut off: {', '.join(name(n) for n in cut['actors'])}"
-                   f" -- from {len(cut['cut_off_from'])} actor{'s' * (len(cut['cut_off_from']) != 1)}"
-                   f" ({', '.join(name(n) for n in cut['cut_off_from'][:6])}"
-                   f"{', ...' if len(cut['cut_off_from']) > 6 else ''})")
-    if not result["cut_off"]:
-        click.echo("Cut off: nobody")
+    from graph.report import impact_summary
+
+    click.echo(impact_summary(G, result))
     click.echo(f"\n{measure}, before and after:")
     click.echo(_format(rows, ["name"] + columns, fmt), nl=False)
 

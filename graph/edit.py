@@ -114,8 +114,16 @@ class Editor:
         self.messages.append(f"renamed actor '{old}' to '{new_id}' (and in {changed} relation"
                              f"{'s' * (changed != 1)})")
 
-    def set_actor(self, actor: str, values: dict) -> None:
+    def set_actor(self, actor: str, values: dict, aliases=(), add_aliases=()) -> None:
+        """Change fields; ``aliases`` replaces the aliases, ``add_aliases`` adds to them."""
         actor_id = self.actor_id(actor)
+        values = dict(values)
+        if aliases or add_aliases:
+            current = [] if aliases else self.index.by_id[actor_id]["aliases"].split(";")
+            merged = [a.strip() for a in [*current, *aliases, *add_aliases] if a.strip()]
+            values["aliases"] = ";".join(dict.fromkeys(merged))
+        if not values:
+            raise ValueError("nothing to change: give --name, --type, --description, --alias or --set")
         if "id" in values:
             raise ValueError("use rename-actor to change an id")
         self._set(ACTORS_FILE, self._actor_record(actor_id), values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["centrality_rows", "actor_columns", "rank_key"]
+__all__ = ["centrality_rows", "actor_columns", "rank_key", "summary", "markdown_table", "impact_summary"]
 
 
 def actor_columns(fmt: str) -> list[str]:
@@ -63,3 +63,20 @@ def markdown_table(rows: list[dict], columns: list[str]) -> str:
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
     lines += ["| " + " | ".join(cell(r[c]) for c in columns) + " |" for r in rows]
     return "\n".join(lines) + "\n"
+
+
+def impact_summary(G, result: dict, shown: int = 6) -> str:
+    """Who was removed, connected parts before and after, and who is cut off from whom."""
+    def names(ids):
+        head = ", ".join(G.nodes[n].get("name", n) for n in ids[:shown])
+        return head + (", ..." if len(ids) > shown else "")
+
+    lines = [f"Without: {', '.join(G.nodes[n].get('name', n) for n in result['removed'])}",
+             f"Connected parts: {result['components_before']} before, {result['components_after']} after"]
+    for cut in result["cut_off"]:
+        others = cut["cut_off_from"]
+        lines.append(f"Cut off: {', '.join(G.nodes[n].get('name', n) for n in cut['actors'])}"
+                     f" -- from {len(others)} actor{'s' * (len(others) != 1)} ({names(others)})")
+    if not result["cut_off"]:
+        lines.append("Cut off: nobody")
+    return "\n".join(lines)
