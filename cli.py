@@ -84,7 +84,8 @@ def view(dataset, relations=(), as_of=None, without=()):
     ids = [resolve(dataset, w) for w in without]
     G = select(build_graph(dataset), relations=set(relations) or None, as_of=as_of, without=ids)
     if G.number_of_nodes() == 0:
-        raise click.ClickException("no actors left after --without")
+        why = "--without leaves none" if ids else "the data set has none"
+        raise click.ClickException(f"no actors to work on: {why}")
     return G
 
 
@@ -186,9 +187,11 @@ Example: actorgraph centrality --measure betweenness --top 5
               help="Sort by this measure, highest first (default: betweenness, else the first measure).")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
 @click.option("--directed", is_flag=True, help="Use the direction of relations.")
+@click.option("--sample", type=click.IntRange(min=1), metavar="K",
+              help="Estimate betweenness from K sampled source actors (seeded) instead of exactly.")
 @view_options
 @format_option
-def centrality(data, measures, sort, top, directed, relations, as_of, without, fmt):
+def centrality(data, measures, sort, top, directed, sample, relations, as_of, without, fmt):
     from graph.metrics import centrality as compute
     from graph.report import centrality_rows
 
@@ -197,7 +200,7 @@ def centrality(data, measures, sort, top, directed, relations, as_of, without, f
     measures = list(measures) or list(MEASURES)
     if sort and sort not in measures:
         raise click.BadParameter(f"'{sort}' is not among the measures asked for", param_hint="--sort")
-    values, notes = compute(G, measures, directed=directed)
+    values, notes = compute(G, measures, directed=directed, sample=sample)
     for note in notes:
         click.echo(f"note: {note}", err=True)
     rows, columns = centrality_rows(G, values, measures, sort, top, fmt)

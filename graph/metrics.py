@@ -82,13 +82,14 @@ MEASURES: dict[str, Measure] = {
 }
 
 
-def centrality(G, measures, directed: bool = False):
+def centrality(G, measures, directed: bool = False, sample: int | None = None):
     """Each measure's values on the multigraph G: ({measure: {actor: value}}, notes).
 
     The default view is undirected with one tie per actor pair; ``directed``
     reads directions (a symmetric relation counts both ways). in_degree and
     out_degree always read directions. A measure undefined on this graph gets
-    a note instead of values.
+    a note instead of values. ``sample`` estimates betweenness from that many
+    source actors (seeded) instead of computing it exactly, and says so in a note.
     """
     from .build import simple_directed, simple_undirected
 
@@ -107,6 +108,12 @@ def centrality(G, measures, directed: bool = False):
             notes.append(f"{name}: undefined on an empty graph")
             continue
         try:
+            if name == "betweenness" and sample and sample < H.number_of_nodes():
+                from . import engine
+                values[name] = engine.betweenness(H, sample=sample)
+                notes.append(f"betweenness: estimated from {sample} sampled source actors"
+                             f" (seed {engine.SAMPLE_SEED}), not exact")
+                continue
             values[name] = m.compute(H)
         except UndefinedMeasure as exc:
             notes.append(f"{name}: {exc}")

@@ -34,7 +34,7 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1400, "height": 860})
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
             page.goto(html.as_uri() + (f"#actor={args.actor}" if args.actor else ""))
-            page.wait_for_function("document.body.dataset.ready === 'true'")
+            page.wait_for_function("() => document.body.dataset.ready === 'true'")
             page.wait_for_timeout(800)
             page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=args.output)

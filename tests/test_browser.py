@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, FIXTURES, invoke
+from conftest import BUNDLED, FIXTURES, ROOT, invoke
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,14 @@ def pages(tmp_path_factory):
     """Rendered files, once per session."""
     folder = tmp_path_factory.mktemp("html")
     out = {}
-    for name, data in (("bundled", BUNDLED), ("hostile", FIXTURES / "hostile")):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    large = folder / "large"
+    generate.write(large, *generate.generate(2500, 6000, seed=3))
+    for name, data in (("bundled", BUNDLED), ("hostile", FIXTURES / "hostile"), ("large", large)):
         path = folder / f"{name}.html"
         result = invoke("render", "--data", data, "-o", path, "--title", "<img src=x onerror=window.__pwned=7>")
         assert result.exit_code == 0, result.output
@@ -67,7 +74,7 @@ class Page:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.url = path.as_uri() + fragment
         self.page.goto(self.url)
-        self.page.wait_for_function("document.body.dataset.ready === 'true'", timeout=20000)
+        self.page.wait_for_function("() => document.body.dataset.ready === 'true'", timeout=20000)
 
     def _route(self, route):
         if route.request.url.startswith("file:"):
@@ -245,3 +252,17 @@ def test_non_ascii_shows_correctly(open_page, pages):
     panel = p.page.inner_text("#ag-panel")
     assert "Côte d'Ivoire" in panel
     assert "Mauritanië — Cadre politique de gestion de la crise" in panel
+
+
+def test_large_graph_draws_and_searches(open_page, pages):
+    p = open_page(pages["large"])
+    assert p.counts() == [2500, 6000]
+    assert p.js("document.querySelectorAll('#ag-table tbody tr').length") == 300
+    assert p.page.inner_text("#ag-table-more") == "Show all 2500 actors"
+    p.page.fill("#ag-search-input", "a1234")
+    p.page.wait_for_function("() => network.getSelectedNodes().length > 0")  # selection waits for a typing pause
+    assert p.js("network.getSelectedNodes()") == ["a1234"]
+    assert "a1234" in p.page.inner_text("#ag-panel")
+    p.page.click("#ag-table-more")
+    assert p.js("document.querySelectorAll('#ag-table tbody tr').length") == 2500
+    assert p.errors == []

@@ -116,7 +116,7 @@ def test_without_everything_is_a_clear_error(tmp_path):
     folder = write(tmp_path / "p", "id,name,type\na,A,x\nb,B,x\n", "source,relation,target,evidence\na,trains,b,x\n")
     result = invoke("centrality", "--data", folder, "--without", "a", "--without", "B")
     assert result.exit_code == 1
-    assert "no actors left" in result.stderr
+    assert "no actors to work on: --without leaves none" in result.stderr
 
 
 def test_sort_must_be_a_measure_asked_for():
@@ -169,3 +169,29 @@ def test_pagerank_published_value():
     assert pr["a"] == pytest.approx(1.163 / 3, abs=5e-4)
     assert pr["b"] == pytest.approx(0.644 / 3, abs=5e-4)
     assert pr["c"] == pytest.approx(1.192 / 3, abs=5e-4)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_sampled_betweenness_is_the_same_estimate_in_both_engines(directed):
+    G = nx.gnm_random_graph(150, 400, seed=5, directed=directed)
+    ref = engine.betweenness(G, engine="networkx", sample=40)
+    fast = engine.betweenness(G, engine="igraph", sample=40)
+    assert ref == pytest.approx(fast, abs=1e-9)
+    exact = engine.betweenness(G, engine="networkx")
+    assert ref != pytest.approx(exact, abs=1e-9)  # it is an estimate, and a different one
+
+
+def test_sample_is_stated_and_seeded():
+    result = invoke("centrality", "--data", FLORENTINE, "-m", "betweenness", "--sample", "5", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "note: betweenness: estimated from 5 sampled source actors (seed 42), not exact" in result.stderr
+    again = invoke("centrality", "--data", FLORENTINE, "-m", "betweenness", "--sample", "5", "--format", "json")
+    assert result.stdout == again.stdout
+    exact = invoke("centrality", "--data", FLORENTINE, "-m", "betweenness", "--format", "json")
+    assert "estimated" not in exact.stderr and result.stdout != exact.stdout
+
+
+def test_sample_larger_than_the_graph_is_exact():
+    result = invoke("centrality", "--data", FLORENTINE, "-m", "betweenness", "--sample", "100")
+    assert "estimated" not in result.stderr
+    assert "Medici" in result.stdout.splitlines()[1] and "0.522" in result.stdout.splitlines()[1]

@@ -129,3 +129,21 @@ def test_layout_labels_do_not_overlap(tmp_path):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+
+def test_color_by_community(tmp_path):
+    data = page_data(render(tmp_path, "--data", BUNDLED, "--color-by", "community"))
+    assert data["groupLabel"] == "community"
+    groups = {n["group"] for n in data["nodes"]}
+    assert groups == {g["key"] for g in data["groups"]} and all(g.startswith("community ") for g in groups)
+    assert sum(g["count"] for g in data["groups"]) == len(data["nodes"])
+    found = json.loads(invoke("communities", "--data", BUNDLED, "--format", "json").stdout)
+    first = {a["id"] for a in found[0]["actors"]}
+    assert {n["id"] for n in data["nodes"] if n["group"] == "community 1"} == first
+
+
+def test_without_and_as_of_in_render(tmp_path):
+    data = page_data(render(tmp_path, "--data", BUNDLED, "--without", "Barkhane", "--as-of", "2020-10"))
+    ids = {n["id"] for n in data["nodes"]}
+    assert "barkhane" not in ids
+    assert not any(e["from"] == "mali_government" for e in data["edges"])  # ended with the coup

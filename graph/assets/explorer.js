@@ -24,6 +24,9 @@
   var DIM_EDGE = "rgba(190,190,190,0.25)";
   var DIM_FONT = "#bbbbbb";
   var FONT = DATA.options.nodes.font.color;
+  // Recolouring every item costs a redraw per change in software-rendered canvases: on large
+  // graphs the selection is shown by vis-network's own highlight, without dimming or animation.
+  var BIG = DATA.nodes.length > 2000;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -103,6 +106,7 @@
 
   // ---- highlight and selection ---------------------------------------------------------------
   function highlight(id) {
+    if (BIG) { return; }
     var keep = new Set([id]);
     var incident = new Set();
     edgeView.get().forEach(function (e) {
@@ -122,6 +126,7 @@
   }
 
   function unhighlight() {
+    if (BIG) { return; }
     nodes.update(nodes.get().map(function (n) {
       return { id: n.id, color: n.baseColor, font: { color: FONT } };
     }));
@@ -143,7 +148,7 @@
     showActor(id);
     markRow(id);
     if (focus) {
-      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: BIG ? false : { duration: 300 } });
     }
     writeHash();
   }
@@ -364,13 +369,22 @@
     results.hidden = ids.length === 0;
   }
 
+  var pending = null;
   input.addEventListener("input", function () {
     var ids = search(input.value);
     showResults(ids);
-    if (ids.length && input.value.trim().length >= 2) { selectActor(ids[0], true); }
+    clearTimeout(pending);
+    if (ids.length && input.value.trim().length >= 2) {
+      if (BIG) {  // wait for a pause in typing: each selection redraws a large canvas
+        pending = setTimeout(function () { selectActor(ids[0], true); }, 250);
+      } else {
+        selectActor(ids[0], true);
+      }
+    }
   });
   input.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") {
+      clearTimeout(pending);
       var ids = search(input.value);
       if (ids.length) { selectActor(ids[0], true); }
       results.hidden = true;

@@ -1,0 +1,58 @@
+"""The command line surface: where data is found, exit codes, python cli.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ACTORS, BUNDLED, RELATIONS, ROOT, invoke, write
+
+
+def test_uses_dot_data_when_it_holds_actors_csv(tmp_path, monkeypatch):
+    write(tmp_path / "data", ACTORS, RELATIONS)
+    monkeypatch.chdir(tmp_path)
+    result = invoke("validate")
+    assert result.exit_code == 0, result.output
+    assert "data/actors.csv: read as" in result.stdout
+    assert "3 actors, 3 relations" in result.stdout
+
+
+def test_falls_back_to_the_bundled_data(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("info", "--format", "json")
+    assert result.exit_code == 0, result.output
+    bundled = (BUNDLED / "actors.csv").read_text(encoding="utf-8").strip().count("\n")
+    assert f'"actors": {bundled}' in result.stdout
+
+
+def test_missing_data_folder_is_a_clean_error(tmp_path):
+    result = invoke("centrality", "--data", tmp_path / "nowhere")
+    assert result.exit_code == 1
+    assert "actors.csv:0: file not found" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_python_cli_py_works(tmp_path):
+    done = subprocess.run([sys.executable, str(ROOT / "cli.py"), "centrality", "--data", str(BUNDLED), "--top", "1",
+                           "-m", "degree"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].split() == ["name", "type", "degree"]
+
+
+def test_unknown_option_is_a_usage_error():
+    result = invoke("centrality", "--measure", "fame")
+    assert result.exit_code == 2
+    assert "Invalid value for '--measure'" in result.stderr
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and "actorgraph" in result.stdout
+
+
+def test_header_only_data_set_is_a_message_not_a_traceback(tmp_path):
+    folder = write(tmp_path / "empty", "id,name,type\n", "source,relation,target\n")
+    for command in (["centrality"], ["render", "-o", str(tmp_path / "x.html")], ["communities"]):
+        result = invoke(*command, "--data", folder)
+        assert result.exit_code == 1, result.output
+        assert "no actors to work on: the data set has none" in result.stderr
