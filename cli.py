@@ -15,7 +15,9 @@ import click
 
 from graph import __version__
 from graph.formats import FORMATS
+from graph.analysis import COMMUNITY_SEED
 from graph.metrics import MEASURES
+from graph.render import COLOR_BY, SIZE_BY
 from graph.schema import RELATIONS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -212,9 +214,9 @@ def centrality(data, measures, sort, top, directed, sample, relations, as_of, wi
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="actorgraph.html",
               show_default=True, help="HTML file to write.")
 @click.option("--title", default="Actor graph", show_default=True, help="Page title.")
-@click.option("--size-by", type=click.Choice(["betweenness", "degree", "pagerank", "none"]),
+@click.option("--size-by", type=click.Choice(SIZE_BY),
               default="betweenness", show_default=True, help="What a dot's size shows.")
-@click.option("--color-by", type=click.Choice(["type", "community"]), default="type", show_default=True,
+@click.option("--color-by", type=click.Choice(COLOR_BY), default="type", show_default=True,
               help="Colour (and legend filter) by actor type or by detected community.")
 @click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
@@ -566,7 +568,7 @@ def brokers(sort, top, data, relations, as_of, without, fmt):
 
 
 @main.command()
-@click.option("--seed", type=int, default=42, show_default=True, help="Seed of the Louvain method.")
+@click.option("--seed", type=int, default=COMMUNITY_SEED, show_default=True, help="Seed of the Louvain method.")
 @click.option("--resolution", type=float, default=1.0, show_default=True,
               help="Above 1: more, smaller communities.")
 @data_option

@@ -7,7 +7,7 @@ import datetime as dt
 from .dates import parse_span
 from .schema import RELATIONS
 
-__all__ = ["build_graph", "select", "simple_undirected", "simple_directed", "relation_edges"]
+__all__ = ["build_graph", "select", "simple_undirected", "simple_directed"]
 
 
 def build_graph(dataset):
@@ -50,11 +50,6 @@ def valid_on(edge: dict, day: dt.date) -> bool:
     if until and parse_span(until)[1] < day:
         return False
     return True
-
-
-def relation_edges(G):
-    """(source, target, kind, data) for every relation, in file order."""
-    return ((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
 
 
 def simple_undirected(G):
