@@ -6,7 +6,6 @@ need them, so that ``actorgraph --help`` starts fast.
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from pathlib import Path
@@ -57,16 +56,20 @@ def view_options(f):
     return f
 
 
+def echo_problems(problems) -> None:
+    for p in problems:
+        click.echo(str(p), err=True)
+
+
 def load(data: Path | None):
     """Load and validate the data set; on errors print them and exit 1."""
-    from graph.load import default_data_dir, load_dataset
+    from graph.load import load_dataset
     from graph.problems import DataError
 
     try:
-        dataset = load_dataset(data if data is not None else default_data_dir())
+        dataset = load_dataset(data)
     except DataError as exc:
-        for p in exc.problems:
-            click.echo(str(p), err=True)
+        echo_problems(exc.problems)
         n = len(exc.errors)
         raise click.ClickException(f"{n} error{'s' * (n != 1)} in the data; nothing was done")
     for notice in dataset.notices:
@@ -100,10 +103,10 @@ def resolve_in(G, dataset, text: str) -> str:
 
 
 def resolve(dataset, text: str) -> str:
-    from graph.resolve import ActorIndex, ActorNotFound
+    from graph.resolve import ActorNotFound
 
     try:
-        return ActorIndex(dataset.actors).resolve(text)
+        return dataset.index.resolve(text)
     except ActorNotFound as exc:
         raise click.ClickException(str(exc))
 
@@ -114,21 +117,6 @@ def check_date(text: str, option: str) -> None:
     if parse_span(text) is None:
         raise click.BadParameter(f"'{text}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD",
                                  param_hint=option)
-
-
-def catch_data_errors(f):
-    """Report a DataError raised by an edit as FILE:LINE lines and exit 1."""
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        from graph.problems import DataError
-
-        try:
-            return f(*args, **kwargs)
-        except DataError as exc:
-            for p in exc.problems:
-                click.echo(str(p), err=True)
-            raise click.ClickException("the change was not made: the data would have errors")
-    return wrapper
 
 
 # ---- commands ---------------------------------------------------------------------------------
@@ -143,11 +131,11 @@ def validate(data, fmt):
 
     Example: actorgraph validate --data my-network/
     """
-    from graph.load import default_data_dir, load_dataset
+    from graph.load import load_dataset
     from graph.problems import DataError
 
     try:
-        dataset = load_dataset(data if data is not None else default_data_dir())
+        dataset = load_dataset(data)
         problems, files, notices = dataset.problems, [dataset.actors_file, dataset.relations_file], \
             dataset.notices
         counts = {"actors": len(dataset.actors), "relations": len(dataset.relations)}
@@ -239,7 +227,7 @@ def render(data, output, title, size_by, color_by, focus, depth, relations, as_o
     G = view(dataset, relations, as_of, without)
     if focus:
         from graph.analysis import neighbourhood
-        G = neighbourhood(G, resolve(dataset, focus), depth)
+        G = neighbourhood(G, resolve_in(G, dataset, focus), depth)
     values, notes = compute(G, PANEL_MEASURES)
     for note in notes:
         click.echo(f"note: {note}", err=True)
@@ -310,16 +298,15 @@ def parse_sets(pairs) -> dict:
 def run_edit(data, dry_run: bool, change) -> None:
     """Load, apply change(editor), validate; then print the diff (dry run) or write."""
     from graph.edit import Editor
-    from graph.load import default_data_dir, load_dataset
+    from graph.load import load_dataset
     from graph.problems import DataError
 
     try:
-        editor = Editor(load_dataset(data if data is not None else default_data_dir(), strict=False))
+        editor = Editor(load_dataset(data, strict=False))
         change(editor)
-        warnings = editor.check()
+        warnings = editor.check() if dry_run else editor.save()
     except DataError as exc:
-        for p in exc.problems:
-            click.echo(str(p), err=True)
+        echo_problems(exc.problems)
         raise click.ClickException("nothing was changed: the data would have errors")
     except (ValueError, LookupError) as exc:
         raise click.ClickException(f"{exc}; nothing was changed")
@@ -327,11 +314,9 @@ def run_edit(data, dry_run: bool, change) -> None:
         click.echo(editor.diff(), nl=False)
         click.echo("dry run: nothing was written", err=True)
         return
-    editor.save()
     for line in editor.messages:
         click.echo(line, err=True)
-    for p in warnings:
-        click.echo(str(p), err=True)
+    echo_problems(warnings)
 
 
 @main.command("add-actor")
@@ -617,7 +602,7 @@ def diff(old, new, rev, measure, top, data, fmt):
     """
     from graph.build import build_graph
     from graph.diff import dataset_at_revision, diff_rows, rank_moves
-    from graph.load import default_data_dir, display_path
+    from graph.load import display_path
     from graph.problems import DataError
 
     if rev and (old or new):
@@ -625,13 +610,12 @@ def diff(old, new, rev, measure, top, data, fmt):
     if not rev and not (old and new):
         raise click.UsageError("give two folders OLD NEW, or --rev GIT_REV")
     if rev:
-        folder = data if data is not None else default_data_dir()
-        new_ds = load(folder)
+        new_ds = load(data)
+        folder = new_ds.folder
         try:
             old_ds = dataset_at_revision(folder, rev, display_path(folder))
         except DataError as exc:
-            for p in exc.problems:
-                click.echo(str(p), err=True)
+            echo_problems(exc.problems)
             raise click.ClickException(f"cannot read the data at {rev}")
     else:
         old_ds, new_ds = load(old), load(new)

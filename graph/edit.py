@@ -14,7 +14,7 @@ from .csvio import CsvFile, Record, parse_csv
 from .journal import commit
 from .load import ACTORS_FILE, RELATIONS_FILE, Dataset, check_dataset
 from .problems import DataError, Problem
-from .resolve import ActorIndex, ActorNotFound
+from .resolve import ActorNotFound
 from .schema import RELATIONS, SLUG_RE, normalise_relation, slugify
 from .validate import relation_key
 
@@ -30,7 +30,7 @@ class Editor:
         self.files = {ACTORS_FILE: copy.deepcopy(dataset.actors_file),
                       RELATIONS_FILE: copy.deepcopy(dataset.relations_file)}
         self.before = {name: f.to_text() for name, f in self.files.items()}
-        self.index = ActorIndex(dataset.actors)
+        self.index = dataset.index
         self.messages: list[str] = []
 
     # ---- looking things up ---------------------------------------------------------------------
@@ -222,12 +222,13 @@ class Editor:
                                         text.splitlines(keepends=True), f"a/{display}", f"b/{display}")
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in out)
 
-    def save(self) -> None:
-        """Validate, then write the changed files (both or neither)."""
-        self.check()
+    def save(self) -> list[Problem]:
+        """Validate, then write the changed files (both or neither); return the warnings."""
+        warnings = self.check()
         changes = {name: self.files[name].to_bytes() for name in self.changed()}
         if changes:
             commit(self.folder, changes)
+        return warnings
 
 
 def _check_text(values: dict) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .csvio import CsvFile, Record, read_csv
 from .problems import DataError, Problem, sort_problems
+from .resolve import ActorIndex
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, normalise_relation
 from .validate import check_actors, check_isolated, check_relations
 
@@ -43,7 +45,12 @@ class Dataset:
     notices: list[str] = field(default_factory=list)
 
     def actor(self, actor_id: str) -> Row | None:
-        return next((a for a in self.actors if a["id"] == actor_id), None)
+        return self.index.by_id.get(actor_id)
+
+    @cached_property
+    def index(self) -> ActorIndex:
+        """Lookup of actors by id, name or alias."""
+        return ActorIndex(self.actors)
 
 
 def default_data_dir() -> Path:
@@ -63,11 +70,15 @@ def display_path(path: Path) -> str:
     return rel if not rel.startswith("..") else str(Path(path).resolve())
 
 
-def load_dataset(folder: Path, strict: bool = True) -> Dataset:
-    """Read both files, run every check; raise DataError on any error (warnings are kept)."""
+def load_dataset(folder: Path | None = None, strict: bool = True) -> Dataset:
+    """Read both files, run every check; raise DataError on any error (warnings are kept).
+
+    ``folder`` defaults to :func:`default_data_dir`. With ``strict=False`` errors are
+    kept in ``problems`` too, as long as both files could be parsed (editing uses this).
+    """
     from .journal import recover
 
-    folder = Path(folder)
+    folder = Path(folder) if folder is not None else default_data_dir()
     notices = recover(folder)
     files, problems = [], []
     for name in (ACTORS_FILE, RELATIONS_FILE):

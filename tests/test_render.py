@@ -147,3 +147,10 @@ def test_without_and_as_of_in_render(tmp_path):
     ids = {n["id"] for n in data["nodes"]}
     assert "barkhane" not in ids
     assert not any(e["from"] == "mali_government" for e in data["edges"])  # ended with the coup
+
+
+def test_focus_on_an_actor_left_out_is_a_clean_error(tmp_path):
+    result = invoke("render", "--data", BUNDLED, "-o", tmp_path / "x.html", "--focus", "takuba", "--without", "Takuba")
+    assert result.exit_code == 1
+    assert "'takuba' is left out of this view (--without)" in result.stderr
+    assert not (tmp_path / "x.html").exists()
