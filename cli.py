@@ -19,6 +19,7 @@ from graph.metrics import MEASURES
 from graph.render import COLOR_BY, SIZE_BY
 from graph.schema import RELATIONS
 
+RELATION_OPTIONS = ("evidence", "note", "confidence", "since", "until")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -41,8 +42,19 @@ def data_option(f):
 
 
 def format_option(f):
+    f = raw_option(f)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="table: aligned, rounded; csv and json: full precision.")(f)
+
+
+def raw_option(f):
+    """--raw: CSV cells exactly as they are, for programs (kept in the context, not passed on)."""
+    def remember(ctx, _param, value):
+        ctx.meta["raw"] = value
+
+    return click.option("--raw", is_flag=True, expose_value=False, callback=remember,
+                        help="CSV: write cells exactly; by default a cell starting with = + - @ gets a"
+                             " leading ' so spreadsheets do not run it as a formula.")(f)
 
 
 def view_options(f):
@@ -143,9 +155,9 @@ def validate(data, fmt):
         problems, files, notices, counts = exc.problems, [], [], {}
     errors = sum(p.severity == "error" for p in problems)
     if fmt == "json":
-        click.echo(json.dumps({"files": [f.describe() for f in files], "notices": notices, **counts,
-                               "errors": errors, "warnings": len(problems) - errors,
-                               "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))
+        _json({"files": [f.describe() for f in files], "notices": notices, **counts,
+               "errors": errors, "warnings": len(problems) - errors,
+               "problems": [p.as_dict() for p in problems]})
     else:
         for line in notices + [f.describe() for f in files] + [str(p) for p in problems]:
             click.echo(line)
@@ -262,11 +274,11 @@ def info(data, fmt):
     type_cols = ["type", "actors"]
     kind_cols = ["relation", "stated", "implied", "unspecified", "total"]
     if fmt == "json":
-        click.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        _json(s)
     elif fmt == "markdown":
         click.echo(markdown_table(s["types"], type_cols) + "\n" + markdown_table(s["relations"], kind_cols), nl=False)
     elif fmt == "csv":
-        click.echo(format_rows(s["types"], type_cols, "csv") + "\n" + format_rows(s["relations"], kind_cols, "csv"),
+        click.echo(_format(s["types"], type_cols, "csv") + "\n" + _format(s["relations"], kind_cols, "csv"),
                    nl=False)
     else:
         click.echo(f"{s['actors']} actors, {s['relation_count']} relations\n")
@@ -285,31 +297,44 @@ def set_option(f):
                         help="Set any column, e.g. --set source_url=...; repeatable.")(f)
 
 
-def parse_sets(pairs) -> dict:
+def parse_sets(pairs, own: dict[str, str]) -> dict:
+    """--set COLUMN=VALUE pairs; ``own`` maps the columns that have their own option to it."""
     values = {}
     for pair in pairs:
         column, sep, value = pair.partition("=")
-        if not sep or not column.strip():
+        column = column.strip().lower()
+        if not sep or not column:
             raise click.BadParameter(f"'{pair}' is not COLUMN=VALUE", param_hint="--set")
-        values[column.strip().lower()] = value.strip()
+        if column in own:
+            raise click.BadParameter(f"'{column}' has its own {own[column]}; --set is for other columns",
+                                     param_hint="--set")
+        values[column] = value.strip()
     return values
 
 
 def run_edit(data, dry_run: bool, change) -> None:
-    """Load, apply change(editor), validate; then print the diff (dry run) or write."""
+    """Under the folder's lock: load, apply change(editor), validate; then print the diff or write."""
     from graph.edit import Editor
-    from graph.load import load_dataset
+    from graph.load import default_data_dir, load_dataset
+    from graph.lock import LockTimeout, folder_lock
     from graph.problems import DataError
 
+    folder = Path(data) if data is not None else default_data_dir()
     try:
-        editor = Editor(load_dataset(data, strict=False))
-        change(editor)
-        warnings = editor.check() if dry_run else editor.save()
+        with folder_lock(folder, exclusive=True):
+            editor = Editor(load_dataset(folder, strict=False, lock=False))
+            change(editor)
+            warnings = editor.check() if dry_run else editor.save()
     except DataError as exc:
         echo_problems(exc.problems)
         raise click.ClickException("nothing was changed: the data would have errors")
     except (ValueError, LookupError) as exc:
         raise click.ClickException(f"{exc}; nothing was changed")
+    except LockTimeout as exc:
+        raise click.ClickException(f"{exc}; nothing was changed")
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        raise click.ClickException(f"cannot write{where}: {exc.strerror or exc}; nothing was changed")
     if dry_run:
         click.echo(editor.diff(), nl=False)
         click.echo("dry run: nothing was written", err=True)
@@ -333,8 +358,9 @@ def add_actor(actor_id, name, type_, description, aliases, extra, data, dry_run)
 
     Example: actorgraph add-actor eu --name "European Union" --type "regional organisation" --alias EU
     """
-    values = {**parse_sets(extra), "name": name, "type": type_, "description": description or "",
-              "aliases": ";".join(aliases)}
+    values = {**parse_sets(extra, {"id": "ID argument", "name": "--name", "type": "--type",
+                                   "description": "--description", "aliases": "--alias"}),
+              "name": name, "type": type_, "description": description or "", "aliases": ";".join(aliases)}
     run_edit(data, dry_run, lambda e: e.add_actor(actor_id, values))
 
 
@@ -355,8 +381,9 @@ def add_relation(source, relation, target, evidence, note, confidence, since, un
 
     Example: actorgraph add-relation eutm part_of eu --evidence "EU website" --confidence stated
     """
-    values = {**parse_sets(extra), "evidence": evidence, "note": note, "confidence": confidence,
-              "since": since, "until": until}
+    values = {**parse_sets(extra, {"source": "SOURCE argument", "relation": "RELATION argument",
+                                   "target": "TARGET argument", **{c: f"--{c}" for c in RELATION_OPTIONS}}),
+              "evidence": evidence, "note": note, "confidence": confidence, "since": since, "until": until}
     run_edit(data, dry_run, lambda e: e.add_relation(source, relation, target, values))
 
 
@@ -415,7 +442,8 @@ def set_actor(actor, name, type_, description, aliases, add_aliases, extra, data
 
     Example: actorgraph set-actor FAMa --add-alias "Forces armées maliennes"
     """
-    values = parse_sets(extra)
+    values = parse_sets(extra, {"name": "--name", "type": "--type",
+                                "description": "--description", "aliases": "--alias/--add-alias"})
     values.update({k: v for k, v in (("name", name), ("type", type_), ("description", description))
                    if v is not None})
     run_edit(data, dry_run, lambda e: e.set_actor(actor, values, aliases, add_aliases))
@@ -440,7 +468,7 @@ def neighbors(actor, depth, data, relations, as_of, without, fmt):
     G = view(dataset, relations, as_of, without)
     rows = neighbours(G, resolve_in(G, dataset, actor), depth)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _json(rows)
         return
     flat = [{**{k: r[k] for k in ("distance", "id", "name", "type")},
              "relation": rel["kind"], "reads": rel["text"]} for r in rows for rel in r["relations"]]
@@ -475,8 +503,7 @@ def path(source, target, all_paths, directed, data, relations, as_of, without, f
         how = " following directions" if directed else ""
         raise click.ClickException(f"no path between '{a}' and '{b}'{how} with the options given")
     if fmt == "json":
-        click.echo(json.dumps([{"path": i, "steps": steps} for i, steps in enumerate(found, 1)],
-                              ensure_ascii=False, indent=2))
+        _json([{"path": i, "steps": steps} for i, steps in enumerate(found, 1)])
         return
     rows = [{"path": i, "step": s["step"], "from": s["from"], "to": s["to"], "relation": rel["kind"],
              "reads": rel["text"]} for i, steps in enumerate(found, 1) for s in steps for rel in s["relations"]]
@@ -510,8 +537,7 @@ def impact(actors, measure, directed, top, data, relations, as_of, without, fmt)
         click.echo(f"note: {note}", err=True)
     rows = result["rows"][:top] if top else result["rows"]
     if fmt == "json":
-        click.echo(json.dumps({**{k: v for k, v in result.items() if k != "notes"}, "measure": measure,
-                               "rows": rows}, ensure_ascii=False, indent=2))
+        _json({**{k: v for k, v in result.items() if k != "notes"}, "measure": measure, "rows": rows})
         return
     columns = ["rank_before", "before", "rank_after", "after", "change", "rank_change"]
     if fmt == "csv":
@@ -570,9 +596,9 @@ def communities(seed, resolution, data, relations, as_of, without, fmt):
     G = view(dataset, relations, as_of, without)
     found = detect(G, seed=seed, resolution=resolution)
     if fmt == "json":
-        click.echo(json.dumps([{"community": i, "size": len(c),
-                                "actors": [{"id": n, "name": G.nodes[n].get("name", n)} for n in c]}
-                               for i, c in enumerate(found, 1)], ensure_ascii=False, indent=2))
+        _json([{"community": i, "size": len(c),
+                "actors": [{"id": n, "name": G.nodes[n].get("name", n)} for n in c]}
+               for i, c in enumerate(found, 1)])
         return
     if fmt == "csv":
         rows = [{"community": i, "id": n, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
@@ -622,7 +648,7 @@ def diff(old, new, rev, measure, top, data, fmt):
     rows = diff_rows(old_ds, new_ds)
     moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top)
     if fmt == "json":
-        click.echo(json.dumps({"changes": rows, "measure": measure, "ranks": moves}, ensure_ascii=False, indent=2))
+        _json({"changes": rows, "measure": measure, "ranks": moves})
         return
     if fmt == "csv":
         click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
@@ -659,7 +685,12 @@ def export(fmt, output, data, relations, as_of, without):
 
 def _format(rows, columns, fmt):
     from graph.formats import format_rows
-    return format_rows(rows, columns, fmt)
+    return format_rows(rows, columns, fmt, guard=not click.get_current_context().meta.get("raw"))
+
+
+def _json(value) -> None:
+    from graph.formats import dumps
+    click.echo(dumps(value))
 
 
 if __name__ == "__main__":

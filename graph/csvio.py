@@ -17,11 +17,13 @@ from .problems import Problem
 
 __all__ = ["CsvFile", "Record", "read_csv", "parse_csv", "format_record", "atomic_write"]
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# UTF-32's little-endian BOM starts with UTF-16's: test it first
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "windows-1252",
-                  "utf-16": "UTF-16"}
+                  "utf-16": "UTF-16", "utf-32": "UTF-32"}
 
 
 @dataclass
@@ -73,14 +75,16 @@ class CsvFile:
         return format_record(cells, self.delimiter, self.quote_all)
 
 
-def read_csv(path: Path, display: str) -> tuple[CsvFile | None, list[Problem]]:
-    """Read and parse one CSV file; problems instead of exceptions."""
+def read_csv(path: Path, display: str, folder: Path | None = None) -> tuple[CsvFile | None, list[Problem]]:
+    """Read and parse one CSV file (a regular file inside ``folder``); problems instead of exceptions."""
+    from .files import read_limited
+
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(Path(path), folder)
     except FileNotFoundError:
         return None, [Problem(display, 0, "missing-file", "file not found")]
-    except IsADirectoryError:
-        return None, [Problem(display, 0, "unreadable-file", "is a folder, not a CSV file")]
+    except ValueError as exc:
+        return None, [Problem(display, 0, "unreadable-file", str(exc))]
     except OSError as exc:
         return None, [Problem(display, 0, "unreadable-file", f"cannot read: {exc.strerror}")]
     return parse_csv(data, Path(path), display)
@@ -99,6 +103,9 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
     first_raw = raw_records[0][1]
     delimiter = _sniff_delimiter(first_raw)
     newline = next((end for _, _, end in raw_records if end), "\n")
+    from .files import max_bytes
+
+    csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes(), 2**31 - 1)))  # one cell may be long
     try:
         rows = list(csv.reader([raw for _, raw, _ in raw_records], delimiter=delimiter, strict=False))
     except csv.Error as exc:
@@ -151,18 +158,18 @@ def _split_records(text: str, display: str):
     delimiter = _sniff_delimiter(pieces[0])
     i, line = 0, 1
     while i < len(pieces):
-        start, raw, quoted = line, pieces[i], False
-        if '"' in raw:
-            quoted = _open_quote(raw, delimiter, False)
+        start, parts, quoted = line, [pieces[i]], False
+        if '"' in pieces[i]:
+            quoted = _open_quote(pieces[i], delimiter, False)
         while quoted and i + 1 < len(pieces):
-            raw += ends[i] + pieces[i + 1]
+            parts += (ends[i], pieces[i + 1])  # joined once below: a long cell stays linear
             quoted = _open_quote(pieces[i + 1], delimiter, True)
             i += 1
             line += 1
         if quoted:
             problems.append(Problem(display, start, "unclosed-quote",
                                     "a quoted cell opened on this line is never closed"))
-        records.append((start, raw, ends[i]))
+        records.append((start, parts[0] if len(parts) == 1 else "".join(parts), ends[i]))
         i += 1
         line += 1
     if records and records[-1][1] == "" and records[-1][2] == "":

@@ -7,7 +7,7 @@ column order, and ``git diff`` shows just the edit.
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import difflib
 
 from .csvio import CsvFile, Record, parse_csv
@@ -22,16 +22,22 @@ __all__ = ["Editor"]
 
 
 class Editor:
-    """A pending change to a data set; nothing is written before :meth:`save`."""
+    """A pending change to a data set; nothing is written before :meth:`save`.
+
+    The loaded files are never modified: a changed record is replaced by a new
+    one (copy on write), so an edit costs one pass over the files, not a copy.
+    """
 
     def __init__(self, dataset: Dataset):
         self.dataset = dataset
         self.folder = dataset.folder
-        self.files = {ACTORS_FILE: copy.deepcopy(dataset.actors_file),
-                      RELATIONS_FILE: copy.deepcopy(dataset.relations_file)}
-        self.before = {name: f.to_text() for name, f in self.files.items()}
+        self.originals = {ACTORS_FILE: dataset.actors_file, RELATIONS_FILE: dataset.relations_file}
+        self.files = {name: dataclasses.replace(f, records=list(f.records)) for name, f in self.originals.items()}
         self.index = dataset.index
         self.messages: list[str] = []
+        self._dirty: set[str] = set()
+        self._positions: dict[str, dict[int, int]] = {}
+        self._bytes: dict[str, bytes] | None = None
 
     # ---- looking things up ---------------------------------------------------------------------
     def actor_id(self, text: str) -> str:
@@ -56,6 +62,8 @@ class Editor:
 
     # ---- changes ------------------------------------------------------------------------------
     def add_actor(self, actor_id: str, values: dict) -> None:
+        if "id" in values:
+            raise ValueError("give the id as the first argument, not as a column value")
         if not SLUG_RE.match(actor_id):
             raise ValueError(f"id '{actor_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
                              f" try '{slugify(actor_id)}'")
@@ -65,6 +73,9 @@ class Editor:
         self.messages.append(f"added actor '{actor_id}' ({values.get('name', '')})")
 
     def add_relation(self, source: str, kind: str, target: str, values: dict) -> None:
+        taken = sorted({"source", "relation", "target"} & set(values))
+        if taken:
+            raise ValueError(f"give {', '.join(taken)} as arguments, not as column values")
         kind = self.relation_name(kind)
         source, target = self.actor_id(source), self.actor_id(target)
         self._append(RELATIONS_FILE, {"source": source, "relation": kind, "target": target, **values})
@@ -77,7 +88,7 @@ class Editor:
         for rec, v in self._rows(RELATIONS_FILE):
             norm = normalise_relation(v.get("relation", ""))
             if norm and relation_key(v.get("source", ""), norm, v.get("target", "")) == key:
-                self._delete(RELATIONS_FILE, rec)
+                self._delete(RELATIONS_FILE, [rec])
                 self.messages.append(f"removed relation {v['source']} {norm} {v['target']} (line {rec.line})")
                 return
         between = [f"{v['source']} {v['relation']} {v['target']}" for _, v in self._rows(RELATIONS_FILE)
@@ -89,14 +100,15 @@ class Editor:
         actor_id = self.actor_id(actor)
         linked = self.relations_of(actor_id)
         if linked and not cascade:
-            listed = "; ".join(f"line {rec.line}: {v['source']} {v['relation']} {v['target']}" for rec, v in linked)
+            shown = "; ".join(f"line {rec.line}: {v['source']} {v['relation']} {v['target']}"
+                              for rec, v in linked[:10])
+            more = f"; and {len(linked) - 10} more" if len(linked) > 10 else ""
             raise ValueError(f"actor '{actor_id}' is named by {len(linked)} relation"
-                             f"{'s' * (len(linked) != 1)} ({listed}); remove them first or use --cascade")
+                             f"{'s' * (len(linked) != 1)} ({shown}{more}); remove them first or use --cascade")
         self.messages += [f"removed relation {v['source']} {v['relation']} {v['target']} (line {rec.line})"
                           for rec, v in linked]
-        for rec, _ in linked:
-            self._delete(RELATIONS_FILE, rec)
-        self._delete(ACTORS_FILE, self._actor_record(actor_id))
+        self._delete(RELATIONS_FILE, [rec for rec, _ in linked])
+        self._delete(ACTORS_FILE, [self._actor_record(actor_id)])
         self.messages.append(f"removed actor '{actor_id}'")
 
     def rename_actor(self, actor: str, new_id: str) -> None:
@@ -136,21 +148,39 @@ class Editor:
             raise ValueError(f"unknown relation '{kind}'; allowed: {', '.join(RELATIONS)}")
         return norm
 
-    # ---- record surgery ---------------------------------------------------------------------------
+    # ---- record surgery (copy on write) -----------------------------------------------------------
+    def _touch(self, name: str, structure: bool = False) -> None:
+        self._dirty.add(name)
+        self._bytes = None
+        if structure:
+            self._positions.pop(name, None)
+
+    def _positions_of(self, name: str) -> dict[int, int]:
+        positions = self._positions.get(name)
+        if positions is None:
+            positions = self._positions[name] = {id(r): i for i, r in enumerate(self.files[name].records)}
+        return positions
+
+    def _replace(self, name: str, rec: Record, new: Record) -> None:
+        positions = self._positions_of(name)
+        i = positions.pop(id(rec))
+        self.files[name].records[i] = new
+        positions[id(new)] = i
+
     def _ensure_columns(self, name: str, columns) -> None:
         """Add missing columns at the end of the header (each row gains an empty cell)."""
         f = self.files[name]
-        missing = [c for c in columns if c not in f.columns]
+        have = set(f.columns)
+        missing = [c for c in columns if c not in have]
         if not missing:
             return
         width = len(f.columns)
-        f.header.cells = f.header.cells + missing
-        f.header.raw = f.row_text(f.header.cells)
-        for rec in f.records:
-            if rec.blank:
-                continue
-            rec.cells = rec.cells + [""] * (width - len(rec.cells)) + [""] * len(missing)
-            rec.raw = f.row_text(rec.cells)
+        cells = f.header.cells + missing
+        f.header = Record(f.header.line, f.row_text(cells), f.header.end, cells)
+        f.records = [r if r.blank else Record(r.line, f.row_text(c), r.end, c)
+                     for r in f.records
+                     for c in [r.cells + [""] * (width - len(r.cells)) + [""] * len(missing)]]
+        self._touch(name, structure=True)
         self.messages.append(f"added column{'s' * (len(missing) != 1)} {', '.join(missing)} to {f.display}")
 
     def _append(self, name: str, values: dict) -> None:
@@ -159,75 +189,104 @@ class Editor:
         self._ensure_columns(name, values)
         f = self.files[name]
         cells = [values.get(c, "") if c else "" for c in f.columns]
-        last = max((i for i, r in enumerate(f.records) if not r.blank), default=-1)
-        before = f.records[last] if last >= 0 else f.header
+        last = len(f.records) - 1
+        while last >= 0 and f.records[last].blank:
+            last -= 1
         rec = Record(0, f.row_text(cells), f.newline, cells)
+        before = f.records[last] if last >= 0 else f.header
         if before.end == "":  # the file had no final newline: keep it that way
-            before.end, rec.end = f.newline, ""
+            if last >= 0:
+                f.records[last] = dataclasses.replace(before, end=f.newline)
+            else:
+                f.header = dataclasses.replace(before, end=f.newline)
+            rec.end = ""
         f.records.insert(last + 1, rec)
-        _renumber(f)
+        self._touch(name, structure=True)
 
-    def _delete(self, name: str, rec: Record) -> None:
+    def _delete(self, name: str, recs: list[Record]) -> None:
+        """Remove records in one pass, however many."""
+        if not recs:
+            return
         f = self.files[name]
-        i = next(i for i, r in enumerate(f.records) if r is rec)
-        del f.records[i]
-        if rec.end == "":
-            (f.records[i - 1] if i > 0 else f.header).end = ""
-        _renumber(f)
+        gone = {id(r) for r in recs}
+        lost_final = bool(f.records) and id(f.records[-1]) in gone and f.records[-1].end == ""
+        f.records = [r for r in f.records if id(r) not in gone]
+        if lost_final:  # the removed record was the last and had no newline: nor has the new last
+            if f.records:
+                f.records[-1] = dataclasses.replace(f.records[-1], end="")
+            else:
+                f.header = dataclasses.replace(f.header, end="")
+        self._touch(name, structure=True)
 
     def _set(self, name: str, rec: Record, values: dict) -> None:
         _check_text(values)
         self._ensure_columns(name, [k for k, v in values.items() if v])
         f = self.files[name]
+        rec = self._current(name, rec)
         cols = f.columns
+        where = {c: i for i, c in reversed(list(enumerate(cols)))}
         cells = list(rec.cells) + [""] * (len(cols) - len(rec.cells))
         for column, value in values.items():
-            if column in cols:
-                cells[cols.index(column)] = value
+            if column in where:
+                cells[where[column]] = value
         if cells != rec.cells:
-            rec.cells = cells
-            rec.raw = f.row_text(cells)
+            self._replace(name, rec, Record(rec.line, f.row_text(cells), rec.end, cells))
+            self._touch(name)
+
+    def _current(self, name: str, rec: Record) -> Record:
+        """The record now standing where ``rec`` stood (columns may have been added since)."""
+        if id(rec) in self._positions_of(name):
+            return rec
+        return next(r for r in self.files[name].records if r.line == rec.line and not r.blank)
 
     # ---- result ------------------------------------------------------------------------------------
     def changed(self) -> dict[str, str]:
-        return {name: f.to_text() for name, f in self.files.items() if f.to_text() != self.before[name]}
+        """New text of each file the edit changes."""
+        out = {}
+        for name in sorted(self._dirty):
+            text = self.files[name].to_text()
+            if text != self.originals[name].to_text():
+                out[name] = text
+        return out
 
     def check(self) -> list[Problem]:
         """Validate the files exactly as they would be written; DataError on any error, else warnings."""
         problems: list[Problem] = []
         parsed = dict(self.files)
-        for name in self.changed():
+        out = {}
+        for name, text in self.changed().items():
             f = self.files[name]
             try:
-                data = f.to_bytes()
+                data = text.encode(f.encoding)
             except UnicodeEncodeError as exc:
                 char = exc.object[exc.start:exc.end]
                 line = exc.object[:exc.start].count("\n") + 1
                 problems.append(Problem(f.display, line, "bad-encoding",
                                         f"'{char}' cannot be saved in {f.encoding}; save the file as UTF-8 first"))
                 continue
+            out[name] = data
             parsed[name], found = parse_csv(data, f.path, f.display)
             problems += found
         if not problems:
             problems += check_dataset(self.folder, parsed[ACTORS_FILE], parsed[RELATIONS_FILE])[1]
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
+        self._bytes = out
         return problems
 
     def diff(self) -> str:
         out = []
         for name, text in self.changed().items():
             display = self.files[name].display
-            out += difflib.unified_diff(self.before[name].splitlines(keepends=True),
+            out += difflib.unified_diff(self.originals[name].to_text().splitlines(keepends=True),
                                         text.splitlines(keepends=True), f"a/{display}", f"b/{display}")
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in out)
 
     def save(self) -> list[Problem]:
         """Validate, then write the changed files (both or neither); return the warnings."""
         warnings = self.check()
-        changes = {name: self.files[name].to_bytes() for name in self.changed()}
-        if changes:
-            commit(self.folder, changes)
+        if self._bytes:
+            commit(self.folder, self._bytes)
         return warnings
 
 
@@ -236,14 +295,3 @@ def _check_text(values: dict) -> None:
         bad = next((c for c in str(value) if ord(c) < 32 and c not in "\t\n\r" or c == "\x7f"), None)
         if bad is not None:
             raise ValueError(f"the value for {column} holds the control character U+{ord(bad):04X}")
-
-
-def _renumber(f: CsvFile) -> None:
-    line = 2 + _newlines(f.header.raw)
-    for rec in f.records:
-        rec.line = line
-        line += _newlines(rec.raw) + (1 if rec.end else 0)
-
-
-def _newlines(text: str) -> int:
-    return text.count("\n") + text.count("\r") - text.count("\r\n")

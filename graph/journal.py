@@ -1,25 +1,37 @@
-"""Commit changes to one or both CSV files so that a crash never leaves them inconsistent.
+"""Commit changes to the data files so that a crash never leaves them inconsistent.
 
-One file: temp file beside it, fsync, ``os.replace``. Two files: both temp files
-are written and synced first, then a journal naming them, then the renames; a
+One file: temp file beside it, fsync, ``os.replace``. Several files: every temp
+file is written and synced first, then a journal naming them, then the renames; a
 crash after the journal is written is completed by :func:`recover`, which every
-command runs before it reads the data.
+command runs (under the folder's exclusive lock) before it reads the data.
+
+The journal is untrusted input like the rest of the folder: it may only name the
+data set's own files and their temp files, both plain files inside the folder.
+Anything else is reported and nothing is touched.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import tempfile
 import time
 from pathlib import Path
 
 from .csvio import atomic_write, fsync_dir
+from .problems import DataError, Problem
+from .schema import DATA_FILES
 
-__all__ = ["commit", "recover", "JOURNAL"]
+__all__ = ["commit", "recover", "pending", "JOURNAL", "TEMP_RE"]
 
 JOURNAL = ".actorgraph-journal"
 _TEMP_PREFIX = ".actorgraph-"
+_NAMES = "|".join(re.escape(n) for n in DATA_FILES)
+DATA_TEMP_RE = re.compile(rf"\.actorgraph-({_NAMES})\.[A-Za-z0-9_]+\.tmp\Z")
+TEMP_RE = re.compile(rf"\.actorgraph-(?:{_NAMES}|\.actorgraph-journal)\.[A-Za-z0-9_]+\.tmp\Z")
+_MAX_JOURNAL = 4096
 
 
 def _pause():
@@ -30,8 +42,13 @@ def _pause():
 
 
 def commit(folder: Path, changes: dict[str, bytes]) -> None:
-    """Replace the named files in folder with new contents, all or nothing."""
+    """Replace the named data files in folder with new contents, all or nothing.
+
+    Raises OSError (disk full, read-only folder) with every temp file removed.
+    """
     folder = Path(folder)
+    for name in changes:
+        _check_editable(folder, name)
     if len(changes) == 1:
         (name, data), = changes.items()
         _pause()
@@ -51,31 +68,87 @@ def commit(folder: Path, changes: dict[str, bytes]) -> None:
     _finish(folder, temps)
 
 
-def recover(folder: Path) -> list[str]:
-    """Complete an edit a crash interrupted; return what was done, for the user."""
+def _check_editable(folder: Path, name: str) -> None:
+    path = folder / name
+    if path.is_symlink():
+        raise OSError(0, f"it is a symbolic link to {os.path.realpath(path)}; actorgraph edits only regular"
+                         " files (edit the file it points to, or copy it into the folder)", str(path))
+
+
+def pending(folder: Path) -> bool:
+    """Whether the folder holds a journal (an edit to complete)."""
+    return os.path.lexists(Path(folder) / JOURNAL)
+
+
+def recover(folder: Path, display: str | None = None) -> list[str]:
+    """Complete an edit a crash interrupted; return what was done, for the user.
+
+    Call it with the folder's exclusive lock held. A journal that names anything but
+    the data set's own files and temp files raises DataError and changes nothing.
+    """
     folder = Path(folder)
-    journal = folder / JOURNAL
     notices = []
-    if journal.is_file():
-        try:
-            temps = json.loads(journal.read_text())
-        except (OSError, ValueError):
-            temps = {}
+    if pending(folder):
+        temps = _read_journal(folder, display or str(folder / JOURNAL))
         if temps:
             _finish(folder, temps)
             notices.append(f"completed an interrupted edit of {', '.join(sorted(temps))}")
         else:
-            _unlink(journal)
-    for tmp in folder.glob(_TEMP_PREFIX + "*"):
-        if time.time() - tmp.stat().st_mtime > 60:  # younger ones may belong to a running edit
-            _unlink(tmp)
+            _unlink(folder / JOURNAL)
+    _remove_stale_temps(folder)
     return notices
+
+
+def _read_journal(folder: Path, display: str) -> dict[str, str]:
+    def bad(why: str):
+        return DataError([Problem(display, 0, "bad-journal",
+                                  f"{why}; nothing was touched. If no edit was interrupted, delete {JOURNAL}")])
+
+    path = folder / JOURNAL
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise bad("the edit journal is not a regular file")
+    if info.st_size > _MAX_JOURNAL:
+        raise bad("the edit journal is too large to be one of actorgraph's")
+    try:
+        temps = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        raise bad("the edit journal is not valid JSON") from None
+    if not isinstance(temps, dict):
+        raise bad("the edit journal is not a JSON object")
+    for name, tmp in temps.items():
+        if name not in DATA_FILES:
+            raise bad(f"the edit journal names '{name}', which is not a data file ({', '.join(DATA_FILES)})")
+        m = DATA_TEMP_RE.match(tmp) if isinstance(tmp, str) else None
+        if not m or m.group(1) != name:
+            raise bad(f"the edit journal names '{tmp}' as the new {name}, which is not one of actorgraph's"
+                      " temp files in the folder")
+        try:
+            tmp_info = os.lstat(folder / tmp)
+        except FileNotFoundError:
+            continue  # already renamed before the crash
+        if not stat.S_ISREG(tmp_info.st_mode):
+            raise bad(f"the journal's temp file '{tmp}' is not a regular file")
+        if os.path.islink(folder / name):
+            raise bad(f"{name} is a symbolic link; the journal will not replace it")
+    return temps
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    """Temp files no running edit owns (we hold the exclusive lock): left by a crash."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if TEMP_RE.match(entry.name) and entry.is_file(follow_symlinks=False):
+            _unlink(Path(entry.path))
 
 
 def _finish(folder: Path, temps: dict[str, str]) -> None:
     for name, tmp in sorted(temps.items()):
         _pause()
-        if (folder / tmp).exists():
+        if os.path.lexists(folder / tmp):
             os.replace(folder / tmp, folder / name)
     fsync_dir(folder)
     _unlink(folder / JOURNAL)
@@ -84,18 +157,22 @@ def _finish(folder: Path, temps: dict[str, str]) -> None:
 
 def _write_temp(folder: Path, name: str, data: bytes) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    target = folder / name
-    if target.exists():
-        os.chmod(tmp, target.stat().st_mode & 0o777)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        target = folder / name
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+    except BaseException:
+        _unlink(Path(tmp))
+        raise
     return os.path.basename(tmp)
 
 
 def _unlink(path: Path) -> None:
     try:
         os.unlink(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
         pass

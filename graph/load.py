@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -63,26 +64,54 @@ def default_data_dir() -> Path:
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
+    from .files import clean_text
+
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return rel if not rel.startswith("..") else str(Path(path).resolve())
+        return clean_text(str(path))
+    return clean_text(rel if not rel.startswith("..") else str(Path(path).resolve()))
 
 
-def load_dataset(folder: Path | None = None, strict: bool = True) -> Dataset:
+def load_dataset(folder: Path | None = None, strict: bool = True, lock: bool = True) -> Dataset:
     """Read both files, run every check; raise DataError on any error (warnings are kept).
 
     ``folder`` defaults to :func:`default_data_dir`. With ``strict=False`` errors are
     kept in ``problems`` too, as long as both files could be parsed (editing uses this).
+    The folder's lock is held shared while reading (exclusive to complete an
+    interrupted edit); ``lock=False`` when the caller holds it exclusively already.
+    Raises graph.lock.LockTimeout when another command keeps the folder locked.
     """
-    from .journal import recover
+    from .journal import pending
+    from .lock import folder_lock
 
     folder = Path(folder) if folder is not None else default_data_dir()
-    notices = recover(folder)
+    if not lock:
+        return _load(folder, strict, _recover(folder))
+    exclusive = pending(folder)
+    while True:
+        with folder_lock(folder, exclusive):
+            if not exclusive and pending(folder):
+                exclusive = True  # a crashed edit to complete: take the lock exclusively
+                continue
+            return _load(folder, strict, _recover(folder) if exclusive else [])
+
+
+def _recover(folder: Path) -> list[str]:
+    from .journal import JOURNAL, recover
+
+    display = display_path(folder / JOURNAL)
+    try:
+        return recover(folder, display)
+    except OSError as exc:
+        raise DataError([Problem(display, 0, "unfinished-edit",
+                                 f"an interrupted edit could not be completed: {exc.strerror or exc}")]) from None
+
+
+def _load(folder: Path, strict: bool, notices: list[str]) -> Dataset:
     files, problems = [], []
     for name in (ACTORS_FILE, RELATIONS_FILE):
-        f, p = read_csv(folder / name, display_path(folder / name))
+        f, p = read_csv(folder / name, display_path(folder / name), folder)
         files.append(f)
         problems += p
     dataset, more = check_dataset(folder, *files)
@@ -121,7 +150,8 @@ def table_rows(f: CsvFile, spec) -> tuple[list[Row] | None, list[Problem]]:
     problems = []
     columns = f.columns
     named = [c for c in columns if c]
-    for c in sorted({c for c in named if named.count(c) > 1}):
+    counts = Counter(named)
+    for c in sorted(c for c, n in counts.items() if n > 1):
         problems.append(Problem(f.display, 1, "duplicate-column", f"column '{c}' appears twice in the header"))
     missing = [c.name for c in spec if c.required and c.name not in columns]
     for name in missing:

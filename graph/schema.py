@@ -11,6 +11,7 @@ __all__ = [
     "RELATIONS",
     "RelationKind",
     "CONFIDENCE_VALUES",
+    "DATA_FILES",
     "SLUG_RE",
     "normalise_relation",
     "slugify",
@@ -72,6 +73,8 @@ RELATIONS: dict[str, RelationKind] = {
 }
 
 CONFIDENCE_VALUES = ("stated", "implied")
+
+DATA_FILES = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv")
 
 SLUG_RE = re.compile(r"[a-z0-9_-]+\Z")
 

@@ -1,0 +1,215 @@
+"""The file system as untrusted input: data files stay inside their folder, outputs land safely.
+
+A data folder arrives by mail, zip or shared drive. Its files are read only when
+they are regular files inside the folder (a symbolic link may point elsewhere in
+the folder, never out of it) and no larger than ``max_bytes()``, so a link to
+``/dev/zero``, a FIFO or a huge file gives a message instead of a hang.
+Outputs (``render -o``, ``export -o``) never replace a data set's own files;
+devices and pipes (``/dev/stdout``, ``/dev/null``) are written in place.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["max_bytes", "read_limited", "inside", "OutputError", "write_outputs", "printable", "clean_text"]
+
+DEFAULT_MAX_MB = 128
+
+
+class OutputError(Exception):
+    """An output file cannot be written; the message is for the user."""
+
+
+def max_bytes() -> int:
+    """The largest data file read, in bytes: ACTORGRAPH_MAX_FILE_MB, default 128 MB."""
+    try:
+        mb = float(os.environ.get("ACTORGRAPH_MAX_FILE_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return int(mb * 1024 * 1024)
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether path, links resolved, lies in folder (links resolved)."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def read_limited(path: Path, folder: Path | None = None) -> bytes:
+    """The bytes of a regular file inside folder; OSError-free checks raise ValueError with a reason.
+
+    FileNotFoundError is raised as is (the caller words "file not found").
+    """
+    path = Path(path)
+    info = os.lstat(path)  # FileNotFoundError goes to the caller
+    if stat.S_ISLNK(info.st_mode):
+        if folder is not None and not inside(path, folder):
+            raise ValueError(f"is a symbolic link to {os.path.realpath(path)}, outside the data folder;"
+                             " copy the file into the folder instead")
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            raise ValueError("is a broken symbolic link") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ValueError("is a folder, not a CSV file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("is not a regular file (a device, pipe or socket); actorgraph reads only files")
+    limit = max_bytes()
+    if info.st_size > limit:
+        raise ValueError(f"is {info.st_size / 1048576:.0f} MB, more than the {limit / 1048576:.0f} MB actorgraph"
+                         " reads (set ACTORGRAPH_MAX_FILE_MB to raise the limit)")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never blocks on a pipe
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the check
+            raise ValueError("is not a regular file")
+        chunks, size = [], 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > limit:
+                raise ValueError(f"grows past the {limit / 1048576:.0f} MB actorgraph reads")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def clean_text(text: str) -> str:
+    """Text safe to encode as UTF-8: undecodable bytes from the OS (surrogates) become U+FFFD.
+
+    >>> clean_text("caf\\udce9")
+    'caf\\ufffd'
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]}
+
+
+def printable(text: str, keep_newlines: bool = False) -> str:
+    r"""Text for a terminal: control characters (ESC, BEL, C1...) shown as \xNN, never sent raw.
+
+    >>> printable("a\x1b]0;pwned\x07b")
+    'a\\x1b]0;pwned\\x07b'
+    """
+    table = _CONTROL if keep_newlines else {**_CONTROL, 10: "\\n", 13: "\\r"}
+    return clean_text(text).translate(table)
+
+
+def write_outputs(files: dict[Path, bytes], protected=()) -> None:
+    """Write several outputs, all or none: temp files first, then renames.
+
+    ``protected`` lists paths that must never be replaced (the data set's own files).
+    A device or pipe (``/dev/stdout``, ``/dev/null``) is written in place; ``-`` means
+    standard output. Every failure is an OutputError with a message for the user.
+    """
+    plan = []
+    for path, data in files.items():
+        plan.append((path, data, _check_target(Path(path), protected)))
+    temps = []
+    try:
+        for path, data, kind in plan:
+            if kind == "regular":
+                temps.append((path, _temp_beside(path, data)))
+        for path, data, kind in plan:
+            if kind == "stdout":
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            elif kind == "special":
+                _write_in_place(path, data)
+        for path, tmp in temps:
+            os.replace(tmp, os.path.realpath(path))
+        temps = []
+    except OSError as exc:
+        raise OutputError(f"cannot write {_name(exc.filename, plan)}: {exc.strerror or exc}") from None
+    finally:
+        for _, tmp in temps:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _name(filename, plan) -> str:
+    return str(filename) if filename else ", ".join(str(p) for p, _, _ in plan)
+
+
+def _check_target(path: Path, protected) -> str:
+    if str(path) == "-":
+        return "stdout"
+    if not str(path).strip() or str(path) in (".", ".."):
+        raise OutputError("the output file name is empty")
+    for p in protected:
+        try:
+            same = os.path.exists(p) and os.path.exists(path) and os.path.samefile(p, path)
+        except OSError:
+            same = False
+        if same or os.path.realpath(p) == os.path.realpath(path):
+            raise OutputError(f"refusing to write over {path}: it is one of the data set's own files")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        parent = os.path.dirname(os.path.realpath(path)) or "."
+        if not os.path.isdir(parent):
+            raise OutputError(f"cannot write {path}: the folder {os.path.dirname(str(path)) or '.'} does not exist")
+        return "regular"
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {path}: it is a folder; give a file name")
+    if stat.S_ISREG(info.st_mode):
+        return "regular"
+    return "special"
+
+
+def _temp_beside(path: Path, data: bytes) -> str:
+    target = os.path.realpath(path)
+    fd, tmp = tempfile.mkstemp(prefix=".actorgraph-out.", suffix=".tmp", dir=os.path.dirname(target) or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        mode = os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Write to a device or FIFO without replacing it; a FIFO with no reader fails instead of blocking."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(exc.errno, "it is a pipe that nothing is reading from", str(path)) from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
