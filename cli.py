@@ -76,6 +76,7 @@ def echo_problems(problems) -> None:
 def load(data: Path | None):
     """Load and validate the data set; on errors print them and exit 1."""
     from graph.load import load_dataset
+    from graph.lock import LockTimeout
     from graph.problems import DataError
 
     try:
@@ -84,6 +85,8 @@ def load(data: Path | None):
         echo_problems(exc.problems)
         n = len(exc.errors)
         raise click.ClickException(f"{n} error{'s' * (n != 1)} in the data; nothing was done")
+    except LockTimeout as exc:
+        raise click.ClickException(str(exc))
     for notice in dataset.notices:
         click.echo(f"note: {notice}", err=True)
     if dataset.problems:
@@ -144,6 +147,7 @@ def validate(data, fmt):
     Example: actorgraph validate --data my-network/
     """
     from graph.load import load_dataset
+    from graph.lock import LockTimeout
     from graph.problems import DataError
 
     try:
@@ -153,6 +157,8 @@ def validate(data, fmt):
         counts = {"actors": len(dataset.actors), "relations": len(dataset.relations)}
     except DataError as exc:
         problems, files, notices, counts = exc.problems, [], [], {}
+    except LockTimeout as exc:
+        raise click.ClickException(str(exc))
     errors = sum(p.severity == "error" for p in problems)
     if fmt == "json":
         _json({"files": [f.describe() for f in files], "notices": notices, **counts,
@@ -249,14 +255,9 @@ def render(data, output, title, size_by, color_by, focus, depth, relations, as_o
         groups = {n: f"community {i}" for i, members in enumerate(communities(G), 1) for n in members}
     sources = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
                (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
-    html = render_html(G, values, title=title, size_by=size_by, groups=groups, group_label=color_by,
+    html = render_html(G, values, title=clean_text(title), size_by=size_by, groups=groups, group_label=color_by,
                        sources=sources)
-    from graph.csvio import atomic_write
-    try:
-        atomic_write(output, html.encode("utf-8"))
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror}")
-    click.echo(str(output))
+    write_files(dataset, {output: html.encode("utf-8")})
 
 
 @main.command()
@@ -314,17 +315,14 @@ def parse_sets(pairs, own: dict[str, str]) -> dict:
 
 def run_edit(data, dry_run: bool, change) -> None:
     """Under the folder's lock: load, apply change(editor), validate; then print the diff or write."""
-    from graph.edit import Editor
-    from graph.load import default_data_dir, load_dataset
-    from graph.lock import LockTimeout, folder_lock
+    from graph.edit import edit_folder
+    from graph.load import default_data_dir
+    from graph.lock import LockTimeout
     from graph.problems import DataError
 
     folder = Path(data) if data is not None else default_data_dir()
     try:
-        with folder_lock(folder, exclusive=True):
-            editor = Editor(load_dataset(folder, strict=False, lock=False))
-            change(editor)
-            warnings = editor.check() if dry_run else editor.save()
+        editor, warnings = edit_folder(folder, change, dry_run)
     except DataError as exc:
         echo_problems(exc.problems)
         raise click.ClickException("nothing was changed: the data would have errors")
@@ -480,12 +478,14 @@ def neighbors(actor, depth, data, relations, as_of, without, fmt):
 @main.command()
 @click.argument("source")
 @click.argument("target")
-@click.option("--all", "all_paths", is_flag=True, help="Every shortest path, not just one.")
+@click.option("--all", "all_paths", is_flag=True, help="Every shortest path (up to --limit), not just one.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True,
+              help="With --all: list at most this many paths (the total is always given).")
 @click.option("--directed", is_flag=True, help="Follow relations only in their direction.")
 @data_option
 @view_options
 @format_option
-def path(source, target, all_paths, directed, data, relations, as_of, without, fmt):
+def path(source, target, all_paths, limit, directed, data, relations, as_of, without, fmt):
     """Shortest path(s) between two actors, each step with its relations.
 
     Example: actorgraph path EUTM Barkhane --all
@@ -498,12 +498,17 @@ def path(source, target, all_paths, directed, data, relations, as_of, without, f
     if a == b:
         raise click.ClickException("the two actors are the same")
     try:
-        found = paths(G, a, b, all_paths=all_paths, directed=directed)
+        found, total = paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
     except NoPath:
         how = " following directions" if directed else ""
         raise click.ClickException(f"no path between '{a}' and '{b}'{how} with the options given")
+    if all_paths and total > len(found):
+        click.echo(f"note: {total:,} shortest paths; the first {len(found)} by name are listed"
+                   " (--limit N for more)", err=True)
+    elif total > 1 and not all_paths:
+        click.echo(f"note: one of {total:,} shortest paths (--all lists them)", err=True)
     if fmt == "json":
-        _json([{"path": i, "steps": steps} for i, steps in enumerate(found, 1)])
+        _json({"total": total, "paths": [{"path": i, "steps": steps} for i, steps in enumerate(found, 1)]})
         return
     rows = [{"path": i, "step": s["step"], "from": s["from"], "to": s["to"], "relation": rel["kind"],
              "reads": rel["text"]} for i, steps in enumerate(found, 1) for s in steps for rel in s["relations"]]
@@ -666,6 +671,7 @@ def diff(old, new, rev, measure, top, data, fmt):
               help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
 @data_option
 @view_options
+@raw_option
 def export(fmt, output, data, relations, as_of, without):
     """Export the graph with every actor and relation attribute.
 
@@ -675,12 +681,28 @@ def export(fmt, output, data, relations, as_of, without):
 
     dataset = load(data)
     G = view(dataset, relations, as_of, without)
+    write_files(dataset, write(G, fmt, output, guard=not click.get_current_context().meta.get("raw")))
+
+
+def write_files(dataset, files: dict) -> None:
+    """Write outputs (all or none), never over the data set's own files; print each name."""
+    from graph.files import OutputError, printable, write_outputs
+    from graph.journal import JOURNAL
+    from graph.schema import DATA_FILES
+
+    protected = [dataset.folder / name for name in (*DATA_FILES, JOURNAL)]
     try:
-        written = write(G, fmt, output)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror}")
-    for p in written:
-        click.echo(str(p))
+        write_outputs(files, protected)
+    except OutputError as exc:
+        raise click.ClickException(str(exc))
+    for path in files:
+        if str(path) != "-":
+            click.echo(f"wrote {printable(str(path))}", err=True)
+
+
+def clean_text(text: str) -> str:
+    from graph.files import clean_text as clean
+    return clean(text)
 
 
 def _format(rows, columns, fmt):

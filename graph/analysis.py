@@ -82,20 +82,38 @@ def neighbours(G, actor: str, depth: int = 1) -> list[dict]:
     return rows
 
 
-def paths(G, source: str, target: str, all_paths: bool = False, directed: bool = False) -> list[list[dict]]:
-    """Shortest path(s) from source to target, each a list of steps with the relations of each step."""
-    import networkx as nx
+def paths(G, source: str, target: str, all_paths: bool = False, directed: bool = False,
+          limit: int | None = None) -> tuple[list[list[dict]], int]:
+    """Shortest path(s) from source to target and how many shortest paths there are.
 
+    Paths come in order of their actors' names; with ``all_paths`` at most ``limit``
+    are listed (their number can grow exponentially), otherwise the first one. Each
+    path is a list of steps with the relations of each step.
+    """
     from .build import simple_directed, simple_undirected
 
     H = simple_directed(G) if directed else simple_undirected(G)
-    try:
-        if all_paths:
-            found = sorted(nx.all_shortest_paths(H, source, target), key=lambda p: [G.nodes[n].get("name", n) for n in p])
-        else:
-            found = [nx.shortest_path(H, source, target)]
-    except nx.NetworkXNoPath:
-        raise NoPath(source, target) from None
+    succ = H.succ if directed else H.adj
+    pred = H.pred if directed else H.adj
+    to_target = _bfs(pred, target)
+    if source not in to_target:
+        raise NoPath(source, target)
+    count = {target: 1}  # shortest paths from each actor to the target, layer by layer
+    for node in sorted(to_target, key=to_target.get)[1:]:
+        count[node] = sum(count[m] for m in succ[node] if to_target.get(m) == to_target[node] - 1)
+    total = count[source]
+    wanted = (limit if limit is not None else total) if all_paths else 1
+    key = {n: (G.nodes[n].get("name", n), n) for n in to_target}
+    found: list[list[str]] = []
+    stack = [[source]]
+    while stack and len(found) < wanted:  # depth first, children by name: paths in name order
+        p = stack.pop()
+        last = p[-1]
+        if last == target:
+            found.append(p)
+            continue
+        nxt = sorted((m for m in succ[last] if to_target.get(m) == to_target[last] - 1), key=key.get, reverse=True)
+        stack.extend(p + [m] for m in nxt)
     result = []
     for p in found:
         steps = []
@@ -103,26 +121,53 @@ def paths(G, source: str, target: str, all_paths: bool = False, directed: bool =
             steps.append({"step": i, "from": a, "to": b,
                           "relations": [{"kind": k, "text": t} for k, t in _steps(G, a, b, walkable=directed)]})
         result.append(steps)
-    return result
+    return result, total
+
+
+def _bfs(adj, start: str) -> dict[str, int]:
+    """Distances from start following adj."""
+    dist = {start: 0}
+    frontier = [start]
+    while frontier:
+        nxt = []
+        for node in frontier:
+            for m in adj[node]:
+                if m not in dist:
+                    dist[m] = dist[node] + 1
+                    nxt.append(m)
+        frontier = nxt
+    return dist
 
 
 def brokers(G) -> dict[str, dict]:
-    """Burt's constraint and effective size, and betweenness, on the undirected view."""
-    import networkx as nx
+    """Burt's constraint and effective size, and betweenness, on the undirected view.
 
+    The same values as networkx's ``constraint`` and ``effective_size`` on an unweighted
+    undirected graph (p_ij = 1/degree(i)), computed actor by actor from shared
+    neighbours: no actors x actors table, so memory stays linear.
+    """
     from . import engine
     from .build import simple_undirected
 
     H = simple_undirected(G)
-    constraint = nx.constraint(H)
-    size = nx.effective_size(H)
-    between = engine.betweenness(H)
-
-    def clean(v):
-        return None if v is None or v != v else float(v)
-
-    return {"betweenness": between, "effective_size": {n: clean(v) for n, v in size.items()},
-            "constraint": {n: clean(v) for n, v in constraint.items()}}
+    adj = {n: set(H.adj[n]) - {n} for n in H}
+    constraint, size = {}, {}
+    for v, nbrs in adj.items():
+        k = len(nbrs)
+        if not k:
+            constraint[v] = size[v] = None
+            continue
+        c = 0.0
+        shared = 0  # twice the number of ties among v's neighbours
+        for n in nbrs:
+            small, large = (nbrs, adj[n]) if len(nbrs) < len(adj[n]) else (adj[n], nbrs)
+            common = [w for w in small if w in large]
+            shared += len(common)
+            indirect = sum(1.0 / len(adj[w]) for w in common) / k
+            c += (1.0 / k + indirect) ** 2
+        constraint[v] = c
+        size[v] = k - shared / k
+    return {"betweenness": engine.betweenness(H), "effective_size": size, "constraint": constraint}
 
 
 def communities(G, seed: int = COMMUNITY_SEED, resolution: float = 1.0) -> list[list[str]]:

@@ -8,7 +8,7 @@ import re
 
 __all__ = ["parse_span", "DateSpan"]
 
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")  # ASCII digits only
 
 DateSpan = tuple[dt.date, dt.date]
 

@@ -16,18 +16,20 @@ __all__ = ["dataset_at_revision", "diff_rows", "rank_moves"]
 def dataset_at_revision(folder: Path, rev: str, display: str):
     """The data set as committed at a git revision, validated like any other."""
     files, problems = [], []
+    if not rev or rev.startswith("-"):
+        raise DataError([Problem(f"{rev}:{display}", 0, "no-revision",
+                                 f"'{rev}' is not a git revision (it may not start with '-')")])
     for name in (ACTORS_FILE, RELATIONS_FILE):
         shown = f"{rev}:{display}/{name}"
         try:
-            done = subprocess.run(["git", "-C", str(folder), "show", f"{rev}:./{name}"], capture_output=True)
+            data = _git_blob(folder, f"{rev}:./{name}")
         except FileNotFoundError:
             raise DataError([Problem(shown, 0, "no-git", "git is not installed")]) from None
-        if done.returncode != 0:
-            why = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            problems.append(Problem(shown, 0, "no-revision", why[-1] if why else "not found in git"))
+        except ValueError as exc:
+            problems.append(Problem(shown, 0, "no-revision", str(exc)))
             files.append(None)
             continue
-        f, p = parse_csv(done.stdout, Path(folder) / name, shown)
+        f, p = parse_csv(data, Path(folder) / name, shown)
         files.append(f)
         problems += p
     dataset, more = check_dataset(Path(folder), *files)
@@ -35,6 +37,22 @@ def dataset_at_revision(folder: Path, rev: str, display: str):
     if dataset is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return dataset
+
+
+def _git_blob(folder: Path, spec: str) -> bytes:
+    """A file's bytes at a revision (no larger than the data file limit); ValueError says why not."""
+    from .files import max_bytes
+
+    def git(*args):
+        return subprocess.run(["git", "-C", str(folder), *args, "--end-of-options", spec], capture_output=True)
+
+    size = git("cat-file", "-s")
+    if size.returncode != 0:
+        why = size.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ValueError(why[-1] if why else "not found in git")
+    if int(size.stdout or 0) > max_bytes():
+        raise ValueError(f"is larger than the {max_bytes() // 1048576} MB actorgraph reads")
+    return git("cat-file", "blob").stdout
 
 
 def _changes(old: dict, new: dict) -> str:

@@ -18,7 +18,7 @@ from .resolve import ActorNotFound
 from .schema import RELATIONS, SLUG_RE, normalise_relation, slugify
 from .validate import relation_key
 
-__all__ = ["Editor"]
+__all__ = ["Editor", "edit_folder"]
 
 
 class Editor:
@@ -288,6 +288,22 @@ class Editor:
         if self._bytes:
             commit(self.folder, self._bytes)
         return warnings
+
+
+def edit_folder(folder, change, dry_run: bool = False) -> tuple[Editor, list[Problem]]:
+    """Under the folder's exclusive lock: load, ``change(editor)``, validate, write (unless dry_run).
+
+    Returns the editor (messages, diff) and the warnings. Raises DataError, ValueError or
+    LookupError (nothing written), LockTimeout, or OSError (nothing written, temp files removed).
+    """
+    from .load import load_dataset
+    from .lock import folder_lock
+
+    with folder_lock(folder, exclusive=True):
+        editor = Editor(load_dataset(folder, strict=False, lock=False))
+        change(editor)
+        warnings = editor.check() if dry_run else editor.save()
+    return editor, warnings
 
 
 def _check_text(values: dict) -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
 
-from .csvio import atomic_write
 from .schema import RELATIONS
 
 __all__ = ["EXPORT_FORMATS", "export"]
@@ -66,13 +64,13 @@ def _json(G) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _table(rows: list[list[str]]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue().encode("utf-8")
+def _table(rows: list[list[str]], guard: bool) -> bytes:
+    from .formats import csv_text
+
+    return csv_text(rows, guard=guard).encode("utf-8")
 
 
-def _csv(G) -> tuple[bytes, bytes]:
+def _csv(G, guard: bool = True) -> tuple[bytes, bytes]:
     """Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target, Type, ...)."""
     node_cols = list(dict.fromkeys(k for _, d in G.nodes(data=True) for k in d))
     nodes = [["Id", "Label"] + node_cols]
@@ -84,19 +82,14 @@ def _csv(G) -> tuple[bytes, bytes]:
         kind = RELATIONS[k]
         edges.append([u, v, "Directed" if kind.directed else "Undirected", f"e{i}", kind.label, k]
                      + [str(d.get(c, "")) for c in edge_cols])
-    return _table(nodes), _table(edges)
+    return _table(nodes, guard), _table(edges, guard)
 
 
-def export(G, fmt: str, path: Path) -> list[Path]:
-    """Write G in a format; csv writes PATH-nodes.csv and PATH-edges.csv. Returns the files written."""
+def export(G, fmt: str, path: Path, guard: bool = True) -> dict[Path, bytes]:
+    """G in a format, as {file: bytes}; csv gives PATH-nodes.csv and PATH-edges.csv."""
     path = Path(path)
     if fmt == "csv":
         stem = path.with_suffix("") if path.suffix.lower() == ".csv" else path
-        nodes, edges = _csv(G)
-        written = [stem.with_name(stem.name + "-nodes.csv"), stem.with_name(stem.name + "-edges.csv")]
-        for target, data in zip(written, (nodes, edges)):
-            atomic_write(target, data)
-        return written
-    data = {"gexf": _gexf, "graphml": _graphml, "json": _json}[fmt](G)
-    atomic_write(path, data)
-    return [path]
+        nodes, edges = _csv(G, guard)
+        return {stem.with_name(stem.name + "-nodes.csv"): nodes, stem.with_name(stem.name + "-edges.csv"): edges}
+    return {path: {"gexf": _gexf, "graphml": _graphml, "json": _json}[fmt](G)}

@@ -12,7 +12,7 @@ from .csvio import CsvFile, Record, read_csv
 from .problems import DataError, Problem, sort_problems
 from .resolve import ActorIndex
 from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, normalise_relation
-from .validate import check_actors, check_isolated, check_relations
+from .validate import check_actors, check_cells, check_isolated, check_relations
 
 __all__ = ["Row", "Dataset", "load_dataset", "check_dataset", "display_path", "default_data_dir"]
 
@@ -137,6 +137,9 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
         problems += p
     if actors is not None:
         problems += check_actors(actors, actors_file.display)
+        problems += check_cells(actors, actors_file.display)
+    if relations is not None:
+        problems += check_cells(relations, relations_file.display)
     if actors is not None and relations is not None:
         problems += check_relations(relations, actors, relations_file.display)
         problems += check_isolated(actors, relations, actors_file.display)

@@ -18,8 +18,10 @@ class Problem:
     severity: str = "error"  # or "warning"
 
     def __str__(self) -> str:
+        from .files import printable
+
         tag = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}: {tag}{self.message}"
+        return printable(f"{self.path}:{self.line}: {tag}{self.message}")
 
     def as_dict(self) -> dict:
         return {"file": self.path, "line": self.line, "severity": self.severity,

@@ -65,18 +65,23 @@ def markdown_table(rows: list[dict], columns: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def impact_summary(G, result: dict, shown: int = 6) -> str:
+def impact_summary(G, result: dict, shown: int = 6, parts: int = 20) -> str:
     """Who was removed, connected parts before and after, and who is cut off from whom."""
-    def names(ids):
-        head = ", ".join(G.nodes[n].get("name", n) for n in ids[:shown])
-        return head + (", ..." if len(ids) > shown else "")
+    def name(n):
+        return G.nodes[n].get("name", n)
 
-    lines = [f"Without: {', '.join(G.nodes[n].get('name', n) for n in result['removed'])}",
+    lines = [f"Without: {', '.join(name(n) for n in result['removed'])}",
              f"Connected parts: {result['components_before']} before, {result['components_after']} after"]
-    for cut in result["cut_off"]:
-        others = cut["cut_off_from"]
-        lines.append(f"Cut off: {', '.join(G.nodes[n].get('name', n) for n in cut['actors'])}"
-                     f" -- from {len(others)} actor{'s' * (len(others) != 1)} ({names(others)})")
+    for cut in result["cut_off"][:parts]:
+        count, sample = cut["cut_off_from_count"], cut["cut_off_from"][:shown]
+        tail = ", ..." if count > len(sample) else ""
+        members = ", ".join(name(n) for n in cut["actors"][:shown]) + (", ..." if len(cut["actors"]) > shown else "")
+        lines.append(f"Cut off: {members} -- from {count} actor{'s' * (count != 1)}"
+                     f" ({', '.join(name(n) for n in sample)}{tail})")
+    hidden = result["cut_off"][parts:]
+    if hidden:
+        n = sum(len(c["actors"]) for c in hidden)
+        lines.append(f"Cut off: {len(hidden)} more parts ({n} actors); --format json lists them all")
     if not result["cut_off"]:
         lines.append("Cut off: nobody")
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from .problems import Problem
 from .resolve import ActorIndex
 from .schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, slugify
 
-__all__ = ["check_actors", "check_relations", "check_isolated", "relation_key"]
+__all__ = ["check_actors", "check_relations", "check_isolated", "check_cells", "relation_key"]
 
 
 def check_actors(rows, path: str):
@@ -145,3 +145,26 @@ def _check_part_of_cycles(rows, path):
                 state[child] = 1
                 stack.append((child, iter(succ.get(child, ()))))
                 on_path.append(child)
+
+
+def check_cells(rows, path: str):
+    """Warn about values a spreadsheet would run as a formula, and about control characters."""
+    from .formats import guard_formula
+
+    for row in rows:
+        for column, value in row.raw.items():
+            if not value:
+                continue
+            bad = next((c for c in value if _is_control(c)), None)
+            if bad is not None:
+                yield Problem(path, row.line, "control-character",
+                              f"{column} holds the control character U+{ord(bad):04X}", "warning")
+            elif guard_formula(value) != value:
+                yield Problem(path, row.line, "formula-like",
+                              f"{column} starts with '{value[0]}': a spreadsheet may run '{value[:20]}' as a"
+                              " formula (exports guard it with an apostrophe)", "warning")
+
+
+def _is_control(c: str) -> bool:
+    o = ord(c)
+    return (o < 32 and c not in "\t\n\r") or 127 <= o < 160

@@ -29,20 +29,32 @@ def _components(G) -> list[set]:
     return [set(c) for c in nx.connected_components(simple_undirected(G))]
 
 
-def impact(G, removed: list[str], measure: str = "betweenness", directed: bool = False) -> dict:
-    """Components before and after removing actors, who is cut off from whom, and rank changes."""
+def impact(G, removed: list[str], measure: str = "betweenness", directed: bool = False,
+           sample: int = 10) -> dict:
+    """Components before and after removing actors, who is cut off from whom, and rank changes.
+
+    Each part cut off lists its actors, how many actors it is cut off from, and up to
+    ``sample`` of those (from the largest remaining part): the result grows with the
+    network, never with its square.
+    """
     from .metrics import centrality
 
     H = G.copy()
     H.remove_nodes_from(removed)
     before, after = _components(G), _components(H)
     order = {n: i for i, n in enumerate(G)}
+    home = {n: i for i, comp in enumerate(before) for n in comp}
+    parts_of: dict[int, list[set]] = {}
+    for comp in after:
+        parts_of.setdefault(home[next(iter(comp))], []).append(comp)
     cut = []
-    for old in before:
-        parts = sorted((c for c in after if c <= old), key=lambda c: (-len(c), min(order[n] for n in c)))
+    for i, old in enumerate(before):
+        parts = sorted(parts_of.get(i, []), key=lambda c: (-len(c), min(order[n] for n in c)))
+        remaining = sum(len(p) for p in parts)
         for part in parts[1:]:
-            rest = set().union(*(p for p in parts if p is not part))
-            cut.append({"actors": sorted(part, key=order.get), "cut_off_from": sorted(rest, key=order.get)})
+            largest = parts[0]
+            cut.append({"actors": sorted(part, key=order.get), "cut_off_from_count": remaining - len(part),
+                        "cut_off_from": sorted(largest, key=order.get)[:sample]})
     values_before, notes = centrality(G, [measure], directed=directed)
     values_after, notes_after = centrality(H, [measure], directed=directed)
     vb, va = values_before.get(measure, {}), values_after.get(measure, {})

@@ -54,13 +54,13 @@ def test_neighbors_relation_filter(g):
 
 
 def test_path_steps_with_relations(g):
-    found = as_json("path", "a", "e", "--data", g)
+    found = as_json("path", "a", "e", "--data", g)["paths"]
     assert [[r["text"] for r in s["relations"]] for s in found[0]["steps"]] == [
         ["A —trains→ B"], ["B —part of→ C"], ["C —coordinates with— E"]]
 
 
 def test_path_directed_and_no_path(g):
-    assert len(as_json("path", "a", "e", "--directed", "--data", g)[0]["steps"]) == 3
+    assert len(as_json("path", "a", "e", "--directed", "--data", g)["paths"][0]["steps"]) == 3
     result = invoke("path", "e", "a", "--directed", "--data", g)
     assert result.exit_code == 1
     assert "no path between 'e' and 'a' following directions" in result.stderr
@@ -70,8 +70,10 @@ def test_path_all_shortest(tmp_path):
     folder = write(tmp_path / "sq", ACTORS, "source,relation,target,evidence\na,trains,b,s\nb,trains,c,s\n"
                                             "a,trains,d,s\nd,trains,c,s\nc,part_of,e,s\n")
     found = as_json("path", "a", "c", "--all", "--data", folder)
-    assert [[s["to"] for s in p["steps"]] for p in found] == [["b", "c"], ["d", "c"]]
-    assert len(as_json("path", "a", "c", "--data", folder)) == 1
+    assert found["total"] == 2
+    assert [[s["to"] for s in p["steps"]] for p in found["paths"]] == [["b", "c"], ["d", "c"]]
+    one = as_json("path", "a", "c", "--data", folder)
+    assert (len(one["paths"]), one["total"]) == (1, 2)
 
 
 def test_path_table_reads(g):
@@ -82,7 +84,7 @@ def test_path_table_reads(g):
 def test_impact_components_cut_off_and_ranks(g):
     report = as_json("impact", "c", "--data", g)
     assert (report["components_before"], report["components_after"]) == (1, 2)
-    assert report["cut_off"] == [{"actors": ["e"], "cut_off_from": ["a", "b", "d"]}]
+    assert report["cut_off"] == [{"actors": ["e"], "cut_off_from_count": 3, "cut_off_from": ["a", "b", "d"]}]
     rows = {r["id"]: r for r in report["rows"]}
     assert rows["b"]["before"] == pytest.approx(5 / 6)  # pairs a-c, a-e, a-d, d-c, d-e of 6
     assert rows["b"]["after"] == pytest.approx(1 / 3)   # only a-d, of 3 pairs

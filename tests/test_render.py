@@ -18,7 +18,7 @@ def render(tmp_path, *args, name="out.html"):
     out = tmp_path / name
     result = invoke("render", "-o", out, *args)
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == str(out)
+    assert result.stdout == "" and result.stderr.strip().endswith(f"wrote {out}")
     return out.read_text(encoding="utf-8")
 
 
