@@ -13,10 +13,7 @@ from pathlib import Path
 import click
 
 from graph import __version__
-from graph.formats import FORMATS
-from graph.analysis import COMMUNITY_SEED
-from graph.metrics import MEASURES
-from graph.render import COLOR_BY, SIZE_BY
+from graph.names import COLOR_BY, COMMUNITY_SEED, FORMATS, MEASURE_MEANINGS, MEASURE_NAMES, SIZE_BY
 from graph.schema import RELATIONS
 
 RELATION_OPTIONS = ("evidence", "note", "confidence", "since", "until")
@@ -173,7 +170,7 @@ def validate(data, fmt):
     sys.exit(1 if errors else 0)
 
 
-MEASURE_HELP = "\n".join(f"  {m.name:<12} {m.meaning}" for m in MEASURES.values())
+MEASURE_HELP = "\n".join(f"  {name:<12} {meaning}" for name, meaning in MEASURE_MEANINGS.items())
 
 
 @main.command(help=f"""Centrality of every actor: who is a hub, who brokers.
@@ -189,9 +186,9 @@ out_degree always read directions.
 Example: actorgraph centrality --measure betweenness --top 5
 """)
 @data_option
-@click.option("--measure", "-m", "measures", multiple=True, type=click.Choice(list(MEASURES)),
+@click.option("--measure", "-m", "measures", multiple=True, type=click.Choice(MEASURE_NAMES),
               help="Measure to compute; repeatable (default: all).")
-@click.option("--sort", "sort", type=click.Choice(list(MEASURES)),
+@click.option("--sort", "sort", type=click.Choice(MEASURE_NAMES),
               help="Sort by this measure, highest first (default: betweenness, else the first measure).")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
 @click.option("--directed", is_flag=True, help="Use the direction of relations.")
@@ -205,7 +202,7 @@ def centrality(data, measures, sort, top, directed, sample, relations, as_of, wi
 
     dataset = load(data)
     G = view(dataset, relations, as_of, without)
-    measures = list(measures) or list(MEASURES)
+    measures = list(measures) or list(MEASURE_NAMES)
     if sort and sort not in measures:
         raise click.BadParameter(f"'{sort}' is not among the measures asked for", param_hint="--sort")
     values, notes = compute(G, measures, directed=directed, sample=sample)
@@ -218,29 +215,38 @@ def centrality(data, measures, sort, top, directed, sample, relations, as_of, wi
 @main.command()
 @data_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="actorgraph.html",
-              show_default=True, help="HTML file to write.")
-@click.option("--title", default="Actor graph", show_default=True, help="Page title.")
+              show_default=True, help="File to write: .html (the explorer) or .svg, .png, .pdf (a static map);"
+                                      " - writes the HTML to standard output.")
+@click.option("--title", help="Title (default: names the data folder).")
 @click.option("--size-by", type=click.Choice(SIZE_BY),
-              default="betweenness", show_default=True, help="What a dot's size shows.")
+              default="betweenness", show_default=True, help="What a dot's and its label's size show.")
 @click.option("--color-by", type=click.Choice(COLOR_BY), default="type", show_default=True,
-              help="Colour (and legend filter) by actor type or by detected community.")
+              help="Colour and shape (and legend filter) by actor type or by detected community.")
 @click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many steps out.")
+@click.option("--dpi", type=click.IntRange(min=50, max=1200), default=200, show_default=True,
+              help="Resolution of a .png.")
 @view_options
-def render(data, output, title, size_by, color_by, focus, depth, relations, as_of, without):
-    """Write the graph as one self-contained HTML file that works offline.
+def render(data, output, title, size_by, color_by, focus, depth, dpi, relations, as_of, without):
+    """Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture.
 
-    The page has a legend that filters, a search box, a panel for the
-    selected actor and a sortable table; its #fragment keeps the view
-    (e.g. page.html#actor=takuba).
+    The format follows the file's extension. The page has a legend that
+    filters, a search box, a panel for the selected actor and sortable
+    tables; its #fragment keeps the view (e.g. page.html#actor=takuba). A
+    picture has the same layout, colours, shapes, legend and title, with
+    every actor labelled. Either says when options leave part of the data out.
 
     Example: actorgraph render -o sahel.html --title "Sahel security actors"
     """
     from graph.load import display_path
     from graph.metrics import centrality as compute
-    from graph.render import PANEL_MEASURES, render_html
+    from graph.names import PANEL_MEASURES
 
+    fmt = output.suffix.lower().lstrip(".") or "html"  # no extension (-, /dev/stdout): the page
+    if fmt not in ("html", "htm", "svg", "png", "pdf"):
+        raise click.BadParameter(f"'{output.suffix}' is not a format actorgraph writes; use .html, .svg, .png"
+                                 " or .pdf", param_hint="-o")
     dataset = load(data)
     G = view(dataset, relations, as_of, without)
     if focus:
@@ -253,11 +259,19 @@ def render(data, output, title, size_by, color_by, focus, depth, relations, as_o
     if color_by == "community":
         from graph.analysis import communities
         groups = {n: f"community {i}" for i, members in enumerate(communities(G), 1) for n in members}
-    sources = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
-               (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
-    html = render_html(G, values, title=clean_text(title), size_by=size_by, groups=groups, group_label=color_by,
-                       sources=sources)
-    write_files(dataset, {output: html.encode("utf-8")})
+    title = clean_text(title) if title is not None else f"Actor map: {display_path(dataset.folder)}"
+    if fmt in ("html", "htm"):
+        from graph.render import render_html
+
+        sources = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
+                   (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
+        data_out = render_html(G, values, title=title, size_by=size_by, groups=groups, group_label=color_by,
+                               sources=sources, measure_help=MEASURE_MEANINGS).encode("utf-8")
+    else:
+        from graph.render import static_map
+
+        data_out = static_map(G, values, fmt, title=title, size_by=size_by, groups=groups, dpi=dpi)
+    write_files(dataset, {output: data_out})
 
 
 @main.command()
@@ -518,7 +532,7 @@ def path(source, target, all_paths, limit, directed, data, relations, as_of, wit
 
 @main.command()
 @click.argument("actors", nargs=-1, required=True, metavar="ACTOR...")
-@click.option("--measure", "-m", type=click.Choice(list(MEASURES)), default="betweenness", show_default=True,
+@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES), default="betweenness", show_default=True,
               help="Measure whose ranks are compared.")
 @click.option("--directed", is_flag=True, help="Use the direction of relations.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors after removal.")
@@ -619,7 +633,7 @@ def communities(seed, resolution, data, relations, as_of, without, fmt):
 @click.argument("old", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.argument("new", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--rev", metavar="GIT_REV", help="Compare the working data (--data) with this git revision.")
-@click.option("--measure", "-m", type=click.Choice(list(MEASURES)), default="betweenness", show_default=True)
+@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES), default="betweenness", show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Rank moves of the actors in either version's top N.")
 @data_option

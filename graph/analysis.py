@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from .names import COMMUNITY_SEED
 from .schema import RELATIONS
 
 __all__ = ["neighbourhood", "neighbours", "paths", "brokers", "communities", "spell", "NoPath",
            "COMMUNITY_SEED", "BROKER_GUIDE"]
 
-COMMUNITY_SEED = 42
 BROKER_GUIDE = ("reading: a broker has high betweenness and effective size and low constraint; "
                 "constraint near 1 means all of an actor's ties run into one closed group")
 
@@ -47,7 +47,13 @@ def _steps(G, a: str, b: str, walkable: bool = False) -> list[tuple[str, str]]:
 def neighbourhood(G, actor: str, depth: int = 1):
     """The subgraph of actors within ``depth`` ties of ``actor``, in any direction."""
     distance = _distances(G, actor, depth)
-    return G.subgraph([n for n in G if n in distance]).copy()
+    H = G.subgraph([n for n in G if n in distance]).copy()
+    left = G.number_of_nodes() - H.number_of_nodes()
+    lost = G.number_of_edges() - H.number_of_edges()
+    H.graph["view"] = list(G.graph.get("view", [])) + [
+        f"around {G.nodes[actor].get('name', actor)}, {depth} step{'s' * (depth != 1)} out:"
+        f" {left} actor{'s' * (left != 1)} and {lost} relation{'s' * (lost != 1)} left out"]
+    return H
 
 
 def _distances(G, actor: str, depth: int) -> dict[str, int]:

@@ -18,7 +18,7 @@ def build_graph(dataset):
     """
     import networkx as nx
 
-    G = nx.MultiDiGraph()
+    G = nx.MultiDiGraph(kinds=RELATIONS)
     for a in dataset.actors:
         G.add_node(a["id"], **{k: v for k, v in a.items() if k != "id"})
     for r in dataset.relations:
@@ -32,14 +32,31 @@ def select(G, relations=None, as_of: str | None = None, without=()):
     """A copy of G restricted to some relation kinds, to the date as_of, without some actors.
 
     ``as_of`` keeps the relations valid on that day (a year or month means its first day).
+    ``H.graph["view"]`` lists, in words, what each restriction left out (for the page's banner).
     """
-    day = parse_span(as_of)[0] if as_of else None
     H = G.copy()
-    H.remove_nodes_from(without)
-    drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
-            if (relations and k not in relations) or (day and not valid_on(d, day))]
-    H.remove_edges_from(drop)
+    notes = list(G.graph.get("view", []))
+    if without:
+        names = ", ".join(G.nodes[n].get("name", n) for n in without)
+        edges = H.number_of_edges()
+        H.remove_nodes_from(without)
+        notes.append(f"without {names}: {_count(len(without), 'actor')} and"
+                     f" {_count(edges - H.number_of_edges(), 'relation')} left out")
+    if relations:
+        drop = [(u, v, k) for u, v, k in H.edges(keys=True) if k not in relations]
+        H.remove_edges_from(drop)
+        notes.append(f"only {', '.join(sorted(relations))} relations: {_count(len(drop), 'other')} left out")
+    if as_of:
+        day = parse_span(as_of)[0]
+        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not valid_on(d, day)]
+        H.remove_edges_from(drop)
+        notes.append(f"as of {as_of}: {_count(len(drop), 'relation')} not valid on that date left out")
+    H.graph["view"] = notes
     return H
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def valid_on(edge: dict, day: dt.date) -> bool:

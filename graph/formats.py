@@ -11,9 +11,10 @@ import json
 import math
 import re
 
+from .names import FORMATS
+
 __all__ = ["FORMATS", "format_rows", "csv_text", "guard_formula", "dumps", "FORMULA_START"]
 
-FORMATS = ("table", "csv", "json")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 _C1 = re.compile("[\u007f-\u009f\u2028\u2029]")

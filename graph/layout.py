@@ -1,97 +1,94 @@
-"""Seeded node positions in pixels, with part_of groups pulled together and labels kept apart."""
+"""Seeded positions that leave room for every label and keep lines off other actors.
+
+1. Each connected part gets a stress layout (Kamada-Kawai, igraph; Fruchterman-Reingold
+   for large parts), ``part_of`` ties shorter so hierarchies sit together, turned so it
+   is wider than tall, and the parts are packed in rows to suit a laptop screen.
+2. Up to ``REFINE_LIMIT`` actors, a force simulation then works on the real label boxes:
+   ties pull, overlapping actor-and-label boxes push apart, and an actor lying on
+   another pair's line, or whose label a line crosses, steps aside. Labels move round
+   their dots (below, right, above, left) as it goes.
+3. Finally overlaps are removed exactly: no two labels or dots overlap.
+The same graph and seed give the same picture.
+"""
 
 from __future__ import annotations
 
 import math
 import random
 
-__all__ = ["layout", "label_lines", "label_box", "LABEL_WIDTH", "OVERLAP_LIMIT"]
+import numpy as np
 
-LABEL_WIDTH = 150  # px; longer labels wrap onto more lines
-LINE_HEIGHT = 17  # px at the page's 14px label font
-EDGE_LENGTH = 170  # px; typical tie length after scaling
-OVERLAP_LIMIT = 500  # above this many actors, labels may overlap until zoomed in
+from .labels import boxes, place_labels
 
+__all__ = ["layout", "REFINE_LIMIT", "OVERLAP_LIMIT"]
 
-def _char_width(c: str) -> float:
-    """A generous width (px, 14px sans-serif) so estimated boxes contain the drawn labels."""
-    width = _WIDTHS.get(c)
-    if width is None:
-        if c == " ":
-            width = 4.5
-        elif c in "ilI.,;:'|!j()[]f-t":
-            width = 5.5
-        elif c.isupper() or c in "mwMW@%":
-            width = 11.0
-        else:
-            width = 8.5
-        _WIDTHS[c] = width
-    return width
+REFINE_LIMIT = 400  # actors: above this, no force refinement (the page still draws at once)
+OVERLAP_LIMIT = 5000  # actors: above this, labels of minor actors may overlap until zoomed in
+KK_LIMIT = 500
+ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
+TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer lines through dots)
 
 
-_WIDTHS: dict[str, float] = {}
+def layout(G, R, W, H, seed: int = 7, order=None, start=None):
+    """Positions (n, 2) in G's node order and each label's place index (see graph.labels.PLACES).
 
-
-def label_lines(text: str, width: float = LABEL_WIDTH) -> list[str]:
-    """Split a label into lines no wider than width, at spaces where possible.
-
-    >>> label_lines("Cadre politique de gestion de la crise au centre du Mali")
-    ['Cadre politique de', 'gestion de la crise au', 'centre du Mali']
-    """
-    lines, current = [], ""
-    for word in text.split():
-        trial = f"{current} {word}" if current else word
-        if current and sum(map(_char_width, trial)) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    return lines + [current] if current else lines or [""]
-
-
-def label_box(lines: list[str], size: float) -> tuple[float, float, float]:
-    """(half width, extent above the centre, extent below) of a dot with its label under it."""
-    text_w = max(sum(map(_char_width, line)) for line in lines)
-    half_w = max(size, text_w / 2) + 4
-    return half_w, size + 4, size + 6 + LINE_HEIGHT * len(lines)
-
-
-def layout(G, boxes: dict | None = None, seed: int = 7) -> dict:
-    """Positions {node: (x, y)} for a networkx graph, the same for the same graph and seed.
-
-    Each connected part is laid out on its own (Kamada-Kawai up to KK_LIMIT
-    actors, else Fruchterman-Reingold, both igraph) with part_of ties
-    shorter, so hierarchies sit together; parts are scaled so a tie is about
-    EDGE_LENGTH px, packed in rows, then nudged until no label boxes overlap.
+    ``R``: dot radius, ``W``/``H``: label box per node (px). ``order``: node indices by
+    importance, whose labels choose their place first. ``start``: positions to improve
+    (after labels changed size) instead of a new layout.
     """
     nodes = list(G)
-    if not nodes:
-        return {}
-    index = {n: i for i, n in enumerate(nodes)}
-    lengths: dict[tuple, float] = {}
+    n = len(nodes)
+    R, W, H = (np.asarray(a, dtype=float) for a in (R, W, H))
+    place = np.zeros(n, dtype=int)
+    if not n:
+        return np.zeros((0, 2)), place
+    index = {v: i for i, v in enumerate(nodes)}
+    short: dict[tuple, bool] = {}
+    bundle: dict[tuple, int] = {}
     for u, v, k in G.edges(keys=True):
         if u != v:
             key = (min(index[u], index[v]), max(index[u], index[v]))
-            lengths[key] = min(lengths.get(key, 1.0), 0.6 if k == "part_of" else 1.0)
-    parts = _components(len(nodes), lengths)
-    state = random.getstate()
-    random.seed(seed)  # igraph draws from Python's random module
-    try:
-        placed = [_place(part, lengths) for part in parts]
-    finally:
-        random.setstate(state)
-    box_list = [boxes[n] for n in nodes] if boxes else [(LABEL_WIDTH / 2, 18, 40)] * len(nodes)
-    coords = _spread(_pack(placed, len(nodes), box_list), box_list)
-    if boxes and len(nodes) <= OVERLAP_LIMIT:
-        _separate(coords, box_list)
-    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in zip(nodes, coords)}
+            short[key] = short.get(key, True) and k == "part_of"
+            bundle[key] = bundle.get(key, 0) + 1
+    pairs = np.array(sorted(short), dtype=int).reshape(-1, 2)
+    is_short = np.array([short[tuple(p)] for p in pairs], dtype=bool)
+    many = np.array([bundle[tuple(p)] for p in pairs], dtype=float)
+    foot = np.maximum(2 * R, W) * 0.5 + (H + 2 * R) * 0.5  # a node's typical half-extent with its label
+    tie = TIE * (1 + 1.3 * min(max((n - 40) / 110, 0.0), 1.0))
+    length = 0.55 * (foot[pairs[:, 0]] + foot[pairs[:, 1]]) + tie if len(pairs) else np.zeros(0)
+    # hierarchies sit closer; parallel relations, drawn as a fan of curves, get room
+    length = length * np.where(is_short, 0.85, 1.0) * (1 + 0.2 * (many - 1))
+    if start is None:
+        state = random.getstate()
+        random.seed(seed)  # igraph draws from Python's random module
+        try:
+            P = _initial(n, pairs, length)
+        finally:
+            random.setstate(state)
+    else:
+        P = np.array(start, dtype=float)
+    if n <= REFINE_LIMIT:
+        rounds = (320 if n <= 60 else 160) if start is None else 80
+        P, place = _refine(P, pairs, length, R, W, H, place, order, iterations=rounds)
+        from .polish import polish
+
+        if start is None:
+            P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed)
+        else:  # labels grew: settle the picture again, gently
+            P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed,
+                              moves=min(10 * n, 800), temperature0=0.5)
+    if n <= OVERLAP_LIMIT:
+        if n > REFINE_LIMIT:
+            labelled = [i for i in (order if order is not None else range(n)) if W[i] > 0]
+            place = place_labels(P, R, W, H, place, _segments(P, pairs), order=labelled)
+            _spread(P, R, W, H, place)
+        _separate(P, R, W, H, place, rounds=2000 if n <= REFINE_LIMIT else 400, labelled_only=n > REFINE_LIMIT)
+    return P, place
 
 
-KK_LIMIT = 500
+# ---- 1. initial stress layout per connected part, packed ---------------------------------------
 
-
-def _components(n: int, lengths: dict) -> list[list[int]]:
-    """Connected parts (lists of node indices), largest first, then by first node."""
+def _components(n: int, pairs) -> list[list[int]]:
     parent = list(range(n))
 
     def find(i):
@@ -100,7 +97,7 @@ def _components(n: int, lengths: dict) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for a, b in lengths:
+    for a, b in pairs:
         parent[find(a)] = find(b)
     parts: dict[int, list[int]] = {}
     for i in range(n):
@@ -108,106 +105,228 @@ def _components(n: int, lengths: dict) -> list[list[int]]:
     return sorted(parts.values(), key=lambda p: (-len(p), p[0]))
 
 
-def _place(part: list[int], lengths: dict) -> dict[int, list[float]]:
-    """Positions of one connected part, in px, centred on 0."""
+def _initial(n: int, pairs, length) -> np.ndarray:
+    lengths = {(int(a), int(b)): float(l) for (a, b), l in zip(pairs, length)}
+    placed = []
+    for part in _components(n, pairs):
+        placed.append((part, _place(part, lengths)))
+    return _pack(placed, n)
+
+
+def _place(part: list[int], lengths: dict) -> np.ndarray:
+    """Positions of one connected part in px (ties about their length), centred, long axis horizontal."""
+    if len(part) == 1:
+        return np.zeros((1, 2))
     import igraph as ig
 
-    if len(part) == 1:
-        return {part[0]: [0.0, 0.0]}
     local = {node: i for i, node in enumerate(part)}
     edges = [(local[a], local[b]) for a, b in lengths if a in local]
-    weights = [lengths[(part[a], part[b])] if (part[a], part[b]) in lengths else lengths[(part[b], part[a])]
-               for a, b in edges]
+    weights = [lengths[(part[a], part[b])] for a, b in edges]
     g = ig.Graph(n=len(part), edges=edges)
     if len(part) <= KK_LIMIT:
-        coords = g.layout_kamada_kawai(weights=weights, maxiter=50 * len(part)).coords
+        coords = np.array(g.layout_kamada_kawai(weights=weights, maxiter=50 * len(part)).coords)
     else:
-        coords = g.layout_fruchterman_reingold(weights=[1 / w for w in weights], niter=500).coords
-    spans = sorted(math.dist(coords[a], coords[b]) / w for (a, b), w in zip(edges, weights))
-    typical = spans[len(spans) // 2] or 1.0
-    factor = EDGE_LENGTH / typical
-    cx = sum(x for x, _ in coords) / len(coords)
-    cy = sum(y for _, y in coords) / len(coords)
-    return {node: [(x - cx) * factor, (y - cy) * factor] for node, (x, y) in zip(part, coords)}
-
-
-def _pack(placed: list[dict], n: int, boxes) -> list[list[float]]:
-    """Lay the parts out in rows, largest first, about as wide as they are tall overall."""
-    pad = 40.0
-    rects = []
-    for pos in placed:
-        half = {i: (boxes[i][0], boxes[i][1], boxes[i][2]) if boxes else (20, 20, 20) for i in pos}
-        x0 = min(p[0] - half[i][0] for i, p in pos.items())
-        x1 = max(p[0] + half[i][0] for i, p in pos.items())
-        y0 = min(p[1] - half[i][1] for i, p in pos.items())
-        y1 = max(p[1] + half[i][2] for i, p in pos.items())
-        rects.append((x0, y0, x1 - x0 + pad, y1 - y0 + pad))
-    area = sum(w * h for _, _, w, h in rects)
-    row_width = max(max(w for _, _, w, _ in rects), math.sqrt(area) * 1.4)
-    coords = [[0.0, 0.0] for _ in range(n)]
-    x = y = row_height = 0.0
-    for pos, (x0, y0, w, h) in zip(placed, rects):
-        if x > 0 and x + w > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for i, (px, py) in pos.items():
-            coords[i] = [px - x0 + x, py - y0 + y]
-        x += w
-        row_height = max(row_height, h)
+        coords = np.array(g.layout_fruchterman_reingold(weights=[1 / w for w in weights], niter=500).coords)
+    spans = np.array([math.dist(coords[a], coords[b]) / w for (a, b), w in zip(edges, weights)])
+    typical = float(np.median(spans)) or 1.0
+    coords = (coords - coords.mean(axis=0)) / typical
+    if len(part) > 2:  # turn the principal axis horizontal: pictures are wider than tall
+        _, vectors = np.linalg.eigh(np.cov(coords.T))
+        major = vectors[:, -1]
+        if major[0] < 0 or (major[0] == 0 and major[1] < 0):
+            major = -major  # a fixed sign, so the same graph always turns the same way
+        rot = np.array([[major[0], major[1]], [-major[1], major[0]]])
+        coords = coords @ rot.T
     return coords
 
 
-def _spread(coords, boxes, fill: float = 0.3) -> list[list[float]]:
-    """Scale a layout up until its label boxes would fill at most ``fill`` of the picture."""
-    xs = [x for x, _ in coords]
-    ys = [y for _, y in coords]
-    widest = max(b[0] for b in boxes)
-    area = (max(xs) - min(xs) + 2 * widest) * (max(ys) - min(ys) + 2 * widest)
-    needed = sum(2 * w * (u + d) for w, u, d in boxes) / fill
-    if area >= needed:
-        return coords
-    factor = math.sqrt(needed / area)
-    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
-    return [[cx + (x - cx) * factor, cy + (y - cy) * factor] for x, y in coords]
+def _pack(placed, n: int) -> np.ndarray:
+    """Parts in rows, largest first, in a block about ASPECT times as wide as tall."""
+    pad = 60.0
+    rects = []
+    for _, coords in placed:
+        lo, hi = coords.min(axis=0) - pad / 2, coords.max(axis=0) + pad / 2
+        rects.append((lo, hi - lo))
+    area = sum(float(s[0] * s[1]) for _, s in rects)
+    row_width = max(max(float(s[0]) for _, s in rects), math.sqrt(area * ASPECT))
+    P = np.zeros((n, 2))
+    x = y = row_height = 0.0
+    for (part, coords), (lo, size) in zip(placed, rects):
+        if x > 0 and x + size[0] > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        P[part] = coords - lo + np.array([x, y])
+        x += float(size[0])
+        row_height = max(row_height, float(size[1]))
+    return P
 
 
-def _separate(coords, boxes, gap: float = 6.0, rounds: int = 3000) -> None:
-    """Push overlapping label boxes apart along the axis of least overlap (in place).
+# ---- 2. force refinement on the label boxes ----------------------------------------------------
 
-    All overlapping pairs move at once each round (found with a k-d tree), each node
-    by the sum of its pushes, until no two boxes overlap.
+def _segments(P, pairs):
+    return P[pairs[:, 0]], P[pairs[:, 1]], pairs
+
+
+def _refine(P, pairs, length, R, W, H, place, order, iterations: int = 320):
+    """Force simulation in px; see the module docstring."""
+    n = len(P)
+    if n < 2:
+        return P, place
+    u, v = (pairs[:, 0], pairs[:, 1]) if len(pairs) else (np.zeros(0, int), np.zeros(0, int))
+    degree = np.bincount(np.concatenate([u, v]), minlength=n).astype(float) + 1
+    reach = float(np.median(length) if len(length) else 100.0)
+    for it in range(iterations):
+        heat = 1.0 - it / iterations
+        move = np.zeros_like(P)
+        if len(pairs):  # springs
+            d = P[v] - P[u]
+            dist = np.hypot(d[:, 0], d[:, 1]) + 1e-9
+            f = (0.12 * (dist - length) / dist)[:, None] * d
+            np.add.at(move, u, f / degree[u, None] * 2)
+            np.add.at(move, v, -f / degree[v, None] * 2)
+        move += _repulsion(P, reach)
+        move += _overlap_push(P, R, W, H, place)
+        if len(pairs) and it > iterations // 5 and (n <= 60 or it % 2):
+            move += _line_push(P, u, v, R, W, H, place)
+        step = np.hypot(move[:, 0], move[:, 1]) + 1e-9
+        cap = 4.0 + 26.0 * heat
+        P = P + move * np.minimum(1.0, cap / step)[:, None]
+        if it % 40 == 39 and len(pairs):
+            place = place_labels(P, R, W, H, place, _segments(P, pairs), rounds=1, order=order)
+    return P, place
+
+
+def _repulsion(P, reach: float) -> np.ndarray:
+    """A mild push between actors closer than ``reach``, so nobody sits in a crowd."""
+    d = P[:, None, :] - P[None, :, :]
+    dist = np.hypot(d[..., 0], d[..., 1]) + np.eye(len(P)) * 1e9 + 1e-9
+    strength = np.clip((reach - dist) / reach, 0, None) * 3.0
+    return ((strength / dist)[..., None] * d).sum(axis=1)
+
+
+def _footprints(P, R, W, H, place, margin: float = 4.0) -> np.ndarray:
+    """Each actor's dot-and-label bounding box, with a margin."""
+    lab = boxes(P, R, W, H, place)
+    dots = np.stack([P[:, 0] - R, P[:, 1] - R, P[:, 0] + R, P[:, 1] + R], axis=1)
+    out = np.concatenate([np.minimum(lab[:, :2], dots[:, :2]), np.maximum(lab[:, 2:], dots[:, 2:])], axis=1)
+    out[:, :2] -= margin
+    out[:, 2:] += margin
+    return out
+
+
+def _overlap_push(P, R, W, H, place) -> np.ndarray:
+    F = _footprints(P, R, W, H, place)
+    ox = np.minimum(F[:, None, 2], F[None, :, 2]) - np.maximum(F[:, None, 0], F[None, :, 0])
+    oy = np.minimum(F[:, None, 3], F[None, :, 3]) - np.maximum(F[:, None, 1], F[None, :, 1])
+    hit = (ox > 0) & (oy > 0)
+    np.fill_diagonal(hit, False)
+    cx, cy = (F[:, 0] + F[:, 2]) / 2, (F[:, 1] + F[:, 3]) / 2
+    sx = np.sign(cx[:, None] - cx[None, :] + 1e-6 * (np.arange(len(P))[:, None] - np.arange(len(P))[None, :]))
+    sy = np.sign(cy[:, None] - cy[None, :] + 1e-6)
+    sideways = ox * 0.7 < oy
+    mx = np.where(hit & sideways, ox * sx * 0.5, 0.0).sum(axis=1)
+    my = np.where(hit & ~sideways, oy * sy * 0.5, 0.0).sum(axis=1)
+    return np.stack([mx, my], axis=1)
+
+
+def _line_push(P, u, v, R, W, H, place, margin: float = 10.0) -> np.ndarray:
+    """Actors on another pair's line, or whose label a line crosses, step aside (the pair yields a little)."""
+    A, B = P[u], P[v]
+    d = B - A
+    length2 = (d ** 2).sum(axis=1) + 1e-9
+    rel = P[None, :, :] - A[:, None, :]  # (m, n, 2)
+    t = (rel * d[:, None, :]).sum(axis=2) / length2[:, None]
+    inside = (t > 0.02) & (t < 0.98)
+    foot = A[:, None, :] + t[..., None] * d[:, None, :]
+    off = P[None, :, :] - foot
+    dist = np.hypot(off[..., 0], off[..., 1]) + 1e-9
+    normal = np.stack([-d[:, 1], d[:, 0]], axis=1) / np.sqrt(length2)[:, None]
+    side = np.sign((rel * normal[:, None, :]).sum(axis=2) + 1e-9)
+    own = (np.arange(len(P))[None, :] == u[:, None]) | (np.arange(len(P))[None, :] == v[:, None])
+    need = np.clip(R[None, :] + margin - dist, 0, None) * (inside & ~own)
+    # labels: how far the actor must move along the normal to take its label off the line
+    labelled = W > 0
+    lab = boxes(P, R, W, H, place)
+    lab[~labelled] = np.nan  # no label: nothing to keep off the lines
+    corners = np.stack([lab[:, [0, 1]], lab[:, [2, 1]], lab[:, [0, 3]], lab[:, [2, 3]]], axis=1)  # (n, 4, 2)
+    proj = ((corners[None, :, :, :] - A[:, None, None, :]) * normal[:, None, None, :]).sum(axis=3)  # (m, n, 4)
+    tc = ((corners[None, :, :, :] - A[:, None, None, :]) * d[:, None, None, :]).sum(axis=3) / length2[:, None, None]
+    along = (tc.max(axis=2) > 0.02) & (tc.min(axis=2) < 0.98)
+    lo, hi = proj.min(axis=2), proj.max(axis=2)
+    straddle = (lo < -2) & (hi > 2) & along & ~own & labelled[None, :]
+    centre = (lo + hi) / 2
+    label_need = np.where(straddle, np.where(centre >= 0, -lo, hi) + 2, 0.0) * 0.25
+    label_side = np.where(centre >= 0, 1.0, -1.0)
+    push = need[..., None] * side[..., None] * normal[:, None, :] * 0.5 \
+        + label_need[..., None] * label_side[..., None] * normal[:, None, :]
+    move = push.sum(axis=0)
+    back = -push.sum(axis=1) * 0.25  # the pair's ends give way a little
+    np.add.at(move, u, back)
+    np.add.at(move, v, back)
+    return move
+
+
+# ---- 3. exact overlap removal ------------------------------------------------------------------------
+
+def _spread(P, R, W, H, place, fill: float = 0.25) -> None:
+    """Scale a layout up (in place) until actor-and-label boxes cover at most ``fill`` of its area."""
+    F = _footprints(P, R, W, H, place, margin=2.0)
+    need = float(((F[:, 2] - F[:, 0]) * (F[:, 3] - F[:, 1])).sum()) / fill
+    span = P.max(axis=0) - P.min(axis=0) + 2 * float(np.median(F[:, 2] - F[:, 0]))
+    have = float(span[0] * span[1])
+    if have < need:
+        centre = P.mean(axis=0)
+        P[:] = centre + (P - centre) * math.sqrt(need / have)
+
+
+def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False) -> None:
+    """Push overlapping actor-and-label boxes apart until none overlap (in place).
+
+    Candidate pairs come from k-d trees: small footprints (a dot, a small label) among
+    themselves within their own reach, and each large footprint against everything
+    within its reach, so a few big labels do not make every pair a candidate. With
+    ``labelled_only`` (large maps) only boxes with a label are kept clear; bare dots may touch.
     """
-    import numpy as np
     from scipy.spatial import cKDTree
 
-    P = np.array(coords, dtype=float)
-    W, U, D = (np.array([b[k] for b in boxes], dtype=float) for k in range(3))
-    reach = math.hypot(2 * W.max() + gap, U.max() + D.max() + gap)
+    n = len(P)
+    if n < 2:
+        return
     for _ in range(rounds):
-        pairs = cKDTree(P).query_pairs(reach, output_type="ndarray")
-        if not len(pairs):
-            break
-        pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+        F = _footprints(P, R, W, H, place, margin=2.0)
+        half = np.maximum(F[:, 2] - F[:, 0], F[:, 3] - F[:, 1]) / 2
+        centre = (F[:, :2] + F[:, 2:]) / 2
+        if labelled_only:
+            big, small, small_reach = np.flatnonzero(W > 0), np.zeros(0, dtype=int), 0.0
+        else:
+            small_reach = float(np.percentile(half, 90))
+            big = np.flatnonzero(half > small_reach)
+            small = np.flatnonzero(half <= small_reach)
+        pairs = [small[p] for p in [cKDTree(centre[small]).query_pairs(2 * small_reach + 1, output_type="ndarray")]
+                 if len(p)] if len(small) > 1 else []
+        if len(big):
+            near = cKDTree(centre).query_ball_point(centre[big], half[big] + float(half.max()) + 1)
+            a = np.repeat(big, [len(x) for x in near])
+            b = np.concatenate([np.asarray(x, dtype=int) for x in near])
+            keep = a != b
+            pairs.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)[keep])
+        if not pairs:
+            return
+        pairs = np.unique(np.concatenate(pairs), axis=0)
         i, j = pairs[:, 0], pairs[:, 1]
-        ox = np.minimum(P[i, 0] + W[i], P[j, 0] + W[j]) - np.maximum(P[i, 0] - W[i], P[j, 0] - W[j]) + gap
-        oy = np.minimum(P[i, 1] + D[i], P[j, 1] + D[j]) - np.maximum(P[i, 1] - U[i], P[j, 1] - U[j]) + gap
+        ox = np.minimum(F[i, 2], F[j, 2]) - np.maximum(F[i, 0], F[j, 0])
+        oy = np.minimum(F[i, 3], F[j, 3]) - np.maximum(F[i, 1], F[j, 1])
         hit = (ox > 0) & (oy > 0)
         if not hit.any():
-            break
+            return
         i, j, ox, oy = i[hit], j[hit], ox[hit], oy[hit]
-        sideways = ox * 0.6 < oy  # labels are wide and short: prefer moving sideways
-        sx = np.where(P[i, 0] <= P[j, 0], 1.0, -1.0)
-        sy = np.where(P[i, 1] <= P[j, 1], 1.0, -1.0)
-        # each pair moves apart by its whole overlap plus a pixel, so it ends strictly apart
+        sideways = ox * 0.7 < oy
+        sx = np.where(centre[i, 0] <= centre[j, 0], 1.0, -1.0)
+        sy = np.where(centre[i, 1] <= centre[j, 1], 1.0, -1.0)
         dx = np.where(sideways, (ox + 1) / 2 * sx, 0.0)
         dy = np.where(sideways, 0.0, (oy + 1) / 2 * sy)
         move = np.zeros_like(P)
-        count = np.zeros(len(P))
         np.add.at(move[:, 0], i, -dx)
         np.add.at(move[:, 0], j, dx)
         np.add.at(move[:, 1], i, -dy)
         np.add.at(move[:, 1], j, dy)
-        np.add.at(count, i, 1)
-        np.add.at(count, j, 1)
         P += move
-    for k, (x, y) in enumerate(P):
-        coords[k][0], coords[k][1] = float(x), float(y)

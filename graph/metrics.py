@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from .names import MEASURE_MEANINGS
+
 __all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure"]
 
 
@@ -62,24 +64,11 @@ def _pagerank(H):
     return engine.pagerank(H)
 
 
-MEASURES: dict[str, Measure] = {
-    m.name: m
-    for m in (
-        Measure("degree", "share of the other actors it is tied to directly: a hub", False, _degree),
-        Measure("in_degree", "share of actors with a relation pointing to it (trained, accompanied, "
-                "has parts)", True, _in_degree),
-        Measure("out_degree", "share of actors it points to (trains, accompanies, is part of)", True,
-                _out_degree),
-        Measure("betweenness", "share of shortest paths between others that run through it: a broker",
-                False, _betweenness),
-        Measure("closeness", "how near it is to everyone it can reach (inverse mean distance)", False,
-                _closeness),
-        Measure("eigenvector", "tied to actors that are themselves well tied: influence", False,
-                _eigenvector),
-        Measure("pagerank", "importance by the importance of those pointing to it (random walk)", False,
-                _pagerank),
-    )
-}
+_DIRECTED_ONLY = {"in_degree", "out_degree"}
+_COMPUTE = {"degree": _degree, "in_degree": _in_degree, "out_degree": _out_degree, "betweenness": _betweenness,
+            "closeness": _closeness, "eigenvector": _eigenvector, "pagerank": _pagerank}
+MEASURES: dict[str, Measure] = {name: Measure(name, meaning, name in _DIRECTED_ONLY, _COMPUTE[name])
+                                for name, meaning in MEASURE_MEANINGS.items()}
 
 
 def centrality(G, measures, directed: bool = False, sample: int | None = None):

@@ -1,85 +1,108 @@
 """Render the actor graph as one self-contained, offline, escaped HTML explorer.
 
-pyvis holds the vis-network nodes, edges and options and ships the vis-network
-library, which is inlined; the page itself is the project's own template and
-assets (graph/templates, graph/assets), rendered with autoescaping Jinja.
+The picture comes from :mod:`graph.scene` (positions, label places, colours, shapes,
+bends); pyvis holds the vis-network nodes, edges and options and ships the
+vis-network library, which is inlined. The page is the project's own template and
+scripts (graph/templates, graph/assets), rendered with autoescaping Jinja.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import math
 from pathlib import Path
 
-from .layout import OVERLAP_LIMIT, label_box, label_lines, layout
-from .schema import RELATIONS
+from .names import COLOR_BY, PANEL_MEASURES, SIZE_BY
+from .palette import darker
+from .labels import DIAGONAL, GAP
+from .scene import FIT_MARGIN, MINOR_FONT, compose
+from .textsize import FONT_FAMILY, LINE_HEIGHT
 
-__all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES"]
+__all__ = ["render_html", "static_map", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "scene_for", "SCRIPTS"]
 
-SIZE_BY = ("betweenness", "degree", "pagerank", "none")
-COLOR_BY = ("type", "community")
-PANEL_MEASURES = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
-PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-           "#9c755f", "#86bcb6", "#d37295", "#8cd17d", "#b6992d", "#499894", "#79706e", "#a0cbe8")
 HERE = Path(__file__).parent
+SCRIPTS = ("core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # joined in this order
+MAX_FIT_SCALE = 1.5
 
 
-def group_colors(keys) -> dict[str, str]:
-    """A colour per group, by the order given; past the palette, evenly spread hues."""
-    colors = {}
-    for i, key in enumerate(keys):
-        if i < len(PALETTE):
-            colors[key] = PALETTE[i]
-        else:
-            hue = (i * 0.618033988749895) % 1.0
-            colors[key] = "#%02x%02x%02x" % _hsl(hue, 0.55, 0.55)
-    return colors
+def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7):
+    """The scene (see graph.scene) for G with dots and labels sized by a measure."""
+    from .schema import kinds_of
 
-
-def _hsl(h, s, l):
-    import colorsys
-    r, g, b = colorsys.hls_to_rgb(h, l, s)
-    return round(r * 255), round(g * 255), round(b * 255)
+    groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
+    measure = values.get(size_by) if size_by != "none" else None
+    if measure is None:
+        measure = values.get("degree") or {n: 1.0 for n in G}
+    sizes = {n: (v if v is not None and v == v else 0.0) for n, v in measure.items()}
+    if size_by == "none":
+        sizes = {n: 1.0 for n in G}
+    return compose(G, sizes, groups, kinds_of(G), seed=seed)
 
 
 def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
-                group_label: str = "type", sources: list | None = None, seed: int = 7) -> str:
+                group_label: str = "type", sources: list | None = None, seed: int = 7,
+                measure_help: dict | None = None) -> str:
     """The HTML page for graph G (networkx MultiDiGraph of actors and relations).
 
     ``values`` maps measure -> {actor: value}; ``groups`` maps actor -> group
-    name for colours and the legend filter (default: the actor's type);
-    ``sources`` lists (file, count, what) for the footer.
+    name for colours, shapes and the legend filter (default: the actor's type);
+    ``sources`` lists (file, count, what) for the footer. ``G.graph["view"]``
+    (what the view options left out) becomes the page's banner.
     """
     from pyvis.network import Network
 
+    from .schema import kinds_of
+
     groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
-    counts = _count(groups.values())
-    colors = group_colors(counts)
-    sizes = _sizes(G, values.get(size_by) if size_by != "none" else None)
-    labels = {n: label_lines(d.get("name", n)) for n, d in G.nodes(data=True)}
-    boxes = {n: label_box(labels[n], sizes[n]) for n in G} if len(G) <= OVERLAP_LIMIT else None
-    pos = layout(G, boxes, seed=seed)
-
+    scene = scene_for(G, values, size_by, groups, seed)
     net = Network(directed=True)
-    net.nodes = [{"id": n, "label": "\n".join(labels[n]), "x": pos[n][0], "y": pos[n][1], "size": sizes[n],
-                  "color": colors[groups[n]], "group": groups[n]} for n in G]
-    net.edges = _edges(G)
-    net.options = _vis_options(len(net.nodes))
+    net.nodes = [{"id": v, "x": x, "y": y, "size": r, "shape": shape, "group": group,
+                  "color": {"background": colour, "border": darker(colour),
+                            "highlight": {"background": colour, "border": "#111111"},
+                            "hover": {"background": colour, "border": "#111111"}}}
+                 for v, x, y, r, shape, group, colour in zip(scene.ids, scene.x, scene.y, scene.radius, scene.shape,
+                                                             scene.group, scene.colour)]
+    net.edges = [_edge(e) for e in scene.edges]
+    net.options = _vis_options(len(scene.ids), len(scene.edges))
     nodes, edges, _heading, _h, _w, options_json = net.get_network_data()
-
-    import json
+    labels = {}
+    for i, v in enumerate(scene.ids):
+        x, y, b = scene.x[i], scene.y[i], scene.box[i]
+        label = {"lines": scene.lines[i], "align": scene.align[i], "major": scene.major[i]}
+        if scene.major[i]:
+            label.update(font=scene.font[i], box=[round(b[0] - x, 1), round(b[1] - y, 1), round(b[2] - x, 1),
+                                                   round(b[3] - y, 1)])
+        else:  # a fixed screen size, shown from its zoom on
+            label.update(place=scene.place[i], zoom=scene.zoom[i], w=scene.size[i][0], h=scene.size[i][1])
+        labels[v] = label
+    kinds = kinds_of(G)
+    counts = {k: 0 for k in kinds}
+    for _, _, k in G.edges(keys=True):
+        counts[k] += 1
     data = {
         "title": title,
+        "view": list(G.graph.get("view", [])),
         "nodes": nodes,
         "edges": edges,
         "options": json.loads(options_json),
+        "labels": labels,
+        "fontFamily": FONT_FAMILY,
+        "minorFont": MINOR_FONT,
+        "labelGap": GAP,
+        "labelDiagonal": DIAGONAL,
+        "lineHeight": LINE_HEIGHT,
+        "fitMargin": FIT_MARGIN,
+        "maxFitScale": MAX_FIT_SCALE,
         "actors": _actors(G, values, groups),
         "relations": _relations(G),
-        "groups": [{"key": k, "color": colors[k], "count": c} for k, c in counts.items()],
+        "groups": scene.groups,
         "groupLabel": group_label,
-        "kinds": _kinds(G),
+        "kinds": [{"name": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed,
+                   "color": k.color, "dashes": k.dashes, "count": counts[k.name]} for k in kinds.values()],
         "measures": [m for m in PANEL_MEASURES if m in values],
+        "measureHelp": measure_help or {},
         "sizeBy": size_by,
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": {"actors": G.number_of_nodes(), "relations": G.number_of_edges()},
@@ -87,62 +110,44 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     return _page(data)
 
 
-def _count(values) -> dict[str, int]:
-    """Group sizes, largest first, then by name: the legend's (and colours') order."""
-    counts: dict[str, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+def _edge(e: dict) -> dict:
+    edge = {"id": e["id"], "from": e["from"], "to": e["to"], "kind": e["kind"], "arrows": "to" if e["arrow"] else "",
+            "dashes": e["dashes"], "color": e["color"], "width": 2}
+    bend = e["bend"]
+    edge["smooth"] = {"enabled": True, "type": "curvedCW" if bend > 0 else "curvedCCW",
+                      "roundness": abs(bend)} if bend else False
+    return edge
 
 
-def _sizes(G, measure: dict | None) -> dict:
-    """Dot radius in px: 10 to 40 by the square root of the measure (area ~ value)."""
-    if not measure:
-        return {n: 14 for n in G}
-    top = max((v for v in measure.values() if v == v), default=0) or 1.0
-    return {n: round(10 + 30 * math.sqrt(max(measure.get(n, 0) or 0, 0) / top), 1) for n in G}
+def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
+               dpi: int = 200, seed: int = 7) -> bytes:
+    """The same map as the page, as an SVG, PNG or PDF picture (see graph.static)."""
+    from .names import MEASURE_MEANINGS
+    from .schema import kinds_of
+    from .static import render_static
+
+    scene = scene_for(G, values, size_by, groups, seed)
+    counts = {k: 0 for k in kinds_of(G)}
+    for _, _, k in G.edges(keys=True):
+        counts[k] += 1
+    kinds = [{"label": k.label, "color": k.color, "dashes": k.dashes, "directed": k.directed, "count": counts[k.name]}
+             for k in kinds_of(G).values()]
+    note = "All dots the same size." if size_by == "none" else \
+        f"Dot and label size: {size_by} ({MEASURE_MEANINGS.get(size_by, '')})."
+    return render_static(scene, "svg" if fmt == "svg" else fmt, title=title, notes=G.graph.get("view", []),
+                         kinds=kinds, size_note=note, dpi=dpi)
 
 
-def _edges(G) -> list[dict]:
-    """vis-network edges; several relations between one pair curve apart from each other."""
-    pairs: dict[tuple, int] = {}
-    for u, v in G.edges():
-        key = (u, v) if u <= v else (v, u)
-        pairs[key] = pairs.get(key, 0) + 1
-    seen: dict[tuple, int] = {}
-    out = []
-    for i, (u, v, k) in enumerate(G.edges(keys=True)):
-        kind = RELATIONS[k]
-        key = (u, v) if u <= v else (v, u)
-        edge = {"id": f"e{i}", "from": u, "to": v, "kind": k, "arrows": "to" if kind.directed else "",
-                "dashes": kind.dashes, "color": kind.color, "width": 2}
-        if pairs[key] > 1:
-            rank = seen.get(key, 0)
-            seen[key] = rank + 1
-            clockwise = (rank % 2 == 0) == (u <= v)  # same side whichever way the edge points
-            edge["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
-                              "roundness": round(0.18 + 0.18 * (rank // 2), 2)}
-            if pairs[key] % 2 == 1 and rank == pairs[key] - 1:
-                edge["smooth"] = False  # an odd one out runs straight between the curves
-        else:
-            edge["smooth"] = False
-        out.append(edge)
-    return out
-
-
-def _vis_options(n: int) -> dict:
+def _vis_options(n: int, m: int) -> dict:
+    big = n > 2000 or m > 4000
     return {
         "physics": {"enabled": False},
         "layout": {"randomSeed": 7, "improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n > 2000,
-                        "hideEdgesOnZoom": n > 2000, "multiselect": False,
-                        "keyboard": {"enabled": True, "bindToWindow": False}},
-        "nodes": {"shape": "dot", "borderWidth": 1,
-                  "font": {"size": 14, "face": "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif",
-                           "color": "#212529", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 6}}},
-        "edges": {"selectionWidth": 2, "hoverWidth": 1.5,
-                  "arrows": {"to": {"scaleFactor": 0.7}}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "multiselect": False, "keyboard": {"enabled": True, "bindToWindow": False}},
+        "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3},
+        "edges": {"selectionWidth": 1.5, "hoverWidth": 1.5, "arrows": {"to": {"scaleFactor": 0.6}},
+                  "arrowStrikethrough": False},
     }
 
 
@@ -171,16 +176,8 @@ def _relations(G) -> list[dict]:
     return out
 
 
-def _kinds(G) -> list[dict]:
-    counts = {k: 0 for k in RELATIONS}
-    for _, _, k in G.edges(keys=True):
-        counts[k] += 1
-    return [{"name": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed,
-             "color": k.color, "dashes": k.dashes, "count": counts[k.name]} for k in RELATIONS.values()]
-
-
 def _round(v):
-    return None if v is None or v != v else round(float(v), 6)
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else round(float(v), 6)
 
 
 def _asset(path: Path) -> str:
@@ -202,6 +199,12 @@ def vis_assets() -> tuple[str, str]:
     return _asset(lib / "vis-network.min.js"), _asset(lib / "vis-network.css")
 
 
+def page_script() -> str:
+    """The page's own scripts, joined in a fixed order inside one strict-mode function."""
+    parts = [_asset(HERE / "assets" / "js" / f"{name}.js") for name in SCRIPTS]
+    return "(function () {\n\"use strict\";\n" + "\n".join(parts) + "\n})();\n"
+
+
 def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
@@ -212,15 +215,13 @@ def _page(data: dict) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              keep_trailing_newline=True)
     vis_js, vis_css = vis_assets()
-    page_js = _asset(HERE / "assets" / "explorer.js")
+    page_js = page_script()
     page_css = _asset(HERE / "assets" / "explorer.css")
-    scripts = [vis_js, page_js]
-    csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in scripts)
+    csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in (vis_js, page_js))
            + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     return env.get_template("explorer.html").render(
         data=data, title=data["title"], csp=csp,
-        vis_js=_markup(vis_js),
-        vis_css=_markup(vis_css), page_js=_markup(page_js), page_css=_markup(page_css),
+        vis_js=_markup(vis_js), vis_css=_markup(vis_css), page_js=_markup(page_js), page_css=_markup(page_css),
     )
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "DATA_FILES",
     "SLUG_RE",
     "normalise_relation",
+    "kinds_of",
     "slugify",
 ]
 
@@ -77,6 +78,11 @@ CONFIDENCE_VALUES = ("stated", "implied")
 DATA_FILES = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv")
 
 SLUG_RE = re.compile(r"[a-z0-9_-]+\Z")
+
+
+def kinds_of(G) -> dict[str, RelationKind]:
+    """The relation vocabulary a graph was built with (the built-in kinds by default)."""
+    return G.graph.get("kinds") or RELATIONS
 
 
 def normalise_relation(text: str) -> str | None:

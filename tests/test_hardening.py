@@ -207,8 +207,10 @@ def test_render_refuses_to_overwrite_the_data(tmp_path):
     d = write(tmp_path / "d")
     before = snapshot(d)
     for target in (d / "actors.csv", d / "relations.csv", d / ".." / "d" / "actors.csv"):
-        result = invoke("render", "--data", d, "-o", target)
+        result = invoke("export", "--format", "json", "--data", d, "-o", target)
         assert result.exit_code == 1 and "one of the data set's own files" in result.stderr
+        result = invoke("render", "--data", d, "-o", target)
+        assert result.exit_code == 2 and "'.csv' is not a format actorgraph writes" in result.stderr
     result = invoke("export", "--format", "csv", "--data", d, "-o", d / "relations")
     assert result.exit_code == 0  # relations-nodes.csv is not a data file
     (d / "relations-nodes.csv").unlink()

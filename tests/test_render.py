@@ -118,17 +118,22 @@ def test_unwritable_output_is_a_clean_error(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_layout_labels_do_not_overlap(tmp_path):
-    from graph.layout import label_box, label_lines
+def test_banner_says_what_the_view_leaves_out(tmp_path):
+    assert 'id="ag-banner"' not in render(tmp_path, "--data", BUNDLED, name="whole.html")
+    html = render(tmp_path, "--data", BUNDLED, "--without", "Barkhane", "--as-of", "2020-10", "--relation", "part_of",
+                  "--relation", "trains", "--focus", "Mali", "--depth", "2")
+    view = page_data(html)["view"]
+    assert view[0] == "without Operation Barkhane: 1 actor and 17 relations left out"
+    assert view[1].startswith("only part_of, trains relations: ") and view[1].endswith("others left out")
+    assert view[2].startswith("as of 2020-10: ") and "not valid on that date left out" in view[2]
+    assert view[3].startswith("around Mali, 2 steps out: ")
+    banner = re.search(r'<div id="ag-banner".*?</div>', html, re.S).group(0)
+    assert all(unescape_note in unescape(banner) for unescape_note in view)
 
-    data = page_data(render(tmp_path, "--data", BUNDLED))
-    boxes = []
-    for n in data["nodes"]:
-        w, up, down = label_box(n["label"].split("\n"), n["size"])
-        boxes.append((n["x"] - w, n["y"] - up, n["x"] + w, n["y"] + down))
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+def test_default_title_names_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(BUNDLED.parent)
+    assert page_data(render(tmp_path, "--data", "data"))["title"] == "Actor map: data"
 
 
 def test_color_by_community(tmp_path):

@@ -1,0 +1,55 @@
+/* legend: actor groups (colour and shape) and relation kinds (line), each a filter. */
+
+var legend = document.getElementById("ag-legend");
+
+function legendItem(text, count, checked, marker, onChange) {
+  var li = el("li");
+  var label = el("label");
+  var box = el("input");
+  box.type = "checkbox";
+  box.checked = checked;
+  box.addEventListener("change", function () { onChange(box.checked); });
+  label.appendChild(box);
+  label.appendChild(marker);
+  label.appendChild(el("span", "ag-legend-text", text));
+  label.appendChild(el("span", "ag-count", count));
+  li.appendChild(label);
+  return li;
+}
+
+function renderLegend() {
+  legend.textContent = "";
+  legend.appendChild(el("h2", "", "Legend"));
+  legend.appendChild(el("h3", "", DATA.groupLabel === "community" ? "Communities" : "Actor types"));
+  var ul = el("ul", "ag-legend-list");
+  ul.id = "ag-legend-groups";
+  DATA.groups.forEach(function (g) {
+    var li = legendItem(g.key || "(none)", g.count, !state.hiddenGroups.has(g.key), shapeIcon(g.shape, g.color),
+      function (on) {
+        if (on) { state.hiddenGroups.delete(g.key); } else { state.hiddenGroups.add(g.key); }
+        refresh();
+      });
+    li.dataset.group = g.key;
+    ul.appendChild(li);
+  });
+  legend.appendChild(ul);
+  legend.appendChild(el("h3", "", "Relations"));
+  var ul2 = el("ul", "ag-legend-list");
+  ul2.id = "ag-legend-kinds";
+  DATA.kinds.forEach(function (k) {
+    var marker = el("span", "ag-line" + (k.directed ? " ag-arrow" : ""));
+    marker.style.borderTopColor = k.color;
+    marker.style.borderTopStyle = k.dashes ? "dashed" : "solid";
+    marker.style.color = k.color;
+    var li = legendItem(k.label + (k.directed ? " \u2192" : ""), k.count, !state.hiddenKinds.has(k.name), marker,
+      function (on) {
+        if (on) { state.hiddenKinds.delete(k.name); } else { state.hiddenKinds.add(k.name); }
+        refresh();
+      });
+    li.dataset.kind = k.name;
+    ul2.appendChild(li);
+  });
+  legend.appendChild(ul2);
+  legend.appendChild(el("p", "ag-size-note", DATA.sizeBy === "none" ? "All dots the same size." :
+    "Dot and label size: " + DATA.sizeBy + " (" + (DATA.measureHelp[DATA.sizeBy] || "") + ")."));
+}

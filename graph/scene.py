@@ -1,0 +1,177 @@
+"""The picture of a graph, decided once for the page and the static images alike.
+
+A scene holds every actor's position, dot size, shape and colour, its label (lines,
+font size, place beside the dot, whether it is legible at the fitted view) and every
+relation's line (colour, dashes, arrow, bend). ``graph.render`` draws it with
+vis-network, ``graph.static`` with matplotlib: the same map either way.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .labels import ALIGN, GAP, PLACES, boxes, offsets
+from .palette import assign
+from .textsize import LINE_HEIGHT, text_width, wrap
+
+__all__ = ["Scene", "compose", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
+
+REFERENCE_VIEW = (1040, 690)  # px: the graph pane on a 1366 x 768 laptop screen
+FIT_MARGIN = 1.04  # the fitted view leaves this much room around the picture
+TARGET_PX = 13.5  # on-screen size of the main labels at the fitted view on the reference view
+MAJOR_ALL = 40  # up to this many actors, every label is legible at the fitted view
+MAJOR_MIN = 15  # beyond, at least this many (the most important) are
+MAJOR_MAX = 50  # and at most this many: a screen holds no more legible labels
+WRAP = 7.0  # label lines wrap at this many font sizes
+MINOR_FONT = 12.0  # screen px of minor labels, at any zoom
+R_MIN, R_MAX = 7.0, 24.0  # dot radius in px
+
+
+@dataclass
+class Scene:
+    """Everything drawn, in page coordinates (px at zoom 1).
+
+    Main labels scale with the page (their ``font`` is in page px); minor labels keep
+    ``MINOR_FONT`` screen px and show from their ``zoom`` on (their ``font`` and ``box``
+    are as at that zoom, for pictures that draw every label).
+    """
+
+    ids: list[str]
+    x: list[float]
+    y: list[float]
+    radius: list[float]
+    colour: list[str]
+    shape: list[str]
+    group: list[str]
+    lines: list[list[str]]
+    font: list[float]
+    place: list[str]
+    align: list[str]  # text alignment in the label box: left, right or center
+    box: list[list[float]]  # label box x0, y0, x1, y1
+    major: list[bool]
+    zoom: list[float | None]  # minor labels: zoom from which they show (None: never); main labels: 0
+    size: list[list[float]]  # minor labels: box width and height in screen px
+    edges: list[dict]
+    groups: list[dict]  # legend entries: key, colour, shape, count
+    fit_scale: float  # zoom of the fitted view on REFERENCE_VIEW
+    extent: list[float] = field(default_factory=list)  # x0, y0, x1, y1 of everything drawn
+
+
+def label_font(importance: np.ndarray, base: float) -> np.ndarray:
+    """Font size of main labels: they grow a little with importance."""
+    return base * (1.0 + 0.22 * np.sqrt(importance))
+
+
+def _measure(names, font):
+    lines = [wrap(name, f, WRAP * f) for name, f in zip(names, font)]
+    W = np.array([max(text_width(l, f) for l in ls) + 4 for ls, f in zip(lines, font)])
+    H = np.array([len(ls) * LINE_HEIGHT * f for ls, f in zip(lines, font)])
+    return lines, W, H
+
+
+def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7) -> Scene:
+    """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group."""
+    from .labels import minor_zooms
+    from .layout import layout
+    from .routing import route
+
+    ids = list(G)
+    n = len(ids)
+    imp = np.array([max(float(sizes.get(v) or 0.0), 0.0) for v in ids])
+    top = imp.max() if n and imp.max() > 0 else 1.0
+    imp = imp / top
+    r_max = R_MAX - (R_MAX - R_MIN) * 0.4 * min(max((n - MAJOR_ALL) / 110, 0.0), 1.0)  # large maps: smaller dots
+    radius = np.round(R_MIN + (r_max - R_MIN) * np.sqrt(imp), 1)
+    order = sorted(range(n), key=lambda i: (-imp[i], ids[i]))
+    k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
+    major = np.zeros(n, dtype=bool)
+    major[order[:k]] = True
+    names = [G.nodes[v].get("name", v) or v for v in ids]
+    minor_lines, minor_w, minor_h = _measure(names, np.full(n, MINOR_FONT))
+    base, P, scale = 15.0, None, 1.0
+    for _ in range(3):  # main labels must be legible at the fitted view, which depends on the layout
+        font = np.where(major, np.round(label_font(imp, base), 1), MINOR_FONT)
+        lines, W, H = _measure(names, font)
+        W, H = np.where(major, W, 0.0), np.where(major, H, 0.0)  # minor labels make room for themselves later
+        P, place = layout(G, radius, W, H, seed=seed, order=order, start=P)
+        extent = _extent(P, radius, W, H, place)
+        scale = _fit_scale(extent)
+        shown = float(np.median(font[major])) * scale if n else TARGET_PX
+        if shown >= TARGET_PX * 0.97 or n == 0:
+            break
+        base = min(base * TARGET_PX / shown, 48.0)
+    B = boxes(P, radius, W, H, place) if n else np.zeros((0, 4))
+    zoom = np.zeros(n)
+    if n and not major.all():
+        minor_order = [i for i in order if not major[i]]
+        m_place, m_zoom = minor_zooms(P, radius, B[major], minor_w, minor_h, minor_order, start=scale)
+        for i in minor_order:
+            place[i], zoom[i] = m_place[i], m_zoom[i]
+            z = max(m_zoom[i], scale) if np.isfinite(m_zoom[i]) else 1e6  # as drawn from the fitted view on
+            font[i] = round(MINOR_FONT / z, 2)
+            lines[i] = minor_lines[i]
+            B[i] = offsets(radius[i:i + 1], [minor_w[i] / z], [minor_h[i] / z], [place[i]], gap=GAP / z)[0] \
+                + np.tile(P[i], 2)
+    group_keys = _legend_order(groups.values())
+    style = dict(zip(group_keys, assign(len(group_keys))))
+    index = {v: i for i, v in enumerate(ids)}
+    edges, bundles = [], {}
+    for e, (u, v, kind) in enumerate(G.edges(keys=True)):
+        edge_id = f"e{e}"
+        i, j = index[u], index[v]
+        bundles.setdefault((min(i, j), max(i, j)), []).append((edge_id, i, j))
+        spec = kinds[kind]
+        edges.append({"id": edge_id, "from": u, "to": v, "kind": kind, "color": spec.color,
+                      "dashes": spec.dashes, "arrow": spec.directed})
+    shown = np.where(major[:, None], B, 1e9)  # lines keep off the labels seen at the fitted view
+    bends = route(bundles, P, radius, shown) if n else {}
+    for e in edges:
+        e["bend"] = bends[e["id"]]
+    return Scene(
+        ids=ids, x=[round(float(a), 1) for a in P[:, 0]], y=[round(float(a), 1) for a in P[:, 1]],
+        radius=[float(r) for r in radius], colour=[style[groups[v]][0] for v in ids],
+        shape=[style[groups[v]][1] for v in ids], group=[groups[v] for v in ids], lines=lines,
+        font=[float(f) for f in font], place=[PLACES[p] for p in place],
+        align=[ALIGN.get(PLACES[p], "center") for p in place],
+        box=[[round(float(c), 2) for c in b] for b in B], major=[bool(m) for m in major],
+        zoom=[None if not np.isfinite(z) else round(float(z), 4) for z in zoom],
+        size=[[round(float(a), 1), round(float(b), 1)] for a, b in zip(minor_w, minor_h)],
+        edges=edges,
+        groups=[{"key": g, "color": style[g][0], "shape": style[g][1],
+                 "count": sum(1 for v in ids if groups[v] == g)} for g in group_keys],
+        fit_scale=round(scale, 4) if n else 1.0,
+        extent=[round(float(c), 1) for c in _extent_all(P, radius, B, zoom)] if n else [0.0, 0.0, 0.0, 0.0],
+    )
+
+
+def _legend_order(values) -> list:
+    """Groups by size, largest first, then by name: the legend's and the colours' order."""
+    counts: dict = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return [g for g, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))]
+
+
+def _extent(P, R, W, H, place) -> np.ndarray:
+    if not len(P):
+        return np.zeros(4)
+    B = boxes(P, R, W, H, place)
+    lo = np.minimum(B[:, :2], P - R[:, None]).min(axis=0)
+    hi = np.maximum(B[:, 2:], P + R[:, None]).max(axis=0)
+    return np.concatenate([lo, hi])
+
+
+def _extent_all(P, R, B, zoom) -> np.ndarray:
+    """Dots and every label that ever shows (minor ones as drawn at their own zoom)."""
+    shows = np.isfinite(zoom)
+    lo = np.minimum((P - R[:, None]).min(axis=0), B[shows, :2].min(axis=0, initial=np.inf))
+    hi = np.maximum((P + R[:, None]).max(axis=0), B[shows, 2:].max(axis=0, initial=-np.inf))
+    return np.concatenate([lo, hi])
+
+
+def _fit_scale(extent, view=REFERENCE_VIEW) -> float:
+    w, h = extent[2] - extent[0], extent[3] - extent[1]
+    return min(view[0] / (FIT_MARGIN * max(w, 1.0)), view[1] / (FIT_MARGIN * max(h, 1.0)), 1.5)

@@ -1,0 +1,197 @@
+"""The map as a picture for a slide or a print: SVG, PNG or PDF, drawn with matplotlib.
+
+It draws the same scene as the page (graph.scene): positions, label places, colours,
+shapes and bends, with every actor labelled, a legend and the title. Output is
+deterministic: no dates or random ids in the files.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+from .palette import darker
+from .routing import via_point
+
+__all__ = ["render_static", "STATIC_FORMATS"]
+
+STATIC_FORMATS = ("svg", "png", "pdf")
+FONT = "DejaVu Sans"  # ships with matplotlib: the same picture on every machine
+ARIAL_TO_DEJAVU = 0.88  # DejaVu Sans is wider than the Arial the layout measured
+LEGEND_IN = 2.9  # inches of legend beside the map
+_METADATA = {
+    "svg": {"Date": None, "Creator": None, "Format": None, "Type": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
+    "png": {"Software": None},
+}
+
+
+def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200) -> bytes:
+    """The scene drawn as ``fmt`` (svg, png or pdf) bytes."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    x0, y0, x1, y1 = scene.extent or (0, 0, 1, 1)
+    w, h = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
+    map_in = 10.5 if w >= h else 8.0
+    height_in = max(map_in * h / w, 3.0)
+    head_in = 0.55 + 0.25 * len(notes)
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "actorgraph", "font.family": FONT,
+                         "pdf.fonttype": 42, "path.simplify": False}):
+        fig = plt.figure(figsize=(map_in + LEGEND_IN, height_in + head_in), dpi=dpi)
+        ax = fig.add_axes((0.0, 0.0, map_in / (map_in + LEGEND_IN), height_in / (height_in + head_in)))
+        pad = 0.02 * max(w, h)
+        ax.set_xlim(x0 - pad, x1 + pad)
+        ax.set_ylim(y1 + pad, y0 - pad)  # page coordinates grow downwards
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        points_per_px = map_in * 72 / (w + 2 * pad)
+        _draw_edges(ax, scene, points_per_px)
+        _draw_nodes(ax, scene)
+        _draw_labels(ax, scene, points_per_px)
+        _draw_header(fig, title, notes, head_in, height_in)
+        _draw_legend(fig, scene, kinds, size_note, map_in, height_in + head_in)
+        out = io.BytesIO()
+        fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+        plt.close(fig)
+    return out.getvalue()
+
+
+def _xy(scene, i):
+    return scene.x[i], scene.y[i]
+
+
+def _draw_edges(ax, scene, points_per_px: float) -> None:
+    from matplotlib.patches import PathPatch, Polygon
+    from matplotlib.path import Path
+
+    index = {v: i for i, v in enumerate(scene.ids)}
+    width = max(2 * points_per_px, 0.6)
+    for e in scene.edges:
+        i, j = index[e["from"]], index[e["to"]]
+        a, b = _xy(scene, i), _xy(scene, j)
+        via = via_point(a, b, e["bend"]) if e["bend"] else ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        style = (0, (5, 3)) if e["dashes"] else "solid"
+        end = b
+        if e["arrow"]:  # stop the line at the arrow's base, draw the head at the target's edge
+            tip, base, left, right = _arrow(a, via, b, scene.radius[j], 12.0)
+            end = base
+            ax.add_patch(Polygon([tip, left, right], closed=True, facecolor=e["color"], edgecolor="none", zorder=2))
+        path = Path([a, via, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
+        ax.add_patch(PathPatch(path, facecolor="none", edgecolor=e["color"], linewidth=width, linestyle=style,
+                               zorder=1, capstyle="butt"))
+
+
+def _arrow(a, via, b, radius: float, size: float):
+    """Tip on the target's outline, base ``size`` px back along the curve, and the base's corners."""
+    def point(t):
+        return ((1 - t) ** 2 * a[0] + 2 * t * (1 - t) * via[0] + t ** 2 * b[0],
+                (1 - t) ** 2 * a[1] + 2 * t * (1 - t) * via[1] + t ** 2 * b[1])
+
+    t_tip = 1.0
+    for k in range(200, -1, -1):  # last point of the curve outside the target
+        t = k / 200
+        if math.dist(point(t), b) >= radius + 1:
+            t_tip = t
+            break
+    tip = point(t_tip)
+    t_base = t_tip
+    while t_base > 0 and math.dist(point(t_base), tip) < size:
+        t_base -= 0.005
+    base = point(max(t_base, 0.0))
+    dx, dy = tip[0] - base[0], tip[1] - base[1]
+    norm = math.hypot(dx, dy) or 1.0
+    nx_, ny_ = -dy / norm * size * 0.45, dx / norm * size * 0.45
+    return tip, base, (base[0] + nx_, base[1] + ny_), (base[0] - nx_, base[1] - ny_)
+
+
+def _shape(shape: str, x: float, y: float, r: float):
+    from matplotlib.patches import Circle, Polygon
+
+    corners = {
+        "square": [(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)],
+        "diamond": [(0, -1), (1, 0), (0, 1), (-1, 0)],
+        "triangle": [(0, -1), (1, 0.75), (-1, 0.75)],
+        "triangleDown": [(0, 1), (1, -0.75), (-1, -0.75)],
+        "hexagon": [(math.cos(math.pi / 3 * i), math.sin(math.pi / 3 * i)) for i in range(6)],
+        "star": [((0.45 if i % 2 else 1) * math.cos(-math.pi / 2 + math.pi / 5 * i),
+                  (0.45 if i % 2 else 1) * math.sin(-math.pi / 2 + math.pi / 5 * i)) for i in range(10)],
+    }.get(shape)
+    if corners is None:
+        return Circle((x, y), r)
+    return Polygon([(x + r * cx, y + r * cy) for cx, cy in corners], closed=True)
+
+
+def _draw_nodes(ax, scene) -> None:
+    for i, v in enumerate(scene.ids):
+        patch = _shape(scene.shape[i], scene.x[i], scene.y[i], scene.radius[i])
+        patch.set_facecolor(scene.colour[i])
+        patch.set_edgecolor(darker(scene.colour[i]))
+        patch.set_linewidth(0.8)
+        patch.set_zorder(3)
+        patch.set_gid(f"actor-{v}")
+        ax.add_patch(patch)
+
+
+def _draw_labels(ax, scene, points_per_px: float) -> None:
+    """Each label as one text (searchable in SVG and PDF) on a faint white box, like the page's halo."""
+    from .textsize import LINE_HEIGHT
+
+    for i, v in enumerate(scene.ids):
+        if scene.zoom[i] is None:
+            continue
+        bx0, by0, bx1, _ = scene.box[i]
+        ha, font = scene.align[i], scene.font[i]
+        x = bx0 + 2 if ha == "left" else bx1 - 2 if ha == "right" else (bx0 + bx1) / 2
+        size = font * points_per_px * ARIAL_TO_DEJAVU
+        ax.text(x, by0 + (LINE_HEIGHT - 1) * font / 2, "\n".join(scene.lines[i]), ha=ha, va="top",
+                multialignment=ha, linespacing=LINE_HEIGHT, fontsize=size, color="#1f2328", zorder=4,
+                parse_math=False, gid=f"label-{v}",
+                bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "alpha": 0.72, "edgecolor": "none"})
+
+
+def _draw_header(fig, title: str, notes, head_in: float, height_in: float) -> None:
+    total = head_in + height_in
+    fig.text(0.012, 1 - 0.3 / total, title, fontsize=15, weight="bold", va="center", parse_math=False)
+    for k, note in enumerate(notes):
+        fig.text(0.012, 1 - (0.58 + 0.25 * k) / total, "Partial view: " + note, fontsize=9, color="#5c3c00",
+                 va="center", parse_math=False,
+                 bbox={"facecolor": "#fff3bf", "edgecolor": "#f0c36d", "boxstyle": "round,pad=0.25"})
+
+
+def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: float) -> None:
+    from matplotlib.lines import Line2D
+
+    total_w = map_in + LEGEND_IN
+    left = (map_in + 0.15) / total_w
+    height = 0.96 - 0.6 / total_h
+    ax = fig.add_axes((left, 0.02, (LEGEND_IN - 0.25) / total_w, height))
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    step = min(0.23 / (height * total_h), 1.0 / (4 + len(scene.groups) + len(kinds)))  # 0.23 inch a row
+    y = 1.0
+    ax.text(0, y, "Legend", fontsize=11, weight="bold", va="top")
+    y -= step * 1.4
+    for g in scene.groups:
+        ax.add_line(Line2D([0.05], [y - step * 0.35], marker=_MARKERS.get(g["shape"], "o"), markersize=8,
+                           markerfacecolor=g["color"], markeredgecolor=darker(g["color"]), linestyle="none"))
+        ax.text(0.14, y - step * 0.35, f"{g['key'] or '(none)'} ({g['count']})", fontsize=8.5, va="center",
+                parse_math=False)
+        y -= step
+    y -= step * 0.4
+    for k in kinds:
+        ax.add_line(Line2D([0.0, 0.1], [y - step * 0.35] * 2, color=k["color"], linewidth=2,
+                           linestyle=(0, (4, 2)) if k["dashes"] else "solid"))
+        ax.text(0.14, y - step * 0.35, k["label"] + (" \u2192" if k["directed"] else "") + f" ({k['count']})",
+                fontsize=8.5, va="center", parse_math=False)
+        y -= step
+    if size_note:
+        ax.text(0, y - step * 0.4, size_note, fontsize=7.5, va="top", color="#495057", wrap=True,
+                parse_math=False)
+    ax.set_ylim(0, 1)
+
+
+_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "hexagon": "h",
+            "star": "*"}

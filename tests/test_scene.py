@@ -1,0 +1,160 @@
+"""The picture decided in Python: positions, label places and sizes, colours and shapes, bends."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from conftest import BUNDLED, ROOT
+from graph.build import build_graph
+from graph.labels import minor_zooms, segment_hits
+from graph.load import load_dataset
+from graph.metrics import centrality
+from graph.palette import MIN_DELTA_E, assign, delta_e, lab, simulate
+from graph.render import scene_for
+from graph.routing import curve_points, via_point
+
+
+def generated(tmp_path, n, m, seed=1):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    folder = tmp_path / f"g{n}"
+    generate.write(folder, *generate.generate(n, m, seed=seed))
+    return folder
+
+
+def scene_of(folder, size_by="betweenness"):
+    G = build_graph(load_dataset(folder))
+    values, _ = centrality(G, ["degree", "betweenness"])
+    return G, scene_for(G, values, size_by)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return scene_of(BUNDLED)
+
+
+def overlapping(boxes):
+    out = []
+    for (i, a), (j, b) in itertools.combinations(enumerate(boxes), 2):
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+            out.append((i, j))
+    return out
+
+
+def test_no_label_overlaps_a_label_or_a_dot(bundled):
+    _, sc = bundled
+    assert overlapping(sc.box) == []
+    dots = [[x - r, y - r, x + r, y + r] for x, y, r in zip(sc.x, sc.y, sc.radius)]
+    for i, b in enumerate(sc.box):
+        for j, d in enumerate(dots):
+            if i != j:
+                assert overlapping([b, d]) == [], (sc.ids[i], sc.ids[j])
+
+
+def test_every_label_is_legible_at_the_fitted_view(bundled):
+    _, sc = bundled
+    assert all(sc.major)
+    px = [f * sc.fit_scale for f in sc.font]
+    assert min(px) >= 12.0 and sorted(px)[len(px) // 2] >= 13.0
+
+
+def test_no_line_runs_through_another_actors_dot(bundled):
+    _, sc = bundled
+    P = np.array([sc.x, sc.y]).T
+    index = {v: i for i, v in enumerate(sc.ids)}
+    for e in sc.edges:
+        f, t = index[e["from"]], index[e["to"]]
+        pts = curve_points(P[f], P[t], e["bend"], 64)
+        for k in range(len(P)):
+            if k in (f, t):
+                continue
+            assert min(math.dist(p, P[k]) for p in pts) >= sc.radius[k], (e["id"], sc.ids[k])
+
+
+def test_lines_cross_few_other_labels(bundled):
+    _, sc = bundled
+    P = np.array([sc.x, sc.y]).T
+    B = np.array(sc.box)
+    index = {v: i for i, v in enumerate(sc.ids)}
+    crossings = 0
+    for e in sc.edges:
+        f, t = index[e["from"]], index[e["to"]]
+        pts = curve_points(P[f], P[t], e["bend"], 64)
+        hits = segment_hits(pts[:-1], pts[1:], B).any(axis=0)
+        hits[[f, t]] = False
+        crossings += int(hits.sum())
+    assert crossings <= 3
+
+
+def test_same_graph_same_picture(bundled):
+    G, sc = bundled
+    again = scene_of(BUNDLED)[1]
+    assert (again.x, again.y, again.place, again.edges) == (sc.x, sc.y, sc.place, sc.edges)
+
+
+def test_vis_curve_geometry():
+    # roundness 0 is the straight line's midpoint; a bend is symmetric by direction
+    assert via_point((0, 0), (100, 0), 0.0) == pytest.approx((50, 0))
+    cw = via_point((0, 0), (100, 0), 0.5)
+    ccw = via_point((0, 0), (100, 0), -0.5)
+    assert cw[1] < 0 < ccw[1] and cw[0] == pytest.approx(ccw[0])
+
+
+def test_large_map_labels_its_most_important_actors(tmp_path):
+    G, sc = scene_of(generated(tmp_path, 150, 260))
+    values, _ = centrality(G, ["betweenness"])
+    top = sorted(G, key=lambda n: (-values["betweenness"][n], n))[:15]
+    index = {v: i for i, v in enumerate(sc.ids)}
+    assert all(sc.major[index[n]] for n in top)
+    assert min(sc.font[index[n]] * sc.fit_scale for n in top) >= 12.0
+    shown = [b for b, major, z in zip(sc.box, sc.major, sc.zoom) if major or (z is not None and z <= sc.fit_scale)]
+    assert overlapping(shown) == []
+    minors = [z for z, major in zip(sc.zoom, sc.major) if not major]
+    assert minors and all(z is not None for z in minors)  # every other label shows at some zoom
+
+
+def test_minor_labels_show_where_they_collide_with_nothing():
+    P = np.array([[0, 0], [30, 0], [300, 0]], dtype=float)
+    R = np.full(3, 5.0)
+    place, zoom = minor_zooms(P, R, np.zeros((0, 4)), np.full(3, 60.0), np.full(3, 14.0), [0, 1, 2], start=0.5)
+    assert zoom[0] == zoom[2] == 0.5  # nothing in the way
+    assert place[1] != place[0] or zoom[1] > 0.5  # the second steps aside or waits for a closer zoom
+
+
+def test_palette_same_shape_colours_differ_for_every_reader():
+    pairs = assign(14)
+    assert len(set(pairs)) == 14
+    for (c1, s1), (c2, s2) in itertools.combinations(pairs, 2):
+        if s1 == s2:
+            assert delta_e(c1, c2) >= MIN_DELTA_E
+            assert delta_e(c1, c2, "protanopia") >= 15 and delta_e(c1, c2, "deuteranopia") >= 15
+    assert [s for _, s in pairs[:7]] == ["dot"] * 7  # colour first, shape past what colour separates
+
+
+def test_colour_science_against_published_values():
+    # CIELAB of sRGB primaries (D65): red L*=53.24 a*=80.09 b*=67.20; blue L*=32.30 a*=79.19 b*=-107.86
+    assert lab("#ff0000") == pytest.approx((53.24, 80.09, 67.20), abs=0.05)
+    assert lab("#0000ff") == pytest.approx((32.30, 79.19, -107.86), abs=0.05)
+    # full protanopia maps pure red to a dark yellow-brown, keeping no red-green contrast
+    r, g, b = (int(simulate("#ff0000", "protanopia")[i:i + 2], 16) for i in (1, 3, 5))
+    assert abs(r - g) < 40 and b < 40
+
+
+def test_bundled_types_same_shape_differ_clearly(bundled):
+    _, sc = bundled
+    groups = sc.groups
+    assert len(groups) == 12
+    for a, b in itertools.combinations(groups, 2):
+        if a["shape"] == b["shape"]:
+            assert delta_e(a["color"], b["color"]) >= 20, (a["key"], b["key"])
+    assert {g["key"]: g["color"] for g in groups}["government body"] != \
+        {g["key"]: g["color"] for g in groups}["military operation"] or \
+        {g["key"]: g["shape"] for g in groups}["government body"] != \
+        {g["key"]: g["shape"] for g in groups}["military operation"]

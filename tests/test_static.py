@@ -1,0 +1,89 @@
+"""render -o map.svg / .png / .pdf: the same map as the page, every actor labelled, deterministic."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import BUNDLED, FIXTURES, invoke
+from graph.build import build_graph
+from graph.load import load_dataset
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def picture(tmp_path, name, *args, data=BUNDLED):
+    out = tmp_path / name
+    result = invoke("render", "--data", data, "-o", out, *args)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def svg_labels(path) -> dict[str, str]:
+    """Actor id -> its label text, read from the SVG's <g id="label-ID"> groups."""
+    root = ET.parse(path).getroot()
+    out = {}
+    for g in root.iter(SVG + "g"):
+        gid = g.get("id", "")
+        if gid.startswith("label-"):
+            out[gid[len("label-"):]] = " ".join(t.text for t in g.iter(SVG + "text"))
+    return out
+
+
+def test_svg_labels_every_actor_by_name(tmp_path):
+    path = picture(tmp_path, "map.svg")
+    labels = svg_labels(path)
+    G = build_graph(load_dataset(BUNDLED))
+    assert set(labels) == set(G)
+    for n, d in G.nodes(data=True):
+        assert labels[n] == d["name"], n
+
+
+def test_svg_is_byte_identical_and_has_no_date(tmp_path):
+    first = picture(tmp_path, "a.svg").read_bytes()
+    second = picture(tmp_path, "b.svg").read_bytes()
+    assert first == second
+    assert b"<dc:date>" not in first and b"Matplotlib v" not in first
+
+
+def test_svg_escapes_names(tmp_path):
+    path = picture(tmp_path, "h.svg", data=FIXTURES / "hostile")
+    labels = svg_labels(path)  # parses: nothing broke out of its element
+    G = build_graph(load_dataset(FIXTURES / "hostile"))
+    assert labels["img"] == G.nodes["img"]["name"] == '<img src=x onerror="window.__pwned=1">'
+    assert b"<img" not in path.read_bytes()
+
+
+def test_svg_has_title_legend_and_banner(tmp_path):
+    path = picture(tmp_path, "v.svg", "--without", "Barkhane", "--title", "Sahel & co")
+    texts = [t.text for t in ET.parse(path).getroot().iter(SVG + "text")]
+    assert "Sahel & co" in texts
+    assert "Partial view: without Operation Barkhane: 1 actor and 17 relations left out" in texts
+    assert "Legend" in texts and "military unit (9)" in texts and "coordinates with (8)" in texts
+
+
+def png_size(data: bytes):
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_png_resolution_follows_dpi(tmp_path):
+    low = png_size(picture(tmp_path, "low.png", "--dpi", "100").read_bytes())
+    high = png_size(picture(tmp_path, "high.png").read_bytes())  # default 200 dpi
+    assert high[0] == pytest.approx(2 * low[0], abs=2) and high[1] == pytest.approx(2 * low[1], abs=2)
+    assert high[0] >= 2400  # good for a slide
+    assert picture(tmp_path, "a.png").read_bytes() == picture(tmp_path, "b.png").read_bytes()
+
+
+def test_pdf_is_deterministic_and_keeps_text(tmp_path):
+    first = picture(tmp_path, "a.pdf").read_bytes()
+    assert first.startswith(b"%PDF-") and b"/CreationDate" not in first
+    assert first == picture(tmp_path, "b.pdf").read_bytes()
+
+
+def test_unknown_extension_is_a_usage_error(tmp_path):
+    result = invoke("render", "--data", BUNDLED, "-o", tmp_path / "map.jpg")
+    assert result.exit_code == 2 and "'.jpg' is not a format actorgraph writes" in result.stderr
+    assert not (tmp_path / "map.jpg").exists()
