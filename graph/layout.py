@@ -3,7 +3,7 @@
 1. Each connected part gets a stress layout (Kamada-Kawai, igraph; Fruchterman-Reingold
    for large parts), ``part_of`` ties shorter so hierarchies sit together, turned so it
    is wider than tall, and the parts are packed in rows to suit a laptop screen.
-2. Up to ``REFINE_LIMIT`` actors, a force simulation then works on the real label boxes:
+2. Up to ``REFINE_LIMIT`` actors (and ``REFINE_WORK``), a force simulation then works on the real label boxes:
    ties pull, overlapping actor-and-label boxes push apart, and an actor lying on
    another pair's line, or whose label a line crosses, steps aside. Labels move round
    their dots (below, right, above, left) as it goes.
@@ -23,6 +23,7 @@ from .labels import boxes, place_labels
 __all__ = ["layout", "REFINE_LIMIT", "OVERLAP_LIMIT"]
 
 REFINE_LIMIT = 400  # actors: above this, no force refinement (the page still draws at once)
+REFINE_WORK = 300_000  # actors x actor pairs: above this (dense maps), no force refinement either
 OVERLAP_LIMIT = 5000  # actors: above this, labels of minor actors may overlap until zoomed in
 KK_LIMIT = 500
 ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
@@ -67,7 +68,8 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
             random.setstate(state)
     else:
         P = np.array(start, dtype=float)
-    if n <= REFINE_LIMIT:
+    fine = n <= REFINE_LIMIT and n * len(pairs) <= REFINE_WORK
+    if fine:
         rounds = (320 if n <= 60 else 160) if start is None else 80
         P, place = _refine(P, pairs, length, R, W, H, place, order, iterations=rounds)
         from .polish import polish
@@ -78,11 +80,11 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
             P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed,
                               moves=min(10 * n, 800), temperature0=0.5)
     if n <= OVERLAP_LIMIT:
-        if n > REFINE_LIMIT:
+        if not fine:
             labelled = [i for i in (order if order is not None else range(n)) if W[i] > 0]
             place = place_labels(P, R, W, H, place, _segments(P, pairs), order=labelled)
             _spread(P, R, W, H, place)
-        _separate(P, R, W, H, place, rounds=2000 if n <= REFINE_LIMIT else 400, labelled_only=n > REFINE_LIMIT)
+        _separate(P, R, W, H, place, rounds=2000 if fine else 400, labelled_only=not fine)
     return P, place
 
 

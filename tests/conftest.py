@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from cli import main
 
+pytest_plugins = ["browsing"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUNDLED = ROOT / "data"

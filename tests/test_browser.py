@@ -1,44 +1,14 @@
-"""The rendered page in a real headless Chromium, with every network request blocked.
-
-Chromium is Debian's package driven by Playwright (never `playwright install`).
-Without it these tests skip locally and fail in CI (CI=1).
-"""
+"""The rendered page in a real headless Chromium, with every network request blocked (see browsing.py)."""
 
 from __future__ import annotations
 
 import csv
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 
 from conftest import BUNDLED, FIXTURES, ROOT, invoke
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("ACTORGRAPH_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    missing = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing = "Playwright for Python is not installed (pip install -e '.[test]')"
-    if not missing and not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        missing = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(missing)
-        pytest.skip(missing)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")
@@ -61,58 +31,6 @@ def pages(tmp_path_factory):
     return out
 
 
-class Page:
-    """A page opened with all requests blocked and recorded, and console errors collected."""
-
-    def __init__(self, browser, path: Path, fragment: str = ""):
-        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        self.requests, self.errors = [], []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.url = path.as_uri() + fragment
-        self.page.goto(self.url)
-        self.page.wait_for_function("() => document.body.dataset.ready === 'true'", timeout=20000)
-
-    def _route(self, route):
-        if route.request.url.startswith("file:"):
-            return route.continue_()
-        return route.abort()
-
-    def js(self, expr, arg=None):
-        return self.page.evaluate(expr, arg)
-
-    def counts(self):
-        return self.js("[network.body.data.nodes.length, network.body.data.edges.length]")
-
-    def click_node(self, node_id):
-        self.js("document.getElementById('mynetwork').scrollIntoView()")
-        self.page.wait_for_timeout(400)  # let a focus animation finish
-        x, y = self.js("""id => { const p = network.getPositions([id])[id]; const d = network.canvasToDOM(p);
-                          const r = document.getElementById('mynetwork').getBoundingClientRect();
-                          return [r.left + d.x, r.top + d.y]; }""", node_id)
-        self.page.mouse.click(x, y)
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    opened = []
-
-    def _open(path, fragment=""):
-        p = Page(browser, path, fragment)
-        opened.append(p)
-        return p
-
-    yield _open
-    for p in opened:
-        p.close()
-
-
 def csv_rows(name, folder=BUNDLED):
     with open(folder / name, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -132,15 +50,6 @@ def test_page_is_still_after_load(open_page, pages):
     p.page.wait_for_timeout(600)
     assert p.js("network.getPositions()") == before
     assert p.js("network.physics.physicsEnabled") is False
-
-
-def test_no_label_overlaps_at_first_view(open_page, pages):
-    p = open_page(pages["bundled"])
-    boxes = p.js("Object.values(network.body.data.nodes.getIds()).map(id => network.getBoundingBox(id))")
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert (a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"]
-                    or b["bottom"] <= a["top"]), (a, b)
 
 
 def test_unticking_a_relation_kind_hides_exactly_its_edges(open_page, pages):
