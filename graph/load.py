@@ -20,14 +20,24 @@ ACTORS_FILE = "actors.csv"
 RELATIONS_FILE = "relations.csv"
 
 
+_NONE: dict = {}
+
+
 class Row(dict):
     """One data row: cleaned values by lower-cased column name, plus where it came from."""
 
-    def __init__(self, values: dict, line: int, record: Record, raw: dict):
+    __slots__ = ("line", "record", "_typed")
+
+    def __init__(self, values: dict, line: int, record: Record, typed: dict = _NONE):
         super().__init__(values)
         self.line = line
         self.record = record
-        self.raw = raw  # stripped values as typed, before normalisation
+        self._typed = typed  # values as typed where normalising changed them
+
+    @property
+    def raw(self) -> dict:
+        """Stripped values as typed, before normalisation."""
+        return {**self, **self._typed} if self._typed else self
 
     def __getitem__(self, key):
         return self.get(key, "")
@@ -178,14 +188,16 @@ def table_rows(f: CsvFile, spec) -> tuple[list[Row] | None, list[Problem]]:
         if any(cells[i].strip() for i, c in enumerate(columns[:len(cells)]) if not c):
             problems.append(Problem(f.display, rec.line, "unnamed-column",
                                     "a value stands in a column with no header name"))
-        raw = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
-        values = dict(raw)
-        if "relation" in values:
-            values["relation"] = normalise_relation(raw["relation"]) or raw["relation"]
-        if "confidence" in values:
-            values["confidence"] = raw["confidence"].lower()
+        values = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
+        typed = _NONE
+        for column, norm in (("relation", normalise_relation), ("confidence", str.lower)):
+            if column in values:
+                clean = norm(values[column]) or values[column]
+                if clean != values[column]:
+                    typed = {**typed, column: values[column]}
+                    values[column] = clean
         for name in required:
             if not values.get(name):
                 problems.append(Problem(f.display, rec.line, "empty-field", f"empty required field '{name}'"))
-        rows.append(Row(values, rec.line, rec, raw))
+        rows.append(Row(values, rec.line, rec, typed))
     return rows, problems

@@ -23,18 +23,29 @@ def _values(actor, field: str) -> set[str]:
 
 
 class ActorIndex:
-    """Lookup of actors by id, name and alias, built once per data set."""
+    """Lookup of actors by id, name and alias, built once per data set (names and aliases on first use)."""
 
     def __init__(self, actors):
         self.by_id = {a["id"]: a for a in actors if a["id"]}
-        self.fields = {f: {} for f in ("id", "name", "aliases")}
-        for a in self.by_id.values():
-            for field, index in self.fields.items():
-                for v in _values(a, field):
-                    index.setdefault(v, []).append(a["id"])
-        # one key -> one id for suggestions: ids win over names, names over aliases
-        self.keys = {k: ids[0] for f in ("aliases", "name", "id") for k, ids in self.fields[f].items()}
+        self._fields = None
         self.closest = lru_cache(maxsize=4096)(self._closest)
+
+    @property
+    def fields(self) -> dict:
+        if self._fields is None:
+            self._fields = {f: {} for f in ("id", "name", "aliases")}
+            for a in self.by_id.values():
+                for field, index in self._fields.items():
+                    for v in _values(a, field):
+                        index.setdefault(v, []).append(a["id"])
+        return self._fields
+
+    @property
+    def keys(self) -> dict:
+        """One key -> one id for suggestions: ids win over names, names over aliases."""
+        if not hasattr(self, "_keys"):
+            self._keys = {k: ids[0] for f in ("aliases", "name", "id") for k, ids in self.fields[f].items()}
+        return self._keys
 
     def resolve(self, text: str) -> str:
         """The id of the one actor whose id, name or alias is ``text``; ActorNotFound otherwise."""

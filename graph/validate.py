@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .dates import parse_span
@@ -147,24 +148,22 @@ def _check_part_of_cycles(rows, path):
                 on_path.append(child)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def check_cells(rows, path: str):
     """Warn about values a spreadsheet would run as a formula, and about control characters."""
-    from .formats import guard_formula
+    from .formats import FORMULA_START, guard_formula
 
     for row in rows:
         for column, value in row.raw.items():
             if not value:
                 continue
-            bad = next((c for c in value if _is_control(c)), None)
+            bad = _CONTROL.search(value)
             if bad is not None:
                 yield Problem(path, row.line, "control-character",
-                              f"{column} holds the control character U+{ord(bad):04X}", "warning")
-            elif guard_formula(value) != value:
+                              f"{column} holds the control character U+{ord(bad.group()):04X}", "warning")
+            elif value.startswith(FORMULA_START) and guard_formula(value) != value:
                 yield Problem(path, row.line, "formula-like",
                               f"{column} starts with '{value[0]}': a spreadsheet may run '{value[:20]}' as a"
                               " formula (exports guard it with an apostrophe)", "warning")
-
-
-def _is_control(c: str) -> bool:
-    o = ord(c)
-    return (o < 32 and c not in "\t\n\r") or 127 <= o < 160

@@ -1,0 +1,100 @@
+"""Time the hostile corners that used to be exponential or quadratic (issue 10), each as a user runs it.
+
+Usage: python benchmarks/corners.py [--quick]
+
+Each case builds its data in a temporary folder, runs one actorgraph command as a
+separate process and reports wall time, peak memory (MB) and the output size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(folder: Path, actors: str, relations: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "actors.csv").write_text(actors, encoding="utf-8")
+    (folder / "relations.csv").write_text(relations, encoding="utf-8")
+    return folder
+
+
+_WRAP = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+         "d = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL); "
+         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "
+         "len(d.stdout), d.returncode)")
+
+
+def run(args) -> tuple[float, float, int, int]:
+    """Wall seconds, peak MB of the command's own process, bytes on stdout, exit code."""
+    done = subprocess.run([sys.executable, "-c", _WRAP, sys.executable, str(ROOT / "cli.py"), *map(str, args)],
+                          capture_output=True, text=True, check=True)
+    seconds, peak, size, code = done.stdout.split()
+    return float(seconds), float(peak), int(size), int(code)
+
+
+def cases(tmp: Path, quick: bool):
+    n = 6 if quick else 16
+    actors = ["id,name,type"] + [f"v{i},V{i},t" for i in range(n + 1)]
+    actors += [f"{s}{i},{s.upper()}{i},t" for i in range(n) for s in ("l", "r")]
+    rels = ["source,relation,target,evidence"]
+    for i in range(n):
+        for s in ("l", "r"):
+            rels += [f"v{i},trains,{s}{i},x", f"{s}{i},trains,v{i + 1},x"]
+    d = write(tmp / "diamonds", "\n".join(actors) + "\n", "\n".join(rels) + "\n")
+    yield f"path --all, {n} diamonds (2^{n} paths)", ["path", "v0", f"v{n}", "--all", "--data", d]
+
+    leaves = 400 if quick else 4000
+    d = write(tmp / "hub", "id,name,type\nhub,Hub,t\n" + "".join(f"l{i},Leaf {i},t\n" for i in range(leaves)),
+              "source,relation,target,evidence\n" + "".join(f"hub,trains,l{i},x\n" for i in range(leaves)))
+    yield f"impact --format json, hub with {leaves} leaves", ["impact", "hub", "--format", "json", "--data", d]
+    yield f"brokers, hub with {leaves} leaves", ["brokers", "--data", d]
+
+    many = 1000 if quick else 10000
+    d = write(tmp / "cascade", "id,name,type\nhub,Hub,t\n" + "".join(f"l{i},Leaf {i},t\n" for i in range(many)),
+              "source,relation,target,evidence\n" + "".join(f"hub,trains,l{i},x\n" for i in range(many)))
+    yield f"remove-actor --cascade, hub with {many} relations", ["remove-actor", "hub", "--cascade", "--data", d]
+
+    cols = 2000 if quick else 20000
+    d = write(tmp / "wide", "id,name,type," + ",".join(f"c{i}" for i in range(cols)) + "\na,A,t" + "," * cols + "\n",
+              "source,relation,target\n")
+    yield f"validate, header of {cols} columns", ["validate", "--data", d]
+
+    lines = 10000 if quick else 100000
+    cell = "\n".join(f"line {i}" for i in range(lines))
+    d = write(tmp / "cell", f'id,name,type,description\na,A,t,"{cell}"\nb,B,t,\n',
+              "source,relation,target,evidence\na,trains,b,x\n")
+    yield f"validate, one quoted cell over {lines} lines", ["validate", "--data", d]
+
+    rows = 50000 if quick else 500000
+    d = write(tmp / "big", "id,name,type\n" + "".join(f"a{i},Actor {i},t\n" for i in range(rows)),
+              "source,relation,target,evidence\na0,trains,a1,x\n")
+    yield f"add-actor to a file of {rows} rows", ["add-actor", "new", "--name", "New", "--type", "t", "--data", d]
+
+    ids = [f"a{i}" for i in range(300)]
+    d = write(tmp / "dense", "id,name,type\n" + "".join(f"{a},Actor {a},t\n" for a in ids),
+              "source,relation,target,evidence\n" + "".join(f"{a},coordinates_with,{b},x\n"
+                                                            for a, b in itertools.combinations(ids, 2)))
+    yield "render, 300 actors all related (44,850 relations)", ["render", "--data", d, "-o", tmp / "dense.html"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller cases")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"{'case':<55} {'seconds':>8} {'peak MB':>8} {'stdout':>10} {'exit':>4}")
+        for name, argv in cases(Path(tmp), args.quick):
+            seconds, peak, size, code = run(argv)
+            print(f"{name:<55} {seconds:>8.2f} {peak:>8.0f} {size:>10,} {code:>4}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
