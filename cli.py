@@ -1,68 +1,91 @@
 """actorgraph command line: parse options, call the library in graph/, format the output.
 
 Heavy libraries (pandas, networkx, pyvis) are imported inside the commands that
-need them, so that ``actorgraph --help`` starts fast.
+need them, so that ``actorgraph --help`` starts fast. Options shared by many
+commands (--data, the view options, --raw) are kept in the click context rather
+than passed to each command.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from graph import __version__
-from graph.names import COLOR_BY, COMMUNITY_SEED, FORMATS, MEASURE_MEANINGS, MEASURE_NAMES, SIZE_BY
-from graph.schema import RELATIONS
+from graph.names import BROKER_MEASURES, COLOR_BY, COMMUNITY_SEED, FORMATS, MEASURE_MEANINGS, MEASURE_NAMES, SIZE_BY
 
 RELATION_OPTIONS = ("evidence", "note", "confidence", "since", "until")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY"
+
+
+def _remember(key: str):
+    def callback(ctx, _param, value):
+        if value is not None and value != () and value is not False:
+            ctx.meta[key] = value
+        else:
+            ctx.meta.setdefault(key, value)
+    return callback
+
+
+def data_option(f):
+    return click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=_remember("data"),
+                        is_eager=True, metavar="DIR",
+                        help="Folder with actors.csv and relations.csv (and kinds.csv).")(f)
 
 
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="actorgraph")
+@data_option
 def main():
-    """Explore an actor-relationship graph kept in two CSV files.
+    """Explore an actor-relationship graph kept in CSV files.
 
-    The data is DATA/actors.csv and DATA/relations.csv; DATA is --data, else
-    ./data when it holds actors.csv, else the bundled Mali/Sahel data set.
-    Every command validates the data first.
+    The data is DIR/actors.csv and DIR/relations.csv (and an optional
+    DIR/kinds.csv). DIR is --data (before or after the command), else
+    $ACTORGRAPH_DATA, else ./data when it holds actors.csv, else the current
+    folder when it holds both files, else the bundled Mali/Sahel sample
+    (read-only: start your own with `actorgraph init DIR`). Every command
+    validates the data first.
     """
 
 
 # ---- shared options -------------------------------------------------------------------------
 
-def data_option(f):
-    return click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
-                        help="Folder with actors.csv and relations.csv.")(f)
-
-
 def format_option(f):
     f = raw_option(f)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="table: aligned, rounded; csv and json: full precision.")(f)
+                        help="table: aligned, rounded, fitted to the terminal; csv and json: full precision.")(f)
 
 
 def raw_option(f):
-    """--raw: CSV cells exactly as they are, for programs (kept in the context, not passed on)."""
-    def remember(ctx, _param, value):
-        ctx.meta["raw"] = value
-
-    return click.option("--raw", is_flag=True, expose_value=False, callback=remember,
+    """--raw: CSV cells exactly as they are, for programs."""
+    return click.option("--raw", is_flag=True, expose_value=False, callback=_remember("raw"),
                         help="CSV: write cells exactly; by default a cell starting with = + - @ gets a"
                              " leading ' so spreadsheets do not run it as a formula.")(f)
 
 
 def view_options(f):
     """--relation, --as-of and --without: which part of the network a command looks at."""
-    f = click.option("--without", multiple=True, metavar="ACTOR",
+    f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=_remember("without"),
                      help="Leave this actor out (what-if); repeatable.")(f)
-    f = click.option("--as-of", "as_of", metavar="DATE",
-                     help="Only relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
-    f = click.option("--relation", "relations", multiple=True, type=click.Choice(list(RELATIONS)),
-                     help="Only these relation kinds; repeatable.")(f)
+    f = click.option("--as-of", metavar="DATE", expose_value=False, callback=_remember("as_of"),
+                     help=f"Only relations valid on this date ({DATE_FORMS}).")(f)
+    f = click.option("--relation", multiple=True, metavar="KIND", expose_value=False,
+                     callback=_remember("relations"),
+                     help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"
+                          " coordinates_with, part_of); repeatable.")(f)
     return f
+
+
+def meta(key: str, default=None):
+    value = click.get_current_context().meta.get(key)
+    return default if value is None else value
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def echo_problems(problems) -> None:
@@ -70,47 +93,69 @@ def echo_problems(problems) -> None:
         click.echo(str(p), err=True)
 
 
-def load(data: Path | None):
-    """Load and validate the data set; on errors print them and exit 1."""
-    from graph.load import load_dataset
+def fail(message: str):
+    from graph.files import printable
+    raise click.ClickException(printable(message, keep_newlines=True))
+
+
+def load():
+    """Find, load and validate the data set; on errors print them and exit 1."""
+    from graph.load import display_path, load_dataset, locate
     from graph.lock import LockTimeout
     from graph.problems import DataError
 
+    folder, how = locate(meta("data"))
     try:
-        dataset = load_dataset(data)
+        dataset = load_dataset(folder)
     except DataError as exc:
         echo_problems(exc.problems)
-        n = len(exc.errors)
-        raise click.ClickException(f"{n} error{'s' * (n != 1)} in the data; nothing was done")
+        fail(f"{plural(len(exc.errors), 'error')} in the data; nothing was done")
     except LockTimeout as exc:
-        raise click.ClickException(str(exc))
+        fail(str(exc))
+    if dataset.sample:
+        click.echo(f"note: using the bundled sample data set ({display_path(folder)}); start your own map"
+                   " with `actorgraph init DIR`", err=True)
     for notice in dataset.notices:
         click.echo(f"note: {notice}", err=True)
     if dataset.problems:
-        n = len(dataset.problems)
-        click.echo(f"note: {n} warning{'s' * (n != 1)} in the data (see `actorgraph validate`)", err=True)
+        click.echo(f"note: {plural(len(dataset.problems), 'warning')} in the data (see `actorgraph validate`)",
+                   err=True)
     return dataset
 
 
-def view(dataset, relations=(), as_of=None, without=()):
-    """The graph restricted by the view options; actor names resolved."""
+def view(dataset):
+    """The graph restricted by the view options; actor names and relation kinds resolved."""
     from graph.build import build_graph, select
 
+    as_of = meta("as_of")
     if as_of:
         check_date(as_of, "--as-of")
-    ids = [resolve(dataset, w) for w in without]
-    G = select(build_graph(dataset), relations=set(relations) or None, as_of=as_of, without=ids)
+    ids = [resolve(dataset, w) for w in meta("without", ())]
+    kinds = [relation_kind(dataset, r) for r in meta("relations", ())]
+    G = select(build_graph(dataset), relations=set(kinds) or None, as_of=as_of, without=ids)
     if G.number_of_nodes() == 0:
         why = "--without leaves none" if ids else "the data set has none"
-        raise click.ClickException(f"no actors to work on: {why}")
+        fail(f"no actors to work on: {why}")
     return G
+
+
+def relation_kind(dataset, text: str) -> str:
+    """A kind of the data set's vocabulary from what was typed (spelling variants and inverses too)."""
+    kinds = dataset.kinds
+    name = kinds.normalise(text) or kinds.inverse_of(text)
+    if name is None:
+        hint = kinds.suggest(text)
+        tail = f"; did you mean '{hint[0]}'?" if hint else ""
+        raise click.BadParameter(f"unknown relation '{text}'{tail} (this data set has: {', '.join(kinds)})",
+                                 param_hint="--relation")
+    return name
 
 
 def resolve_in(G, dataset, text: str) -> str:
     """An actor of the data set that is also in the current view."""
     actor = resolve(dataset, text)
     if actor not in G:
-        raise click.ClickException(f"'{actor}' is left out of this view (--without)")
+        fail(f"'{actor}' is left out of this view (--without)")
     return actor
 
 
@@ -120,54 +165,111 @@ def resolve(dataset, text: str) -> str:
     try:
         return dataset.index.resolve(text)
     except ActorNotFound as exc:
-        raise click.ClickException(str(exc))
+        fail(str(exc))
 
 
 def check_date(text: str, option: str) -> None:
     from graph.dates import parse_span
 
     if parse_span(text) is None:
-        raise click.BadParameter(f"'{text}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD",
-                                 param_hint=option)
+        raise click.BadParameter(f"'{text}' is not a date; use {DATE_FORMS}", param_hint=option)
 
 
-# ---- commands ---------------------------------------------------------------------------------
+def notes(found) -> None:
+    for note in found:
+        click.echo(f"note: {note}", err=True)
+
+
+# ---- starting, checking, summarising ----------------------------------------------------------------
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--example", is_flag=True, help="Write the bundled Sahel data set instead of empty files.")
+def init(folder, example):
+    """Start a data set: FOLDER/actors.csv, relations.csv and kinds.csv with their headers.
+
+    kinds.csv holds the four built-in relation kinds, ready to edit. Existing files
+    are never overwritten. --example writes the bundled Sahel data set instead.
+
+    Example: actorgraph init my-map && actorgraph --data my-map add-actor fama --name "FAMa" --type army
+    """
+    from graph.start import init as start
+
+    try:
+        written = start(folder, example=example)
+    except (OSError, ValueError) as exc:
+        fail(f"{getattr(exc, 'strerror', None) or exc}; nothing was written")
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    click.echo(f"next: actorgraph --data {folder} add-actor ID --name NAME --type TYPE", err=True)
+
 
 @main.command()
 @data_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def validate(data, fmt):
-    """Check the two CSV files and report every problem as FILE:LINE: message.
+def validate(fmt):
+    """Check the CSV files and report every problem as FILE:LINE: message.
 
     Errors come first, then warnings; the exit code is 1 when there is any error.
 
     Example: actorgraph validate --data my-network/
     """
-    from graph.load import load_dataset
+    from graph.formats import dumps
+    from graph.load import display_path, load_dataset, locate
     from graph.lock import LockTimeout
     from graph.problems import DataError
 
+    folder, how = locate(meta("data"))
     try:
-        dataset = load_dataset(data)
-        problems, files, notices = dataset.problems, [dataset.actors_file, dataset.relations_file], \
-            dataset.notices
-        counts = {"actors": len(dataset.actors), "relations": len(dataset.relations)}
+        dataset = load_dataset(folder)
+        problems, files, notices = dataset.problems, dataset.files, dataset.notices
+        counts = {"actors": len(dataset.actors), "relations": len(dataset.relations), "kinds": len(dataset.kinds)}
     except DataError as exc:
         problems, files, notices, counts = exc.problems, [], [], {}
     except LockTimeout as exc:
-        raise click.ClickException(str(exc))
+        fail(str(exc))
     errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    place = f"{display_path(folder)} (found as {how})"
     if fmt == "json":
-        _json({"files": [f.describe() for f in files], "notices": notices, **counts,
-               "errors": errors, "warnings": len(problems) - errors,
-               "problems": [p.as_dict() for p in problems]})
+        click.echo(dumps({"folder": place, "files": [f.describe() for f in files], "notices": notices, **counts,
+                          "errors": errors, "warnings": warnings, "problems": [p.as_dict() for p in problems]}))
     else:
-        for line in notices + [f.describe() for f in files] + [str(p) for p in problems]:
+        for line in notices + [f"data: {place}"] + [f.describe() for f in files] + [str(p) for p in problems]:
             click.echo(line)
-        head = f"{counts['actors']} actors, {counts['relations']} relations: " if counts else ""
-        click.echo(f"{head}{errors} error{'s' * (errors != 1)}, "
-                   f"{len(problems) - errors} warning{'s' * (len(problems) - errors != 1)}")
+        head = f"{plural(counts['actors'], 'actor')}, {plural(counts['relations'], 'relation')}: " if counts else ""
+        click.echo(f"{head}{plural(errors, 'error')}, {plural(warnings, 'warning')}")
     sys.exit(1 if errors else 0)
+
+
+@main.command()
+@data_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("markdown",)), default="table", show_default=True)
+@raw_option
+def info(fmt):
+    """Summary of the data set: which files, actors by type, relations by kind and confidence.
+
+    Example: actorgraph info --format markdown
+    """
+    from graph.formats import dumps
+    from graph.load import display_path
+    from graph.report import markdown_table, summary
+
+    dataset = load()
+    s = summary(dataset)
+    type_cols = ["type", "actors"]
+    kind_cols = ["relation", "stated", "implied", "unspecified", "total"]
+    if fmt == "json":
+        click.echo(dumps({"files": [display_path(f.path) for f in dataset.files], **s}))
+    elif fmt == "markdown":
+        click.echo(markdown_table(s["types"], type_cols) + "\n" + markdown_table(s["relations"], kind_cols), nl=False)
+    elif fmt == "csv":
+        click.echo(_format(s["types"], type_cols, "csv") + "\n" + _format(s["relations"], kind_cols, "csv"), nl=False)
+    else:
+        click.echo(f"{plural(s['actors'], 'actor')}, {plural(s['relation_count'], 'relation')} in "
+                   + ", ".join(display_path(f.path) for f in dataset.files) + "\n")
+        click.echo(_format(s["types"], type_cols, "table") + "\n" + _format(s["relations"], kind_cols, "table"),
+                   nl=False)
 
 
 MEASURE_HELP = "\n".join(f"  {name:<12} {meaning}" for name, meaning in MEASURE_MEANINGS.items())
@@ -179,16 +281,17 @@ MEASURE_HELP = "\n".join(f"  {name:<12} {meaning}" for name, meaning in MEASURE_
 Measures (networkx definitions and normalisation):
 {MEASURE_HELP}
 
+Each row has the actor's rank (by the sort measure) and its number of ties.
 The default view is undirected with one tie per actor pair; --directed
-reads directions (coordinates_with counts both ways). in_degree and
+reads directions (symmetric kinds count both ways). in_degree and
 out_degree always read directions.
 
 Example: actorgraph centrality --measure betweenness --top 5
 """)
 @data_option
-@click.option("--measure", "-m", "measures", multiple=True, type=click.Choice(MEASURE_NAMES),
+@click.option("--measure", "-m", "measures", multiple=True, type=click.Choice(MEASURE_NAMES, case_sensitive=False),
               help="Measure to compute; repeatable (default: all).")
-@click.option("--sort", "sort", type=click.Choice(MEASURE_NAMES),
+@click.option("--sort", "sort", type=click.Choice(MEASURE_NAMES, case_sensitive=False),
               help="Sort by this measure, highest first (default: betweenness, else the first measure).")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
 @click.option("--directed", is_flag=True, help="Use the direction of relations.")
@@ -196,18 +299,16 @@ Example: actorgraph centrality --measure betweenness --top 5
               help="Estimate betweenness from K sampled source actors (seeded) instead of exactly.")
 @view_options
 @format_option
-def centrality(data, measures, sort, top, directed, sample, relations, as_of, without, fmt):
+def centrality(measures, sort, top, directed, sample, fmt):
     from graph.metrics import centrality as compute
     from graph.report import centrality_rows
 
-    dataset = load(data)
-    G = view(dataset, relations, as_of, without)
-    measures = list(measures) or list(MEASURE_NAMES)
+    G = view(load())
+    measures = list(dict.fromkeys(measures)) or list(MEASURE_NAMES)
     if sort and sort not in measures:
         raise click.BadParameter(f"'{sort}' is not among the measures asked for", param_hint="--sort")
-    values, notes = compute(G, measures, directed=directed, sample=sample)
-    for note in notes:
-        click.echo(f"note: {note}", err=True)
+    values, found = compute(G, measures, directed=directed, sample=sample)
+    notes(found)
     rows, columns = centrality_rows(G, values, measures, sort, top, fmt)
     click.echo(_format(rows, columns, fmt), nl=False)
 
@@ -218,9 +319,9 @@ def centrality(data, measures, sort, top, directed, sample, relations, as_of, wi
               show_default=True, help="File to write: .html (the explorer) or .svg, .png, .pdf (a static map);"
                                       " - writes the HTML to standard output.")
 @click.option("--title", help="Title (default: names the data folder).")
-@click.option("--size-by", type=click.Choice(SIZE_BY),
+@click.option("--size-by", type=click.Choice(SIZE_BY, case_sensitive=False),
               default="betweenness", show_default=True, help="What a dot's and its label's size show.")
-@click.option("--color-by", type=click.Choice(COLOR_BY), default="type", show_default=True,
+@click.option("--color-by", type=click.Choice(COLOR_BY, case_sensitive=False), default="type", show_default=True,
               help="Colour and shape (and legend filter) by actor type or by detected community.")
 @click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
@@ -228,7 +329,7 @@ def centrality(data, measures, sort, top, directed, sample, relations, as_of, wi
 @click.option("--dpi", type=click.IntRange(min=50, max=1200), default=200, show_default=True,
               help="Resolution of a .png.")
 @view_options
-def render(data, output, title, size_by, color_by, focus, depth, dpi, relations, as_of, without):
+def render(output, title, size_by, color_by, focus, depth, dpi):
     """Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture.
 
     The format follows the file's extension. The page has a legend that
@@ -239,6 +340,7 @@ def render(data, output, title, size_by, color_by, focus, depth, dpi, relations,
 
     Example: actorgraph render -o sahel.html --title "Sahel security actors"
     """
+    from graph.files import clean_text
     from graph.load import display_path
     from graph.metrics import centrality as compute
     from graph.names import PANEL_MEASURES
@@ -247,14 +349,13 @@ def render(data, output, title, size_by, color_by, focus, depth, dpi, relations,
     if fmt not in ("html", "htm", "svg", "png", "pdf"):
         raise click.BadParameter(f"'{output.suffix}' is not a format actorgraph writes; use .html, .svg, .png"
                                  " or .pdf", param_hint="-o")
-    dataset = load(data)
-    G = view(dataset, relations, as_of, without)
+    dataset = load()
+    G = view(dataset)
     if focus:
         from graph.analysis import neighbourhood
         G = neighbourhood(G, resolve_in(G, dataset, focus), depth)
-    values, notes = compute(G, PANEL_MEASURES)
-    for note in notes:
-        click.echo(f"note: {note}", err=True)
+    values, found = compute(G, PANEL_MEASURES)
+    notes(found)
     groups = None
     if color_by == "community":
         from graph.analysis import communities
@@ -263,8 +364,9 @@ def render(data, output, title, size_by, color_by, focus, depth, dpi, relations,
     if fmt in ("html", "htm"):
         from graph.render import render_html
 
-        sources = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
-                   (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
+        sources = [(display_path(f.path), n, what) for f, n, what in
+                   ((dataset.actors_file, len(dataset.actors), "actors"),
+                    (dataset.relations_file, len(dataset.relations), "relations"))]
         data_out = render_html(G, values, title=title, size_by=size_by, groups=groups, group_label=color_by,
                                sources=sources, measure_help=MEASURE_MEANINGS).encode("utf-8")
     else:
@@ -272,33 +374,6 @@ def render(data, output, title, size_by, color_by, focus, depth, dpi, relations,
 
         data_out = static_map(G, values, fmt, title=title, size_by=size_by, groups=groups, dpi=dpi)
     write_files(dataset, {output: data_out})
-
-
-@main.command()
-@data_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS + ("markdown",)), default="table", show_default=True)
-def info(data, fmt):
-    """Summary of the data set: actors by type, relations by kind and confidence.
-
-    Example: actorgraph info --format markdown
-    """
-    from graph.formats import format_rows
-    from graph.report import markdown_table, summary
-
-    s = summary(load(data))
-    type_cols = ["type", "actors"]
-    kind_cols = ["relation", "stated", "implied", "unspecified", "total"]
-    if fmt == "json":
-        _json(s)
-    elif fmt == "markdown":
-        click.echo(markdown_table(s["types"], type_cols) + "\n" + markdown_table(s["relations"], kind_cols), nl=False)
-    elif fmt == "csv":
-        click.echo(_format(s["types"], type_cols, "csv") + "\n" + _format(s["relations"], kind_cols, "csv"),
-                   nl=False)
-    else:
-        click.echo(f"{s['actors']} actors, {s['relation_count']} relations\n")
-        click.echo(format_rows(s["types"], type_cols, "table") + "\n"
-                   + format_rows(s["relations"], kind_cols, "table"), nl=False)
 
 
 # ---- editing ----------------------------------------------------------------------------------
@@ -309,7 +384,17 @@ def dry_run_option(f):
 
 def set_option(f):
     return click.option("--set", "extra", multiple=True, metavar="COLUMN=VALUE",
-                        help="Set any column, e.g. --set source_url=...; repeatable.")(f)
+                        help="Set any other column, e.g. --set source_url=...; repeatable.")(f)
+
+
+def relation_fields(f):
+    """--evidence ... --until, for add-relation and set-relation."""
+    f = click.option("--until", help=f"Until: {DATE_FORMS}.")(f)
+    f = click.option("--since", help=f"Since: {DATE_FORMS}.")(f)
+    f = click.option("--confidence", type=click.Choice(["stated", "implied"], case_sensitive=False))(f)
+    f = click.option("--note", help="Short paraphrase.")(f)
+    f = click.option("--evidence", help="Where it is stated: document and section.")(f)
+    return f
 
 
 def parse_sets(pairs, own: dict[str, str]) -> dict:
@@ -327,26 +412,32 @@ def parse_sets(pairs, own: dict[str, str]) -> dict:
     return values
 
 
-def run_edit(data, dry_run: bool, change) -> None:
+RELATION_OWN = {"source": "SOURCE argument", "relation": "RELATION argument", "target": "TARGET argument",
+                **{c: f"--{c}" for c in RELATION_OPTIONS}}
+
+
+def run_edit(dry_run: bool, change) -> None:
     """Under the folder's lock: load, apply change(editor), validate; then print the diff or write."""
     from graph.edit import edit_folder
-    from graph.load import default_data_dir
+    from graph.load import display_path, is_sample, locate
     from graph.lock import LockTimeout
     from graph.problems import DataError
 
-    folder = Path(data) if data is not None else default_data_dir()
+    folder, how = locate(meta("data"))
+    if is_sample(folder):
+        fail(f"the bundled sample data set ({display_path(folder)}) is read-only. Start your own map with"
+             " `actorgraph init DIR` (or a copy of the sample: `actorgraph init DIR --example`), then edit it"
+             " with --data DIR")
     try:
         editor, warnings = edit_folder(folder, change, dry_run)
     except DataError as exc:
         echo_problems(exc.problems)
-        raise click.ClickException("nothing was changed: the data would have errors")
-    except (ValueError, LookupError) as exc:
-        raise click.ClickException(f"{exc}; nothing was changed")
-    except LockTimeout as exc:
-        raise click.ClickException(f"{exc}; nothing was changed")
+        fail("nothing was changed: the data would have errors")
+    except (ValueError, LookupError, LockTimeout) as exc:
+        fail(f"{exc}; nothing was changed")
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        raise click.ClickException(f"cannot write{where}: {exc.strerror or exc}; nothing was changed")
+        fail(f"cannot write{where}: {exc.strerror or exc}; nothing was changed")
     if dry_run:
         click.echo(editor.diff(), nl=False)
         click.echo("dry run: nothing was written", err=True)
@@ -365,7 +456,7 @@ def run_edit(data, dry_run: bool, change) -> None:
 @set_option
 @data_option
 @dry_run_option
-def add_actor(actor_id, name, type_, description, aliases, extra, data, dry_run):
+def add_actor(actor_id, name, type_, description, aliases, extra, dry_run):
     """Add an actor to actors.csv.
 
     Example: actorgraph add-actor eu --name "European Union" --type "regional organisation" --alias EU
@@ -373,44 +464,66 @@ def add_actor(actor_id, name, type_, description, aliases, extra, data, dry_run)
     values = {**parse_sets(extra, {"id": "ID argument", "name": "--name", "type": "--type",
                                    "description": "--description", "aliases": "--alias"}),
               "name": name, "type": type_, "description": description or "", "aliases": ";".join(aliases)}
-    run_edit(data, dry_run, lambda e: e.add_actor(actor_id, values))
+    run_edit(dry_run, lambda e: e.add_actor(actor_id, values))
 
 
 @main.command("add-relation")
 @click.argument("source")
 @click.argument("relation")
 @click.argument("target")
-@click.option("--evidence", help="Where it is stated: document and section.")
-@click.option("--note", help="Short paraphrase.")
-@click.option("--confidence", type=click.Choice(["stated", "implied"]))
-@click.option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--until", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@relation_fields
 @set_option
 @data_option
 @dry_run_option
-def add_relation(source, relation, target, evidence, note, confidence, since, until, extra, data, dry_run):
+def add_relation(source, relation, target, evidence, note, confidence, since, until, extra, dry_run):
     """Add a relation SOURCE RELATION TARGET to relations.csv (actors by id, name or alias).
+
+    RELATION may be read backwards ('trained by'): the relation is then recorded the
+    right way round (TARGET trains SOURCE), and the command says so.
 
     Example: actorgraph add-relation eutm part_of eu --evidence "EU website" --confidence stated
     """
-    values = {**parse_sets(extra, {"source": "SOURCE argument", "relation": "RELATION argument",
-                                   "target": "TARGET argument", **{c: f"--{c}" for c in RELATION_OPTIONS}}),
-              "evidence": evidence, "note": note, "confidence": confidence, "since": since, "until": until}
-    run_edit(data, dry_run, lambda e: e.add_relation(source, relation, target, values))
+    values = {**parse_sets(extra, RELATION_OWN), "evidence": evidence, "note": note,
+              "confidence": confidence and confidence.lower(), "since": since, "until": until}
+    run_edit(dry_run, lambda e: e.add_relation(source, relation, target, values))
+
+
+@main.command("set-relation")
+@click.argument("source")
+@click.argument("relation")
+@click.argument("target")
+@relation_fields
+@click.option("--row-since", metavar="DATE", help="Which row, when the tie has several: the one with this since.")
+@set_option
+@data_option
+@dry_run_option
+def set_relation(source, relation, target, evidence, note, confidence, since, until, row_since, extra, dry_run):
+    """Change one relation's fields in place (one changed line in relations.csv).
+
+    When a tie has several rows (periods that stop and restart), --row-since picks
+    the row; without it the rows are listed. An empty value ('') clears a field.
+
+    Example: actorgraph set-relation eutm trains mali_forces --confidence implied --note "rests on the name"
+    """
+    values = {**parse_sets(extra, RELATION_OWN),
+              **{k: v for k, v in (("evidence", evidence), ("note", note), ("since", since), ("until", until),
+                                    ("confidence", confidence and confidence.lower())) if v is not None}}
+    run_edit(dry_run, lambda e: e.set_relation(source, relation, target, values, since=row_since))
 
 
 @main.command("remove-relation")
 @click.argument("source")
 @click.argument("relation")
 @click.argument("target")
+@click.option("--since", "row_since", metavar="DATE", help="Which row, when the tie has several.")
 @data_option
 @dry_run_option
-def remove_relation(source, relation, target, data, dry_run):
-    """Remove the relation SOURCE RELATION TARGET (coordinates_with in either order).
+def remove_relation(source, relation, target, row_since, dry_run):
+    """Remove the relation SOURCE RELATION TARGET (symmetric kinds in either order).
 
     Example: actorgraph remove-relation takuba accompanies chad_forces
     """
-    run_edit(data, dry_run, lambda e: e.remove_relation(source, relation, target))
+    run_edit(dry_run, lambda e: e.remove_relation(source, relation, target, since=row_since))
 
 
 @main.command("remove-actor")
@@ -418,12 +531,12 @@ def remove_relation(source, relation, target, data, dry_run):
 @click.option("--cascade", is_flag=True, help="Also remove the relations that name it.")
 @data_option
 @dry_run_option
-def remove_actor(actor, cascade, data, dry_run):
+def remove_actor(actor, cascade, dry_run):
     """Remove an actor; refused while relations name it, unless --cascade.
 
     Example: actorgraph remove-actor ngos --cascade --dry-run
     """
-    run_edit(data, dry_run, lambda e: e.remove_actor(actor, cascade))
+    run_edit(dry_run, lambda e: e.remove_actor(actor, cascade))
 
 
 @main.command("rename-actor")
@@ -431,12 +544,12 @@ def remove_actor(actor, cascade, data, dry_run):
 @click.argument("new_id")
 @data_option
 @dry_run_option
-def rename_actor(actor, new_id, data, dry_run):
+def rename_actor(actor, new_id, dry_run):
     """Change an actor's id in both files in one step.
 
     Example: actorgraph rename-actor mali_forces fama
     """
-    run_edit(data, dry_run, lambda e: e.rename_actor(actor, new_id))
+    run_edit(dry_run, lambda e: e.rename_actor(actor, new_id))
 
 
 @main.command("set-actor")
@@ -449,16 +562,16 @@ def rename_actor(actor, new_id, data, dry_run):
 @set_option
 @data_option
 @dry_run_option
-def set_actor(actor, name, type_, description, aliases, add_aliases, extra, data, dry_run):
+def set_actor(actor, name, type_, description, aliases, add_aliases, extra, dry_run):
     """Change an actor's fields.
 
     Example: actorgraph set-actor FAMa --add-alias "Forces armées maliennes"
     """
-    values = parse_sets(extra, {"name": "--name", "type": "--type",
-                                "description": "--description", "aliases": "--alias/--add-alias"})
+    values = parse_sets(extra, {"name": "--name", "type": "--type", "description": "--description",
+                                "aliases": "--alias/--add-alias"})
     values.update({k: v for k, v in (("name", name), ("type", type_), ("description", description))
                    if v is not None})
-    run_edit(data, dry_run, lambda e: e.set_actor(actor, values, aliases, add_aliases))
+    run_edit(dry_run, lambda e: e.set_actor(actor, values, aliases, add_aliases))
 
 
 # ---- analysis -----------------------------------------------------------------------------------
@@ -469,19 +582,18 @@ def set_actor(actor, name, type_, description, aliases, add_aliases, extra, data
 @data_option
 @view_options
 @format_option
-def neighbors(actor, depth, data, relations, as_of, without, fmt):
+def neighbors(actor, depth, fmt):
     """The actors around ACTOR and the relations that link them.
 
     Example: actorgraph neighbors Takuba --depth 2
     """
     from graph.analysis import neighbours
 
-    dataset = load(data)
-    G = view(dataset, relations, as_of, without)
+    dataset = load()
+    G = view(dataset)
     rows = neighbours(G, resolve_in(G, dataset, actor), depth)
     if fmt == "json":
-        _json(rows)
-        return
+        return _json(rows)
     flat = [{**{k: r[k] for k in ("distance", "id", "name", "type")},
              "relation": rel["kind"], "reads": rel["text"]} for r in rows for rel in r["relations"]]
     columns = ["distance", "name", "reads"] if fmt == "table" else ["distance", "id", "name", "type", "relation",
@@ -499,31 +611,30 @@ def neighbors(actor, depth, data, relations, as_of, without, fmt):
 @data_option
 @view_options
 @format_option
-def path(source, target, all_paths, limit, directed, data, relations, as_of, without, fmt):
+def path(source, target, all_paths, limit, directed, fmt):
     """Shortest path(s) between two actors, each step with its relations.
 
     Example: actorgraph path EUTM Barkhane --all
     """
     from graph.analysis import NoPath, paths
 
-    dataset = load(data)
-    G = view(dataset, relations, as_of, without)
+    dataset = load()
+    G = view(dataset)
     a, b = resolve_in(G, dataset, source), resolve_in(G, dataset, target)
     if a == b:
-        raise click.ClickException("the two actors are the same")
+        fail("the two actors are the same")
     try:
         found, total = paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
     except NoPath:
         how = " following directions" if directed else ""
-        raise click.ClickException(f"no path between '{a}' and '{b}'{how} with the options given")
+        fail(f"no path between '{a}' and '{b}'{how} with the options given")
     if all_paths and total > len(found):
         click.echo(f"note: {total:,} shortest paths; the first {len(found)} by name are listed"
                    " (--limit N for more)", err=True)
     elif total > 1 and not all_paths:
         click.echo(f"note: one of {total:,} shortest paths (--all lists them)", err=True)
     if fmt == "json":
-        _json({"total": total, "paths": [{"path": i, "steps": steps} for i, steps in enumerate(found, 1)]})
-        return
+        return _json({"total": total, "paths": [{"path": i, "steps": steps} for i, steps in enumerate(found, 1)]})
     rows = [{"path": i, "step": s["step"], "from": s["from"], "to": s["to"], "relation": rel["kind"],
              "reads": rel["text"]} for i, steps in enumerate(found, 1) for s in steps for rel in s["relations"]]
     columns = ["path", "step", "reads"] if fmt == "table" else ["path", "step", "from", "to", "relation", "reads"]
@@ -532,36 +643,33 @@ def path(source, target, all_paths, limit, directed, data, relations, as_of, wit
 
 @main.command()
 @click.argument("actors", nargs=-1, required=True, metavar="ACTOR...")
-@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES), default="betweenness", show_default=True,
-              help="Measure whose ranks are compared.")
+@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
+              show_default=True, help="Measure whose ranks are compared.")
 @click.option("--directed", is_flag=True, help="Use the direction of relations.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors after removal.")
 @data_option
 @view_options
 @format_option
-def impact(actors, measure, directed, top, data, relations, as_of, without, fmt):
+def impact(actors, measure, directed, top, fmt):
     """What if these actors left? Components, who is cut off, and how ranks change.
 
     Example: actorgraph impact barkhane
     """
     from graph.whatif import impact as what_if
 
-    dataset = load(data)
-    G = view(dataset, relations, as_of, without)
+    dataset = load()
+    G = view(dataset)
     removed = list(dict.fromkeys(resolve_in(G, dataset, a) for a in actors))
     if len(removed) == G.number_of_nodes():
-        raise click.ClickException("removing every actor leaves nothing to compare")
+        fail("removing every actor leaves nothing to compare")
     result = what_if(G, removed, measure, directed)
-    for note in result["notes"]:
-        click.echo(f"note: {note}", err=True)
+    notes(result["notes"])
     rows = result["rows"][:top] if top else result["rows"]
     if fmt == "json":
-        _json({**{k: v for k, v in result.items() if k != "notes"}, "measure": measure, "rows": rows})
-        return
+        return _json({**{k: v for k, v in result.items() if k != "notes"}, "measure": measure, "rows": rows})
     columns = ["rank_before", "before", "rank_after", "after", "change", "rank_change"]
     if fmt == "csv":
-        click.echo(_format(rows, ["id", "name", "type"] + columns, fmt), nl=False)
-        return
+        return click.echo(_format(rows, ["id", "name", "type"] + columns, fmt), nl=False)
     from graph.report import impact_summary
 
     click.echo(impact_summary(G, result))
@@ -570,30 +678,23 @@ def impact(actors, measure, directed, top, data, relations, as_of, without, fmt)
 
 
 @main.command()
-@click.option("--sort", type=click.Choice(["betweenness", "effective_size", "constraint"]),
-              default="betweenness", show_default=True, help="constraint sorts lowest first.")
+@click.option("--sort", type=click.Choice(BROKER_MEASURES, case_sensitive=False), default="betweenness",
+              show_default=True, help="constraint sorts lowest first.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N actors.")
 @data_option
 @view_options
 @format_option
-def brokers(sort, top, data, relations, as_of, without, fmt):
+def brokers(sort, top, fmt):
     """Brokerage: betweenness, Burt's effective size and constraint (undirected view).
 
     Example: actorgraph brokers --top 5
     """
     from graph.analysis import BROKER_GUIDE, brokers as measure
-    from graph.report import actor_columns, rank_key
+    from graph.report import broker_rows
 
-    dataset = load(data)
-    G = view(dataset, relations, as_of, without)
-    values = measure(G)
-    rows = [{"id": n, "name": d.get("name", n), "type": d.get("type", ""),
-             **{m: values[m].get(n) for m in ("betweenness", "effective_size", "constraint")}}
-            for n, d in G.nodes(data=True)]
-    sign = -1 if sort == "constraint" else 1
-    rows.sort(key=lambda r: rank_key(None if r[sort] is None else sign * r[sort], r["name"], r["id"]))
-    rows = rows[:top] if top else rows
-    click.echo(_format(rows, actor_columns(fmt) + ["betweenness", "effective_size", "constraint"], fmt), nl=False)
+    G = view(load())
+    rows, columns = broker_rows(G, measure(G), sort, top, fmt)
+    click.echo(_format(rows, columns, fmt), nl=False)
     click.echo(BROKER_GUIDE, err=True)
 
 
@@ -604,42 +705,40 @@ def brokers(sort, top, data, relations, as_of, without, fmt):
 @data_option
 @view_options
 @format_option
-def communities(seed, resolution, data, relations, as_of, without, fmt):
+def communities(seed, resolution, fmt):
     """Communities found by the Louvain method (networkx, seeded): who clusters together.
 
     Example: actorgraph communities
     """
     from graph.analysis import communities as detect
 
-    dataset = load(data)
-    G = view(dataset, relations, as_of, without)
+    G = view(load())
     found = detect(G, seed=seed, resolution=resolution)
     if fmt == "json":
-        _json([{"community": i, "size": len(c),
-                "actors": [{"id": n, "name": G.nodes[n].get("name", n)} for n in c]}
-               for i, c in enumerate(found, 1)])
-        return
+        return _json([{"community": i, "size": len(c),
+                       "actors": [{"id": n, "name": G.nodes[n].get("name", n)} for n in c]}
+                      for i, c in enumerate(found, 1)])
     if fmt == "csv":
         rows = [{"community": i, "id": n, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
                 for i, c in enumerate(found, 1) for n in c]
-        click.echo(_format(rows, ["community", "id", "name", "type"], fmt), nl=False)
-        return
+        return click.echo(_format(rows, ["community", "id", "name", "type"], fmt), nl=False)
     rows = [{"community": i, "size": len(c), "actors": ", ".join(G.nodes[n].get("name", n) for n in c)}
             for i, c in enumerate(found, 1)]
-    click.echo(_format(rows, ["community", "size", "actors"], fmt), nl=False)
+    click.echo(_format(rows, ["community", "size", "actors"], fmt, wrap="actors"), nl=False)
 
 
 @main.command()
 @click.argument("old", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.argument("new", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--rev", metavar="GIT_REV", help="Compare the working data (--data) with this git revision.")
-@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES), default="betweenness", show_default=True)
+@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
+              show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Rank moves of the actors in either version's top N.")
 @data_option
 @format_option
-def diff(old, new, rev, measure, top, data, fmt):
-    """What changed between two versions of the data: rows and centrality ranks.
+def diff(old, new, rev, measure, top, fmt):
+    """What changed between two versions of the data: rows (renames recognised) and centrality ranks.
 
     Give two folders OLD NEW, or --rev GIT_REV to compare the working data with a commit.
 
@@ -655,24 +754,27 @@ def diff(old, new, rev, measure, top, data, fmt):
     if not rev and not (old and new):
         raise click.UsageError("give two folders OLD NEW, or --rev GIT_REV")
     if rev:
-        new_ds = load(data)
+        new_ds = load()
         folder = new_ds.folder
         try:
             old_ds = dataset_at_revision(folder, rev, display_path(folder))
         except DataError as exc:
             echo_problems(exc.problems)
-            raise click.ClickException(f"cannot read the data at {rev}")
+            fail(f"cannot read the data at {rev}")
     else:
-        old_ds, new_ds = load(old), load(new)
+        ctx = click.get_current_context()
+        ctx.meta["data"] = old
+        old_ds = load()
+        ctx.meta["data"] = new
+        new_ds = load()
     rows = diff_rows(old_ds, new_ds)
     moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top)
     if fmt == "json":
-        _json({"changes": rows, "measure": measure, "ranks": moves})
-        return
+        return _json({"changes": rows, "measure": measure, "ranks": moves})
     if fmt == "csv":
-        click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
-        return
-    click.echo(_format(rows, ["change", "what", "item", "details"], fmt) if rows else "No changes.\n", nl=False)
+        return click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
+    click.echo(_format(rows, ["change", "what", "item", "details"], fmt, wrap="details") if rows
+               else "No changes.\n", nl=False)
     click.echo(f"\n{measure} ranks (top {top} before or after):")
     click.echo(_format(moves, ["name", "rank_before", "before", "rank_after", "after", "rank_change"], fmt),
                nl=False)
@@ -686,20 +788,22 @@ def diff(old, new, rev, measure, top, data, fmt):
 @data_option
 @view_options
 @raw_option
-def export(fmt, output, data, relations, as_of, without):
+def export(fmt, output):
     """Export the graph with every actor and relation attribute.
 
     Example: actorgraph export --format gexf -o sahel.gexf
     """
     from graph.export import export as write
 
-    dataset = load(data)
-    G = view(dataset, relations, as_of, without)
-    write_files(dataset, write(G, fmt, output, guard=not click.get_current_context().meta.get("raw")))
+    dataset = load()
+    G = view(dataset)
+    write_files(dataset, write(G, fmt, output, guard=not meta("raw", False)))
 
+
+# ---- output -------------------------------------------------------------------------------------
 
 def write_files(dataset, files: dict) -> None:
-    """Write outputs (all or none), never over the data set's own files; print each name."""
+    """Write outputs (all or none), never over the data set's own files; name each on stderr."""
     from graph.files import OutputError, printable, write_outputs
     from graph.journal import JOURNAL
     from graph.schema import DATA_FILES
@@ -708,20 +812,19 @@ def write_files(dataset, files: dict) -> None:
     try:
         write_outputs(files, protected)
     except OutputError as exc:
-        raise click.ClickException(str(exc))
+        fail(str(exc))
     for path in files:
         if str(path) != "-":
             click.echo(f"wrote {printable(str(path))}", err=True)
 
 
-def clean_text(text: str) -> str:
-    from graph.files import clean_text as clean
-    return clean(text)
+def _format(rows, columns, fmt, wrap: str | None = None):
+    import shutil
 
-
-def _format(rows, columns, fmt):
     from graph.formats import format_rows
-    return format_rows(rows, columns, fmt, guard=not click.get_current_context().meta.get("raw"))
+
+    width = shutil.get_terminal_size((100, 24)).columns
+    return format_rows(rows, columns, fmt, guard=not meta("raw", False), width=width, wrap=wrap)
 
 
 def _json(value) -> None:

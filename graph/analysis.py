@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .names import COMMUNITY_SEED
-from .schema import RELATIONS
+from .schema import kinds_of
 
 __all__ = ["neighbourhood", "neighbours", "paths", "brokers", "communities", "spell", "NoPath",
            "COMMUNITY_SEED", "BROKER_GUIDE"]
@@ -21,7 +21,7 @@ def spell(G, a: str, b: str, kind: str, forward: bool = True) -> str:
 
     ``forward`` says whether the relation runs from a to b; a symmetric kind has no arrow.
     """
-    k = RELATIONS[kind]
+    k = kinds_of(G)[kind]
     name_a, name_b = G.nodes[a].get("name", a), G.nodes[b].get("name", b)
     if not k.directed:
         return f"{name_a} —{k.label}— {name_b}"
@@ -31,8 +31,10 @@ def spell(G, a: str, b: str, kind: str, forward: bool = True) -> str:
 def _steps(G, a: str, b: str, walkable: bool = False) -> list[tuple[str, str]]:
     """(kind, text) of every relation between a and b, read from a; ``walkable``: only those a->b."""
     out = []
-    for kind, k in RELATIONS.items():
-        ab, ba = G.has_edge(a, b, key=kind), G.has_edge(b, a, key=kind)
+    ab_kinds = {d["relation"] for d in (G.get_edge_data(a, b) or {}).values()}
+    ba_kinds = {d["relation"] for d in (G.get_edge_data(b, a) or {}).values()}
+    for kind, k in kinds_of(G).items():
+        ab, ba = kind in ab_kinds, kind in ba_kinds
         if not k.directed:
             if ab or ba:
                 out.append((kind, spell(G, a, b, kind)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .dates import parse_span
-from .schema import RELATIONS
+from .schema import RELATIONS, kinds_of
 
 __all__ = ["build_graph", "select", "simple_undirected", "simple_directed"]
 
@@ -13,18 +13,25 @@ __all__ = ["build_graph", "select", "simple_undirected", "simple_directed"]
 def build_graph(dataset):
     """A MultiDiGraph: nodes carry every actor column, edges every relation column.
 
-    Edge keys are relation names; a symmetric relation is stored once, in the
-    direction it was written, and every view treats it as symmetric.
+    Each edge's ``relation`` is its kind; its key is the kind too, numbered when one tie
+    has several rows (periods that stop and restart): ``trains``, ``trains#2``. A symmetric
+    relation is stored once, in the direction it was written, and every view treats it
+    as symmetric. ``G.graph["kinds"]`` is the data set's vocabulary.
     """
     import networkx as nx
 
-    G = nx.MultiDiGraph(kinds=RELATIONS)
+    kinds = getattr(dataset, "kinds", RELATIONS)
+    G = nx.MultiDiGraph(kinds=kinds)
     for a in dataset.actors:
         G.add_node(a["id"], **{k: v for k, v in a.items() if k != "id"})
     for r in dataset.relations:
         attrs = {k: v for k, v in r.items() if k not in ("source", "target")}
-        attrs["directed"] = RELATIONS[r["relation"]].directed
-        G.add_edge(r["source"], r["target"], key=r["relation"], **attrs)
+        attrs["directed"] = kinds[r["relation"]].directed
+        key, n = r["relation"], 1
+        while G.has_edge(r["source"], r["target"], key=key):
+            n += 1
+            key = f"{r['relation']}#{n}"
+        G.add_edge(r["source"], r["target"], key=key, **attrs)
     return G
 
 
@@ -43,7 +50,7 @@ def select(G, relations=None, as_of: str | None = None, without=()):
         notes.append(f"without {names}: {_count(len(without), 'actor')} and"
                      f" {_count(edges - H.number_of_edges(), 'relation')} left out")
     if relations:
-        drop = [(u, v, k) for u, v, k in H.edges(keys=True) if k not in relations]
+        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["relation"] not in relations]
         H.remove_edges_from(drop)
         notes.append(f"only {', '.join(sorted(relations))} relations: {_count(len(drop), 'other')} left out")
     if as_of:
@@ -83,10 +90,11 @@ def simple_directed(G):
     """One arc per ordered pair; a symmetric relation gives arcs both ways."""
     import networkx as nx
 
+    kinds = kinds_of(G)
     H = nx.DiGraph()
     H.add_nodes_from(G.nodes(data=True))
-    for u, v, k in G.edges(keys=True):
+    for u, v, kind in G.edges(data="relation"):
         H.add_edge(u, v)
-        if not RELATIONS[k].directed:
+        if not kinds[kind].directed:
             H.add_edge(v, u)
     return H

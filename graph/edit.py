@@ -15,7 +15,7 @@ from .journal import commit
 from .load import ACTORS_FILE, RELATIONS_FILE, Dataset, check_dataset
 from .problems import DataError, Problem
 from .resolve import ActorNotFound
-from .schema import RELATIONS, SLUG_RE, normalise_relation, slugify
+from .schema import SLUG_RE, fold, slugify
 from .validate import relation_key
 
 __all__ = ["Editor", "edit_folder"]
@@ -76,25 +76,69 @@ class Editor:
         taken = sorted({"source", "relation", "target"} & set(values))
         if taken:
             raise ValueError(f"give {', '.join(taken)} as arguments, not as column values")
-        kind = self.relation_name(kind)
-        source, target = self.actor_id(source), self.actor_id(target)
+        source, kind, target = self._tie(source, kind, target)
         self._append(RELATIONS_FILE, {"source": source, "relation": kind, "target": target, **values})
         self.messages.append(f"added relation {source} {kind} {target}")
 
-    def remove_relation(self, source: str, kind: str, target: str) -> None:
-        kind = self.relation_name(kind)
-        source, target = self.actor_id(source), self.actor_id(target)
-        key = relation_key(source, kind, target)
-        for rec, v in self._rows(RELATIONS_FILE):
-            norm = normalise_relation(v.get("relation", ""))
-            if norm and relation_key(v.get("source", ""), norm, v.get("target", "")) == key:
-                self._delete(RELATIONS_FILE, [rec])
-                self.messages.append(f"removed relation {v['source']} {norm} {v['target']} (line {rec.line})")
-                return
+    def remove_relation(self, source: str, kind: str, target: str, since: str | None = None) -> None:
+        rec, v = self._relation_record(source, kind, target, since)
+        self._delete(RELATIONS_FILE, [rec])
+        self.messages.append(f"removed relation {v['source']} {v['relation']} {v['target']} (line {rec.line})")
+
+    def set_relation(self, source: str, kind: str, target: str, values: dict, since: str | None = None) -> None:
+        """Change fields of one relation row in place (``since`` picks the row when a tie has several)."""
+        taken = sorted({"source", "relation", "target"} & set(values))
+        if taken:
+            raise ValueError(f"{', '.join(taken)} cannot be set; remove the relation and add the new one")
+        if not values:
+            raise ValueError("nothing to change: give --evidence, --note, --confidence, --since, --until or --set")
+        rec, v = self._relation_record(source, kind, target, since)
+        if not self._set(RELATIONS_FILE, rec, values):
+            raise ValueError(f"relation {v['source']} {v['relation']} {v['target']} (line {rec.line}) already has"
+                             " those values")
+        self.messages.append(f"updated relation {v['source']} {v['relation']} {v['target']} (line {rec.line}):"
+                             f" {', '.join(sorted(values))}")
+
+    def _tie(self, source: str, kind: str, target: str) -> tuple[str, str, str]:
+        """Actor ids and kind name; inverse wording ('trained by') turns the tie round, and says so."""
+        kinds = self.dataset.kinds
+        name = kinds.normalise(kind)
+        if name is None:
+            name = kinds.inverse_of(kind)
+            if name is None:
+                hint = kinds.suggest(kind)
+                tail = f"; did you mean '{hint[0]}'?" if hint else ""
+                raise ValueError(f"unknown relation '{kind}'{tail} (allowed: {', '.join(kinds)})")
+            source, target = target, source
+            self.messages.append(f"'{kind}' reads backwards: recorded as {self.actor_id(source)} {name}"
+                                 f" {self.actor_id(target)}")
+        return self.actor_id(source), name, self.actor_id(target)
+
+    def _relation_record(self, source: str, kind: str, target: str, since: str | None):
+        """The one relation row a command names; with several rows for the tie, ``since`` picks one."""
+        from .dates import parse_span
+
+        kinds = self.dataset.kinds
+        source, kind, target = self._tie(source, kind, target)
+        key = relation_key(source, kind, target, kinds)
+        found = [(rec, v) for rec, v in self._rows(RELATIONS_FILE)
+                 if (norm := kinds.normalise(v.get("relation", "")))
+                 and relation_key(v.get("source", ""), norm, v.get("target", ""), kinds) == key]
+        if since is not None:
+            wanted = parse_span(since)
+            found = [(rec, v) for rec, v in found
+                     if v.get("since", "") == since or (wanted and v.get("since") and parse_span(v["since"]) == wanted)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            rows = "; ".join(f"line {rec.line}: since {v.get('since') or '(open)'}, until {v.get('until') or '(open)'}"
+                             for rec, v in found)
+            raise LookupError(f"{source} {kind} {target} has {len(found)} rows ({rows}); pick one with --since")
         between = [f"{v['source']} {v['relation']} {v['target']}" for _, v in self._rows(RELATIONS_FILE)
                    if {v.get("source"), v.get("target")} == {source, target}]
         hint = f"; between them: {', '.join(between)}" if between else ""
-        raise LookupError(f"no relation {source} {kind} {target}{hint}")
+        when = f" since {since}" if since is not None else ""
+        raise LookupError(f"no relation {source} {kind} {target}{when}{hint}")
 
     def remove_actor(self, actor: str, cascade: bool = False) -> None:
         actor_id = self.actor_id(actor)
@@ -132,21 +176,19 @@ class Editor:
         values = dict(values)
         if aliases or add_aliases:
             current = [] if aliases else self.index.by_id[actor_id]["aliases"].split(";")
-            merged = [a.strip() for a in [*current, *aliases, *add_aliases] if a.strip()]
-            values["aliases"] = ";".join(dict.fromkeys(merged))
+            merged: dict[str, str] = {}  # one of each alias, whatever its letter case or accents
+            for a in (a.strip() for a in [*current, *aliases, *add_aliases]):
+                if a:
+                    merged.setdefault(fold(a), a)
+            values["aliases"] = ";".join(merged.values())
         if not values:
             raise ValueError("nothing to change: give --name, --type, --description, --alias or --set")
         if "id" in values:
             raise ValueError("use rename-actor to change an id")
-        self._set(ACTORS_FILE, self._actor_record(actor_id), values)
-        self.messages.append(f"updated actor '{actor_id}': {', '.join(sorted(values))}")
-
-    @staticmethod
-    def relation_name(kind: str) -> str:
-        norm = normalise_relation(kind)
-        if not norm:
-            raise ValueError(f"unknown relation '{kind}'; allowed: {', '.join(RELATIONS)}")
-        return norm
+        if self._set(ACTORS_FILE, self._actor_record(actor_id), values):
+            self.messages.append(f"updated actor '{actor_id}': {', '.join(sorted(values))}")
+        else:
+            self.messages.append(f"actor '{actor_id}' already has those values; nothing changed")
 
     # ---- record surgery (copy on write) -----------------------------------------------------------
     def _touch(self, name: str, structure: bool = False) -> None:
@@ -218,7 +260,7 @@ class Editor:
                 f.header = dataclasses.replace(f.header, end="")
         self._touch(name, structure=True)
 
-    def _set(self, name: str, rec: Record, values: dict) -> None:
+    def _set(self, name: str, rec: Record, values: dict) -> bool:
         _check_text(values)
         self._ensure_columns(name, [k for k, v in values.items() if v])
         f = self.files[name]
@@ -229,9 +271,11 @@ class Editor:
         for column, value in values.items():
             if column in where:
                 cells[where[column]] = value
-        if cells != rec.cells:
+        if [c.strip() for c in cells] != [c.strip() for c in rec.cells] + [""] * (len(cells) - len(rec.cells)):
             self._replace(name, rec, Record(rec.line, f.row_text(cells), rec.end, cells))
             self._touch(name)
+            return True
+        return False
 
     def _current(self, name: str, rec: Record) -> Record:
         """The record now standing where ``rec`` stood (columns may have been added since)."""
@@ -268,7 +312,8 @@ class Editor:
             parsed[name], found = parse_csv(data, f.path, f.display)
             problems += found
         if not problems:
-            problems += check_dataset(self.folder, parsed[ACTORS_FILE], parsed[RELATIONS_FILE])[1]
+            problems += check_dataset(self.folder, parsed[ACTORS_FILE], parsed[RELATIONS_FILE],
+                                      self.dataset.kinds_file)[1]
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
         self._bytes = out

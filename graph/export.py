@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-from .schema import RELATIONS
+from .schema import kinds_of
 
 __all__ = ["EXPORT_FORMATS", "export"]
 
@@ -34,11 +34,11 @@ def _gexf(G) -> bytes:
     for n, d in G.nodes(data=True):
         attrs = {(f"attr_{k}" if k in _GEXF_RESERVED - {"type"} else k): v for k, v in d.items()}
         H.add_node(n, label=d.get("name", n), **attrs)
-    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+    for i, (u, v, d) in enumerate(G.edges(data=True)):
         attrs = {(f"attr_{a}" if a in _GEXF_RESERVED else a): val for a, val in d.items()}
         # every edge stays "directed" (networkx's reader refuses mixed graphs); the
         # 'directed' attribute marks the symmetric relations
-        H.add_edge(u, v, key=f"e{i}", id=f"e{i}", label=RELATIONS[k].label, **attrs)
+        H.add_edge(u, v, key=f"e{i}", id=f"e{i}", label=kinds_of(G)[d["relation"]].label, **attrs)
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph(H)
     meta = writer.xml.find("meta")
@@ -78,9 +78,9 @@ def _csv(G, guard: bool = True) -> tuple[bytes, bytes]:
     edge_cols = list(dict.fromkeys(k for *_, d in G.edges(keys=True, data=True) for k in d
                                    if k not in ("relation", "directed")))
     edges = [["Source", "Target", "Type", "Id", "Label", "relation"] + edge_cols]
-    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
-        kind = RELATIONS[k]
-        edges.append([u, v, "Directed" if kind.directed else "Undirected", f"e{i}", kind.label, k]
+    for i, (u, v, d) in enumerate(G.edges(data=True)):
+        kind = kinds_of(G)[d["relation"]]
+        edges.append([u, v, "Directed" if kind.directed else "Undirected", f"e{i}", kind.label, kind.name]
                      + [str(d.get(c, "")) for c in edge_cols])
     return _table(nodes, guard), _table(edges, guard)
 

@@ -20,8 +20,13 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?
 _C1 = re.compile("[\u007f-\u009f\u2028\u2029]")
 
 
-def format_rows(rows: list[dict], columns: list[str], fmt: str, digits: int = 3, guard: bool = True) -> str:
-    """Rows (dicts) as text in one of FORMATS; missing values are blank, 'n/a' or null."""
+def format_rows(rows: list[dict], columns: list[str], fmt: str, digits: int = 3, guard: bool = True,
+                width: int | None = None, wrap: str | None = None) -> str:
+    """Rows (dicts) as text in one of FORMATS; missing values are blank, 'n/a' or null.
+
+    A table fits ``width`` characters: long text is cut with an ellipsis, except the
+    ``wrap`` column, whose text continues on the next lines.
+    """
     if fmt == "json":
         return dumps([{c: _json_value(r.get(c)) for c in columns} for r in rows]) + "\n"
     import pandas as pd
@@ -31,7 +36,7 @@ def format_rows(rows: list[dict], columns: list[str], fmt: str, digits: int = 3,
         return csv_text([columns] + df.values.tolist(), guard=guard)
     if not rows:
         return "(no rows)\n"
-    return _align(df, digits)
+    return _align(df, digits, width, wrap)
 
 
 def dumps(value) -> str:
@@ -74,19 +79,44 @@ def _csv_cell(v) -> str:
     return str(v)
 
 
-def _align(df, digits: int) -> str:
-    """Text columns left-aligned, numbers right-aligned on their decimal places."""
+MIN_WIDTH = 10
+
+
+def _align(df, digits: int, width: int | None = None, wrap: str | None = None) -> str:
+    """Text columns left-aligned, numbers right-aligned on their decimal places, within ``width``."""
+    import textwrap
+
     from .files import printable
 
     columns = list(df.columns)
-    lines = [columns] + [[printable(_cell(v, digits)) for v in row] for row in df.itertuples(index=False)]
+    cells = [[printable(_cell(v, digits)) for v in row] for row in df.itertuples(index=False)]
     numeric = [all(isinstance(v, (int, float)) or v is None for v in df[c]) for c in columns]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(columns))]
+    widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
+    if width:
+        _fit(widths, columns, numeric, width)
     out = []
-    for line in lines:
-        cells = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(line, widths, numeric)]
-        out.append("  ".join(cells).rstrip())
+    for line in [columns] + cells:
+        parts = []
+        for i, (v, w, num) in enumerate(zip(line, widths, numeric)):
+            if columns[i] == wrap and len(v) > w:
+                parts.append(textwrap.wrap(v, w, break_long_words=True) or [""])
+            else:
+                parts.append([v if len(v) <= w else v[:w - 1] + "\u2026"])
+        for k in range(max(len(p) for p in parts)):
+            row = [(p[k] if k < len(p) else "") for p in parts]
+            text = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(row, widths, numeric)]
+            out.append("  ".join(text).rstrip())
     return "\n".join(out) + "\n"
+
+
+def _fit(widths: list[int], columns: list[str], numeric: list[bool], width: int) -> None:
+    """Narrow the widest text columns (in place) until the table fits, none below MIN_WIDTH."""
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        text = [i for i, num in enumerate(numeric) if not num and widths[i] > max(MIN_WIDTH, len(columns[i]))]
+        if not text:
+            return
+        i = max(text, key=lambda k: widths[k])
+        widths[i] -= 1
 
 
 def _json_value(v):

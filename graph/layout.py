@@ -46,7 +46,7 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
     index = {v: i for i, v in enumerate(nodes)}
     short: dict[tuple, bool] = {}
     bundle: dict[tuple, int] = {}
-    for u, v, k in G.edges(keys=True):
+    for u, v, k in G.edges(data="relation"):
         if u != v:
             key = (min(index[u], index[v]), max(index[u], index[v]))
             short[key] = short.get(key, True) and k == "part_of"

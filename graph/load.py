@@ -1,4 +1,4 @@
-"""Load and validate a data set (actors.csv + relations.csv) from a folder."""
+"""Find, load and validate a data set: actors.csv, relations.csv and an optional kinds.csv."""
 
 from __future__ import annotations
 
@@ -11,13 +11,15 @@ from pathlib import Path
 from .csvio import CsvFile, Record, read_csv
 from .problems import DataError, Problem, sort_problems
 from .resolve import ActorIndex
-from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, normalise_relation
+from .schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, Vocabulary
 from .validate import check_actors, check_cells, check_isolated, check_relations
 
-__all__ = ["Row", "Dataset", "load_dataset", "check_dataset", "display_path", "default_data_dir"]
+__all__ = ["Row", "Dataset", "load_dataset", "check_dataset", "display_path", "default_data_dir", "locate",
+           "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE"]
 
 ACTORS_FILE = "actors.csv"
 RELATIONS_FILE = "relations.csv"
+KINDS_FILE = "kinds.csv"
 
 
 _NONE: dict = {}
@@ -52,8 +54,19 @@ class Dataset:
     relations_file: CsvFile
     actors: list[Row]
     relations: list[Row]
+    kinds: Vocabulary = RELATIONS
+    kinds_file: CsvFile | None = None
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[CsvFile]:
+        return [f for f in (self.actors_file, self.relations_file, self.kinds_file) if f is not None]
+
+    @property
+    def sample(self) -> bool:
+        """Whether this is the bundled sample (read-only)."""
+        return is_sample(self.folder)
 
     def actor(self, actor_id: str) -> Row | None:
         return self.index.by_id.get(actor_id)
@@ -64,12 +77,38 @@ class Dataset:
         return ActorIndex(self.actors)
 
 
+def sample_dir() -> Path:
+    """The bundled Sahel sample: graph/sample in an installed package, data/ in a source checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "sample"
+    return installed if (installed / ACTORS_FILE).is_file() else here.parent / "data"
+
+
+def is_sample(folder: Path) -> bool:
+    return os.path.realpath(folder) == os.path.realpath(sample_dir())
+
+
+def locate(explicit: Path | None = None) -> tuple[Path, str]:
+    """The data folder and how it was found.
+
+    --data, else $ACTORGRAPH_DATA, else ./data when it holds actors.csv, else the current
+    folder when it holds actors.csv and relations.csv, else the bundled sample.
+    """
+    if explicit is not None:
+        return Path(explicit), "--data"
+    env = os.environ.get("ACTORGRAPH_DATA")
+    if env:
+        return Path(env), "$ACTORGRAPH_DATA"
+    if (Path("data") / ACTORS_FILE).is_file():
+        return Path("data"), "./data"
+    if Path(ACTORS_FILE).is_file() and Path(RELATIONS_FILE).is_file():
+        return Path("."), "the current folder"
+    return sample_dir(), "the bundled sample"
+
+
 def default_data_dir() -> Path:
-    """./data when it holds actors.csv, else the data bundled beside cli.py."""
-    here = Path("data")
-    if (here / ACTORS_FILE).is_file():
-        return here
-    return Path(__file__).resolve().parent.parent / "data"
+    """The folder :func:`locate` finds without --data."""
+    return locate()[0]
 
 
 def display_path(path: Path) -> str:
@@ -96,6 +135,7 @@ def load_dataset(folder: Path | None = None, strict: bool = True, lock: bool = T
     from .lock import folder_lock
 
     folder = Path(folder) if folder is not None else default_data_dir()
+    _check_folder(folder)
     if not lock:
         return _load(folder, strict, _recover(folder))
     exclusive = pending(folder)
@@ -105,6 +145,14 @@ def load_dataset(folder: Path | None = None, strict: bool = True, lock: bool = T
                 exclusive = True  # a crashed edit to complete: take the lock exclusively
                 continue
             return _load(folder, strict, _recover(folder) if exclusive else [])
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise DataError([Problem(display_path(folder), 0, "missing-folder", "the data folder does not exist")])
+    if not folder.is_dir():
+        raise DataError([Problem(display_path(folder), 0, "not-a-folder",
+                                 "is a file, not a folder; --data names the folder holding actors.csv")])
 
 
 def _recover(folder: Path) -> list[str]:
@@ -120,10 +168,13 @@ def _recover(folder: Path) -> list[str]:
 
 def _load(folder: Path, strict: bool, notices: list[str]) -> Dataset:
     files, problems = [], []
-    for name in (ACTORS_FILE, RELATIONS_FILE):
+    for name in (ACTORS_FILE, RELATIONS_FILE, KINDS_FILE):
+        if name == KINDS_FILE and not os.path.lexists(folder / name):
+            files.append(None)  # optional: the built-in kinds apply
+            continue
         f, p = read_csv(folder / name, display_path(folder / name), folder)
         files.append(f)
-        problems += p
+        problems += [_case_hint(folder, name, x) for x in p]
     dataset, more = check_dataset(folder, *files)
     problems += more
     if strict and any(p.severity == "error" for p in problems):
@@ -135,15 +186,39 @@ def _load(folder: Path, strict: bool, notices: list[str]) -> Dataset:
     return dataset
 
 
-def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None):
-    """Rows and every problem of two parsed files: (Dataset or None, problems)."""
+def _case_hint(folder: Path, name: str, problem: Problem) -> Problem:
+    """A missing file that exists with other capitals (Actors.csv) gets a hint."""
+    if problem.code != "missing-file":
+        return problem
+    try:
+        others = [p for p in os.listdir(folder) if p.lower() == name and p != name]
+    except OSError:
+        others = []
+    if not others:
+        return problem
+    return Problem(problem.path, 0, problem.code, f"file not found; there is '{others[0]}': file names are"
+                                                  f" case-sensitive here, rename it to {name}")
+
+
+def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None,
+                  kinds_file: CsvFile | None = None):
+    """Rows and every problem of the parsed files: (Dataset or None, problems)."""
+    from .kinds import read_kinds
+
     problems: list[Problem] = []
     actors = relations = None
+    vocabulary = RELATIONS
+    if kinds_file:
+        kind_rows, p = table_rows(kinds_file, KIND_COLUMNS)
+        problems += p
+        if kind_rows is not None:
+            vocabulary, p = read_kinds(kind_rows, kinds_file.display)
+            problems += p
     if actors_file:
         actors, p = table_rows(actors_file, ACTOR_COLUMNS)
         problems += p
     if relations_file:
-        relations, p = table_rows(relations_file, RELATION_COLUMNS)
+        relations, p = table_rows(relations_file, RELATION_COLUMNS, vocabulary)
         problems += p
     if actors is not None:
         problems += check_actors(actors, actors_file.display)
@@ -151,14 +226,14 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
     if relations is not None:
         problems += check_cells(relations, relations_file.display)
     if actors is not None and relations is not None:
-        problems += check_relations(relations, actors, relations_file.display)
+        problems += check_relations(relations, actors, relations_file.display, vocabulary)
         problems += check_isolated(actors, relations, actors_file.display)
     if actors is None or relations is None:
         return None, problems
-    return Dataset(folder, actors_file, relations_file, actors, relations), problems
+    return Dataset(folder, actors_file, relations_file, actors, relations, vocabulary, kinds_file), problems
 
 
-def table_rows(f: CsvFile, spec) -> tuple[list[Row] | None, list[Problem]]:
+def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[list[Row] | None, list[Problem]]:
     """Rows of a table, or None when its header makes the rows unreadable."""
     problems = []
     columns = f.columns
@@ -182,15 +257,20 @@ def table_rows(f: CsvFile, spec) -> tuple[list[Row] | None, list[Problem]]:
             continue
         cells = rec.cells
         if len(cells) < width or any(c.strip() for c in cells[len(columns):]):
+            tail = ""
+            if len(cells) > width:
+                sep = {"\t": "tab"}.get(f.delimiter, f"'{f.delimiter}'")
+                example = ' (aliases such as "FAMa;Malian forces")' if f.delimiter == ";" and "aliases" in columns else ""
+                tail = f": a value holding the separator {sep} must be in double quotes{example}"
             problems.append(Problem(f.display, rec.line, "cell-count",
-                                    f"row has {len(cells)} cells but the header has {width} columns"))
+                                    f"row has {len(cells)} cells but the header has {width} columns{tail}"))
             continue
         if any(cells[i].strip() for i, c in enumerate(columns[:len(cells)]) if not c):
             problems.append(Problem(f.display, rec.line, "unnamed-column",
                                     "a value stands in a column with no header name"))
         values = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
         typed = _NONE
-        for column, norm in (("relation", normalise_relation), ("confidence", str.lower)):
+        for column, norm in (("relation", vocabulary.normalise), ("confidence", str.lower)):
             if column in values:
                 clean = norm(values[column]) or values[column]
                 if clean != values[column]:

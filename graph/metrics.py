@@ -22,19 +22,26 @@ class Measure:
     compute: Callable
 
 
+def _lone(H, compute):
+    """networkx gives a lone actor degree 1 (it divides by n - 1 = 0): an actor without ties has 0."""
+    if H.number_of_nodes() <= 1:
+        return {n: 0.0 for n in H}
+    return compute(H)
+
+
 def _degree(H):
     import networkx as nx
-    return nx.degree_centrality(H)
+    return _lone(H, nx.degree_centrality)
 
 
 def _in_degree(D):
     import networkx as nx
-    return nx.in_degree_centrality(D)
+    return _lone(D, nx.in_degree_centrality)
 
 
 def _out_degree(D):
     import networkx as nx
-    return nx.out_degree_centrality(D)
+    return _lone(D, nx.out_degree_centrality)
 
 
 def _betweenness(H):

@@ -25,6 +25,7 @@ __all__ = ["render_html", "static_map", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES",
 HERE = Path(__file__).parent
 SCRIPTS = ("core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # joined in this order
 MAX_FIT_SCALE = 1.5
+DASHES = {"solid": False, "dashed": True, "dotted": [2, 5]}  # vis-network's dashes per line style
 
 
 def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7):
@@ -79,7 +80,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         labels[v] = label
     kinds = kinds_of(G)
     counts = {k: 0 for k in kinds}
-    for _, _, k in G.edges(keys=True):
+    for _, _, k in G.edges(data="relation"):
         counts[k] += 1
     data = {
         "title": title,
@@ -100,7 +101,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "groups": scene.groups,
         "groupLabel": group_label,
         "kinds": [{"name": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed,
-                   "color": k.color, "dashes": k.dashes, "count": counts[k.name]} for k in kinds.values()],
+                   "color": k.color, "style": k.style, "count": counts[k.name]} for k in kinds.values()],
         "measures": [m for m in PANEL_MEASURES if m in values],
         "measureHelp": measure_help or {},
         "sizeBy": size_by,
@@ -112,7 +113,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
 
 def _edge(e: dict) -> dict:
     edge = {"id": e["id"], "from": e["from"], "to": e["to"], "kind": e["kind"], "arrows": "to" if e["arrow"] else "",
-            "dashes": e["dashes"], "color": e["color"], "width": 2}
+            "dashes": DASHES[e["style"]], "color": e["color"], "width": 2}
     bend = e["bend"]
     edge["smooth"] = {"enabled": True, "type": "curvedCW" if bend > 0 else "curvedCCW",
                       "roundness": abs(bend)} if bend else False
@@ -128,9 +129,9 @@ def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "between
 
     scene = scene_for(G, values, size_by, groups, seed)
     counts = {k: 0 for k in kinds_of(G)}
-    for _, _, k in G.edges(keys=True):
+    for _, _, k in G.edges(data="relation"):
         counts[k] += 1
-    kinds = [{"label": k.label, "color": k.color, "dashes": k.dashes, "directed": k.directed, "count": counts[k.name]}
+    kinds = [{"label": k.label, "color": k.color, "style": k.style, "directed": k.directed, "count": counts[k.name]}
              for k in kinds_of(G).values()]
     note = "All dots the same size." if size_by == "none" else \
         f"Dot and label size: {size_by} ({MEASURE_MEANINGS.get(size_by, '')})."
@@ -169,8 +170,8 @@ def _actors(G, values: dict, groups: dict) -> dict:
 def _relations(G) -> list[dict]:
     core = ("relation", "directed", "evidence", "note", "confidence", "since", "until")
     out = []
-    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
-        out.append({"id": f"e{i}", "source": u, "target": v, "kind": k,
+    for i, (u, v, d) in enumerate(G.edges(data=True)):
+        out.append({"id": f"e{i}", "source": u, "target": v, "kind": d["relation"],
                     **{c: d.get(c, "") for c in core[2:]},
                     "extra": [[c, val] for c, val in d.items() if c not in core and val]})
     return out

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["centrality_rows", "actor_columns", "rank_key", "summary", "markdown_table", "impact_summary"]
+__all__ = ["centrality_rows", "broker_rows", "actor_columns", "rank_key", "summary", "markdown_table",
+           "impact_summary", "ties", "competition_ranks"]
 
 
 def actor_columns(fmt: str) -> list[str]:
@@ -16,35 +17,70 @@ def rank_key(value, name: str, actor_id: str):
     return (missing, -(value or 0) if not missing else 0, name.lower(), actor_id)
 
 
+def ties(G, node) -> int:
+    """Number of other actors tied to this one, whatever the kind and direction."""
+    return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})
+
+
+def competition_ranks(rows: list[dict], key: str) -> None:
+    """Add 'rank' to rows already sorted by ``key``, highest first: 1, 2, 2, 4; no rank without a value."""
+    previous, rank = object(), 0
+    for i, row in enumerate(rows, 1):
+        v = row.get(key)
+        if v is None or v != v:
+            row["rank"] = None
+            continue
+        if v != previous:
+            rank, previous = i, v
+        row["rank"] = rank
+
+
 def centrality_rows(G, values: dict, measures: list[str], sort: str | None, top: int | None, fmt: str):
-    """One row per actor with the measures computed (None where undefined), sorted, cut to top."""
+    """One row per actor with its rank, number of ties and the measures computed, sorted, cut to top."""
     computed = [m for m in measures if m in values]
     if sort is None:
         sort = "betweenness" if "betweenness" in computed else (computed[0] if computed else None)
     rows = []
     for node, attrs in G.nodes(data=True):
-        row = {"id": node, "name": attrs.get("name", node), "type": attrs.get("type", "")}
+        row = {"id": node, "name": attrs.get("name", node), "type": attrs.get("type", ""), "ties": ties(G, node)}
         row.update({m: values[m].get(node) if m in values else None for m in measures})
         rows.append(row)
     if sort:
         rows.sort(key=lambda r: rank_key(r[sort], r["name"], r["id"]))
+        competition_ranks(rows, sort)
     else:
         rows.sort(key=lambda r: (r["name"].lower(), r["id"]))
+        for r in rows:
+            r["rank"] = None
     if top:
         rows = rows[:top]
-    return rows, actor_columns(fmt) + list(measures)
+    return rows, ["rank"] + actor_columns(fmt) + ["ties"] + list(measures)
+
+
+def broker_rows(G, values: dict, sort: str, top: int | None, fmt: str):
+    """Rows for `brokers`: rank by the sort measure (constraint lowest first), ties and the three measures."""
+    measures = ["betweenness", "effective_size", "constraint"]
+    rows = [{"id": n, "name": d.get("name", n), "type": d.get("type", ""), "ties": ties(G, n),
+             **{m: values[m].get(n) for m in measures}} for n, d in G.nodes(data=True)]
+    sign = -1 if sort == "constraint" else 1
+    for r in rows:
+        r["_key"] = None if r[sort] is None else sign * r[sort]
+    rows.sort(key=lambda r: rank_key(r["_key"], r["name"], r["id"]))
+    competition_ranks(rows, "_key")
+    rows = rows[:top] if top else rows
+    return rows, ["rank"] + actor_columns(fmt) + ["ties"] + measures
 
 
 def summary(dataset) -> dict:
     """Actors by type and relations by kind and confidence, for `actorgraph info`."""
-    from .schema import CONFIDENCE_VALUES, RELATIONS
+    from .schema import CONFIDENCE_VALUES
 
     types: dict[str, int] = {}
     for a in dataset.actors:
         types[a["type"]] = types.get(a["type"], 0) + 1
     type_rows = [{"type": t, "actors": n} for t, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))]
     kinds = []
-    for kind in RELATIONS:
+    for kind in dataset.kinds:
         rows = [r for r in dataset.relations if r["relation"] == kind]
         row = {"relation": kind}
         row.update({c: sum(r["confidence"] == c for r in rows) for c in CONFIDENCE_VALUES})

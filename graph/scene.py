@@ -119,13 +119,13 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7) -> Scene:
     style = dict(zip(group_keys, assign(len(group_keys))))
     index = {v: i for i, v in enumerate(ids)}
     edges, bundles = [], {}
-    for e, (u, v, kind) in enumerate(G.edges(keys=True)):
+    for e, (u, v, kind) in enumerate(G.edges(data="relation")):
         edge_id = f"e{e}"
         i, j = index[u], index[v]
         bundles.setdefault((min(i, j), max(i, j)), []).append((edge_id, i, j))
         spec = kinds[kind]
         edges.append({"id": edge_id, "from": u, "to": v, "kind": kind, "color": spec.color,
-                      "dashes": spec.dashes, "arrow": spec.directed})
+                      "style": spec.style, "arrow": spec.directed})
     shown = np.where(major[:, None], B, 1e9)  # lines keep off the labels seen at the fitted view
     bends = route(bundles, P, radius, shown) if n else {}
     for e in edges:

@@ -1,21 +1,29 @@
-"""The data schema: CSV columns and THE relation table."""
+"""The data schema: CSV columns, and THE relation table a data set's relations use.
+
+The built-in table holds the article's four kinds; a data set's ``kinds.csv``, when
+present, replaces it as that data set's whole vocabulary (see graph.kinds).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
     "ACTOR_COLUMNS",
     "RELATION_COLUMNS",
+    "KIND_COLUMNS",
     "RELATIONS",
     "RelationKind",
+    "Vocabulary",
     "CONFIDENCE_VALUES",
     "DATA_FILES",
     "SLUG_RE",
-    "normalise_relation",
+    "KIND_RE",
     "kinds_of",
     "slugify",
+    "fold",
 ]
 
 
@@ -36,13 +44,23 @@ ACTOR_COLUMNS = (
 
 RELATION_COLUMNS = (
     Column("source", True, "actor id"),
-    Column("relation", True, "trains, accompanies, coordinates_with or part_of"),
+    Column("relation", True, "a relation kind of the data set (by default trains, accompanies,"
+                              " coordinates_with or part_of)"),
     Column("target", True, "actor id"),
     Column("evidence", False, "where it is stated: document and section (warned when empty)"),
     Column("note", False, "short paraphrase"),
     Column("confidence", False, "'stated' or 'implied'"),
-    Column("since", False, "year (2019), year-month (2019-06) or ISO date (2020-08-18)"),
-    Column("until", False, "year, year-month or ISO date"),
+    Column("since", False, "year (2019), month (2019-06), ISO date (2020-08-18) or day first (18/08/2020)"),
+    Column("until", False, "the same forms as since"),
+)
+
+KIND_COLUMNS = (
+    Column("kind", True, "the name used in relations.csv: lowercase letters, digits and '_'"),
+    Column("label", False, "how it reads: 'source LABEL target' (default: the name, '_' as spaces)"),
+    Column("inverse", False, "how it reads backwards: 'target INVERSE source' (e.g. 'trained by')"),
+    Column("directed", False, "yes or no (default yes); no: the two actors are interchangeable"),
+    Column("color", False, "line colour, #rrggbb"),
+    Column("style", False, "solid, dashed or dotted (default solid)"),
 )
 
 
@@ -55,44 +73,95 @@ class RelationKind:
     inverse: str  # "target <inverse> source"
     directed: bool
     color: str
-    dashes: bool
-    meaning: str
+    style: str = "solid"  # solid, dashed or dotted
+
+    @property
+    def dashes(self):
+        """vis-network's dashes option for the style."""
+        return {"solid": False, "dashed": True, "dotted": [2, 5]}[self.style]
+
+    @property
+    def meaning(self) -> str:
+        if self.directed:
+            return f"source {self.label} target; target {self.inverse} source"
+        return f"the two {self.label} each other (either order)"
 
 
-RELATIONS: dict[str, RelationKind] = {
-    k.name: k
-    for k in (
-        RelationKind("trains", "trains", "trained by", True, "#d9480f", False,
-                     "source trains target's personnel"),
-        RelationKind("accompanies", "accompanies", "accompanied by", True, "#7b2cbf", False,
-                     "source accompanies target in operations"),
-        RelationKind("coordinates_with", "coordinates with", "coordinates with", False,
-                     "#2b8a3e", True, "the two coordinate or work together (symmetric)"),
-        RelationKind("part_of", "part of", "has part", True, "#495057", False,
-                     "source is a component, unit or member of target"),
-    )
-}
+def fold(text: str) -> str:
+    """Text for matching what people type: no accents, no case.
+
+    >>> fold("Forces Armées Maliennes"), fold("Algérie")
+    ('forces armees maliennes', 'algerie')
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _key(text: str) -> str:
+    """A spelling-insensitive key: 'Coordinates with', 'coordinates-with' -> 'coordinates_with'."""
+    return re.sub(r"[\s\-_]+", "_", fold(text).strip())
+
+
+class Vocabulary(dict):
+    """The relation kinds of a data set by name, with the spellings and inverses people type.
+
+    Built once and never changed, so it hashes by identity.
+    """
+
+    __hash__ = object.__hash__
+
+    def __init__(self, kinds=()):
+        super().__init__((k.name, k) for k in kinds)
+        self._names = {}
+        self._inverse = {}
+        for k in self.values():
+            for text in (k.name, k.label):
+                self._names.setdefault(_key(text), k.name)
+            if k.directed and _key(k.inverse) not in self._names:
+                self._inverse.setdefault(_key(k.inverse), k.name)
+
+    def normalise(self, text: str) -> str | None:
+        """The kind a spelling names, or None.
+
+        >>> RELATIONS.normalise("Coordinates with"), RELATIONS.normalise("PART-OF")
+        ('coordinates_with', 'part_of')
+        """
+        return self._names.get(_key(text))
+
+    def inverse_of(self, text: str) -> str | None:
+        """The directed kind whose inverse wording this is ('trained by' -> 'trains'), or None."""
+        return self._inverse.get(_key(text))
+
+    def suggest(self, text: str) -> list[str]:
+        """Kinds a mistyped name most likely meant ('partof' -> 'part_of')."""
+        import difflib
+
+        key = _key(text)
+        squeezed = {_key(n).replace("_", ""): n for n in self}
+        if key.replace("_", "") in squeezed:
+            return [squeezed[key.replace("_", "")]]
+        found = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
+        return list(dict.fromkeys(self._names[f] for f in found))
+
+
+RELATIONS = Vocabulary((
+    RelationKind("trains", "trains", "trained by", True, "#d9480f"),
+    RelationKind("accompanies", "accompanies", "accompanied by", True, "#7b2cbf"),
+    RelationKind("coordinates_with", "coordinates with", "coordinates with", False, "#2b8a3e", "dashed"),
+    RelationKind("part_of", "part of", "has part", True, "#495057"),
+))
 
 CONFIDENCE_VALUES = ("stated", "implied")
 
 DATA_FILES = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv")
 
 SLUG_RE = re.compile(r"[a-z0-9_-]+\Z")
+KIND_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
-def kinds_of(G) -> dict[str, RelationKind]:
+def kinds_of(G) -> Vocabulary:
     """The relation vocabulary a graph was built with (the built-in kinds by default)."""
     return G.graph.get("kinds") or RELATIONS
-
-
-def normalise_relation(text: str) -> str | None:
-    """Map a spelling variant to its relation name, or None when unknown.
-
-    >>> normalise_relation("Coordinates with"), normalise_relation("PART-OF")
-    ('coordinates_with', 'part_of')
-    """
-    key = re.sub(r"[\s\-_]+", "_", text.strip().lower())
-    return key if key in RELATIONS else None
 
 
 def slugify(text: str) -> str:
@@ -101,7 +170,5 @@ def slugify(text: str) -> str:
     >>> slugify("Operation Barkhane (FR)")
     'operation_barkhane_fr'
     """
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_") or "actor"

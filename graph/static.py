@@ -19,6 +19,7 @@ STATIC_FORMATS = ("svg", "png", "pdf")
 FONT = "DejaVu Sans"  # ships with matplotlib: the same picture on every machine
 ARIAL_TO_DEJAVU = 0.88  # DejaVu Sans is wider than the Arial the layout measured
 LEGEND_IN = 2.9  # inches of legend beside the map
+LINE_STYLES = {"solid": "solid", "dashed": (0, (5, 3)), "dotted": (0, (1, 2.5))}
 _METADATA = {
     "svg": {"Date": None, "Creator": None, "Format": None, "Type": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
@@ -73,7 +74,7 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
         i, j = index[e["from"]], index[e["to"]]
         a, b = _xy(scene, i), _xy(scene, j)
         via = via_point(a, b, e["bend"]) if e["bend"] else ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-        style = (0, (5, 3)) if e["dashes"] else "solid"
+        style = LINE_STYLES[e["style"]]
         end = b
         if e["arrow"]:  # stop the line at the arrow's base, draw the head at the target's edge
             tip, base, left, right = _arrow(a, via, b, scene.radius[j], 12.0)
@@ -183,7 +184,7 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
     y -= step * 0.4
     for k in kinds:
         ax.add_line(Line2D([0.0, 0.1], [y - step * 0.35] * 2, color=k["color"], linewidth=2,
-                           linestyle=(0, (4, 2)) if k["dashes"] else "solid"))
+                           linestyle=LINE_STYLES[k["style"]]))
         ax.text(0.14, y - step * 0.35, k["label"] + (" \u2192" if k["directed"] else "") + f" ({k['count']})",
                 fontsize=8.5, va="center", parse_math=False)
         y -= step

@@ -8,7 +8,7 @@ from collections import defaultdict
 from .dates import parse_span
 from .problems import Problem
 from .resolve import ActorIndex
-from .schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, slugify
+from .schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, Vocabulary, slugify
 
 __all__ = ["check_actors", "check_relations", "check_isolated", "check_cells", "relation_key"]
 
@@ -31,25 +31,28 @@ def check_actors(rows, path: str):
             seen[actor_id] = row.line
 
 
-def check_relations(rows, actors, path: str):
+def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS):
     """Every per-row and whole-table check on relations."""
     index = ActorIndex(actors)
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, list] = {}
     part_of = []
     for row in rows:
-        yield from _check_relation_kind(row, path)
+        yield from _check_relation_kind(row, path, kinds)
         yield from _check_endpoints(row, index, path)
         yield from _check_dates(row, path)
         yield from _check_confidence(row, path)
         kind = row.get("relation")
-        if kind in RELATIONS and row["source"] and row["target"]:
-            key = relation_key(row["source"], kind, row["target"])
-            if key in seen:
-                yield Problem(path, row.line, "duplicate-relation",
-                              f"duplicate relation {row['source']} {kind} {row['target']}"
-                              f" (first on line {seen[key]})")
-            else:
-                seen[key] = row.line
+        if kind in kinds and row["source"] and row["target"]:
+            key = relation_key(row["source"], kind, row["target"], kinds)
+            for other in seen.get(key, ()):
+                if _overlap(other, row):
+                    when = "" if not any(r[c] for r in (other, row) for c in ("since", "until")) else \
+                        "; their periods overlap (rows of one tie need since/until that do not)"
+                    yield Problem(path, row.line, "duplicate-relation",
+                                  f"duplicate relation {row['source']} {kind} {row['target']}"
+                                  f" (first on line {other.line}){when}")
+                    break
+            seen.setdefault(key, []).append(row)
             if kind == "part_of" and row["source"] != row["target"]:
                 part_of.append(row)
         if not row.get("evidence"):
@@ -57,11 +60,30 @@ def check_relations(rows, actors, path: str):
     yield from _check_part_of_cycles(part_of, path)
 
 
-def relation_key(source: str, kind: str, target: str) -> tuple:
-    """Identity of a relation; symmetric kinds ignore the order of the two actors."""
-    if not RELATIONS[kind].directed and target < source:
+def relation_key(source: str, kind: str, target: str, kinds: Vocabulary = RELATIONS) -> tuple:
+    """Identity of a tie; symmetric kinds ignore the order of the two actors."""
+    if kind in kinds and not kinds[kind].directed and target < source:
         source, target = target, source
     return source, kind, target
+
+
+def period(row) -> tuple:
+    """The days a relation row covers: (first, last), open ends as None; None when a date is malformed."""
+    since, until = row.get("since", ""), row.get("until", "")
+    a = parse_span(since) if since else (None, None)
+    b = parse_span(until) if until else (None, None)
+    if a is None or b is None:
+        return None
+    return a[0], b[1]
+
+
+def _overlap(one, other) -> bool:
+    p, q = period(one), period(other)
+    if p is None or q is None:
+        return False  # a malformed date is reported on its own
+    lo = max((d for d in (p[0], q[0]) if d is not None), default=None)
+    hi = min((d for d in (p[1], q[1]) if d is not None), default=None)
+    return lo is None or hi is None or lo <= hi
 
 
 def check_isolated(actors, relations, path: str):
@@ -72,11 +94,20 @@ def check_isolated(actors, relations, path: str):
             yield Problem(path, a.line, "isolated-actor", f"actor '{a['id']}' has no relation", "warning")
 
 
-def _check_relation_kind(row, path):
+def _check_relation_kind(row, path, kinds: Vocabulary):
     raw = row.raw.get("relation", "")
-    if raw and row["relation"] not in RELATIONS:
-        yield Problem(path, row.line, "unknown-relation",
-                      f"unknown relation '{raw}'; allowed: {', '.join(RELATIONS)}")
+    if not raw or row["relation"] in kinds:
+        return
+    inverse = kinds.inverse_of(raw)
+    if inverse:
+        yield Problem(path, row.line, "inverse-relation",
+                      f"'{raw}' reads backwards: write the row as {row['target'] or 'TARGET'},{inverse},"
+                      f"{row['source'] or 'SOURCE'} (source {kinds[inverse].label} target)")
+        return
+    hint = kinds.suggest(raw)
+    tail = f"; did you mean '{hint[0]}'?" if hint else ""
+    yield Problem(path, row.line, "unknown-relation",
+                  f"unknown relation '{raw}'{tail} (allowed: {', '.join(kinds)})")
 
 
 def _check_endpoints(row, index, path):
@@ -98,7 +129,8 @@ def _check_dates(row, path):
             spans[column] = parse_span(value)
             if spans[column] is None:
                 yield Problem(path, row.line, "bad-date",
-                              f"malformed date '{value}' in {column}; use YYYY, YYYY-MM or YYYY-MM-DD")
+                              f"malformed or impossible date '{value}' in {column}; use YYYY, YYYY-MM,"
+                              " YYYY-MM-DD or day first DD/MM/YYYY")
     if spans.get("since") and spans.get("until") and spans["since"][0] > spans["until"][1]:
         yield Problem(path, row.line, "date-order",
                       f"since {row['since']} is after until {row['until']}")

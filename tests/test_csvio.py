@@ -83,7 +83,8 @@ def test_quoted_cell_with_line_break_keeps_later_line_numbers_right():
     (b"\n\n  \n", "d/actors.csv:1: file is empty: expected a header line"),
     (b'id,name,type\nmr,"Mauritania,state\nci,Ivory,state\n',
      "d/actors.csv:2: a quoted cell opened on this line is never closed"),
-    (b"id,name,type\nmr,Mauritania,state,extra\n", "d/actors.csv:2: row has 4 cells but the header has 3 columns"),
+    (b"id,name,type\nmr,Mauritania,state,extra\n", "d/actors.csv:2: row has 4 cells but the header has 3 columns: a value holding the separator ','"
+     " must be in double quotes"),
     (b"id,name,type\nmr,Mauritania\n", "d/actors.csv:2: row has 2 cells but the header has 3 columns"),
     (b"id,name,type\nmr,Mauritania,state\n", None),
 ])

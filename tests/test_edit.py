@@ -71,10 +71,11 @@ def test_add_actor_that_cannot_be_encoded_is_refused():
     (["add-actor", "A b", "--name", "X", "--type", "t"], "id 'A b' is not a valid slug"),
     (["add-actor", "a", "--name", "X", "--type", "t"], "actor 'a' already exists (Alpha)"),
     (["add-relation", "alpah", "trains", "c"], "unknown actor 'alpah'; did you mean 'a' (Alpha)?"),
-    (["add-relation", "a", "likes", "c"], "unknown relation 'likes'; allowed: trains, accompanies,"),
+    (["add-relation", "a", "likes", "c"], "unknown relation 'likes' (allowed: trains, accompanies,"),
     (["add-relation", "a", "trains", "c", "--since", "2019-02-30"],
-     "d/relations.csv:5: malformed date '2019-02-30' in since"),
-    (["add-relation", "Alef", "trains", "Beta"], "d/relations.csv:5: duplicate relation a trains b (first on line 2)"),
+     "d/relations.csv:5: malformed or impossible date '2019-02-30' in since"),
+    (["add-relation", "Alef", "trains", "Beta"], "d/relations.csv:5: duplicate relation a trains b (first on line 2);"
+     " their periods overlap"),
     (["add-relation", "c", "part_of", "b"], "d/relations.csv:5: part_of cycle: b -> c -> b"),
     (["remove-relation", "a", "accompanies", "b"], "no relation a accompanies b; between them: a trains b"),
     (["remove-actor", "b"], "actor 'b' is named by 2 relations (line 2: a trains b; line 3: b part_of c);"

@@ -86,8 +86,8 @@ def test_unknown_actor_without_suggestion():
 
 def test_unknown_relation_lists_allowed():
     code, lines = problems(relations=RELATIONS + "a,supports,c,doc,,,,\n")
-    assert (code, lines) == (1, ["d/relations.csv:5: unknown relation 'supports'; allowed: trains, accompanies,"
-                                 " coordinates_with, part_of"])
+    assert (code, lines) == (1, ["d/relations.csv:5: unknown relation 'supports' (allowed: trains, accompanies,"
+                                 " coordinates_with, part_of)"])
 
 
 @pytest.mark.parametrize("spelling", ["Coordinates with", "coordinates-with", "COORDINATES_WITH"])
@@ -107,7 +107,8 @@ def test_actor_related_to_itself():
 
 def test_duplicate_relation():
     code, lines = problems(relations=RELATIONS + "a,trains,b,other doc,,,,\n")
-    assert (code, lines) == (1, ["d/relations.csv:5: duplicate relation a trains b (first on line 2)"])
+    assert (code, lines) == (1, ["d/relations.csv:5: duplicate relation a trains b (first on line 2); their periods"
+                                 " overlap (rows of one tie need since/until that do not)"])
 
 
 def test_symmetric_relation_reversed_is_a_duplicate():
@@ -127,8 +128,8 @@ def test_part_of_cycle_is_printed():
 
 def test_malformed_date():
     code, lines = problems(relations=RELATIONS.replace("stated,2019,", "stated,2019-13,"))
-    assert (code, lines) == (1, ["d/relations.csv:2: malformed date '2019-13' in since; use YYYY, YYYY-MM"
-                                 " or YYYY-MM-DD"])
+    assert (code, lines) == (1, ["d/relations.csv:2: malformed or impossible date '2019-13' in since; use YYYY,"
+                                 " YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY"])
 
 
 def test_since_after_until():
@@ -166,7 +167,7 @@ def test_all_problems_at_once_errors_before_warnings():
     assert code == 1
     assert lines == [
         "d/actors.csv:6: duplicate actor id 'b' (first on line 3)",
-        "d/relations.csv:5: unknown relation 'likes'; allowed: trains, accompanies, coordinates_with, part_of",
+        "d/relations.csv:5: unknown relation 'likes' (allowed: trains, accompanies, coordinates_with, part_of)",
         "d/relations.csv:6: unknown actor 'x' in source",
         "d/actors.csv:5: warning: actor 'd' has no relation",
         "d/relations.csv:4: warning: relation without evidence",

@@ -39,7 +39,7 @@ function renderLegend() {
   DATA.kinds.forEach(function (k) {
     var marker = el("span", "ag-line" + (k.directed ? " ag-arrow" : ""));
     marker.style.borderTopColor = k.color;
-    marker.style.borderTopStyle = k.dashes ? "dashed" : "solid";
+    marker.style.borderTopStyle = k.style;
     marker.style.color = k.color;
     var li = legendItem(k.label + (k.directed ? " \u2192" : ""), k.count, !state.hiddenKinds.has(k.name), marker,
       function (on) {

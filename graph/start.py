@@ -1,0 +1,46 @@
+"""Start a data set: the files with their headers, or a copy of the bundled sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, sample_dir
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS
+
+__all__ = ["init", "headers"]
+
+
+def headers() -> dict[str, bytes]:
+    """Each file of a new, empty data set: its header line (kinds.csv: the built-in kinds)."""
+    from .kinds import kinds_text
+
+    return {ACTORS_FILE: (",".join(c.name for c in ACTOR_COLUMNS) + "\n").encode(),
+            RELATIONS_FILE: (",".join(c.name for c in RELATION_COLUMNS) + "\n").encode(),
+            KINDS_FILE: kinds_text().encode()}
+
+
+def init(folder: Path, example: bool = False) -> list[Path]:
+    """Write a new data set into folder (created if needed); refuse if any of its files exists.
+
+    Raises ValueError naming the files that exist, OSError when the folder cannot be written.
+    """
+    folder = Path(folder)
+    files = headers()
+    if example:
+        sample = sample_dir()
+        files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE)})
+    existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
+    if existing:
+        raise ValueError(f"{folder} already has {', '.join(existing)}; actorgraph init never overwrites a file")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    try:
+        for name, data in files.items():
+            with open(folder / name, "xb") as fh:  # exclusive: never replaces a file made meanwhile
+                fh.write(data)
+            written.append(folder / name)
+    except BaseException:
+        for path in written:
+            path.unlink()
+        raise
+    return written
