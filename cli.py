@@ -598,7 +598,7 @@ def neighbors(actor, depth, fmt):
              "relation": rel["kind"], "reads": rel["text"]} for r in rows for rel in r["relations"]]
     columns = ["distance", "name", "reads"] if fmt == "table" else ["distance", "id", "name", "type", "relation",
                                                                     "reads"]
-    click.echo(_format(flat, columns, fmt), nl=False)
+    click.echo(_format(flat, columns, fmt, wrap="reads"), nl=False)
 
 
 @main.command()
@@ -638,7 +638,7 @@ def path(source, target, all_paths, limit, directed, fmt):
     rows = [{"path": i, "step": s["step"], "from": s["from"], "to": s["to"], "relation": rel["kind"],
              "reads": rel["text"]} for i, steps in enumerate(found, 1) for s in steps for rel in s["relations"]]
     columns = ["path", "step", "reads"] if fmt == "table" else ["path", "step", "from", "to", "relation", "reads"]
-    click.echo(_format(rows, columns, fmt), nl=False)
+    click.echo(_format(rows, columns, fmt, wrap="reads"), nl=False)
 
 
 @main.command()
@@ -672,7 +672,7 @@ def impact(actors, measure, directed, top, fmt):
         return click.echo(_format(rows, ["id", "name", "type"] + columns, fmt), nl=False)
     from graph.report import impact_summary
 
-    click.echo(impact_summary(G, result))
+    click.echo(impact_summary(G, result, width=terminal_width()))
     click.echo(f"\n{measure}, before and after:")
     click.echo(_format(rows, ["name"] + columns, fmt), nl=False)
 
@@ -745,7 +745,7 @@ def diff(old, new, rev, measure, top, fmt):
     Example: actorgraph diff --rev HEAD~1
     """
     from graph.build import build_graph
-    from graph.diff import dataset_at_revision, diff_rows, rank_moves
+    from graph.diff import dataset_at_revision, diff_rows, rank_moves, renames
     from graph.load import display_path
     from graph.problems import DataError
 
@@ -768,7 +768,7 @@ def diff(old, new, rev, measure, top, fmt):
         ctx.meta["data"] = new
         new_ds = load()
     rows = diff_rows(old_ds, new_ds)
-    moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top)
+    moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top, renames(old_ds, new_ds))
     if fmt == "json":
         return _json({"changes": rows, "measure": measure, "ranks": moves})
     if fmt == "csv":
@@ -818,13 +818,16 @@ def write_files(dataset, files: dict) -> None:
             click.echo(f"wrote {printable(str(path))}", err=True)
 
 
-def _format(rows, columns, fmt, wrap: str | None = None):
+def terminal_width() -> int:
     import shutil
 
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _format(rows, columns, fmt, wrap: str | None = None):
     from graph.formats import format_rows
 
-    width = shutil.get_terminal_size((100, 24)).columns
-    return format_rows(rows, columns, fmt, guard=not meta("raw", False), width=width, wrap=wrap)
+    return format_rows(rows, columns, fmt, guard=not meta("raw", False), width=terminal_width(), wrap=wrap)
 
 
 def _json(value) -> None:

@@ -22,6 +22,7 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x0
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_SEP_LINE = re.compile(r'"?sep=([,;\t|])"?[,;\t|]*\Z', re.I)
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "windows-1252",
                   "utf-16": "UTF-16", "utf-32": "UTF-32"}
 
@@ -52,6 +53,7 @@ class CsvFile:
     quote_all: bool = False
     header: Record | None = None
     records: list[Record] = field(default_factory=list)
+    preamble: Record | None = None  # Excel's "sep=;" line, kept as it was
 
     @property
     def columns(self) -> list[str]:
@@ -64,7 +66,8 @@ class CsvFile:
         return f"{self.display}: read as {ENCODING_NAMES[self.encoding]}, {sep}-separated, {eol} line endings"
 
     def to_text(self) -> str:
-        parts = [self.header.raw + self.header.end] if self.header else []
+        parts = [self.preamble.raw + self.preamble.end] if self.preamble else []
+        parts += [self.header.raw + self.header.end] if self.header else []
         parts += [r.raw + r.end for r in self.records]
         return "".join(parts)
 
@@ -100,8 +103,15 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
     raw_records, problems = _split_records(text, display)
     if problems:
         return None, problems
+    sep = _SEP_LINE.match(raw_records[0][1])
+    preamble = None
+    if sep:  # Excel's "sep=;" first line names the delimiter; the header follows it
+        preamble = Record(raw_records[0][0], raw_records[0][1], raw_records[0][2], [raw_records[0][1]])
+        raw_records = raw_records[1:]
+        if not raw_records or not "".join(r for _, r, _ in raw_records).strip():
+            return None, [Problem(display, 2, "empty-file", "file has only a sep= line: expected a header line")]
     first_raw = raw_records[0][1]
-    delimiter = _sniff_delimiter(first_raw)
+    delimiter = sep.group(1) if sep else _sniff_delimiter(first_raw)
     newline = next((end for _, _, end in raw_records if end), "\n")
     from .files import max_bytes
 
@@ -112,7 +122,7 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
         return None, [Problem(display, 1, "bad-csv", f"cannot parse CSV: {exc}")]
     records = [Record(line, raw, end, cells) for (line, raw, end), cells in zip(raw_records, rows)]
     quote_all = all(_fully_quoted(r.raw, r.cells, delimiter) for r in records[:3] if r.raw)
-    f = CsvFile(path, display, encoding, delimiter, newline, quote_all, records[0], records[1:])
+    f = CsvFile(path, display, encoding, delimiter, newline, quote_all, records[0], records[1:], preamble)
     return f, []
 
 
@@ -155,7 +165,8 @@ def _split_records(text: str, display: str):
     pieces = _NEWLINE_RE.split(text)
     ends = _NEWLINE_RE.findall(text) + [""]
     records, problems = [], []
-    delimiter = _sniff_delimiter(pieces[0])
+    sep = _SEP_LINE.match(pieces[0])
+    delimiter = sep.group(1) if sep else _sniff_delimiter(pieces[1] if sep else pieces[0])
     i, line = 0, 1
     while i < len(pieces):
         start, parts, quoted = line, [pieces[i]], False

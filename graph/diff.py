@@ -10,7 +10,7 @@ from .load import ACTORS_FILE, RELATIONS_FILE, check_dataset
 from .problems import DataError, Problem
 from .validate import relation_key
 
-__all__ = ["dataset_at_revision", "diff_rows", "rank_moves"]
+__all__ = ["dataset_at_revision", "diff_rows", "rank_moves", "renames"]
 
 
 def dataset_at_revision(folder: Path, rev: str, display: str):
@@ -60,14 +60,44 @@ def _changes(old: dict, new: dict) -> str:
     return "; ".join(f"{k}: '{old.get(k, '')}' -> '{new.get(k, '')}'" for k in fields)
 
 
+def renames(old, new) -> dict[str, str]:
+    """Actors whose id changed and nothing else: {old id: new id} (rename-actor's work)."""
+    old_ids = {a["id"] for a in old.actors}
+    new_ids = {a["id"] for a in new.actors}
+
+    def rest(a):
+        return tuple(sorted((k, v) for k, v in a.items() if k != "id"))
+
+    gone = {}
+    for a in old.actors:
+        if a["id"] not in new_ids:
+            gone.setdefault(rest(a), []).append(a["id"])
+    out = {}
+    for a in new.actors:
+        if a["id"] not in old_ids and gone.get(rest(a)):
+            out[gone[rest(a)].pop(0)] = a["id"]
+    return out
+
+
 def diff_rows(old, new) -> list[dict]:
-    """added / removed / changed actors and relations, in the new files' order then the old's."""
-    rows = []
-    for what, key_of, label in (("actor", lambda r: r["id"], lambda r: r["id"]),
-                                ("relation", lambda r: relation_key(r["source"], r["relation"], r["target"]),
-                                 lambda r: f"{r['source']} {r['relation']} {r['target']}")):
-        before = {key_of(r): r for r in getattr(old, what + "s")}
-        after = {key_of(r): r for r in getattr(new, what + "s")}
+    """added / removed / changed / renamed actors and relations, in the new files' order then the old's.
+
+    A relation that only follows a renamed actor is not reported again.
+    """
+    renamed = renames(old, new)
+    rows = [{"change": "renamed", "what": "actor", "item": f"{a} -> {b}", "details": f"id: '{a}' -> '{b}'"}
+            for a, b in renamed.items()]
+
+    def moved(r):
+        return {**r, **{c: renamed.get(r[c], r[c]) for c in ("source", "target")}}
+
+    for what, key_of, label, rename in (
+            ("actor", lambda r: r["id"], lambda r: r["id"], lambda r: r),
+            ("relation", lambda r: relation_key(r["source"], r["relation"], r["target"], new.kinds) + (r["since"],),
+             lambda r: f"{r['source']} {r['relation']} {r['target']}", moved)):
+        before = {key_of(rename(r)): rename(r) for r in getattr(old, what + "s")
+                  if not (what == "actor" and r["id"] in renamed)}
+        after = {key_of(r): r for r in getattr(new, what + "s") if not (what == "actor" and r["id"] in renamed.values())}
         for key, r in after.items():
             if key not in before:
                 rows.append({"change": "added", "what": what, "item": label(r), "details": ""})
@@ -80,18 +110,22 @@ def diff_rows(old, new) -> list[dict]:
     return rows
 
 
-def rank_moves(G_old, G_new, measure: str, top: int) -> list[dict]:
-    """Rank and value of the actors in either version's top ``top``, before and after."""
+def rank_moves(G_old, G_new, measure: str, top: int, renamed: dict | None = None) -> list[dict]:
+    """Rank and value of the actors in either version's top ``top``, before and after (renames followed)."""
     from .metrics import centrality
     from .whatif import ranks
 
+    renamed = renamed or {}
     vo = centrality(G_old, [measure])[0].get(measure, {})
     vn = centrality(G_new, [measure])[0].get(measure, {})
     ro, rn = ranks(vo, G_old), ranks(vn, G_new)
+    vo = {renamed.get(n, n): v for n, v in vo.items()}
+    ro = {renamed.get(n, n): r for n, r in ro.items()}
     chosen = {n for n, r in rn.items() if r <= top} | {n for n, r in ro.items() if r <= top}
     rows = []
     for n in chosen:
-        name = (G_new.nodes[n] if n in G_new else G_old.nodes[n]).get("name", n)
+        back = next((a for a, b in renamed.items() if b == n), n)
+        name = (G_new.nodes[n] if n in G_new else G_old.nodes[back]).get("name", n)
         rows.append({"id": n, "name": name, "rank_before": ro.get(n), "before": vo.get(n),
                      "rank_after": rn.get(n), "after": vn.get(n),
                      "rank_change": None if n not in ro or n not in rn else ro[n] - rn[n]})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 
 from .csvio import CsvFile, Record, parse_csv
 from .journal import commit
@@ -323,8 +324,9 @@ class Editor:
         out = []
         for name, text in self.changed().items():
             display = self.files[name].display
+            before, after = (display, display) if os.path.isabs(display) else (f"a/{display}", f"b/{display}")
             out += difflib.unified_diff(self.originals[name].to_text().splitlines(keepends=True),
-                                        text.splitlines(keepends=True), f"a/{display}", f"b/{display}")
+                                        text.splitlines(keepends=True), before, after)
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in out)
 
     def save(self) -> list[Problem]:

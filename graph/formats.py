@@ -80,6 +80,9 @@ def _csv_cell(v) -> str:
 
 
 MIN_WIDTH = 10
+WRAP_WIDTH = 30
+SHORT = {"in_degree": "in_deg", "out_degree": "out_deg", "betweenness": "between", "closeness": "close",
+         "eigenvector": "eigen", "effective_size": "eff_size"}  # headers of a table fitted to a terminal
 
 
 def _align(df, digits: int, width: int | None = None, wrap: str | None = None) -> str:
@@ -90,12 +93,13 @@ def _align(df, digits: int, width: int | None = None, wrap: str | None = None) -
 
     columns = list(df.columns)
     cells = [[printable(_cell(v, digits)) for v in row] for row in df.itertuples(index=False)]
+    titles = [SHORT.get(c, c) if width else c for c in columns]
     numeric = [all(isinstance(v, (int, float)) or v is None for v in df[c]) for c in columns]
-    widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
+    widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(titles)]
     if width:
-        _fit(widths, columns, numeric, width)
+        _fit(widths, titles, numeric, width, columns.index(wrap) if wrap in columns else None)
     out = []
-    for line in [columns] + cells:
+    for line in [titles] + cells:
         parts = []
         for i, (v, w, num) in enumerate(zip(line, widths, numeric)):
             if columns[i] == wrap and len(v) > w:
@@ -109,13 +113,18 @@ def _align(df, digits: int, width: int | None = None, wrap: str | None = None) -
     return "\n".join(out) + "\n"
 
 
-def _fit(widths: list[int], columns: list[str], numeric: list[bool], width: int) -> None:
-    """Narrow the widest text columns (in place) until the table fits, none below MIN_WIDTH."""
+def _fit(widths: list[int], columns: list[str], numeric: list[bool], width: int, wrapped: int | None) -> None:
+    """Narrow the widest text column, one character at a time (in place), until the table fits.
+
+    A wrapped column (it loses nothing) goes down to WRAP_WIDTH, the others (cut with an
+    ellipsis) to MIN_WIDTH or their header.
+    """
+    floor = [WRAP_WIDTH if i == wrapped else max(MIN_WIDTH, len(c)) for i, c in enumerate(columns)]
     while sum(widths) + 2 * (len(widths) - 1) > width:
-        text = [i for i, num in enumerate(numeric) if not num and widths[i] > max(MIN_WIDTH, len(columns[i]))]
+        text = [i for i, num in enumerate(numeric) if not num and widths[i] > floor[i]]
         if not text:
             return
-        i = max(text, key=lambda k: widths[k])
+        i = max(text, key=lambda k: (widths[k] - floor[k], k == wrapped))
         widths[i] -= 1
 
 

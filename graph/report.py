@@ -101,8 +101,8 @@ def markdown_table(rows: list[dict], columns: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def impact_summary(G, result: dict, shown: int = 6, parts: int = 20) -> str:
-    """Who was removed, connected parts before and after, and who is cut off from whom."""
+def impact_summary(G, result: dict, shown: int = 6, parts: int = 20, width: int | None = None) -> str:
+    """Who was removed, connected parts before and after, and who is cut off from whom (lines wrapped to width)."""
     def name(n):
         return G.nodes[n].get("name", n)
 
@@ -120,4 +120,8 @@ def impact_summary(G, result: dict, shown: int = 6, parts: int = 20) -> str:
         lines.append(f"Cut off: {len(hidden)} more parts ({n} actors); --format json lists them all")
     if not result["cut_off"]:
         lines.append("Cut off: nobody")
+    if width:
+        import textwrap
+
+        lines = [wrapped for line in lines for wrapped in textwrap.wrap(line, width, subsequent_indent="  ")]
     return "\n".join(lines)

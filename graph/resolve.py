@@ -1,9 +1,11 @@
-"""Find an actor from what a user typed: its id, name or an alias, in any letter case."""
+"""Find an actor from what a user typed: its id, name or an alias, in any letter case, accents optional."""
 
 from __future__ import annotations
 
 import difflib
 from functools import lru_cache
+
+from .schema import fold
 
 __all__ = ["ActorNotFound", "ActorIndex", "describe"]
 
@@ -19,7 +21,7 @@ def describe(actor) -> str:
 def _values(actor, field: str) -> set[str]:
     raw = actor.get(field, "") or ""
     parts = raw.split(";") if field == "aliases" else [raw]
-    return {p.strip().lower() for p in parts if p.strip()}
+    return {fold(p.strip()) for p in parts if p.strip()}
 
 
 class ActorIndex:
@@ -51,7 +53,7 @@ class ActorIndex:
         """The id of the one actor whose id, name or alias is ``text``; ActorNotFound otherwise."""
         if text in self.by_id:
             return text
-        key = text.strip().lower()
+        key = fold(text.strip())
         for index in self.fields.values():
             ids = list(dict.fromkeys(index.get(key, [])))
             if len(ids) == 1:
@@ -65,7 +67,7 @@ class ActorIndex:
 
     def _closest(self, text: str, n: int = 3) -> list[str]:
         """Ids of the actors a mistyped reference most likely meant, best first."""
-        key = text.strip().lower()
+        key = fold(text.strip())
         if key in self.keys:
             return [self.keys[key]]
         close = difflib.get_close_matches(key, list(self.keys), n=n, cutoff=0.6)

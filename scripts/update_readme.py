@@ -37,6 +37,7 @@ def live(command: str) -> bool:
 
 def run(command: str) -> str:
     import os
+    os.environ["COLUMNS"] = "100"  # tables as a 100-column terminal shows them
     old = os.getcwd()
     os.chdir(ROOT)
     try:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from cli import main
+
+os.environ["COLUMNS"] = "100"  # tables fit this width, whatever terminal runs the tests
 
 pytest_plugins = ["browsing"]
 
