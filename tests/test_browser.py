@@ -175,3 +175,15 @@ def test_large_graph_draws_and_searches(open_page, pages):
     p.page.click("#ag-table-more")
     assert p.js("document.querySelectorAll('#ag-table tbody tr').length") == 2500
     assert p.errors == []
+
+
+def test_search_ignores_accents_and_says_when_nothing_matches(open_page, pages):
+    p = open_page(pages["bundled"])
+    p.page.fill("#ag-search-input", "forces armees maliennes")
+    assert p.js("network.getSelectedNodes()") == ["mali_forces"]
+    assert p.page.is_hidden("#ag-search-none")
+    p.page.fill("#ag-search-input", "Mauritanie")  # the alias is written Mauritanië
+    assert p.js("network.getSelectedNodes()") == ["mauritania"]
+    p.page.fill("#ag-search-input", "zzqx")
+    assert p.page.is_visible("#ag-search-none")
+    assert p.page.inner_text("#ag-search-none") == "No actor matches."
