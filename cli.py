@@ -16,7 +16,7 @@ import click
 from graph import __version__
 from graph.names import BROKER_MEASURES, COLOR_BY, COMMUNITY_SEED, FORMATS, MEASURE_MEANINGS, MEASURE_NAMES, SIZE_BY
 
-RELATION_OPTIONS = ("evidence", "note", "confidence", "since", "until")
+RELATION_OPTIONS = ("evidence", "note", "confidence", "status", "since", "until")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY"
 
@@ -76,7 +76,19 @@ def view_options(f):
                      callback=_remember("relations"),
                      help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"
                           " coordinates_with, part_of); repeatable.")(f)
+    f = click.option("--status", multiple=True, expose_value=False, callback=_remember("status"),
+                     type=click.Choice(("actual", "planned", "recommended", "all"), case_sensitive=False),
+                     help="Also planned or recommended ties (actual ones are always in); all: every tie;"
+                          " repeatable.")(f)
     return f
+
+
+def statuses() -> set | None:
+    """The statuses the view keeps: actual, plus what --status adds; None for all."""
+    asked = {s.lower() for s in meta("status", ())}
+    if "all" in asked:
+        return None
+    return {"actual"} | asked
 
 
 def meta(key: str, default=None):
@@ -123,8 +135,12 @@ def load():
     return dataset
 
 
-def view(dataset):
-    """The graph restricted by the view options; actor names and relation kinds resolved."""
+def view(dataset, keep=False):
+    """The graph restricted by the view options; actor names and relation kinds resolved.
+
+    ``keep``: keep every status unless --status was given (the page draws them all, and
+    shows planned and recommended ties on demand).
+    """
     from graph.build import build_graph, select
 
     as_of = meta("as_of")
@@ -132,7 +148,8 @@ def view(dataset):
         check_date(as_of, "--as-of")
     ids = [resolve(dataset, w) for w in meta("without", ())]
     kinds = [relation_kind(dataset, r) for r in meta("relations", ())]
-    G = select(build_graph(dataset), relations=set(kinds) or None, as_of=as_of, without=ids)
+    kept = None if keep and not meta("status", ()) else statuses()
+    G = select(build_graph(dataset), relations=set(kinds) or None, as_of=as_of, without=ids, statuses=kept)
     if G.number_of_nodes() == 0:
         why = "--without leaves none" if ids else "the data set has none"
         fail(f"no actors to work on: {why}")
@@ -247,7 +264,7 @@ def validate(fmt):
 @click.option("--format", "fmt", type=click.Choice(FORMATS + ("markdown",)), default="table", show_default=True)
 @raw_option
 def info(fmt):
-    """Summary of the data set: which files, actors by type, relations by kind and confidence.
+    """Summary of the data set: which files, actors by type, relations by kind, confidence and status.
 
     Example: actorgraph info --format markdown
     """
@@ -258,7 +275,7 @@ def info(fmt):
     dataset = load()
     s = summary(dataset)
     type_cols = ["type", "actors"]
-    kind_cols = ["relation", "stated", "implied", "unspecified", "total"]
+    kind_cols = ["relation", "stated", "implied", "unspecified", "actual", "planned", "recommended", "total"]
     if fmt == "json":
         click.echo(dumps({"files": [display_path(f.path) for f in dataset.files], **s}))
     elif fmt == "markdown":
@@ -350,16 +367,19 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
         raise click.BadParameter(f"'{output.suffix}' is not a format actorgraph writes; use .html, .svg, .png"
                                  " or .pdf", param_hint="-o")
     dataset = load()
-    G = view(dataset)
+    G = view(dataset, keep=fmt in ("html", "htm"))
     if focus:
         from graph.analysis import neighbourhood
         G = neighbourhood(G, resolve_in(G, dataset, focus), depth)
-    values, found = compute(G, PANEL_MEASURES)
+    from graph.build import select
+
+    measured = select(G, statuses=statuses())  # measures and communities on the ties the options select
+    values, found = compute(measured, PANEL_MEASURES)
     notes(found)
     groups = None
     if color_by == "community":
         from graph.analysis import communities
-        groups = {n: f"community {i}" for i, members in enumerate(communities(G), 1) for n in members}
+        groups = {n: f"community {i}" for i, members in enumerate(communities(measured), 1) for n in members}
     title = clean_text(title) if title is not None else f"Actor map: {display_path(dataset.folder)}"
     if fmt in ("html", "htm"):
         from graph.render import render_html
@@ -389,6 +409,9 @@ def set_option(f):
 
 def relation_fields(f):
     """--evidence ... --until, for add-relation and set-relation."""
+    f = click.option("--status", "status_", type=click.Choice(("actual", "planned", "recommended"),
+                                                              case_sensitive=False),
+                     help="actual (the default), planned, or recommended (the source argues it should exist).")(f)
     f = click.option("--until", help=f"Until: {DATE_FORMS}.")(f)
     f = click.option("--since", help=f"Since: {DATE_FORMS}.")(f)
     f = click.option("--confidence", type=click.Choice(["stated", "implied"], case_sensitive=False))(f)
@@ -475,7 +498,7 @@ def add_actor(actor_id, name, type_, description, aliases, extra, dry_run):
 @set_option
 @data_option
 @dry_run_option
-def add_relation(source, relation, target, evidence, note, confidence, since, until, extra, dry_run):
+def add_relation(source, relation, target, evidence, note, confidence, since, until, status_, extra, dry_run):
     """Add a relation SOURCE RELATION TARGET to relations.csv (actors by id, name or alias).
 
     RELATION may be read backwards ('trained by'): the relation is then recorded the
@@ -484,7 +507,8 @@ def add_relation(source, relation, target, evidence, note, confidence, since, un
     Example: actorgraph add-relation eutm part_of eu --evidence "EU website" --confidence stated
     """
     values = {**parse_sets(extra, RELATION_OWN), "evidence": evidence, "note": note,
-              "confidence": confidence and confidence.lower(), "since": since, "until": until}
+              "confidence": confidence and confidence.lower(), "status": status_ and status_.lower(),
+              "since": since, "until": until}
     run_edit(dry_run, lambda e: e.add_relation(source, relation, target, values))
 
 
@@ -497,7 +521,8 @@ def add_relation(source, relation, target, evidence, note, confidence, since, un
 @set_option
 @data_option
 @dry_run_option
-def set_relation(source, relation, target, evidence, note, confidence, since, until, row_since, extra, dry_run):
+def set_relation(source, relation, target, evidence, note, confidence, since, until, status_, row_since, extra,
+                 dry_run):
     """Change one relation's fields in place (one changed line in relations.csv).
 
     When a tie has several rows (periods that stop and restart), --row-since picks
@@ -507,7 +532,8 @@ def set_relation(source, relation, target, evidence, note, confidence, since, un
     """
     values = {**parse_sets(extra, RELATION_OWN),
               **{k: v for k, v in (("evidence", evidence), ("note", note), ("since", since), ("until", until),
-                                    ("confidence", confidence and confidence.lower())) if v is not None}}
+                                    ("confidence", confidence and confidence.lower()),
+                                    ("status", status_ and status_.lower())) if v is not None}}
     run_edit(dry_run, lambda e: e.set_relation(source, relation, target, values, since=row_since))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .dates import parse_span
-from .schema import RELATIONS, kinds_of
+from .schema import RELATIONS, kinds_of, status_of
 
 __all__ = ["build_graph", "select", "simple_undirected", "simple_directed"]
 
@@ -35,14 +35,27 @@ def build_graph(dataset):
     return G
 
 
-def select(G, relations=None, as_of: str | None = None, without=()):
-    """A copy of G restricted to some relation kinds, to the date as_of, without some actors.
+def select(G, relations=None, as_of: str | None = None, without=(), statuses=("actual",)):
+    """A copy of G restricted to some relation kinds and statuses, to the date as_of, without some actors.
 
     ``as_of`` keeps the relations valid on that day (a year or month means its first day).
-    ``H.graph["view"]`` lists, in words, what each restriction left out (for the page's banner).
+    ``statuses`` keeps relations of those statuses (actual ones by default; None keeps all).
+    ``H.graph["view"]`` lists, in words, what each restriction the user asked for left out
+    (for the page's banner); the default (actual ties only) is noted in ``H.graph["hidden"]``.
     """
     H = G.copy()
     notes = list(G.graph.get("view", []))
+    if statuses is not None:
+        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if status_of(d) not in statuses]
+        H.remove_edges_from(drop)
+        counts: dict[str, int] = {}
+        for u, v, k in drop:
+            counts[status_of(G.edges[u, v, k])] = counts.get(status_of(G.edges[u, v, k]), 0) + 1
+        left = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+        if set(statuses) == {"actual"}:
+            H.graph["hidden"] = counts
+        elif drop:
+            notes.append(f"only {', '.join(sorted(statuses))} ties: {left} left out")
     if without:
         names = ", ".join(G.nodes[n].get("name", n) for n in without)
         edges = H.number_of_edges()

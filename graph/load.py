@@ -270,7 +270,7 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
                                     "a value stands in a column with no header name"))
         values = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
         typed = _NONE
-        for column, norm in (("relation", vocabulary.normalise), ("confidence", str.lower)):
+        for column, norm in (("relation", vocabulary.normalise), ("confidence", str.lower), ("status", str.lower)):
             if column in values:
                 clean = norm(values[column]) or values[column]
                 if clean != values[column]:

@@ -83,7 +83,7 @@ _PIECES = 4
 
 
 class _Picture:
-    def __init__(self, P, R, W, H, place, pairs, counts, ideal):
+    def __init__(self, P, R, W, H, place, pairs, counts, ideal, weight):
         self.P, self.R, self.W, self.H = P, R, W, H
         self.place = place
         self.pairs = pairs
@@ -94,6 +94,7 @@ class _Picture:
         self.labels = offsets(R, W, H, place) + np.concatenate([P, P], axis=1)
         self.SA, self.SB, self.owner = _curves(P[pairs[:, 0]], P[pairs[:, 1]], counts)
         self.ideal = ideal  # (n, n) wanted distances; inf where unrelated
+        self.weight = weight  # (n, n) how much each wanted distance counts
         finite = np.isfinite(ideal) & (ideal > 0)
         self.unit = float(np.min(ideal[finite], initial=np.inf)) if finite.any() else 60.0  # shortest wanted tie
         if not np.isfinite(self.unit):
@@ -149,7 +150,7 @@ class _Picture:
         cost += w["overlap"] * crowd.sum()
         ideal = self.ideal[i]
         finite = np.isfinite(ideal) & others
-        cost += w["stress"] * (((gap[finite] - ideal[finite]) / ideal[finite]) ** 2).sum()
+        cost += w["stress"] * (self.weight[i, finite] * ((gap[finite] - ideal[finite]) / ideal[finite]) ** 2).sum()
         return cost + w["place"] * PREFERENCE
 
     def troubled(self) -> list[int]:
@@ -181,19 +182,22 @@ class _Picture:
 
 
 def _ideal(n, pairs, length):
-    """Wanted distances: graph distance (in ties of their wanted length), up to 3 ties; beyond, unrelated."""
+    """Wanted distances and their weights: graph distance (in ties of their wanted length) up to 3 ties,
+    weighted 1 / ties**2 as in Kamada-Kawai's stress; beyond, unrelated (inf, weight 0)."""
     import scipy.sparse as sp
     from scipy.sparse.csgraph import dijkstra
 
     if not len(pairs):
-        return np.full((n, n), np.inf)
+        return np.full((n, n), np.inf), np.zeros((n, n))
     G = sp.coo_matrix((length, (pairs[:, 0], pairs[:, 1])), shape=(n, n)).tocsr()
     D = dijkstra(G, directed=False)
     hops = dijkstra(sp.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n)).tocsr(),
                     directed=False, unweighted=True, limit=3)
     D[~np.isfinite(hops)] = np.inf
     np.fill_diagonal(D, np.inf)
-    return D
+    with np.errstate(divide="ignore"):
+        weight = np.where(np.isfinite(D), 1.0 / np.maximum(hops, 1) ** 2, 0.0)
+    return D, weight
 
 
 def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int | None = None,
@@ -207,7 +211,7 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
     if n < 3:
         return P, place
     rng = np.random.default_rng(seed)
-    pic = _Picture(P.copy(), R, W, H, place.copy(), pairs, np.asarray(counts, dtype=int), _ideal(n, pairs, length))
+    pic = _Picture(P.copy(), R, W, H, place.copy(), pairs, np.asarray(counts, dtype=int), *_ideal(n, pairs, length))
     step0 = pic.unit * 0.6
     total = moves if moves is not None else min(40 * n, MAX_MOVES)
     for move in range(total):
@@ -231,7 +235,7 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
     return pic.P, pic.place
 
 
-def _repair(pic, rounds: int = 2, limit: int = 40) -> None:
+def _repair(pic, rounds: int = 4, limit: int = 40) -> None:
     """Try a ring of positions around each actor still in a line's way (or at the end of such a line)."""
     angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
     ring = np.concatenate([np.stack([np.cos(angles), np.sin(angles)], axis=1) * r for r in (0.15, 0.35, 0.6)])

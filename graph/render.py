@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .names import COLOR_BY, PANEL_MEASURES, SIZE_BY
 from .palette import darker
+from .schema import status_of
 from .labels import DIAGONAL, GAP
 from .scene import FIT_MARGIN, MINOR_FONT, compose
 from .textsize import FONT_FAMILY, LINE_HEIGHT
@@ -26,10 +27,17 @@ HERE = Path(__file__).parent
 SCRIPTS = ("core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # joined in this order
 MAX_FIT_SCALE = 1.5
 DASHES = {"solid": False, "dashed": True, "dotted": [2, 5]}  # vis-network's dashes per line style
+STATUS_DASHES = {"planned": [8, 6], "recommended": [2, 6]}  # ties that are not (yet) there: broken, faded
+STATUS_OPACITY = {"planned": 0.6, "recommended": 0.5}
 
 
 def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7):
-    """The scene (see graph.scene) for G with dots and labels sized by a measure."""
+    """The scene (see graph.scene) for G with dots and labels sized by a measure.
+
+    Actors are placed by their actual and planned ties; recommended ones (ties the source
+    argues for) are drawn on top without pulling the map out of shape.
+    """
+    from .build import select
     from .schema import kinds_of
 
     groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
@@ -39,7 +47,12 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
     sizes = {n: (v if v is not None and v == v else 0.0) for n, v in measure.items()}
     if size_by == "none":
         sizes = {n: 1.0 for n in G}
-    return compose(G, sizes, groups, kinds_of(G), seed=seed)
+    shown = None
+    if any(d.get("status") == "recommended" for _, _, d in G.edges(data=True)):
+        shown = select(G, statuses=("actual", "planned"))
+        alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
+        shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
+    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown)
 
 
 def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
@@ -105,6 +118,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "measures": [m for m in PANEL_MEASURES if m in values],
         "measureHelp": measure_help or {},
         "sizeBy": size_by,
+        "statuses": _statuses(G),
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": {"actors": G.number_of_nodes(), "relations": G.number_of_edges()},
     }
@@ -112,8 +126,11 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
 
 
 def _edge(e: dict) -> dict:
-    edge = {"id": e["id"], "from": e["from"], "to": e["to"], "kind": e["kind"], "arrows": "to" if e["arrow"] else "",
-            "dashes": DASHES[e["style"]], "color": e["color"], "width": 2}
+    status = e["status"]
+    edge = {"id": e["id"], "from": e["from"], "to": e["to"], "kind": e["kind"], "status": status,
+            "arrows": "to" if e["arrow"] else "", "dashes": STATUS_DASHES.get(status, DASHES[e["style"]]),
+            "color": {"color": e["color"], "opacity": STATUS_OPACITY.get(status, 1.0)},
+            "width": 2 if status == "actual" else 1.5}
     bend = e["bend"]
     edge["smooth"] = {"enabled": True, "type": "curvedCW" if bend > 0 else "curvedCCW",
                       "roundness": abs(bend)} if bend else False
@@ -135,6 +152,13 @@ def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "between
              for k in kinds_of(G).values()]
     note = "All dots the same size." if size_by == "none" else \
         f"Dot and label size: {size_by} ({MEASURE_MEANINGS.get(size_by, '')})."
+    hidden = G.graph.get("hidden") or {}
+    if hidden:
+        note += " Not drawn: " + ", ".join(f"{n} {s}" for s, n in sorted(hidden.items())) + \
+            " ties (--status to draw them)."
+    shown = {status_of(d) for _, _, d in G.edges(data=True)} - {"actual"}
+    if shown:
+        note += " Broken lines: planned; dotted, faded: recommended by the source."
     return render_static(scene, "svg" if fmt == "svg" else fmt, title=title, notes=G.graph.get("view", []),
                          kinds=kinds, size_note=note, dpi=dpi)
 
@@ -168,13 +192,23 @@ def _actors(G, values: dict, groups: dict) -> dict:
 
 
 def _relations(G) -> list[dict]:
-    core = ("relation", "directed", "evidence", "note", "confidence", "since", "until")
+    core = ("relation", "directed", "evidence", "note", "confidence", "status", "since", "until")
     out = []
     for i, (u, v, d) in enumerate(G.edges(data=True)):
         out.append({"id": f"e{i}", "source": u, "target": v, "kind": d["relation"],
-                    **{c: d.get(c, "") for c in core[2:]},
+                    **{c: d.get(c, "") for c in core[2:]}, "status": status_of(d),
                     "extra": [[c, val] for c, val in d.items() if c not in core and val]})
     return out
+
+
+def _statuses(G) -> list[dict]:
+    """Each status present, with its count; planned and recommended ties start hidden."""
+    from .schema import STATUS_VALUES
+
+    counts = {s: 0 for s in STATUS_VALUES}
+    for _, _, d in G.edges(data=True):
+        counts[status_of(d)] += 1
+    return [{"name": s, "count": n, "shown": s == "actual"} for s, n in counts.items() if n or s == "actual"]
 
 
 def _round(v):

@@ -72,8 +72,8 @@ def broker_rows(G, values: dict, sort: str, top: int | None, fmt: str):
 
 
 def summary(dataset) -> dict:
-    """Actors by type and relations by kind and confidence, for `actorgraph info`."""
-    from .schema import CONFIDENCE_VALUES
+    """Actors by type and relations by kind, confidence and status, for `actorgraph info`."""
+    from .schema import CONFIDENCE_VALUES, STATUS_VALUES, status_of
 
     types: dict[str, int] = {}
     for a in dataset.actors:
@@ -85,6 +85,7 @@ def summary(dataset) -> dict:
         row = {"relation": kind}
         row.update({c: sum(r["confidence"] == c for r in rows) for c in CONFIDENCE_VALUES})
         row["unspecified"] = sum(not r["confidence"] for r in rows)
+        row.update({s: sum(status_of(r) == s for r in rows) for s in STATUS_VALUES})
         row["total"] = len(rows)
         kinds.append(row)
     return {"types": type_rows, "relations": kinds,

@@ -17,7 +17,8 @@ from .labels import segment_hits
 __all__ = ["via_point", "curve_points", "route", "ROUTE_LIMIT", "SPREAD"]
 
 ROUTE_LIMIT = 3000  # relations: above this, lines stay straight (parallel ones still curve apart)
-_BENDS = (0.0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36, 0.5, -0.5, 0.65, -0.65)
+_BENDS = (0.0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36, 0.5, -0.5, 0.65, -0.65, 0.8, -0.8)
+_SPREADS = (1.0, 1.6, 2.3)  # parallel relations may fan wider, in these multiples of SPREAD
 SPREAD = 0.2  # roundness between parallel relations
 
 
@@ -70,25 +71,26 @@ def route(bundles, P, R, label_boxes) -> dict:
     out = {}
     for (i, j), members in sorted(bundles.items()):
         k = len(members)
-        spread = [(s - (k - 1) / 2) * SPREAD for s in range(k)]
+        offsets = [(s - (k - 1) / 2) * SPREAD for s in range(k)]
         if total > ROUTE_LIMIT:  # too many to route: straight, parallel ones spread apart
-            for (edge_id, f, t), s in zip(members, spread):
+            for (edge_id, f, t), s in zip(members, offsets):
                 out[edge_id] = round(_oriented(s, f, i), 3)
             continue
-        options = _BENDS
         best = None
-        for base in options:
-            cost = 0.0
-            for (_, f, t), s in zip(members, spread):
-                bend = _oriented(base + s, f, i)
-                cost += _cost(curve_points(P[f], P[t], bend), (f, t), P, R, label_boxes)
-            cost += abs(base) * 2
-            if best is None or cost < best[0] - 1e-9:
-                best = (cost, base)
-            if cost == 0:
+        for widen in (_SPREADS if k > 1 else (1.0,)):
+            for base in _BENDS:
+                cost = abs(base) * 2 + (widen - 1) * 2
+                for (_, f, t), s in zip(members, offsets):
+                    bend = _oriented(base + s * widen, f, i)
+                    cost += _cost(curve_points(P[f], P[t], bend), (f, t), P, R, label_boxes)
+                if best is None or cost < best[0] - 1e-9:
+                    best = (cost, base, widen)
+                if cost < 1e-9:
+                    break
+            if best[0] < 10:  # clear of every dot and label: no need to fan wider
                 break
-        for (edge_id, f, t), s in zip(members, spread):
-            out[edge_id] = round(_oriented(best[1] + s, f, i), 3)
+        for (edge_id, f, t), s in zip(members, offsets):
+            out[edge_id] = round(_oriented(best[1] + s * best[2], f, i), 3)
     return out
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from .labels import ALIGN, GAP, PLACES, boxes, offsets
 from .palette import assign
+from .schema import status_of
 from .textsize import LINE_HEIGHT, text_width, wrap
 
 __all__ = ["Scene", "compose", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
@@ -72,8 +73,12 @@ def _measure(names, font):
     return lines, W, H
 
 
-def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7) -> Scene:
-    """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group."""
+def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None) -> Scene:
+    """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group.
+
+    ``layout_graph`` (same actors, fewer ties) places the actors when some of G's ties are
+    drawn only on demand (planned or recommended ones): they do not pull the map out of shape.
+    """
     from .labels import minor_zooms
     from .layout import layout
     from .routing import route
@@ -96,7 +101,8 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7) -> Scene:
         font = np.where(major, np.round(label_font(imp, base), 1), MINOR_FONT)
         lines, W, H = _measure(names, font)
         W, H = np.where(major, W, 0.0), np.where(major, H, 0.0)  # minor labels make room for themselves later
-        P, place = layout(G, radius, W, H, seed=seed, order=order, start=P)
+        P, place = layout(G if layout_graph is None else layout_graph, radius, W, H, seed=seed, order=order,
+                          start=P)
         extent = _extent(P, radius, W, H, place)
         scale = _fit_scale(extent)
         shown = float(np.median(font[major])) * scale if n else TARGET_PX
@@ -119,13 +125,13 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7) -> Scene:
     style = dict(zip(group_keys, assign(len(group_keys))))
     index = {v: i for i, v in enumerate(ids)}
     edges, bundles = [], {}
-    for e, (u, v, kind) in enumerate(G.edges(data="relation")):
+    for e, (u, v, d) in enumerate(G.edges(data=True)):
         edge_id = f"e{e}"
         i, j = index[u], index[v]
         bundles.setdefault((min(i, j), max(i, j)), []).append((edge_id, i, j))
-        spec = kinds[kind]
-        edges.append({"id": edge_id, "from": u, "to": v, "kind": kind, "color": spec.color,
-                      "style": spec.style, "arrow": spec.directed})
+        spec = kinds[d["relation"]]
+        edges.append({"id": edge_id, "from": u, "to": v, "kind": spec.name, "color": spec.color,
+                      "style": spec.style, "arrow": spec.directed, "status": status_of(d)})
     shown = np.where(major[:, None], B, 1e9)  # lines keep off the labels seen at the fitted view
     bends = route(bundles, P, radius, shown) if n else {}
     for e in edges:

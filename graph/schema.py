@@ -18,6 +18,8 @@ __all__ = [
     "RelationKind",
     "Vocabulary",
     "CONFIDENCE_VALUES",
+    "STATUS_VALUES",
+    "status_of",
     "DATA_FILES",
     "SLUG_RE",
     "KIND_RE",
@@ -50,6 +52,8 @@ RELATION_COLUMNS = (
     Column("evidence", False, "where it is stated: document and section (warned when empty)"),
     Column("note", False, "short paraphrase"),
     Column("confidence", False, "'stated' or 'implied'"),
+    Column("status", False, "'actual' (blank means actual), 'planned' or 'recommended' (the source argues it"
+                            " should exist)"),
     Column("since", False, "year (2019), month (2019-06), ISO date (2020-08-18) or day first (18/08/2020)"),
     Column("until", False, "the same forms as since"),
 )
@@ -152,11 +156,17 @@ RELATIONS = Vocabulary((
 ))
 
 CONFIDENCE_VALUES = ("stated", "implied")
+STATUS_VALUES = ("actual", "planned", "recommended")  # blank means actual
 
 DATA_FILES = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv")
 
 SLUG_RE = re.compile(r"[a-z0-9_-]+\Z")
 KIND_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+def status_of(relation) -> str:
+    """A relation's status: 'actual' when blank."""
+    return relation.get("status") or "actual"
 
 
 def kinds_of(G) -> Vocabulary:

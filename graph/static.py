@@ -20,6 +20,7 @@ FONT = "DejaVu Sans"  # ships with matplotlib: the same picture on every machine
 ARIAL_TO_DEJAVU = 0.88  # DejaVu Sans is wider than the Arial the layout measured
 LEGEND_IN = 2.9  # inches of legend beside the map
 LINE_STYLES = {"solid": "solid", "dashed": (0, (5, 3)), "dotted": (0, (1, 2.5))}
+STATUS_STYLES = {"planned": (0, (6, 4)), "recommended": (0, (1.5, 3))}
 _METADATA = {
     "svg": {"Date": None, "Creator": None, "Format": None, "Type": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
@@ -74,15 +75,17 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
         i, j = index[e["from"]], index[e["to"]]
         a, b = _xy(scene, i), _xy(scene, j)
         via = via_point(a, b, e["bend"]) if e["bend"] else ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-        style = LINE_STYLES[e["style"]]
+        style = STATUS_STYLES.get(e["status"], LINE_STYLES[e["style"]])
+        alpha = 1.0 if e["status"] == "actual" else 0.55
         end = b
         if e["arrow"]:  # stop the line at the arrow's base, draw the head at the target's edge
             tip, base, left, right = _arrow(a, via, b, scene.radius[j], 12.0)
             end = base
-            ax.add_patch(Polygon([tip, left, right], closed=True, facecolor=e["color"], edgecolor="none", zorder=2))
+            ax.add_patch(Polygon([tip, left, right], closed=True, facecolor=e["color"], edgecolor="none", zorder=2,
+                                 alpha=alpha))
         path = Path([a, via, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
         ax.add_patch(PathPatch(path, facecolor="none", edgecolor=e["color"], linewidth=width, linestyle=style,
-                               zorder=1, capstyle="butt"))
+                               zorder=1, capstyle="butt", alpha=alpha))
 
 
 def _arrow(a, via, b, radius: float, size: float):
@@ -191,6 +194,7 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
     if size_note:
         ax.text(0, y - step * 0.4, size_note, fontsize=7.5, va="top", color="#495057", wrap=True,
                 parse_math=False)
+        y -= step * 1.6
     ax.set_ylim(0, 1)
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from .dates import parse_span
 from .problems import Problem
 from .resolve import ActorIndex
-from .schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, Vocabulary, slugify
+from .schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, STATUS_VALUES, Vocabulary, slugify
 
 __all__ = ["check_actors", "check_relations", "check_isolated", "check_cells", "relation_key"]
 
@@ -41,6 +41,7 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS):
         yield from _check_endpoints(row, index, path)
         yield from _check_dates(row, path)
         yield from _check_confidence(row, path)
+        yield from _check_status(row, path)
         kind = row.get("relation")
         if kind in kinds and row["source"] and row["target"]:
             key = relation_key(row["source"], kind, row["target"], kinds)
@@ -141,6 +142,13 @@ def _check_confidence(row, path):
     if value and value not in CONFIDENCE_VALUES:
         yield Problem(path, row.line, "bad-confidence",
                       f"bad confidence '{row.raw.get('confidence')}'; allowed: {', '.join(CONFIDENCE_VALUES)}")
+
+
+def _check_status(row, path):
+    value = row.get("status", "")
+    if value and value not in STATUS_VALUES:
+        yield Problem(path, row.line, "bad-status",
+                      f"bad status '{row.raw.get('status')}'; allowed: {', '.join(STATUS_VALUES)} (blank means actual)")
 
 
 def _check_part_of_cycles(rows, path):

@@ -38,7 +38,14 @@ def csv_rows(name, folder=BUNDLED):
 
 def test_draws_every_actor_and_relation_offline(open_page, pages):
     p = open_page(pages["bundled"])
-    assert p.counts() == [len(csv_rows("actors.csv")), len(csv_rows("relations.csv"))]
+    relations = csv_rows("relations.csv")
+    actual = [r for r in relations if r["status"] in ("", "actual")]
+    assert p.counts() == [len(csv_rows("actors.csv")), len(actual)]  # planned, recommended: on demand
+    assert p.js("agData.edges.length") == len(relations)
+    p.page.click("#ag-legend-status li[data-status='recommended'] input")
+    p.page.click("#ag-legend-status li[data-status='planned'] input")
+    assert p.counts()[1] == len(relations)
+    assert "status=actual,planned,recommended" in p.js("location.hash")
     assert [u for u in p.requests if not u.startswith("file:")] == []
     assert p.requests == [pages["bundled"].as_uri()]
     assert p.errors == []
@@ -54,7 +61,7 @@ def test_page_is_still_after_load(open_page, pages):
 
 def test_unticking_a_relation_kind_hides_exactly_its_edges(open_page, pages):
     p = open_page(pages["bundled"])
-    relations = csv_rows("relations.csv")
+    relations = [r for r in csv_rows("relations.csv") if r["status"] in ("", "actual")]
     for kind in ("part_of", "trains"):
         p.page.click(f"#ag-legend-kinds li[data-kind='{kind}'] input")
         left = p.js("network.body.data.edges.get().map(e => e.kind)")

@@ -17,7 +17,7 @@ HOSTILE = FIXTURES / "hostile"
 
 def export(tmp_path, fmt, data=BUNDLED, name="out"):
     out = tmp_path / f"{name}.{fmt}"
-    result = invoke("export", "--format", fmt, "-o", out, "--data", data)
+    result = invoke("export", "--format", fmt, "-o", out, "--data", data, "--status", "all")
     assert result.exit_code == 0, result.output
     return out
 
@@ -70,7 +70,7 @@ def test_json_is_node_link(tmp_path):
 def test_csv_nodes_and_edges_tables(tmp_path):
     G, nodes, edges = reference(BUNDLED)
     out = tmp_path / "sahel.csv"
-    result = invoke("export", "--format", "csv", "-o", out, "--data", BUNDLED)
+    result = invoke("export", "--format", "csv", "-o", out, "--data", BUNDLED, "--status", "all")
     assert result.stdout == ""
     assert [l for l in result.stderr.splitlines() if l.startswith("wrote")] == [
         f"wrote {tmp_path / 'sahel-nodes.csv'}", f"wrote {tmp_path / 'sahel-edges.csv'}"]

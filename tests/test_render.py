@@ -56,7 +56,10 @@ def test_directed_edges_have_arrows_symmetric_do_not(tmp_path):
     data = page_data(render(tmp_path, "--data", BUNDLED))
     for e in data["edges"]:
         assert e["arrows"] == ("" if e["kind"] == "coordinates_with" else "to")
-        assert e["dashes"] == (e["kind"] == "coordinates_with")
+        if e["status"] == "actual":
+            assert e["dashes"] == (e["kind"] == "coordinates_with")
+        else:  # planned: broken, recommended: dotted
+            assert e["dashes"] == {"planned": [8, 6], "recommended": [2, 6]}[e["status"]]
 
 
 def test_parallel_relations_are_separate_curved_edges(tmp_path):
@@ -123,7 +126,7 @@ def test_banner_says_what_the_view_leaves_out(tmp_path):
     html = render(tmp_path, "--data", BUNDLED, "--without", "Barkhane", "--as-of", "2020-10", "--relation", "part_of",
                   "--relation", "trains", "--focus", "Mali", "--depth", "2")
     view = page_data(html)["view"]
-    assert view[0] == "without Operation Barkhane: 1 actor and 17 relations left out"
+    assert view[0] == "without Operation Barkhane: 1 actor and 20 relations left out"  # the page has every status
     assert view[1].startswith("only part_of, trains relations: ") and view[1].endswith("others left out")
     assert view[2].startswith("as of 2020-10: ") and "not valid on that date left out" in view[2]
     assert view[3].startswith("around Mali, 2 steps out: ")

@@ -61,7 +61,7 @@ def test_svg_has_title_legend_and_banner(tmp_path):
     texts = [t.text for t in ET.parse(path).getroot().iter(SVG + "text")]
     assert "Sahel & co" in texts
     assert "Partial view: without Operation Barkhane: 1 actor and 17 relations left out" in texts
-    assert "Legend" in texts and "military unit (9)" in texts and "coordinates with (8)" in texts
+    assert "Legend" in texts and "military unit (9)" in texts and "coordinates with (3)" in texts
 
 
 def png_size(data: bytes):

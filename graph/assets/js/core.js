@@ -20,7 +20,9 @@ DATA.relations.forEach(function (r) {
   relationsOf.get(r.target).push(r);
 });
 
-var state = { hiddenGroups: new Set(), hiddenKinds: new Set(), selected: null };
+var state = { hiddenGroups: new Set(), hiddenKinds: new Set(), selected: null,
+  shownStatus: new Set(DATA.statuses.filter(function (s) { return s.shown; }).map(function (s) { return s.name; })) };
+var STATUS_WORDS = { planned: "planned (not yet there)", recommended: "recommended by the source (not there)" };
 // Recolouring every item costs a redraw per change in software-rendered canvases: on large or
 // dense graphs the selection is shown by vis-network's own highlight, without dimming or animation.
 var BIG = DATA.nodes.length > 2000 || DATA.edges.length > 4000;
@@ -63,6 +65,7 @@ function edgeTitle(r) {
   if (r.evidence) { lines.push("Evidence: " + r.evidence); }
   if (r.note) { lines.push("Note: " + r.note); }
   if (r.confidence) { lines.push("Confidence: " + r.confidence); }
+  if (r.status !== "actual") { lines.push("Status: " + STATUS_WORDS[r.status]); }
   var d = dates(r);
   if (d) { lines.push("Valid: " + d); }
   r.extra.forEach(function (kv) { lines.push(kv[0] + ": " + kv[1]); });

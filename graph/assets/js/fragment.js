@@ -12,6 +12,8 @@ function writeHash() {
   if (state.hiddenKinds.size) {
     parts.push("hide-relations=" + Array.from(state.hiddenKinds).sort().map(encodeURIComponent).join(","));
   }
+  var extra = Array.from(state.shownStatus).filter(function (s) { return s !== "actual"; }).sort();
+  if (extra.length || !state.shownStatus.has("actual")) { parts.push("status=" + Array.from(state.shownStatus).sort().join(",")); }
   var hash = parts.length ? "#" + parts.join("&") : "";
   if (hash === location.hash || (!hash && !location.hash)) { return; }
   try {
@@ -22,7 +24,7 @@ function writeHash() {
 }
 
 function readHash() {
-  var found = { actor: null, hide: [], kinds: [] };
+  var found = { actor: null, hide: [], kinds: [], status: null };
   location.hash.replace(/^#/, "").split("&").forEach(function (part) {
     var eq = part.indexOf("=");
     if (eq < 0) { return; }
@@ -33,6 +35,7 @@ function readHash() {
     if (key === "actor") { found.actor = values[0] || null; }
     if (key === "hide") { found.hide = values; }
     if (key === "hide-relations") { found.kinds = values; }
+    if (key === "status") { found.status = values; }
   });
   return found;
 }
@@ -42,6 +45,8 @@ function applyHash() {
   applying = true;
   state.hiddenGroups = new Set(s.hide.filter(function (g) { return groupStyle.has(g); }));
   state.hiddenKinds = new Set(s.kinds.filter(function (k) { return kinds.has(k); }));
+  var known = DATA.statuses.map(function (x) { return x.name; });
+  state.shownStatus = new Set(s.status ? s.status.filter(function (x) { return known.indexOf(x) >= 0; }) : ["actual"]);
   renderLegend();
   refresh();
   if (s.actor && actors.has(s.actor)) { selectActor(s.actor, false); }

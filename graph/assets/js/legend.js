@@ -50,6 +50,21 @@ function renderLegend() {
     ul2.appendChild(li);
   });
   legend.appendChild(ul2);
+  if (DATA.statuses.length > 1) {
+    legend.appendChild(el("h3", "", "Status of ties"));
+    var ul3 = el("ul", "ag-legend-list");
+    ul3.id = "ag-legend-status";
+    DATA.statuses.forEach(function (s) {
+      var marker = el("span", "ag-line ag-status-" + s.name);
+      var li = legendItem(s.name, s.count, state.shownStatus.has(s.name), marker, function (on) {
+        if (on) { state.shownStatus.add(s.name); } else { state.shownStatus.delete(s.name); }
+        refresh();
+      });
+      li.dataset.status = s.name;
+      ul3.appendChild(li);
+    });
+    legend.appendChild(ul3);
+  }
   legend.appendChild(el("p", "ag-size-note", DATA.sizeBy === "none" ? "All dots the same size." :
     "Dot and label size: " + DATA.sizeBy + " (" + (DATA.measureHelp[DATA.sizeBy] || "") + ")."));
 }

@@ -11,8 +11,8 @@ var nodeView = new vis.DataView(nodes, {
 });
 var edgeView = new vis.DataView(edges, {
   filter: function (e) {
-    return !state.hiddenKinds.has(e.kind) && !state.hiddenGroups.has(actors.get(e.from).group) &&
-      !state.hiddenGroups.has(actors.get(e.to).group);
+    return !state.hiddenKinds.has(e.kind) && state.shownStatus.has(e.status) &&
+      !state.hiddenGroups.has(actors.get(e.from).group) && !state.hiddenGroups.has(actors.get(e.to).group);
   }
 });
 var container = document.getElementById("mynetwork");

@@ -18,7 +18,7 @@ function closeButton() {
 }
 
 function relationMeta(r, into) {
-  var bits = [r.evidence, r.confidence, dates(r)].filter(Boolean);
+  var bits = [r.status !== "actual" ? r.status : "", r.evidence, r.confidence, dates(r)].filter(Boolean);
   if (bits.length) { into.appendChild(el("div", "ag-meta", bits.join(" \u00b7 "))); }
   if (r.note) { into.appendChild(el("div", "ag-note", r.note)); }
   r.extra.forEach(function (kv) { into.appendChild(el("div", "ag-meta", kv[0] + ": " + kv[1])); });
@@ -92,6 +92,7 @@ function showRelation(r) {
   p.appendChild(document.createTextNode(" " + kinds.get(r.kind).label + " "));
   p.appendChild(actorButton(r.target));
   panel.appendChild(p);
+  if (r.status !== "actual") { panel.appendChild(el("p", "ag-status", "Status: " + STATUS_WORDS[r.status])); }
   relationMeta(r, panel);
   panel.hidden = false;
 }
