@@ -1,11 +1,16 @@
 """Write a synthetic actor network in actorgraph's schema, the same for the same seed.
 
-Usage: python benchmarks/generate.py N M [--seed S] [-o FOLDER]
+Usage: python benchmarks/generate.py N M [--shape SHAPE] [--seed S] [-o FOLDER]
 
-N actors of a dozen types, M relations: about a fifth of the actors sit in part_of
-forests (units of forces, members of coalitions), the other relations join actors
-with a preference for well-connected ones (a few hubs, many small actors, as in
-event-data actor lists), and a third of the relations carry since/until dates.
+N actors of a dozen types, M relations of all four kinds, a third of them dated.
+Shapes (SHAPES):
+  forest      about a fifth of the actors in part_of forests (units of forces, members of
+              coalitions), the other relations with a preference for well-connected actors
+              (a few hubs, many small actors, as in event-data actor lists)
+  er          uniform random pairs (Erdős–Rényi): one giant component, no hubs
+  ba          Barabási–Albert preferential attachment: hubs by a power law, one component
+  components  many small separate groups (5 to 40 actors), dense inside
+part_of ties always point from a later actor to an earlier one, so they never form a cycle.
 """
 
 from __future__ import annotations
@@ -22,8 +27,14 @@ WORDS = ["Sahel", "Niger", "Liptako", "Gourma", "Ménaka", "Kidal", "Gao", "Mopt
 KINDS = ["coordinates_with"] * 4 + ["trains"] * 2 + ["accompanies"] * 2
 
 
-def generate(n: int, m: int, seed: int = 1):
+SHAPES = ("forest", "er", "ba", "components")
+
+
+def generate(n: int, m: int, seed: int = 1, shape: str = "forest"):
     """(actor rows, relation rows) of a synthetic network."""
+    if shape != "forest":
+        return _actors(n, random.Random(seed)), _dated(_pairs(n, m, shape, random.Random(seed + 7)),
+                                                       random.Random(seed + 11))
     rng = random.Random(seed)
     actors = []
     for i in range(n):
@@ -61,6 +72,78 @@ def generate(n: int, m: int, seed: int = 1):
     return actors, rows
 
 
+def _actors(n: int, rng):
+    actors = []
+    for i in range(n):
+        kind = TYPES[min(int(rng.expovariate(0.35)), len(TYPES) - 1)]
+        aliases = ";".join(f"{w[:3].upper()}{i}" for w in rng.sample(WORDS, rng.randint(0, 2)))
+        actors.append([f"a{i}", f"{rng.choice(WORDS)} {kind} {i}", kind, f"Synthetic {kind} number {i}.", aliases])
+    return actors
+
+
+def _pairs(n: int, m: int, shape: str, rng) -> list[tuple[int, str, int]]:
+    """m distinct relations (a, kind, b) of a shape; part_of only from a later actor to an earlier one."""
+    seen, out = set(), []
+
+    def add(a, b):
+        if a == b:
+            return
+        kind = rng.choice(KINDS + ["part_of"])
+        if kind == "part_of" and a < b:
+            a, b = b, a
+        key = (min(a, b), kind, max(a, b)) if kind == "coordinates_with" else (a, kind, b)
+        if key not in seen:
+            seen.add(key)
+            out.append((a, kind, b))
+
+    if shape == "er":
+        while len(out) < m:
+            add(rng.randrange(n), rng.randrange(n))
+    elif shape == "ba":
+        k = max(1, round(m / n))
+        targets = list(range(k))
+        ends: list[int] = []
+        for a in range(k, n):
+            for b in set(targets):
+                add(a, b)
+            ends += targets + [a] * k
+            targets = [rng.choice(ends) for _ in range(k)]
+        while len(out) < m:  # top up to exactly m with the same preference
+            add(rng.choice(ends), rng.choice(ends))
+        del out[m:]
+    elif shape == "components":
+        groups, start = [], 0
+        while start < n:
+            size = min(rng.randint(5, 40), n - start)
+            groups.append(range(start, start + size))
+            start += size
+        for g in groups:  # each group connected: a random tree first
+            for i in range(1, len(g)):
+                add(g[i], g[rng.randrange(i)])
+        while len(out) < m:
+            g = rng.choice(groups)
+            if len(g) > 1:
+                add(rng.choice(g), rng.choice(g))
+    else:
+        raise ValueError(f"unknown shape {shape!r}; one of {', '.join(SHAPES)}")
+    return out[:m]
+
+
+def _dated(pairs, rng):
+    rows = []
+    for a, kind, b in pairs:
+        since = until = ""
+        if rng.random() < 0.33:
+            year = rng.randint(2005, 2022)
+            since = str(year) if rng.random() < 0.5 else f"{year}-{rng.randint(1, 12):02d}"
+            if rng.random() < 0.3:
+                until = f"{rng.randint(year + 1, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        rows.append([f"a{a}", kind, f"a{b}", f"Synthetic report {rng.randint(1, 500)}, § {rng.randint(1, 9)}",
+                     f"{kind.replace('_', ' ')} seen in {rng.choice(WORDS)}", rng.choice(["stated", "implied"]),
+                     since, until])
+    return rows
+
+
 def write(folder: Path, actors, relations) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "actors.csv", "w", newline="", encoding="utf-8") as fh:
@@ -78,10 +161,11 @@ def main() -> None:
     parser.add_argument("n", type=int, help="number of actors")
     parser.add_argument("m", type=int, help="number of relations")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("-o", "--output", type=Path, help="folder (default benchmarks/out/N-M)")
+    parser.add_argument("--shape", choices=SHAPES, default="forest")
+    parser.add_argument("-o", "--output", type=Path, help="folder (default benchmarks/out/SHAPE-N-M)")
     args = parser.parse_args()
-    folder = args.output or Path(__file__).parent / "out" / f"{args.n}-{args.m}"
-    write(folder, *generate(args.n, args.m, args.seed))
+    folder = args.output or Path(__file__).parent / "out" / f"{args.shape}-{args.n}-{args.m}"
+    write(folder, *generate(args.n, args.m, args.seed, args.shape))
     print(folder)
 
 

@@ -60,8 +60,10 @@ def _eigenvector(H):
         raise UndefinedMeasure("undefined on a graph without ties")
     if H.is_directed() and nx.is_directed_acyclic_graph(H):
         raise UndefinedMeasure("undefined for this directed graph without cycles (all eigenvalues are 0)")
+    from . import engine
+
     try:
-        return nx.eigenvector_centrality(H, max_iter=1000)
+        return engine.eigenvector(H, max_iter=1000)
     except nx.PowerIterationFailedConvergence:
         raise UndefinedMeasure("undefined for this graph (power iteration does not converge)") from None
 

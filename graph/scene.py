@@ -114,13 +114,14 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
     if n and not major.all():
         minor_order = [i for i in order if not major[i]]
         m_place, m_zoom = minor_zooms(P, radius, B[major], minor_w, minor_h, minor_order, start=scale)
+        idx = np.asarray(minor_order)
+        place[idx], zoom[idx] = m_place[idx], m_zoom[idx]
+        z = np.where(np.isfinite(m_zoom[idx]), np.maximum(m_zoom[idx], scale), 1e6)  # as drawn from the fit on
+        font[idx] = np.round(MINOR_FONT / z, 2)
         for i in minor_order:
-            place[i], zoom[i] = m_place[i], m_zoom[i]
-            z = max(m_zoom[i], scale) if np.isfinite(m_zoom[i]) else 1e6  # as drawn from the fitted view on
-            font[i] = round(MINOR_FONT / z, 2)
             lines[i] = minor_lines[i]
-            B[i] = offsets(radius[i:i + 1], [minor_w[i] / z], [minor_h[i] / z], [place[i]], gap=GAP / z)[0] \
-                + np.tile(P[i], 2)
+        B[idx] = offsets(radius[idx], minor_w[idx] / z, minor_h[idx] / z, place[idx], gap=GAP / z) \
+            + np.concatenate([P[idx], P[idx]], axis=1)
     group_keys = _legend_order(groups.values())
     style = dict(zip(group_keys, assign(len(group_keys))))
     index = {v: i for i, v in enumerate(ids)}

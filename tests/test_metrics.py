@@ -195,3 +195,59 @@ def test_sample_larger_than_the_graph_is_exact():
     result = invoke("centrality", "--data", FLORENTINE, "-m", "betweenness", "--sample", "100")
     assert "estimated" not in result.stderr
     assert "Medici" in result.stdout.splitlines()[1] and "0.522" in result.stdout.splitlines()[1]
+
+
+def shaped(shape: str, n: int = 400, m: int = 1200, seed: int = 2):
+    """A graph of one of the benchmark's shapes (generate.py), as the measures see it."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    _, rows = generate.generate(n, m, seed=seed, shape=shape)
+    G = nx.Graph()
+    G.add_nodes_from(f"a{i}" for i in range(n))
+    G.add_edges_from((r[0], r[2]) for r in rows)
+    return G
+
+
+SHAPES = ["forest", "er", "ba", "components"]
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_path_measures_match_networkx_on_every_shape(shape, directed):
+    G = shaped(shape)
+    G = nx.DiGraph(G) if directed else G
+    for measure in ("betweenness", "closeness"):
+        ref = getattr(engine, measure)(G, engine="networkx")
+        fast = getattr(engine, measure)(G, engine="igraph")
+        assert max(abs(fast[n] - ref[n]) for n in G) < 1e-9, measure
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_sparse_eigenvector_matches_networkx_within_its_tolerance(shape, directed):
+    """networkx's power iteration stops when the L1 change is below n * 1e-6; ours runs the same iteration."""
+    G = shaped(shape)
+    if directed:  # both directions of every tie, and one-way ties between components: cycles remain
+        G = nx.DiGraph(G)
+        G.add_edges_from((f"a{i}", f"a{i + 7}") for i in range(0, 390, 13))
+    assert G.number_of_nodes() >= engine.IGRAPH_FROM  # the sparse path, not networkx's
+    ref = nx.eigenvector_centrality(G, max_iter=1000)
+    ours = engine.eigenvector(G, max_iter=1000)
+    assert max(abs(ours[n] - ref[n]) for n in G) < 1e-6
+    if shape == "components":
+        assert nx.number_connected_components(G.to_undirected()) > 5  # normalised over the whole graph
+
+
+def test_eigenvector_published_value():
+    """The star K1,4: the centre has sqrt(1/2) and each leaf sqrt(1/8) of the unit principal eigenvector."""
+    G = nx.star_graph(4)
+    G.add_nodes_from(range(5, 400))  # isolated actors: the sparse path, and they get 0
+    ours = engine.eigenvector(G)
+    assert ours[0] == pytest.approx(2 ** -0.5, abs=1e-5)
+    assert ours[1] == pytest.approx(8 ** -0.5, abs=1e-5)
+    assert ours[100] == pytest.approx(0.0, abs=1e-5)
