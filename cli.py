@@ -16,7 +16,7 @@ import click
 from graph import __version__
 from graph.names import BROKER_MEASURES, COLOR_BY, COMMUNITY_SEED, FORMATS, MEASURE_MEANINGS, MEASURE_NAMES, SIZE_BY
 
-RELATION_OPTIONS = ("evidence", "note", "confidence", "status", "since", "until")
+RELATION_OPTIONS = ("evidence", "note", "confidence", "status", "since", "until", "credibility")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY"
 
@@ -66,8 +66,26 @@ def raw_option(f):
                              " leading ' so spreadsheets do not run it as a formula.")(f)
 
 
+def _min_grade(ctx, param, value):
+    if value is not None:
+        from graph.grades import GradeError, parse_grade
+
+        try:
+            value = "".join(parse_grade(value))
+        except GradeError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return _remember("min_grade")(ctx, param, value)
+
+
 def view_options(f):
-    """--relation, --as-of and --without: which part of the network a command looks at."""
+    """--relation, --as-of, --without, --status, --min-grade, --confidence: the part of the network looked at."""
+    f = click.option("--confidence", "confidence_", expose_value=False, callback=_remember("confidence"),
+                     type=click.Choice(("stated", "implied"), case_sensitive=False),
+                     help="stated: only ties the sources state; implied: stated and implied ones (not those"
+                          " without a confidence).")(f)
+    f = click.option("--min-grade", metavar="CODE", expose_value=False, callback=_min_grade,
+                     help="Only ties graded CODE or better (Admiralty: source reliability A-E, credibility"
+                          " 1-5; B3 keeps A1 to B3; F, 6 and ungraded ties fail).")(f)
     f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=_remember("without"),
                      help="Leave this actor out (what-if); repeatable.")(f)
     f = click.option("--as-of", metavar="DATE", expose_value=False, callback=_remember("as_of"),
@@ -149,7 +167,9 @@ def view(dataset, keep=False):
     ids = [resolve(dataset, w) for w in meta("without", ())]
     kinds = [relation_kind(dataset, r) for r in meta("relations", ())]
     kept = None if keep and not meta("status", ()) else statuses()
-    G = select(build_graph(dataset), relations=set(kinds) or None, as_of=as_of, without=ids, statuses=kept)
+    confidence = meta("confidence")
+    G = select(build_graph(dataset), relations=set(kinds) or None, as_of=as_of, without=ids, statuses=kept,
+               min_grade=meta("min_grade"), confidence=confidence.lower() if confidence else None)
     if G.number_of_nodes() == 0:
         why = "--without leaves none" if ids else "the data set has none"
         fail(f"no actors to work on: {why}")
@@ -283,8 +303,8 @@ def info(fmt):
     elif fmt == "csv":
         click.echo(_format(s["types"], type_cols, "csv") + "\n" + _format(s["relations"], kind_cols, "csv"), nl=False)
     else:
-        click.echo(f"{plural(s['actors'], 'actor')}, {plural(s['relation_count'], 'relation')} in "
-                   + ", ".join(display_path(f.path) for f in dataset.files) + "\n")
+        say(f"{plural(s['actors'], 'actor')}, {plural(s['relation_count'], 'relation')} in "
+            + ", ".join(display_path(f.path) for f in dataset.files) + "\n")
         click.echo(_format(s["types"], type_cols, "table") + "\n" + _format(s["relations"], kind_cols, "table"),
                    nl=False)
 
@@ -384,16 +404,67 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
     if fmt in ("html", "htm"):
         from graph.render import render_html
 
-        sources = [(display_path(f.path), n, what) for f, n, what in
-                   ((dataset.actors_file, len(dataset.actors), "actors"),
-                    (dataset.relations_file, len(dataset.relations), "relations"))]
         data_out = render_html(G, values, title=title, size_by=size_by, groups=groups, group_label=color_by,
-                               sources=sources, measure_help=MEASURE_MEANINGS).encode("utf-8")
+                               sources=data_files(dataset), measure_help=MEASURE_MEANINGS).encode("utf-8")
     else:
         from graph.render import static_map
 
         data_out = static_map(G, values, fmt, title=title, size_by=size_by, groups=groups, dpi=dpi)
     write_files(dataset, {output: data_out})
+
+
+def data_files(dataset) -> list[tuple[str, int, str]]:
+    """(file, rows, what) of each file of the data set, for footers and reports."""
+    from graph.load import display_path
+
+    out = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
+           (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
+    if dataset.kinds_file is not None:
+        out.append((display_path(dataset.kinds_file.path), len(dataset.kinds), "relation kinds"))
+    if dataset.sources_file is not None:
+        out.append((display_path(dataset.sources_file.path), len(dataset.sources), "sources"))
+    return out
+
+
+@main.command("report")
+@data_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: .html (printable, standalone) or .md (Markdown).")
+@click.option("--title", help="Title (default: names the data folder).")
+@view_options
+def report(output, title):
+    """Write a briefing: sources, map, key actors, brokers, communities, what-if, robustness.
+
+    One standalone file to attach to an email: the HTML has no script and loads
+    nothing; it prints cleanly. It states its view (--as-of, --relation,
+    --min-grade, --without ...) like the page.
+
+    Example: actorgraph report -o brief.html --min-grade B3
+    """
+    from graph import __version__ as version
+    from graph.brief import briefing, to_html, to_markdown
+    from graph.files import clean_text
+    from graph.load import display_path
+    from graph.metrics import centrality as compute
+    from graph.names import PANEL_MEASURES
+    from graph.render import static_map
+
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in ("html", "htm", "md", "markdown"):
+        raise click.BadParameter(f"'{output.suffix}' is not a report format; use .html or .md", param_hint="-o")
+    dataset = load()
+    G_all = view(dataset, keep=True)  # every status, for the shares of planned and recommended ties
+    G = view(dataset)
+    title = clean_text(title) if title is not None else f"Briefing: {display_path(dataset.folder)}"
+    values, found = compute(G, PANEL_MEASURES)
+    notes(found)
+    svg = static_map(G, values, "svg", title=title)
+    note = ("The same map as `actorgraph render -o map.svg` with these options: dot and label size show betweenness;"
+            " colour and shape the actor type; line colour and style the relation kind.")
+    blocks = briefing(dataset, G, G_all, title=title, files=data_files(dataset), svg=svg, map_note=note,
+                      version=version)
+    text = to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
+    write_files(dataset, {output: text.encode("utf-8")})
 
 
 # ---- editing ----------------------------------------------------------------------------------
@@ -412,6 +483,11 @@ def relation_fields(f):
     f = click.option("--status", "status_", type=click.Choice(("actual", "planned", "recommended"),
                                                               case_sensitive=False),
                      help="actual (the default), planned, or recommended (the source argues it should exist).")(f)
+    f = click.option("--credibility", type=click.Choice(("1", "2", "3", "4", "5", "6", "")),
+                     help="Admiralty credibility: 1 confirmed by other sources, 2 probably true, 3 possibly true,"
+                          " 4 doubtful, 5 improbable, 6 cannot be judged.")(f)
+    f = click.option("--source", "sources", multiple=True, metavar="ID",
+                     help="A source (an id of sources.csv) that supports it; repeatable.")(f)
     f = click.option("--until", help=f"Until: {DATE_FORMS}.")(f)
     f = click.option("--since", help=f"Since: {DATE_FORMS}.")(f)
     f = click.option("--confidence", type=click.Choice(["stated", "implied"], case_sensitive=False))(f)
@@ -436,7 +512,14 @@ def parse_sets(pairs, own: dict[str, str]) -> dict:
 
 
 RELATION_OWN = {"source": "SOURCE argument", "relation": "RELATION argument", "target": "TARGET argument",
-                **{c: f"--{c}" for c in RELATION_OPTIONS}}
+                "sources": "--source", **{c: f"--{c}" for c in RELATION_OPTIONS}}
+
+
+def joined_sources(sources) -> str | None:
+    """--source values as the sources cell ('a;b'); None when not given; '' clears."""
+    if not sources:
+        return None
+    return ";".join(dict.fromkeys(s.strip() for s in sources if s.strip()))
 
 
 def run_edit(dry_run: bool, change) -> None:
@@ -498,7 +581,8 @@ def add_actor(actor_id, name, type_, description, aliases, extra, dry_run):
 @set_option
 @data_option
 @dry_run_option
-def add_relation(source, relation, target, evidence, note, confidence, since, until, status_, extra, dry_run):
+def add_relation(source, relation, target, evidence, note, confidence, since, until, sources, credibility, status_,
+                 extra, dry_run):
     """Add a relation SOURCE RELATION TARGET to relations.csv (actors by id, name or alias).
 
     RELATION may be read backwards ('trained by'): the relation is then recorded the
@@ -508,7 +592,7 @@ def add_relation(source, relation, target, evidence, note, confidence, since, un
     """
     values = {**parse_sets(extra, RELATION_OWN), "evidence": evidence, "note": note,
               "confidence": confidence and confidence.lower(), "status": status_ and status_.lower(),
-              "since": since, "until": until}
+              "since": since, "until": until, "sources": joined_sources(sources), "credibility": credibility}
     run_edit(dry_run, lambda e: e.add_relation(source, relation, target, values))
 
 
@@ -521,8 +605,8 @@ def add_relation(source, relation, target, evidence, note, confidence, since, un
 @set_option
 @data_option
 @dry_run_option
-def set_relation(source, relation, target, evidence, note, confidence, since, until, status_, row_since, extra,
-                 dry_run):
+def set_relation(source, relation, target, evidence, note, confidence, since, until, sources, credibility, status_,
+                 row_since, extra, dry_run):
     """Change one relation's fields in place (one changed line in relations.csv).
 
     When a tie has several rows (periods that stop and restart), --row-since picks
@@ -533,7 +617,8 @@ def set_relation(source, relation, target, evidence, note, confidence, since, un
     values = {**parse_sets(extra, RELATION_OWN),
               **{k: v for k, v in (("evidence", evidence), ("note", note), ("since", since), ("until", until),
                                     ("confidence", confidence and confidence.lower()),
-                                    ("status", status_ and status_.lower())) if v is not None}}
+                                    ("status", status_ and status_.lower()), ("sources", joined_sources(sources)),
+                                    ("credibility", credibility)) if v is not None}}
     run_edit(dry_run, lambda e: e.set_relation(source, relation, target, values, since=row_since))
 
 
@@ -660,11 +745,21 @@ def path(source, target, all_paths, limit, directed, fmt):
     elif total > 1 and not all_paths:
         click.echo(f"note: one of {total:,} shortest paths (--all lists them)", err=True)
     if fmt == "json":
-        return _json({"total": total, "paths": [{"path": i, "steps": steps} for i, steps in enumerate(found, 1)]})
+        return _json({"total": total, "paths": [{"path": i, "rests_on_weak_ties": any(s["weak"] for s in steps),
+                                                 "steps": steps} for i, steps in enumerate(found, 1)]})
     rows = [{"path": i, "step": s["step"], "from": s["from"], "to": s["to"], "relation": rel["kind"],
-             "reads": rel["text"]} for i, steps in enumerate(found, 1) for s in steps for rel in s["relations"]]
+             "reads": rel["text"], "weak": ", ".join(rel["weak"])}
+            for i, steps in enumerate(found, 1) for s in steps for rel in s["relations"]]
     columns = ["path", "step", "reads"] if fmt == "table" else ["path", "step", "from", "to", "relation", "reads"]
+    if any(r["weak"] for r in rows):
+        columns.append("weak")
     click.echo(_format(rows, columns, fmt, wrap="reads"), nl=False)
+    for i, steps in enumerate(found, 1):
+        weak = [(s["step"], ", ".join(dict.fromkeys(w for r in s["relations"] for w in r["weak"])))
+                for s in steps if s["weak"]]
+        if weak:
+            which = "; ".join(f"step {n} ({why})" for n, why in weak)
+            click.echo(f"note: path {i} rests on weak ties: {which}", err=True)
 
 
 @main.command()
@@ -701,6 +796,57 @@ def impact(actors, measure, directed, top, fmt):
     click.echo(impact_summary(G, result, width=terminal_width()))
     click.echo(f"\n{measure}, before and after:")
     click.echo(_format(rows, ["name"] + columns, fmt), nl=False)
+
+
+@main.command()
+@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
+              show_default=True, help="Measure whose ranking is tested.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many top actors.")
+@click.option("--directed", is_flag=True, help="Use the direction of relations.")
+@click.option("--max-ties", type=click.IntRange(min=0), metavar="N",
+              help="Test at most N single-tie removals (default: all up to 300, fewer on large networks).")
+@data_option
+@view_options
+@format_option
+def robustness(measure, top, directed, max_ties, fmt):
+    """Would the ranking hold if the weak evidence were wrong?
+
+    Recomputes the ranking on stricter views of the evidence: stated ties only,
+    each minimum grade present in the data, and without each single-source tie of
+    the top actors (one at a time). Reports Kendall's tau-b between the full and
+    each strict ranking, whether each top actor keeps its rank, and which rest on
+    implied or weakly graded ties.
+
+    Example: actorgraph robustness --top 5
+    """
+    from graph.report import robustness_long, robustness_rows
+    from graph.robustness import robustness as test
+
+    G = view(load())
+    result = test(G, measure, top, directed, max_ties)
+    notes(result["notes"])
+    if fmt == "json":
+        return _json(result)
+    if fmt == "csv":
+        return click.echo(_format(robustness_long(result), ["view", "kind", "ties_left_out", "kendall_tau", "id",
+                                                            "name", "rank", "rank_in_view", "keeps_rank"], fmt),
+                          nl=False)
+    evidence, single, actors = robustness_rows(result)
+    n = result["top"]
+    say(f"{measure}: the top {n} on {plural(G.number_of_edges(), 'tie')}, recomputed on stricter views.\n")
+    if evidence:
+        say("Stricter evidence (Kendall's tau-b against all ties, over every actor):")
+        click.echo(_format(evidence, ["view", "ties_left_out", "kendall_tau", "top_keeping_rank"], fmt), nl=False)
+    tested = sum(v["kind"] == "tie" for v in result["views"])
+    say(f"\nOne single-source tie left out at a time: {tested} tested,"
+        f" {sum(v['kind'] == 'tie' and v['kept'] < n for v in result['views'])} move the top {n}"
+        + ("; those that move it most:" if single else "."))
+    if single:
+        click.echo(_format(single, ["view", "basis", "kendall_tau", "top_keeping_rank"], fmt, wrap="view"), nl=False)
+    say(f"\nTop {n}: rank in each stricter view, worst rank in any view; weak basis: yes when leaving out"
+        f" weak evidence (implied or weakly graded ties) can push it out of the top {n}:")
+    columns = ["rank", "name", "value"] + [e["view"] for e in evidence] + ["worst_rank", "verdict", "weak_basis"]
+    click.echo(_format(actors, columns, fmt, wrap="name"), nl=False)
 
 
 @main.command()
@@ -842,6 +988,14 @@ def write_files(dataset, files: dict) -> None:
     for path in files:
         if str(path) != "-":
             click.echo(f"wrote {printable(str(path))}", err=True)
+
+
+def say(text: str) -> None:
+    """Echo prose wrapped to the terminal's width."""
+    import textwrap
+
+    for line in text.split("\n"):
+        click.echo(textwrap.fill(line, terminal_width()) if line else "")
 
 
 def terminal_width() -> int:

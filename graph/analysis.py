@@ -28,21 +28,38 @@ def spell(G, a: str, b: str, kind: str, forward: bool = True) -> str:
     return f"{name_a} —{k.label}→ {name_b}" if forward else f"{name_a} ←{k.label}— {name_b}"
 
 
-def _steps(G, a: str, b: str, walkable: bool = False) -> list[tuple[str, str]]:
-    """(kind, text) of every relation between a and b, read from a; ``walkable``: only those a->b."""
+def _steps(G, a: str, b: str, walkable: bool = False) -> list[tuple[str, str, list[str]]]:
+    """(kind, text, weakness) of every relation between a and b, read from a; ``walkable``: only those a->b.
+
+    ``weakness`` says why the relation is a weak basis (see graph.grades.tie_quality): empty
+    when one of its rows is stated, actual and adequately graded.
+    """
+    from .grades import tie_quality
+
+    sources = G.graph.get("sources") or {}
+
+    def weakness(rows) -> list[str]:
+        return min((tie_quality(d, sources) for d in rows), key=len, default=[])
+
+    ab = _by_kind(G.get_edge_data(a, b))
+    ba = _by_kind(G.get_edge_data(b, a))
     out = []
-    ab_kinds = {d["relation"] for d in (G.get_edge_data(a, b) or {}).values()}
-    ba_kinds = {d["relation"] for d in (G.get_edge_data(b, a) or {}).values()}
     for kind, k in kinds_of(G).items():
-        ab, ba = kind in ab_kinds, kind in ba_kinds
         if not k.directed:
-            if ab or ba:
-                out.append((kind, spell(G, a, b, kind)))
+            if kind in ab or kind in ba:
+                out.append((kind, spell(G, a, b, kind), weakness(ab.get(kind, []) + ba.get(kind, []))))
             continue
-        if ab:
-            out.append((kind, spell(G, a, b, kind, True)))
-        if ba and not walkable:
-            out.append((kind, spell(G, a, b, kind, False)))
+        if kind in ab:
+            out.append((kind, spell(G, a, b, kind, True), weakness(ab[kind])))
+        if kind in ba and not walkable:
+            out.append((kind, spell(G, a, b, kind, False), weakness(ba[kind])))
+    return out
+
+
+def _by_kind(edges) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for d in (edges or {}).values():
+        out.setdefault(d["relation"], []).append(d)
     return out
 
 
@@ -84,7 +101,7 @@ def neighbours(G, actor: str, depth: int = 1) -> list[dict]:
         closer = [m for m in list(G.successors(node)) + list(G.predecessors(node)) if distance.get(m) == d - 1]
         links = []
         for m in sorted(dict.fromkeys(closer), key=order.get):
-            links += [{"from": m, "kind": kind, "text": text} for kind, text in _steps(G, m, node)]
+            links += [{"from": m, "kind": kind, "text": text} for kind, text, _ in _steps(G, m, node)]
         rows.append({"id": node, "name": G.nodes[node].get("name", node), "type": G.nodes[node].get("type", ""),
                      "distance": d, "relations": links})
     return rows
@@ -96,7 +113,8 @@ def paths(G, source: str, target: str, all_paths: bool = False, directed: bool =
 
     Paths come in order of their actors' names; with ``all_paths`` at most ``limit``
     are listed (their number can grow exponentially), otherwise the first one. Each
-    path is a list of steps with the relations of each step.
+    path is a list of steps with the relations of each step; a step is ``weak`` when
+    every relation it could take is implied, not actual, or weakly graded.
     """
     from .build import simple_directed, simple_undirected
 
@@ -126,8 +144,9 @@ def paths(G, source: str, target: str, all_paths: bool = False, directed: bool =
     for p in found:
         steps = []
         for i, (a, b) in enumerate(zip(p, p[1:]), 1):
-            steps.append({"step": i, "from": a, "to": b,
-                          "relations": [{"kind": k, "text": t} for k, t in _steps(G, a, b, walkable=directed)]})
+            relations = [{"kind": k, "text": t, "weak": w} for k, t, w in _steps(G, a, b, walkable=directed)]
+            steps.append({"step": i, "from": a, "to": b, "relations": relations,
+                          "weak": all(r["weak"] for r in relations)})
         result.append(steps)
     return result, total
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .dates import parse_span
-from .schema import RELATIONS, kinds_of, status_of
+from .schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 
 __all__ = ["build_graph", "select", "simple_undirected", "simple_directed"]
 
@@ -16,12 +16,13 @@ def build_graph(dataset):
     Each edge's ``relation`` is its kind; its key is the kind too, numbered when one tie
     has several rows (periods that stop and restart): ``trains``, ``trains#2``. A symmetric
     relation is stored once, in the direction it was written, and every view treats it
-    as symmetric. ``G.graph["kinds"]`` is the data set's vocabulary.
+    as symmetric. ``G.graph["kinds"]`` is the data set's vocabulary, ``G.graph["sources"]``
+    its sources.csv (id -> row).
     """
     import networkx as nx
 
     kinds = getattr(dataset, "kinds", RELATIONS)
-    G = nx.MultiDiGraph(kinds=kinds)
+    G = nx.MultiDiGraph(kinds=kinds, sources=dict(getattr(dataset, "sources", None) or {}))
     for a in dataset.actors:
         G.add_node(a["id"], **{k: v for k, v in a.items() if k != "id"})
     for r in dataset.relations:
@@ -35,14 +36,24 @@ def build_graph(dataset):
     return G
 
 
-def select(G, relations=None, as_of: str | None = None, without=(), statuses=("actual",)):
+def select(G, relations=None, as_of: str | None = None, without=(), statuses=("actual",),
+           min_grade: str | None = None, confidence: str | None = None):
     """A copy of G restricted to some relation kinds and statuses, to the date as_of, without some actors.
 
     ``as_of`` keeps the relations valid on that day (a year or month means its first day).
     ``statuses`` keeps relations of those statuses (actual ones by default; None keeps all).
+    ``min_grade`` (e.g. 'B3') keeps relations graded that well or better (see graph.grades);
+    ``confidence`` 'stated' keeps stated relations only, 'implied' stated and implied ones.
     ``H.graph["view"]`` lists, in words, what each restriction the user asked for left out
     (for the page's banner); the default (actual ties only) is noted in ``H.graph["hidden"]``.
+    When nothing is left out, H shares G's actors and ties and is frozen (copy it to change it).
     """
+    if not without and not relations and not as_of and not min_grade and not confidence and (
+            statuses is None or all(status_of(d) in statuses for _, _, d in G.edges(data=True))):
+        H = _shallow(G)  # nothing to leave out: the ties are shared, not copied
+        H.graph["view"] = list(G.graph.get("view", []))
+        H.graph["hidden"] = {} if statuses is not None and set(statuses) == {"actual"} else H.graph.get("hidden", {})
+        return H
     H = G.copy()
     notes = list(G.graph.get("view", []))
     if statuses is not None:
@@ -71,6 +82,20 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not valid_on(d, day)]
         H.remove_edges_from(drop)
         notes.append(f"as of {as_of}: {_count(len(drop), 'relation')} not valid on that date left out")
+    if confidence:
+        allowed = CONFIDENCE_VALUES[:CONFIDENCE_VALUES.index(confidence) + 1]
+        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d.get("confidence") not in allowed]
+        H.remove_edges_from(drop)
+        weaker = "with no confidence given" if len(allowed) > 1 else "implied or with no confidence given"
+        notes.append(f"only {' or '.join(allowed)} ties: {_count(len(drop), 'relation')} {weaker} left out")
+    if min_grade:
+        from .grades import grade, meets, parse_grade
+
+        minimum, sources = parse_grade(min_grade), G.graph.get("sources") or {}
+        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not meets(grade(d, sources), minimum)]
+        H.remove_edges_from(drop)
+        notes.append(f"only ties graded {''.join(minimum)} or better: {_count(len(drop), 'relation')} graded lower"
+                     " or not at all left out")
     H.graph["view"] = notes
     return H
 
@@ -111,3 +136,14 @@ def simple_directed(G):
         if not kinds[kind].directed:
             H.add_edge(v, u)
     return H
+
+
+def _shallow(G):
+    """G's actors and ties under a graph dict of its own, frozen: copy it before changing it."""
+    import copy
+
+    import networkx as nx
+
+    H = copy.copy(G)
+    H.graph = dict(G.graph)
+    return nx.freeze(H)

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from .csvio import parse_csv
-from .load import ACTORS_FILE, RELATIONS_FILE, check_dataset
+from .load import ACTORS_FILE, OPTIONAL_FILES, RELATIONS_FILE, check_dataset
 from .problems import DataError, Problem
 from .validate import relation_key
 
@@ -19,15 +19,17 @@ def dataset_at_revision(folder: Path, rev: str, display: str):
     if not rev or rev.startswith("-"):
         raise DataError([Problem(f"{rev}:{display}", 0, "no-revision",
                                  f"'{rev}' is not a git revision (it may not start with '-')")])
-    for name in (ACTORS_FILE, RELATIONS_FILE):
+    for name in (ACTORS_FILE, RELATIONS_FILE, *OPTIONAL_FILES):
         shown = f"{rev}:{display}/{name}"
         try:
             data = _git_blob(folder, f"{rev}:./{name}")
         except FileNotFoundError:
             raise DataError([Problem(shown, 0, "no-git", "git is not installed")]) from None
         except ValueError as exc:
-            problems.append(Problem(shown, 0, "no-revision", str(exc)))
             files.append(None)
+            if isinstance(exc, _Missing) and name in OPTIONAL_FILES:
+                continue  # kinds.csv and sources.csv may be absent at that revision
+            problems.append(Problem(shown, 0, "no-revision", str(exc)))
             continue
         f, p = parse_csv(data, Path(folder) / name, shown)
         files.append(f)
@@ -37,6 +39,10 @@ def dataset_at_revision(folder: Path, rev: str, display: str):
     if dataset is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return dataset
+
+
+class _Missing(ValueError):
+    """The file is not at that revision (or the revision does not exist)."""
 
 
 def _git_blob(folder: Path, spec: str) -> bytes:
@@ -49,7 +55,7 @@ def _git_blob(folder: Path, spec: str) -> bytes:
     size = git("cat-file", "-s")
     if size.returncode != 0:
         why = size.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ValueError(why[-1] if why else "not found in git")
+        raise _Missing(why[-1] if why else "not found in git")
     if int(size.stdout or 0) > max_bytes():
         raise ValueError(f"is larger than the {max_bytes() // 1048576} MB actorgraph reads")
     return git("cat-file", "blob").stdout

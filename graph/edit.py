@@ -92,7 +92,8 @@ class Editor:
         if taken:
             raise ValueError(f"{', '.join(taken)} cannot be set; remove the relation and add the new one")
         if not values:
-            raise ValueError("nothing to change: give --evidence, --note, --confidence, --since, --until or --set")
+            raise ValueError("nothing to change: give --evidence, --note, --confidence, --since, --until, --source,"
+                             " --credibility, --status or --set")
         rec, v = self._relation_record(source, kind, target, since)
         if not self._set(RELATIONS_FILE, rec, values):
             raise ValueError(f"relation {v['source']} {v['relation']} {v['target']} (line {rec.line}) already has"
@@ -314,7 +315,7 @@ class Editor:
             problems += found
         if not problems:
             problems += check_dataset(self.folder, parsed[ACTORS_FILE], parsed[RELATIONS_FILE],
-                                      self.dataset.kinds_file)[1]
+                                      self.dataset.kinds_file, self.dataset.sources_file)[1]
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
         self._bytes = out

@@ -42,19 +42,19 @@ def _betweenness_part(sources):
     return _shared.betweenness(directed=_shared.is_directed(), sources=sources)
 
 
-def _closeness_part(vertices):
-    return _shared.closeness(vertices=vertices, mode="in" if _shared.is_directed() else "all", normalized=True)
+def _chunked(g, part, items, size: int | None = None):
+    """part(chunk) for CHUNKS interleaved chunks of items, in worker processes when worth it.
 
-
-def _chunked(g, part, items):
-    """part(chunk) for CHUNKS interleaved chunks of items, in worker processes when worth it."""
+    ``g`` is handed to the workers (forked, not pickled); ``size`` is the graph's number
+    of actors (default: g.vcount()).
+    """
     global _shared
     n_items = len(items)
     chunks = [items[i::CHUNKS] for i in range(min(CHUNKS, n_items))]
     _shared = g
     try:
         workers = min(os.cpu_count() or 1, len(chunks))
-        if g.vcount() >= PARALLEL_FROM and workers > 1:
+        if (g.vcount() if size is None else size) >= PARALLEL_FROM and workers > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
@@ -102,44 +102,82 @@ def betweenness(H, engine="auto", sample: int | None = None, seed: int = SAMPLE_
 def closeness(H, engine="auto"):
     """Closeness with Wasserman-Faust scaling for unreachable actors, as ``nx.closeness_centrality``.
 
-    On a directed graph it uses distances *to* the actor, as networkx does.
+    On a directed graph it uses distances *to* the actor, as networkx does. Large graphs
+    run a bit-parallel breadth-first search (see :func:`_distance_sums`): exact integer
+    sums of distances, then networkx's formula.
     """
     if not _use_igraph(H, engine):
         import networkx as nx
         return nx.closeness_centrality(H)
     n = H.number_of_nodes()
-    g = to_igraph(H)
-    chunks, parts = _chunked(g, _closeness_part, list(range(n)))
-    inverse_mean = [0.0] * n  # (reachable - 1) / sum of distances, over reachable actors only
-    for chunk, values in zip(chunks, parts):
-        for v, c in zip(chunk, values):
-            inverse_mean[v] = c
-    reach = _reach(g)
+    total, reach = _distance_sums(H)
     out = {}
-    for node, c, r in zip(H, inverse_mean, reach):
-        out[node] = 0.0 if c != c or r <= 1 or n <= 1 else c * (r - 1) / (n - 1)
+    for node, tot, r in zip(H, total, reach):
+        c = 0.0
+        if tot > 0 and n > 1:
+            c = (r - 1.0) / tot
+            c *= (r - 1.0) / (n - 1)  # the same operations, in the same order, as networkx
+        out[node] = c
     return out
 
 
-def _reach(g) -> list[int]:
-    """How many actors (itself included) can reach each actor: its component, or its ancestors."""
-    if not g.is_directed():
-        comps = g.connected_components()
-        sizes = comps.sizes()
-        return [sizes[m] for m in comps.membership]
-    # ancestors of each strongly connected part as a bit set, one bit per actor, pushed along
-    # the condensation in topological order; a popcount then gives the number of actors
-    comps = g.connected_components(mode="strong")
-    dag = comps.cluster_graph(combine_edges=False)
-    dag.simplify()
-    bits, offset = [], 0
-    for size in comps.sizes():
-        bits.append(((1 << size) - 1) << offset)
-        offset += size
-    for c in dag.topological_sorting(mode="out"):
-        for succ in dag.successors(c):
-            bits[succ] |= bits[c]
-    return [bits[m].bit_count() for m in comps.membership]
+BATCH_WORDS = 8  # sources per bit-parallel search: 64 per word
+
+
+def _distance_sums(H) -> tuple[list[int], list[int]]:
+    """For each actor: the sum of distances from the actors that reach it, and how many reach it (itself too).
+
+    Breadth-first search from 512 sources at once: each actor holds one bit per source
+    in a row of 64-bit words; a level ORs the rows of the actors it hears from (its
+    predecessors, or neighbours) and keeps the bits not seen before. The number of new
+    bits times the level adds to the sums. Integer sums: exact, whatever the order.
+    """
+    import numpy as np
+
+    n = H.number_of_nodes()
+    index = {node: i for i, node in enumerate(H)}
+    e = np.array([(index[u], index[v]) for u, v in H.edges()], dtype=np.int64).reshape(-1, 2)
+    heads, tails = (e[:, 1], e[:, 0]) if H.is_directed() else (np.concatenate([e[:, 1], e[:, 0]]),
+                                                                np.concatenate([e[:, 0], e[:, 1]]))
+    order = np.argsort(heads, kind="stable")
+    heads, tails = heads[order], tails[order]
+    indptr = np.searchsorted(heads, np.arange(n + 1))
+    heard_from = indptr[:-1] < indptr[1:]
+    step = 64 * BATCH_WORDS
+    batches = list(range(0, n, step))
+    chunks, parts = _chunked((n, tails, indptr[:-1][heard_from], heard_from), _sums_part, batches, size=n)
+    total, reach = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    for t, r in parts:
+        total += t
+        reach += r
+    return total.tolist(), reach.tolist()
+
+
+def _sums_part(firsts):
+    import numpy as np
+
+    n, tails, starts, heard_from = _shared
+    total, reach = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    for first in firsts:
+        k = min(64 * BATCH_WORDS, n - first)
+        j = np.arange(k)
+        frontier = np.zeros((n, (k + 63) // 64), np.uint64)
+        frontier[first + j, j // 64] = np.left_shift(np.uint64(1), (j % 64).astype(np.uint64))
+        seen = frontier.copy()
+        heard = np.zeros_like(frontier)
+        level = 0
+        while len(starts):
+            level += 1
+            heard[heard_from] = np.bitwise_or.reduceat(frontier[tails], starts, axis=0)
+            new = heard & ~seen
+            counts = np.bitwise_count(new).sum(axis=1, dtype=np.int64)
+            if not counts.any():
+                break
+            total += level * counts
+            seen |= new
+            frontier = new
+        reach += np.bitwise_count(seen).sum(axis=1, dtype=np.int64)
+    return total, reach
 
 
 def eigenvector(H, max_iter: int = 1000, tol: float = 1.0e-6):

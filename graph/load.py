@@ -1,4 +1,4 @@
-"""Find, load and validate a data set: actors.csv, relations.csv and an optional kinds.csv."""
+"""Find, load and validate a data set: actors.csv, relations.csv, and optional kinds.csv and sources.csv."""
 
 from __future__ import annotations
 
@@ -11,15 +11,17 @@ from pathlib import Path
 from .csvio import CsvFile, Record, read_csv
 from .problems import DataError, Problem, sort_problems
 from .resolve import ActorIndex
-from .schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, Vocabulary
-from .validate import check_actors, check_cells, check_isolated, check_relations
+from .schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
+from .validate import check_actors, check_cells, check_isolated, check_relations, check_sources
 
 __all__ = ["Row", "Dataset", "load_dataset", "check_dataset", "display_path", "default_data_dir", "locate",
-           "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE"]
+           "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE"]
 
 ACTORS_FILE = "actors.csv"
 RELATIONS_FILE = "relations.csv"
 KINDS_FILE = "kinds.csv"
+SOURCES_FILE = "sources.csv"
+OPTIONAL_FILES = (KINDS_FILE, SOURCES_FILE)
 
 
 _NONE: dict = {}
@@ -56,12 +58,15 @@ class Dataset:
     relations: list[Row]
     kinds: Vocabulary = RELATIONS
     kinds_file: CsvFile | None = None
+    sources: dict = field(default_factory=dict)  # source id -> its row in sources.csv
+    sources_file: CsvFile | None = None
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     @property
     def files(self) -> list[CsvFile]:
-        return [f for f in (self.actors_file, self.relations_file, self.kinds_file) if f is not None]
+        return [f for f in (self.actors_file, self.relations_file, self.kinds_file, self.sources_file)
+                if f is not None]
 
     @property
     def sample(self) -> bool:
@@ -168,9 +173,9 @@ def _recover(folder: Path) -> list[str]:
 
 def _load(folder: Path, strict: bool, notices: list[str]) -> Dataset:
     files, problems = [], []
-    for name in (ACTORS_FILE, RELATIONS_FILE, KINDS_FILE):
-        if name == KINDS_FILE and not os.path.lexists(folder / name):
-            files.append(None)  # optional: the built-in kinds apply
+    for name in (ACTORS_FILE, RELATIONS_FILE, *OPTIONAL_FILES):
+        if name in OPTIONAL_FILES and not os.path.lexists(folder / name):
+            files.append(None)  # optional: the built-in kinds apply, no source is named
             continue
         f, p = read_csv(folder / name, display_path(folder / name), folder)
         files.append(f)
@@ -201,13 +206,22 @@ def _case_hint(folder: Path, name: str, problem: Problem) -> Problem:
 
 
 def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None,
-                  kinds_file: CsvFile | None = None):
+                  kinds_file: CsvFile | None = None, sources_file: CsvFile | None = None):
     """Rows and every problem of the parsed files: (Dataset or None, problems)."""
     from .kinds import read_kinds
 
     problems: list[Problem] = []
     actors = relations = None
     vocabulary = RELATIONS
+    sources, sources_display = None, None
+    if sources_file:
+        source_rows, p = table_rows(sources_file, SOURCE_COLUMNS)
+        problems += p
+        if source_rows is not None:
+            problems += check_sources(source_rows, sources_file.display)
+            problems += check_cells(source_rows, sources_file.display)
+            sources = {r["id"]: r for r in source_rows if r["id"]}
+            sources_display = sources_file.display
     if kinds_file:
         kind_rows, p = table_rows(kinds_file, KIND_COLUMNS)
         problems += p
@@ -226,11 +240,13 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
     if relations is not None:
         problems += check_cells(relations, relations_file.display)
     if actors is not None and relations is not None:
-        problems += check_relations(relations, actors, relations_file.display, vocabulary)
+        problems += check_relations(relations, actors, relations_file.display, vocabulary,
+                                    {} if not sources_file else sources, sources_display)
         problems += check_isolated(actors, relations, actors_file.display)
     if actors is None or relations is None:
         return None, problems
-    return Dataset(folder, actors_file, relations_file, actors, relations, vocabulary, kinds_file), problems
+    return Dataset(folder, actors_file, relations_file, actors, relations, vocabulary, kinds_file, sources or {},
+                   sources_file), problems
 
 
 def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[list[Row] | None, list[Problem]]:
@@ -270,7 +286,8 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
                                     "a value stands in a column with no header name"))
         values = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
         typed = _NONE
-        for column, norm in (("relation", vocabulary.normalise), ("confidence", str.lower), ("status", str.lower)):
+        for column, norm in (("relation", vocabulary.normalise), ("confidence", str.lower), ("status", str.lower),
+                             ("reliability", str.upper)):
             if column in values:
                 clean = norm(values[column]) or values[column]
                 if clean != values[column]:

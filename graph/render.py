@@ -119,6 +119,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "measureHelp": measure_help or {},
         "sizeBy": size_by,
         "statuses": _statuses(G),
+        "grades": _grades(G),
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": {"actors": G.number_of_nodes(), "relations": G.number_of_edges()},
     }
@@ -192,13 +193,31 @@ def _actors(G, values: dict, groups: dict) -> dict:
 
 
 def _relations(G) -> list[dict]:
-    core = ("relation", "directed", "evidence", "note", "confidence", "status", "since", "until")
+    from .grades import grade, source_ids
+
+    core = ("relation", "directed", "evidence", "note", "confidence", "status", "since", "until", "credibility",
+            "sources")
+    sources = G.graph.get("sources") or {}
     out = []
     for i, (u, v, d) in enumerate(G.edges(data=True)):
         out.append({"id": f"e{i}", "source": u, "target": v, "kind": d["relation"],
-                    **{c: d.get(c, "") for c in core[2:]}, "status": status_of(d),
+                    **{c: d.get(c, "") for c in core[2:-2]}, "status": status_of(d),
+                    "grade": grade(d, sources), "sources": source_ids(d.get("sources", "")),
                     "extra": [[c, val] for c, val in d.items() if c not in core and val]})
     return out
+
+
+def _grades(G) -> dict:
+    """The grading scale, the minimum grades worth offering as a filter, and the sources cited."""
+    from .grades import CREDIBILITY, RELIABILITY, SCALE, grade, grade_levels, source_ids
+
+    sources = G.graph.get("sources") or {}
+    codes = {grade(d, sources) for _, _, d in G.edges(data=True)}
+    cited = sorted({s for _, _, d in G.edges(data=True) for s in source_ids(d.get("sources", ""))})
+    return {"levels": list(reversed(grade_levels(codes))), "graded": codes != {""}, "scale": SCALE,
+            "reliability": RELIABILITY, "credibility": CREDIBILITY,
+            "sources": {s: {c: (sources.get(s) or {}).get(c, "") for c in ("title", "author", "published", "url",
+                                                                             "reliability")} for s in cited}}
 
 
 def _statuses(G) -> list[dict]:
@@ -249,6 +268,7 @@ def _page(data: dict) -> str:
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              keep_trailing_newline=True)
+    env.filters["tojson"] = _tojson
     vis_js, vis_css = vis_assets()
     page_js = page_script()
     page_css = _asset(HERE / "assets" / "explorer.css")
@@ -258,6 +278,13 @@ def _page(data: dict) -> str:
         data=data, title=data["title"], csp=csp,
         vis_js=_markup(vis_js), vis_css=_markup(vis_css), page_js=_markup(page_js), page_css=_markup(page_css),
     )
+
+
+def _tojson(value):
+    """Jinja's HTML-safe JSON, with '/' of '://' escaped too: a source's url is data, never a resource."""
+    from jinja2.utils import htmlsafe_json_dumps
+
+    return _markup(str(htmlsafe_json_dumps(value, sort_keys=True)).replace("://", ":\\/\\/"))
 
 
 def _markup(text: str):

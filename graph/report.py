@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["centrality_rows", "broker_rows", "actor_columns", "rank_key", "summary", "markdown_table",
-           "impact_summary", "ties", "competition_ranks"]
+           "impact_summary", "ties", "competition_ranks", "robustness_rows", "robustness_long"]
 
 
 def actor_columns(fmt: str) -> list[str]:
@@ -115,14 +115,61 @@ def impact_summary(G, result: dict, shown: int = 6, parts: int = 20, width: int 
         members = ", ".join(name(n) for n in cut["actors"][:shown]) + (", ..." if len(cut["actors"]) > shown else "")
         lines.append(f"Cut off: {members} -- from {count} actor{'s' * (count != 1)}"
                      f" ({', '.join(name(n) for n in sample)}{tail})")
+        if cut.get("rests_on_weak_ties"):
+            lines.append("  this rests on weak ties only: " + "; ".join(
+                f"{t['tie']} ({', '.join(t['weak'])})" for t in cut["ties"]))
     hidden = result["cut_off"][parts:]
     if hidden:
         n = sum(len(c["actors"]) for c in hidden)
         lines.append(f"Cut off: {len(hidden)} more parts ({n} actors); --format json lists them all")
     if not result["cut_off"]:
         lines.append("Cut off: nobody")
+    for held in result.get("held_by_weak_ties", [])[:parts]:
+        lines.append(f"Held by a weak tie only: {' and '.join(name(n) for n in held['between'])} stay linked through "
+                     + "; ".join(f"{t['tie']} ({', '.join(t['weak'])})" for t in held["ties"]))
     if width:
         import textwrap
 
         lines = [wrapped for line in lines for wrapped in textwrap.wrap(line, width, subsequent_indent="  ")]
     return "\n".join(lines)
+
+
+def robustness_rows(result: dict, worst: int = 8) -> tuple[list[dict], list[dict], list[dict]]:
+    """Three tables for reading: evidence views, the single-tie removals that move the top most, the top actors."""
+    n = result["top"]
+    evidence = [{"view": v["view"], "ties_left_out": v["left_out"], "kendall_tau": v["kendall_tau"],
+                 "top_keeping_rank": f"{v['kept']} of {n}"} for v in result["views"] if v["kind"] == "evidence"]
+    single = [v for v in result["views"] if v["kind"] == "tie"]
+    moving = sorted((v for v in single if v["kept"] < n),
+                    key=lambda v: (v["kept"], v["kendall_tau"] if v["kendall_tau"] is not None else 2, v["view"]))
+    ties_rows = [{"view": v["view"], "basis": ", ".join(v["tie"]["quality"]) or "stated",
+                  "kendall_tau": v["kendall_tau"], "top_keeping_rank": f"{v['kept']} of {n}"}
+                 for v in moving[:worst]]
+    names = [v["view"] for v in result["views"] if v["kind"] == "evidence"]
+    actors = []
+    for a in result["actors"]:
+        row = {"rank": a["rank"], "name": a["name"], "id": a["id"], "value": a["value"]}
+        for view in names:
+            row[view] = a["ranks"][view]
+        moved = [v for v in a["moved_by"] if v not in names]
+        row["moved_by_single_ties"] = f"{len(moved)} of {len(single)}"
+        row["worst_rank"] = a["worst_rank"]
+        row["verdict"] = "keeps rank" if not a["moved_by"] else (
+            f"stays in top {n}" if a["stays_in_top"] else f"may leave top {n}")
+        row["weak_basis"] = "yes" if a["leaves_top_without_weak"] else "no"
+        actors.append(row)
+    return evidence, ties_rows, actors
+
+
+def robustness_long(result: dict) -> list[dict]:
+    """One row per view and top actor, for CSV: the full rank and the rank in that view."""
+    rows = []
+    full = {a["id"]: a for a in result["actors"]}
+    for v in [{"view": "all ties", "kind": "full", "left_out": 0, "kendall_tau": 1.0,
+               "ranks": {i: a["rank"] for i, a in full.items()}}] + result["views"]:
+        for actor_id, rank in v["ranks"].items():
+            a = full[actor_id]
+            rows.append({"view": v["view"], "kind": v["kind"], "ties_left_out": v["left_out"],
+                         "kendall_tau": v["kendall_tau"], "id": actor_id, "name": a["name"], "rank": a["rank"],
+                         "rank_in_view": rank, "keeps_rank": rank == a["rank"]})
+    return rows

@@ -14,6 +14,7 @@ __all__ = [
     "ACTOR_COLUMNS",
     "RELATION_COLUMNS",
     "KIND_COLUMNS",
+    "SOURCE_COLUMNS",
     "RELATIONS",
     "RelationKind",
     "Vocabulary",
@@ -56,6 +57,19 @@ RELATION_COLUMNS = (
                             " should exist)"),
     Column("since", False, "year (2019), month (2019-06), ISO date (2020-08-18) or day first (18/08/2020)"),
     Column("until", False, "the same forms as since"),
+    Column("sources", False, "ids of sources.csv that support it, ';'-separated (two or more: corroborated)"),
+    Column("credibility", False, "Admiralty credibility 1 (confirmed by other sources) to 5 (improbable);"
+                                 " 6: cannot be judged"),
+)
+
+SOURCE_COLUMNS = (
+    Column("id", True, "short key the relations' sources column uses (no ';')"),
+    Column("title", True, "title of the document, report or interview"),
+    Column("author", False, "who wrote or said it"),
+    Column("published", False, "when: the same forms as since"),
+    Column("url", False, "where to find it (http or https), shown as text, never loaded"),
+    Column("reliability", False, "Admiralty reliability A (completely reliable) to E (unreliable);"
+                                 " F or blank: cannot be judged"),
 )
 
 KIND_COLUMNS = (
@@ -130,6 +144,8 @@ class Vocabulary(dict):
         >>> RELATIONS.normalise("Coordinates with"), RELATIONS.normalise("PART-OF")
         ('coordinates_with', 'part_of')
         """
+        if text in self:  # the usual case, written as the kind's own name
+            return text
         return self._names.get(_key(text))
 
     def inverse_of(self, text: str) -> str | None:

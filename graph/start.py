@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, sample_dir
-from .schema import ACTOR_COLUMNS, RELATION_COLUMNS
+from .load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, sample_dir
+from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 
 __all__ = ["init", "headers"]
 
@@ -14,9 +14,11 @@ def headers() -> dict[str, bytes]:
     """Each file of a new, empty data set: its header line (kinds.csv: the built-in kinds)."""
     from .kinds import kinds_text
 
-    return {ACTORS_FILE: (",".join(c.name for c in ACTOR_COLUMNS) + "\n").encode(),
-            RELATIONS_FILE: (",".join(c.name for c in RELATION_COLUMNS) + "\n").encode(),
-            KINDS_FILE: kinds_text().encode()}
+    def header(columns) -> bytes:
+        return (",".join(c.name for c in columns) + "\n").encode()
+
+    return {ACTORS_FILE: header(ACTOR_COLUMNS), RELATIONS_FILE: header(RELATION_COLUMNS),
+            KINDS_FILE: kinds_text().encode(), SOURCES_FILE: header(SOURCE_COLUMNS)}
 
 
 def init(folder: Path, example: bool = False) -> list[Path]:
@@ -28,7 +30,7 @@ def init(folder: Path, example: bool = False) -> list[Path]:
     files = headers()
     if example:
         sample = sample_dir()
-        files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE)})
+        files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE, SOURCES_FILE)})
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing:
         raise ValueError(f"{folder} already has {', '.join(existing)}; actorgraph init never overwrites a file")

@@ -10,7 +10,7 @@ from .problems import Problem
 from .resolve import ActorIndex
 from .schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, STATUS_VALUES, Vocabulary, slugify
 
-__all__ = ["check_actors", "check_relations", "check_isolated", "check_cells", "relation_key"]
+__all__ = ["check_actors", "check_relations", "check_isolated", "check_cells", "check_sources", "relation_key"]
 
 
 def check_actors(rows, path: str):
@@ -31,8 +31,46 @@ def check_actors(rows, path: str):
             seen[actor_id] = row.line
 
 
-def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS):
-    """Every per-row and whole-table check on relations."""
+def check_sources(rows, path: str):
+    """sources.csv: unique ids without ';', reliability A-F, a date for published, an http(s) url."""
+    from .grades import RELIABILITY
+
+    seen: dict[str, int] = {}
+    for row in rows:
+        source_id = row["id"]
+        if source_id and ";" in source_id:
+            yield Problem(path, row.line, "bad-source-id",
+                          f"source id '{source_id}' holds ';', which separates ids in relations.csv")
+        elif source_id in seen:
+            yield Problem(path, row.line, "duplicate-source",
+                          f"duplicate source id '{source_id}' (first on line {seen[source_id]})")
+        elif source_id:
+            seen[source_id] = row.line
+        value = row.get("reliability", "")
+        if value and value not in RELIABILITY:
+            yield Problem(path, row.line, "bad-reliability",
+                          f"bad reliability '{row.raw.get('reliability')}'; use A (completely reliable) to E"
+                          " (unreliable), or F (cannot be judged)")
+        published = row.get("published", "")
+        if published and parse_span(published) is None:
+            yield Problem(path, row.line, "bad-date",
+                          f"malformed or impossible date '{published}' in published; use YYYY, YYYY-MM,"
+                          " YYYY-MM-DD or day first DD/MM/YYYY")
+        url = row.get("url", "")
+        if url and not _URL.match(url):
+            yield Problem(path, row.line, "bad-url",
+                          f"url '{url[:60]}' must start with http:// or https:// and hold no spaces")
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+\Z", re.IGNORECASE)
+
+
+def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS, sources: dict | None = None,
+                    sources_path: str | None = None):
+    """Every per-row and whole-table check on relations.
+
+    ``sources``: the ids of sources.csv ({} when there is none; None skips the check).
+    """
     index = ActorIndex(actors)
     seen: dict[tuple, list] = {}
     part_of = []
@@ -42,6 +80,7 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS):
         yield from _check_dates(row, path)
         yield from _check_confidence(row, path)
         yield from _check_status(row, path)
+        yield from _check_grade(row, path, sources, sources_path)
         kind = row.get("relation")
         if kind in kinds and row["source"] and row["target"]:
             key = relation_key(row["source"], kind, row["target"], kinds)
@@ -149,6 +188,33 @@ def _check_status(row, path):
     if value and value not in STATUS_VALUES:
         yield Problem(path, row.line, "bad-status",
                       f"bad status '{row.raw.get('status')}'; allowed: {', '.join(STATUS_VALUES)} (blank means actual)")
+
+
+def _check_grade(row, path, sources, sources_path):
+    from .grades import CREDIBILITY
+
+    value = row.get("credibility", "")
+    if value and value not in CREDIBILITY:
+        yield Problem(path, row.line, "bad-credibility",
+                      f"bad credibility '{value}'; use 1 (confirmed by other sources) to 5 (improbable),"
+                      " or 6 (cannot be judged)")
+    cell = row.get("sources", "")
+    if not cell or sources is None:
+        return
+    ids = [s.strip() for s in cell.split(";") if s.strip()]
+    for source_id in dict.fromkeys(ids):
+        if source_id not in sources:
+            if not sources_path:
+                where = "there is no sources.csv in the data folder: add one (actorgraph init writes its header)"
+            else:
+                import difflib
+
+                hint = difflib.get_close_matches(source_id, list(sources), n=1)
+                where = f"not an id in {sources_path}" + (f"; did you mean '{hint[0]}'?" if hint else "")
+            yield Problem(path, row.line, "unknown-source", f"unknown source '{source_id}': {where}")
+    if len(ids) != len(set(ids)):
+        yield Problem(path, row.line, "duplicate-source",
+                      "a source is listed twice in sources; it counts once", "warning")
 
 
 def _check_part_of_cycles(rows, path):

@@ -35,7 +35,10 @@ def impact(G, removed: list[str], measure: str = "betweenness", directed: bool =
 
     Each part cut off lists its actors, how many actors it is cut off from, and up to
     ``sample`` of those (from the largest remaining part): the result grows with the
-    network, never with its square.
+    network, never with its square. A cut-off ``rests_on_weak_ties`` when every tie that
+    joined the part to the removed actors is implied, not actual or weakly graded;
+    ``held_by_weak_ties`` lists the weak ties that, after the removal, alone keep actors
+    linked to the rest.
     """
     from .metrics import centrality
 
@@ -48,13 +51,17 @@ def impact(G, removed: list[str], measure: str = "betweenness", directed: bool =
     for comp in after:
         parts_of.setdefault(home[next(iter(comp))], []).append(comp)
     cut = []
+    gone = set(removed)
     for i, old in enumerate(before):
         parts = sorted(parts_of.get(i, []), key=lambda c: (-len(c), min(order[n] for n in c)))
         remaining = sum(len(p) for p in parts)
         for part in parts[1:]:
             largest = parts[0]
+            links = _weakness(G, [(u, v, d) for n in part for u, v, d in _incident(G, n) if ({u, v} - {n}) & gone])
             cut.append({"actors": sorted(part, key=order.get), "cut_off_from_count": remaining - len(part),
-                        "cut_off_from": sorted(largest, key=order.get)[:sample]})
+                        "cut_off_from": sorted(largest, key=order.get)[:sample],
+                        "rests_on_weak_ties": bool(links) and all(w for _, w in links),
+                        "ties": [{"tie": t, "weak": w} for t, w in links][:sample]})
     values_before, notes = centrality(G, [measure], directed=directed)
     values_after, notes_after = centrality(H, [measure], directed=directed)
     vb, va = values_before.get(measure, {}), values_after.get(measure, {})
@@ -68,4 +75,43 @@ def impact(G, removed: list[str], measure: str = "betweenness", directed: bool =
                      "rank_change": None if node not in ra or node not in rb else rb[node] - ra[node]})
     rows.sort(key=lambda r: (r["rank_after"] is None, r["rank_after"] or 0, r["name"].lower(), r["id"]))
     return {"removed": list(removed), "components_before": len(before), "components_after": len(after),
-            "cut_off": cut, "rows": rows, "notes": sorted(set(notes) | set(notes_after))}
+            "cut_off": cut, "held_by_weak_ties": _weak_bridges(G, H, order)[:sample * 5], "rows": rows,
+            "notes": sorted(set(notes) | set(notes_after))}
+
+
+def _incident(G, n):
+    return list(G.out_edges(n, data=True)) + list(G.in_edges(n, data=True))
+
+
+def _weakness(G, edges) -> list[tuple[str, list[str]]]:
+    """Each tie as read ('A —trains→ B') with why it is weak; several rows of one tie: the soundest counts."""
+    from .analysis import spell
+    from .grades import tie_quality
+
+    sources = G.graph.get("sources") or {}
+    best: dict[tuple, list[str]] = {}
+    for u, v, d in edges:
+        key = (u, v, d["relation"])
+        why = tie_quality(d, sources)
+        if key not in best or len(why) < len(best[key]):
+            best[key] = why
+    return [(spell(G, u, v, kind), why) for (u, v, kind), why in best.items()]
+
+
+def _weak_bridges(G, H, order: dict) -> list[dict]:
+    """Weak ties that, after the removal (H) but not before (G), alone keep actors linked to the rest."""
+    import networkx as nx
+
+    from .build import simple_undirected
+
+    out = []
+    already = {frozenset(e) for e in nx.bridges(simple_undirected(G))}
+    for a, b in nx.bridges(simple_undirected(H)):
+        if frozenset((a, b)) in already:
+            continue
+        edges = [(u, v, d) for u, v in ((a, b), (b, a)) for d in (H.get_edge_data(u, v) or {}).values()]
+        links = _weakness(H, edges)
+        if links and all(w for _, w in links):
+            out.append({"between": sorted((a, b), key=order.get), "ties": [{"tie": t, "weak": w} for t, w in links]})
+    out.sort(key=lambda x: [order[n] for n in x["between"]])
+    return out

@@ -26,7 +26,8 @@ BLOCK = re.compile(r"```console\n\$ (actorgraph [^\n]*)\n(.*?)```", re.S)
 INFO = re.compile(r"(<!-- info:start -->\n)(.*?)(<!-- info:end -->)", re.S)
 
 
-READ_ONLY = {"validate", "info", "centrality", "neighbors", "path", "impact", "brokers", "communities"}
+READ_ONLY = {"validate", "info", "centrality", "neighbors", "path", "impact", "brokers", "communities",
+             "robustness"}
 
 
 def live(command: str) -> bool:

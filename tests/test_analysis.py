@@ -84,7 +84,8 @@ def test_path_table_reads(g):
 def test_impact_components_cut_off_and_ranks(g):
     report = as_json("impact", "c", "--data", g)
     assert (report["components_before"], report["components_after"]) == (1, 2)
-    assert report["cut_off"] == [{"actors": ["e"], "cut_off_from_count": 3, "cut_off_from": ["a", "b", "d"]}]
+    assert report["cut_off"] == [{"actors": ["e"], "cut_off_from_count": 3, "cut_off_from": ["a", "b", "d"],
+                                  "rests_on_weak_ties": False, "ties": [{"tie": "C —coordinates with— E", "weak": []}]}]
     rows = {r["id"]: r for r in report["rows"]}
     assert rows["b"]["before"] == pytest.approx(5 / 6)  # pairs a-c, a-e, a-d, d-c, d-e of 6
     assert rows["b"]["after"] == pytest.approx(1 / 3)   # only a-d, of 3 pairs

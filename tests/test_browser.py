@@ -194,3 +194,24 @@ def test_search_ignores_accents_and_says_when_nothing_matches(open_page, pages):
     p.page.fill("#ag-search-input", "zzqx")
     assert p.page.is_visible("#ag-search-none")
     assert p.page.inner_text("#ag-search-none") == "No actor matches."
+
+
+def test_grade_filter_hides_lower_graded_ties_and_the_panel_shows_the_grade(open_page, pages):
+    p = open_page(pages["bundled"])
+    actual = [r for r in csv_rows("relations.csv") if r["status"] in ("", "actual")]
+    assert p.js("Array.from(document.querySelectorAll('#ag-min-grade option')).map(o => o.value)") == \
+        ["", "B2", "B3"]
+    assert "reliability A-E" in p.page.inner_text("#ag-legend")
+    p.page.select_option("#ag-min-grade", "B2")
+    assert p.counts()[1] == sum(r["credibility"] == "2" for r in actual)  # stated ties: B2; implied: B3
+    assert "min-grade=B2" in p.js("location.hash")
+    p.page.click("#ag-tab-relations")
+    grades = p.js("Array.from(document.querySelectorAll('#ag-relations tbody tr')).map(tr => tr.children[5].textContent)")
+    assert grades and set(grades) == {"B2"}
+    p.page.click("#ag-relations tbody tr")
+    panel = p.page.inner_text("#ag-panel")
+    assert "Grade: B2 (source usually reliable; probably true)" in panel
+    assert "Source: De MINUSMA-vredesoperatie: Peacekeeping 2.0, Ruben Ballegeer" in panel
+    q = open_page(pages["bundled"], "#min-grade=B2")
+    assert q.counts()[1] == sum(r["credibility"] == "2" for r in actual)
+    assert p.errors == [] and q.errors == []

@@ -251,3 +251,23 @@ def test_eigenvector_published_value():
     assert ours[0] == pytest.approx(2 ** -0.5, abs=1e-5)
     assert ours[1] == pytest.approx(8 ** -0.5, abs=1e-5)
     assert ours[100] == pytest.approx(0.0, abs=1e-5)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_bit_parallel_closeness_matches_igraph_over_many_batches_and_workers(directed):
+    # 3,600 actors: seven full batches of 512 sources and a partial one, split over worker processes
+    import igraph as ig
+
+    G = nx.gnm_random_graph(3500, 9000, seed=11, directed=directed)
+    G.add_edges_from((3500 + i, 3500 + (i + 1) % 99) for i in range(99))  # a separate ring
+    G.add_node(3599)  # and a lone actor
+    fast = engine.closeness(G)
+    g = ig.Graph(n=G.number_of_nodes(), edges=list(G.edges()), directed=directed)
+    inverse = g.closeness(mode="in" if directed else "all", normalized=True)
+    reach = [len(g.subcomponent(v, mode="in" if directed else "all")) for v in range(g.vcount())]
+    n = G.number_of_nodes()
+    for v in range(n):
+        c = inverse[v]
+        expected = 0.0 if c != c or reach[v] <= 1 else c * (reach[v] - 1) / (n - 1)
+        assert fast[v] == pytest.approx(expected, abs=1e-12), v
+    assert fast[3599] == 0.0 and fast[3550] > 0

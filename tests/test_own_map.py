@@ -81,7 +81,7 @@ def test_missing_folder_and_wrong_case(tmp_path):
 def test_init_writes_headers_and_never_overwrites(tmp_path):
     result = ok("init", "mymap")
     folder = tmp_path / "mymap"
-    assert sorted(p.name for p in folder.iterdir()) == ["actors.csv", "kinds.csv", "relations.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == ["actors.csv", "kinds.csv", "relations.csv", "sources.csv"]
     assert (folder / "actors.csv").read_text() == "id,name,type,description,aliases\n"
     assert (folder / "relations.csv").read_text().startswith("source,relation,target,evidence,note,confidence")
     kinds = (folder / "kinds.csv").read_text().splitlines()
@@ -105,7 +105,7 @@ def test_a_map_from_scratch(tmp_path):
     result = ok("--data", "m", "add-relation", "fama", "trained by", "eutm", "--evidence", "EU site",
                 "--since", "18/02/2013")
     assert "'trained by' reads backwards: recorded as eutm trains fama" in result.stderr
-    assert (tmp_path / "m" / "relations.csv").read_text().splitlines()[1] == "eutm,trains,fama,EU site,,,,18/02/2013,"
+    assert (tmp_path / "m" / "relations.csv").read_text().splitlines()[1] == "eutm,trains,fama,EU site,,,,18/02/2013,,,"
     assert ok("--data", "m", "validate").stdout.endswith("2 actors, 1 relation: 0 errors, 0 warnings\n")
     ok("--data", "m", "render", "-o", "m.html")
     assert (tmp_path / "m.html").stat().st_size > 100_000

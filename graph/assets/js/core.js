@@ -20,7 +20,7 @@ DATA.relations.forEach(function (r) {
   relationsOf.get(r.target).push(r);
 });
 
-var state = { hiddenGroups: new Set(), hiddenKinds: new Set(), selected: null,
+var state = { hiddenGroups: new Set(), hiddenKinds: new Set(), selected: null, minGrade: "",
   shownStatus: new Set(DATA.statuses.filter(function (s) { return s.shown; }).map(function (s) { return s.name; })) };
 var STATUS_WORDS = { planned: "planned (not yet there)", recommended: "recommended by the source (not there)" };
 // Recolouring every item costs a redraw per change in software-rendered canvases: on large or
@@ -45,6 +45,30 @@ function dates(r) {
   return "";
 }
 
+// Admiralty grade: reliability A-F then credibility 1-6; F, 6 and no grade fail any minimum.
+function meetsGrade(code, minimum) {
+  if (!minimum) { return true; }
+  if (!code || code.length !== 2 || code[0] === "F" || code[1] === "6") { return false; }
+  return code[0] <= minimum[0] && code[1] <= minimum[1];
+}
+
+function gradeWords(code) {
+  if (!code) { return ""; }
+  return code + " (source " + DATA.grades.reliability[code[0]] + "; " + DATA.grades.credibility[code[1]] + ")";
+}
+
+function sourceNames(r) {
+  return r.sources.map(function (s) {
+    var src = DATA.grades.sources[s];
+    return src && src.title ? src.title + (src.author ? ", " + src.author : "") : s;
+  });
+}
+
+function relationShown(r) {
+  return !state.hiddenKinds.has(r.kind) && state.shownStatus.has(r.status) && meetsGrade(r.grade, state.minGrade) &&
+    !state.hiddenGroups.has(actors.get(r.source).group) && !state.hiddenGroups.has(actors.get(r.target).group);
+}
+
 function relationHeadline(r) {
   var k = kinds.get(r.kind);
   var mid = k.directed ? " \u2014" + k.label + "\u2192 " : " \u2014 " + k.label + " \u2014 ";
@@ -65,6 +89,8 @@ function edgeTitle(r) {
   if (r.evidence) { lines.push("Evidence: " + r.evidence); }
   if (r.note) { lines.push("Note: " + r.note); }
   if (r.confidence) { lines.push("Confidence: " + r.confidence); }
+  if (r.grade) { lines.push("Grade: " + gradeWords(r.grade)); }
+  if (r.sources.length) { lines.push("Sources: " + sourceNames(r).join("; ")); }
   if (r.status !== "actual") { lines.push("Status: " + STATUS_WORDS[r.status]); }
   var d = dates(r);
   if (d) { lines.push("Valid: " + d); }

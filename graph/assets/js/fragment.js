@@ -14,6 +14,7 @@ function writeHash() {
   }
   var extra = Array.from(state.shownStatus).filter(function (s) { return s !== "actual"; }).sort();
   if (extra.length || !state.shownStatus.has("actual")) { parts.push("status=" + Array.from(state.shownStatus).sort().join(",")); }
+  if (state.minGrade) { parts.push("min-grade=" + state.minGrade); }
   var hash = parts.length ? "#" + parts.join("&") : "";
   if (hash === location.hash || (!hash && !location.hash)) { return; }
   try {
@@ -24,7 +25,7 @@ function writeHash() {
 }
 
 function readHash() {
-  var found = { actor: null, hide: [], kinds: [], status: null };
+  var found = { actor: null, hide: [], kinds: [], status: null, minGrade: "" };
   location.hash.replace(/^#/, "").split("&").forEach(function (part) {
     var eq = part.indexOf("=");
     if (eq < 0) { return; }
@@ -36,6 +37,7 @@ function readHash() {
     if (key === "hide") { found.hide = values; }
     if (key === "hide-relations") { found.kinds = values; }
     if (key === "status") { found.status = values; }
+    if (key === "min-grade") { found.minGrade = values[0] || ""; }
   });
   return found;
 }
@@ -47,6 +49,7 @@ function applyHash() {
   state.hiddenKinds = new Set(s.kinds.filter(function (k) { return kinds.has(k); }));
   var known = DATA.statuses.map(function (x) { return x.name; });
   state.shownStatus = new Set(s.status ? s.status.filter(function (x) { return known.indexOf(x) >= 0; }) : ["actual"]);
+  state.minGrade = DATA.grades.levels.indexOf(s.minGrade) >= 0 ? s.minGrade : "";
   renderLegend();
   refresh();
   if (s.actor && actors.has(s.actor)) { selectActor(s.actor, false); }

@@ -65,6 +65,26 @@ function renderLegend() {
     });
     legend.appendChild(ul3);
   }
+  if (DATA.grades.graded) {
+    legend.appendChild(el("h3", "", "Evidence grade"));
+    var label = el("label", "ag-grade-filter");
+    label.appendChild(el("span", "", "Show ties graded "));
+    var select = el("select");
+    select.id = "ag-min-grade";
+    var any = el("option", "", "any grade");
+    any.value = "";
+    select.appendChild(any);
+    DATA.grades.levels.forEach(function (code) {
+      var o = el("option", "", code + " or better");
+      o.value = code;
+      select.appendChild(o);
+    });
+    select.value = state.minGrade;
+    select.addEventListener("change", function () { state.minGrade = select.value; refresh(); });
+    label.appendChild(select);
+    legend.appendChild(label);
+    legend.appendChild(el("p", "ag-scale", DATA.grades.scale));
+  }
   legend.appendChild(el("p", "ag-size-note", DATA.sizeBy === "none" ? "All dots the same size." :
     "Dot and label size: " + DATA.sizeBy + " (" + (DATA.measureHelp[DATA.sizeBy] || "") + ")."));
 }

@@ -10,10 +10,7 @@ var nodeView = new vis.DataView(nodes, {
   filter: function (n) { return !state.hiddenGroups.has(n.group); }
 });
 var edgeView = new vis.DataView(edges, {
-  filter: function (e) {
-    return !state.hiddenKinds.has(e.kind) && state.shownStatus.has(e.status) &&
-      !state.hiddenGroups.has(actors.get(e.from).group) && !state.hiddenGroups.has(actors.get(e.to).group);
-  }
+  filter: function (e) { return relationShown(relById.get(e.id)); }
 });
 var container = document.getElementById("mynetwork");
 var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);

@@ -18,7 +18,8 @@ function closeButton() {
 }
 
 function relationMeta(r, into) {
-  var bits = [r.status !== "actual" ? r.status : "", r.evidence, r.confidence, dates(r)].filter(Boolean);
+  var bits = [r.status !== "actual" ? r.status : "", r.evidence, r.confidence, r.grade ? "grade " + r.grade : "",
+    dates(r)].filter(Boolean);
   if (bits.length) { into.appendChild(el("div", "ag-meta", bits.join(" \u00b7 "))); }
   if (r.note) { into.appendChild(el("div", "ag-note", r.note)); }
   r.extra.forEach(function (kv) { into.appendChild(el("div", "ag-meta", kv[0] + ": " + kv[1])); });
@@ -93,6 +94,11 @@ function showRelation(r) {
   p.appendChild(actorButton(r.target));
   panel.appendChild(p);
   if (r.status !== "actual") { panel.appendChild(el("p", "ag-status", "Status: " + STATUS_WORDS[r.status])); }
+  if (r.grade) { panel.appendChild(el("p", "ag-grade", "Grade: " + gradeWords(r.grade))); }
+  if (r.sources.length) {
+    panel.appendChild(el("p", "ag-sources", (r.sources.length > 1 ? "Sources (corroborated): " : "Source: ") +
+      sourceNames(r).join("; ")));
+  }
   relationMeta(r, panel);
   panel.hidden = false;
 }

@@ -102,19 +102,20 @@ var relationTable = new Table(document.getElementById("ag-relations"), document.
     { key: "kind", title: "Relation", value: function (r) { return kinds.get(r.kind).label; } },
     { key: "target", title: "Target", value: function (r) { return nameOf(r.target); } },
     { key: "evidence", title: "Evidence", value: function (r) { return r.evidence; } },
-    { key: "confidence", title: "Confidence", value: function (r) { return r.confidence; } },
+    { key: "confidence", title: "Confidence", value: function (r) { return r.confidence; } }
+  ].concat(DATA.grades.graded ? [
+    { key: "grade", title: "Grade", help: DATA.grades.scale, value: function (r) { return r.grade; } }
+  ] : []).concat([
     { key: "status", title: "Status", value: function (r) { return r.status; } },
     { key: "dates", title: "Dates", value: function (r) { return dates(r); } }
-  ],
+  ]),
   items: function () {
     var q = fold(relationFilter.value.trim());
     return DATA.relations.filter(function (r) {
-      if (state.hiddenKinds.has(r.kind) || !state.shownStatus.has(r.status) ||
-          state.hiddenGroups.has(actors.get(r.source).group) ||
-          state.hiddenGroups.has(actors.get(r.target).group)) { return false; }
+      if (!relationShown(r)) { return false; }
       if (!q) { return true; }
       return [nameOf(r.source), nameOf(r.target), kinds.get(r.kind).label, r.kind, r.evidence, r.note,
-        r.confidence, r.status, dates(r)].some(function (t) { return t && fold(t).indexOf(q) >= 0; });
+        r.confidence, r.status, r.grade, dates(r)].concat(sourceNames(r)).some(function (t) { return t && fold(t).indexOf(q) >= 0; });
     });
   },
   tieBreak: function (x, y) { return x.id < y.id ? -1 : x.id > y.id ? 1 : 0; },

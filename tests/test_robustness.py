@@ -1,0 +1,128 @@
+"""robustness on a hand-worked network, and what path and impact say about weak ties."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+
+# p - q; p has leaves p1, p2 and r1 (stated, graded C4), r2, r3 (implied, B3); q has leaves q1 (two
+# sources), q2, q3. Betweenness (pairs through the actor, a tree: sum over pairs of branches of the
+# product of their sizes), n = 10:
+#   all ties:      p: branches 1,1,1,1,1,4 -> (81 - 21) / 2 = 30    q: 1,1,1,6 -> (81 - 39) / 2 = 21
+#   stated only:   p: 1,1,1,4 -> (49 - 19) / 2 = 15                 q: 1,1,1,4 -> 15   (p and q tie)
+#   B3 or better:  p: 1,1,1,1,4 -> (64 - 20) / 2 = 22               q: 1,1,1,5 -> 18
+#   B2 or better:  p: 1,1,4 -> (36 - 18) / 2 = 9                    q: 1,1,1,3 -> 12   (q overtakes p)
+# Kendall's tau-b, all vs B2: (p,q) discordant, 16 pairs with a leaf concordant, 28 tied in both:
+# (16 - 1) / sqrt(17 * 17) = 15/17; all vs stated only: (p,q) tied in the second: 16 / sqrt(17 * 16).
+ACTORS = "id,name,type\n" + "".join(f"{a},{a.upper()},t\n" for a in
+                                    ("p", "q", "p1", "p2", "r1", "r2", "r3", "q1", "q2", "q3"))
+RELATIONS = """source,relation,target,confidence,sources,credibility
+p1,part_of,p,stated,s1,2
+p2,part_of,p,stated,s1,2
+r1,part_of,p,stated,s2,4
+r2,part_of,p,implied,s1,3
+r3,part_of,p,implied,s1,3
+p,coordinates_with,q,stated,s1,2
+q1,part_of,q,stated,s1;s2,2
+q2,part_of,q,stated,s1,2
+q3,part_of,q,stated,s1,2
+"""
+SOURCES = "id,title,reliability\ns1,First,B\ns2,Second,C\n"
+
+
+@pytest.fixture
+def worked(tmp_path):
+    folder = write(tmp_path / "w", ACTORS, RELATIONS)
+    (folder / "sources.csv").write_text(SOURCES)
+    return folder
+
+
+def robust(folder, *options):
+    result = invoke("robustness", "--data", folder, "--format", "json", *options)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), result.stderr
+
+
+def test_hand_worked_rankings_flip_where_expected(worked):
+    out, notes = robust(worked, "--top", "2")
+    views = {v["view"]: v for v in out["views"]}
+    assert [a["id"] for a in out["actors"]] == ["p", "q"]
+    assert out["actors"][0]["value"] == pytest.approx(30 / 36)  # normalised by (n-1)(n-2)/2 = 36
+    assert views["stated only"]["ranks"] == {"p": 1, "q": 1}
+    assert views["grade B3 or better"]["ranks"] == {"p": 1, "q": 2}
+    assert views["grade B2 or better"]["ranks"] == {"p": 2, "q": 1}
+    assert views["grade B2 or better"]["kendall_tau"] == pytest.approx(15 / 17)
+    assert views["stated only"]["kendall_tau"] == pytest.approx(16 / (17 * 16) ** 0.5)
+    assert views["stated only"]["left_out"] == 2 and views["grade B2 or better"]["left_out"] == 3
+    assert "grade C4 or better: every tie qualifies, nothing to test" in notes
+    single = [v for v in out["views"] if v["kind"] == "tie"]
+    assert len(single) == 8  # the nine ties of p and q, less q1's corroborated one
+    assert not any(v["tie"]["source"] == "q1" for v in single)
+    assert single[0]["tie"]["quality"]  # weak ties are tested first
+
+
+def test_verdicts_and_weak_basis(worked):
+    out, _ = robust(worked, "--top", "1")
+    (p,) = out["actors"]
+    assert p["id"] == "p" and p["worst_rank"] == 2 and not p["stays_in_top"]
+    assert p["leaves_top_without_weak"] == ["grade B2 or better"]
+    why = {t["tie"]: t["why"] for t in p["weak_ties"]}
+    assert why["R2 —part of→ P"] == ["implied", "single source"]
+    assert why["R1 —part of→ P"] == ["weakly graded C4", "single source"]
+
+
+def test_table_and_csv(worked):
+    table = invoke("robustness", "--data", worked, "--top", "2")
+    assert table.exit_code == 0
+    assert "stated only" in table.stdout and "0.882" in table.stdout  # 15/17
+    lines = [line for line in table.stdout.splitlines() if line.strip().startswith(("1", "2"))]
+    assert any("P" in line and "may leave top 2" not in line for line in lines)
+    csv = invoke("robustness", "--data", worked, "--top", "2", "--format", "csv").stdout.splitlines()
+    assert csv[0] == "view,kind,ties_left_out,kendall_tau,id,name,rank,rank_in_view,keeps_rank"
+    assert "grade B2 or better,evidence,3,0.8823529411764706,p,P,1,2,False" in csv
+
+
+def test_ungraded_data_says_there_are_no_grade_views(data):
+    result = invoke("robustness", "--data", data)
+    assert result.exit_code == 0
+    assert "no tie is graded" in result.stderr
+
+
+def test_max_ties_limits_and_says_so(worked):
+    out, notes = robust(worked, "--top", "2", "--max-ties", "3")
+    assert sum(v["kind"] == "tie" for v in out["views"]) == 3
+    assert "8 single-source ties among the top actors' ties: 3 tested" in notes
+
+
+def test_path_flags_steps_that_rest_on_weak_ties(worked):
+    result = invoke("path", "r2", "q2", "--data", worked, "--format", "json")
+    paths = json.loads(result.stdout)["paths"]
+    assert paths[0]["rests_on_weak_ties"]
+    first = paths[0]["steps"][0]
+    assert first["weak"] and first["relations"][0]["weak"] == ["implied"]
+    assert not paths[0]["steps"][1]["weak"]
+    table = invoke("path", "r2", "q2", "--data", worked)
+    assert "note: path 1 rests on weak ties: step 1 (implied)" in table.stderr
+
+
+def test_impact_says_when_a_cut_off_rests_on_weak_ties(worked):
+    result = invoke("impact", "p", "--data", worked, "--format", "json")
+    out = json.loads(result.stdout)
+    cuts = {tuple(c["actors"]): c for c in out["cut_off"]}
+    assert cuts[("r2",)]["rests_on_weak_ties"] and cuts[("r1",)]["rests_on_weak_ties"]
+    assert not cuts[("p1",)]["rests_on_weak_ties"]
+    text = invoke("impact", "p", "--data", worked).stdout
+    assert "this rests on weak ties only: R2 —part of→ P (implied)" in text
+
+
+def test_impact_names_weak_ties_that_alone_hold_the_rest_together(tmp_path):
+    # a - b - c and a - c (implied): without b, a and c hang together by the implied tie only
+    folder = write(tmp_path / "h", "id,name,type\na,A,t\nb,B,t\nc,C,t\n",
+                   "source,relation,target,confidence\na,coordinates_with,b,stated\nb,coordinates_with,c,stated\n"
+                   "a,coordinates_with,c,implied\n")
+    out = json.loads(invoke("impact", "b", "--data", folder, "--format", "json").stdout)
+    assert out["held_by_weak_ties"] == [{"between": ["a", "c"],
+                                         "ties": [{"tie": "A —coordinates with— C", "weak": ["implied"]}]}]
