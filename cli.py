@@ -15,6 +15,8 @@ import click
 
 from graph import __version__
 from graph.names import BROKER_MEASURES, COLOR_BY, COMMUNITY_SEED, FORMATS, MEASURE_MEANINGS, MEASURE_NAMES, SIZE_BY
+from graph.readwrite import EXPORTS, IMPORTS
+from graph.readwrite import FORMATS as FILE_FORMATS
 
 RELATION_OPTIONS = ("evidence", "note", "confidence", "status", "since", "until", "credibility")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -952,16 +954,22 @@ def diff(old, new, rev, measure, top, fmt):
                nl=False)
 
 
+EXPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.exports)
+IMPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.imports)
+
+
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "json", "csv"]), required=True,
-              help="gexf (Gephi), graphml (Cytoscape, yEd), json (D3 node-link), csv (nodes and edges tables).")
+@click.option("--format", "fmt", type=click.Choice(EXPORTS), required=True, help=EXPORT_HELP + ".")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
 @data_option
 @view_options
 @raw_option
 def export(fmt, output):
-    """Export the graph with every actor and relation attribute.
+    """Export the graph with every actor and relation attribute, for other tools.
+
+    GEXF, yEd GraphML and Cytoscape JSON carry the map as drawn here: positions,
+    colours, shapes and dot sizes. Symmetric kinds are undirected edges.
 
     Example: actorgraph export --format gexf -o sahel.gexf
     """
@@ -970,6 +978,39 @@ def export(fmt, output):
     dataset = load()
     G = view(dataset)
     write_files(dataset, write(G, fmt, output, guard=not meta("raw", False)))
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The new data folder (created; refused when it holds data files).")
+@click.option("--format", "fmt", type=click.Choice(IMPORTS),
+              help="The file's format (default: from its extension). " + IMPORT_HELP + ".")
+def import_(file, output, fmt):
+    """Make a data folder from another tool's file: Gephi, yEd, Cytoscape, Kumu, an edge list.
+
+    Ids become valid slugs (the original is kept as an alias), unknown relation types go
+    into kinds.csv, and what could not be mapped is listed. An edge list's nodes table is
+    read too when it lies beside it (x-edges.csv and x-nodes.csv). The result is validated
+    before anything is written; an existing data folder is never overwritten.
+
+    Example: actorgraph import network.gexf -o my-map
+    """
+    from graph.importing import ImportFailed, import_file
+    from graph.problems import DataError
+
+    try:
+        written, notes = import_file(file, output, fmt)
+    except DataError as exc:
+        echo_problems(exc.problems)
+        fail("the imported data would not be valid; nothing was written")
+    except ImportFailed as exc:
+        fail(f"{exc}; nothing was written")
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    click.echo(f"next: actorgraph validate --data {output}", err=True)
 
 
 # ---- output -------------------------------------------------------------------------------------

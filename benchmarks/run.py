@@ -1,14 +1,16 @@
 """Time actorgraph as a user runs it, on networks of every shape and growing size.
 
 Usage: python benchmarks/run.py [--shapes forest,er,ba,components] [--sizes 10k,30k] [--runs N]
-                                [--no-browser] [--write]
+                                [--commands validate,render,...] [--no-browser] [--write]
 
 Each command runs as a separate process, several times (the table gives the median and the
 spread, min-max); peak memory is the largest resident set of the command or one of its
 worker processes. Start-up ratios are measured by alternating the two commands in one loop
 (hyperfine style), so a busy moment of the machine hits both. The browser benchmark opens
 the rendered page in Debian's headless Chromium and times until it is drawn and still.
---write replaces the results in docs/performance.md.
+Results are kept in benchmarks/out/results.json; a run with --shapes, --sizes or --commands
+updates only what it measured there. --write replaces the results in docs/performance.md
+with everything in that file.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ def main() -> int:
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--sizes", default="10k,30k")
     parser.add_argument("--runs", type=int, default=3, help="runs of each main command at 10k")
+    parser.add_argument("--commands", help="only these commands (comma-separated); browser: the page in Chromium")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
     args = parser.parse_args()
@@ -136,25 +139,30 @@ def main() -> int:
              "centrality": alternate([py, "-c", "import click, pandas, networkx"],
                                      ([exe] if exe else cli) + ["centrality", "--data", str(ROOT / "data")], 11)}
     print("start-up", json.dumps(start), flush=True)
-    results: dict = {}
+    store = OUT / "results.json"
+    saved = json.loads(store.read_text()) if store.exists() else {}
+    results: dict = saved.get("results", {})
+    only = set(args.commands.split(",")) if args.commands else None
     for size in args.sizes.split(","):
         for shape in args.shapes.split(","):
             folder = data_dir(shape, size)
             with tempfile.TemporaryDirectory() as tmp:
                 html = Path(tmp) / "out.html"
-                row = {}
+                row = dict(results.get(f"{shape} {size}", {}))
                 for name, extra in commands(folder, html, Path(tmp)).items():
                     main_command = name in ("validate", "centrality", "render")
-                    if size != "10k" and name not in ("centrality", "render"):
+                    if size != "10k" and name not in ("centrality", "render") or only and name not in only:
                         continue
                     runs = args.runs if (main_command and size == "10k") else 1
                     row[name] = timed(cli + extra, runs)
-                if not args.no_browser and size == "10k":
+                if not args.no_browser and size == "10k" and (not only or "browser" in only):
                     timed(cli + commands(folder, html, Path(tmp))["render"], 1)
                     row["browser"] = browser(html)
                 results[f"{shape} {size}"] = row
             print(shape, size, json.dumps(row), flush=True)
-    text = report(start, results)
+            store.write_text(json.dumps({"start": start, "results": results}, indent=1))
+    order = [f"{shape} {size}" for size in SIZES for shape in SHAPES]
+    text = report(start, {k: results[k] for k in sorted(results, key=lambda k: order.index(k) if k in order else 99)})
     print(text)
     if args.write:
         doc = ROOT / "docs" / "performance.md"

@@ -59,8 +59,10 @@ def grade(relation, sources: dict) -> str:
     ``sources`` maps source id -> its row (with ``reliability``); the best reliability of
     the relation's known sources counts (an ungraded or unknown source counts as F).
     """
-    ids = source_ids(relation.get("sources", ""))
-    credibility = (relation.get("credibility") or "").strip()
+    cell, credibility = relation.get("sources") or "", (relation.get("credibility") or "").strip()
+    if not cell and not credibility:
+        return ""
+    ids = source_ids(cell)
     if not ids and not credibility:
         return ""
     letters = [((sources.get(i) or {}).get("reliability") or "F").strip().upper() for i in ids]

@@ -1,0 +1,112 @@
+"""`actorgraph import`: read another tool's file, build a data folder, validate it, then write it (never over data)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+__all__ = ["import_file", "ImportFailed"]
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported, or the folder cannot take it: the message says why."""
+
+
+def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[Path], list[str]]:
+    """Write a data folder from ``file``; (files written, notes on what could not be mapped).
+
+    Raises ImportFailed for an unreadable file or an occupied folder, DataError when the
+    result would not validate. Nothing is written unless everything succeeds.
+    """
+    from .load import display_path
+    from .readwrite import by_name, for_file
+    from .readwrite.common import FormatError
+    from .schema import DATA_FILES
+
+    file, folder = Path(file), Path(folder)
+    display = display_path(file)
+    data = _read(file, display)
+    form = by_name(fmt) if fmt else for_file(file.name, data)
+    if form is None or not form.imports:
+        raise ImportFailed(f"{display}: cannot tell its format from the extension; give --format")
+    _check_folder(folder, DATA_FILES)
+    module = importlib.import_module(f"graph.readwrite.{form.module}")
+    try:
+        if form.name == "csv-edgelist":
+            from .readwrite.tables import nodes_file_for
+
+            beside = nodes_file_for(file)
+            nodes = (_read(beside, display_path(beside)), display_path(beside)) if beside else None
+            imported = module.read(data, display, nodes)
+        else:
+            imported = module.read(data, display)
+    except FormatError as exc:
+        raise ImportFailed(str(exc)) from None
+    if not imported.actors and not imported.relations:
+        raise ImportFailed(f"{display}: no actors or relations found")
+    from .readwrite.tofolder import to_files
+
+    files, notes = to_files(imported)
+    _validate(folder, files)
+    return _write(folder, files), notes
+
+
+def _read(path: Path, display: str) -> bytes:
+    from .files import read_limited
+
+    try:
+        return read_limited(path)
+    except FileNotFoundError:
+        raise ImportFailed(f"{display}: file not found") from None
+    except ValueError as exc:
+        raise ImportFailed(f"{display}: {exc}") from None
+    except OSError as exc:
+        raise ImportFailed(f"{display}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _check_folder(folder: Path, names) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise ImportFailed(f"{folder} is a file, not a folder")
+    if folder.is_dir():
+        taken = [n for n in names if os.path.lexists(folder / n)]
+        if taken:
+            raise ImportFailed(f"{folder} already holds {', '.join(taken)}: import never overwrites a data folder;"
+                               " give a new folder")
+
+
+def _validate(folder: Path, files: dict[str, str]) -> None:
+    """Parse and check the files as they would be written; DataError on any error."""
+    from .csvio import parse_csv
+    from .load import check_dataset
+    from .problems import DataError
+
+    parsed, problems = {}, []
+    for name, text in files.items():
+        parsed[name], found = parse_csv(text.encode("utf-8"), folder / name, str(folder / name))
+        problems += found
+    _, more = check_dataset(folder, parsed.get("actors.csv"), parsed.get("relations.csv"), parsed.get("kinds.csv"),
+                            parsed.get("sources.csv"))
+    errors = [p for p in problems + more if p.severity == "error"]
+    if errors:
+        raise DataError(errors)
+
+
+def _write(folder: Path, files: dict[str, str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    try:
+        for name in ("actors.csv", "relations.csv", "kinds.csv", "sources.csv"):
+            if name in files:
+                with open(folder / name, "xb") as fh:  # exclusive: never replaces a file made meanwhile
+                    fh.write(files[name].encode("utf-8"))
+                written.append(folder / name)
+    except FileExistsError:
+        for path in written:
+            path.unlink()
+        raise ImportFailed(f"{folder} received data files meanwhile: nothing was written") from None
+    except OSError as exc:
+        for path in written:
+            path.unlink()
+        raise ImportFailed(f"cannot write {folder}: {exc.strerror or exc}") from None
+    return written

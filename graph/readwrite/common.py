@@ -1,0 +1,124 @@
+"""What the formats share: the picture an export carries, attribute lists, and the neutral form of an import."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+__all__ = ["Picture", "picture", "node_attrs", "edge_attrs", "Imported", "FormatError", "metadata",
+           "read_metadata", "SHAPES", "parse_xml", "rgb"]
+
+# actor shapes of the page, as each tool names its nearest one
+SHAPES = {
+    "gexf": {"dot": "disc", "square": "square", "diamond": "diamond", "triangle": "triangle",
+             "hexagon": "disc", "triangleDown": "triangle", "star": "diamond"},
+    "yed": {"dot": "ellipse", "square": "rectangle", "diamond": "diamond", "triangle": "triangle",
+            "hexagon": "hexagon", "triangleDown": "octagon", "star": "star5"},
+    "cyjs": {"dot": "ellipse", "square": "rectangle", "diamond": "diamond", "triangle": "triangle",
+             "hexagon": "hexagon", "triangleDown": "vee", "star": "star"},
+}
+
+
+class FormatError(ValueError):
+    """A file that cannot be read as the format says: the message names the file and, where known, the line."""
+
+
+@dataclass
+class Picture:
+    """Where and how the page draws each actor: position (page px, y down), dot radius, colour, shape."""
+
+    x: dict
+    y: dict
+    radius: dict
+    colour: dict
+    shape: dict
+
+
+def picture(G) -> Picture:
+    """The page's layout, colours, shapes and dot sizes (betweenness) for G."""
+    from ..metrics import centrality
+    from ..render import scene_for
+
+    values, _ = centrality(G, ["betweenness", "degree"]) if G.number_of_nodes() else ({}, [])
+    scene = scene_for(G, values, "betweenness")
+    by = dict(zip(scene.ids, range(len(scene.ids))))
+    return Picture(*({v: column[i] for v, i in by.items()} for column in
+                     (scene.x, scene.y, scene.radius, scene.colour, scene.shape)))
+
+
+def node_attrs(G) -> list[str]:
+    """Every actor column present, in a fixed order: name, type, description, aliases, then the rest by first use."""
+    core = ["name", "type", "description", "aliases"]
+    rest = dict.fromkeys(k for _, d in G.nodes(data=True) for k in d if k not in core)
+    return core + list(rest)
+
+
+def edge_attrs(G) -> list[str]:
+    """Every relation column present but the kind: the schema's columns first, then the rest by first use."""
+    from ..schema import RELATION_COLUMNS
+
+    core = [c.name for c in RELATION_COLUMNS if c.name not in ("source", "relation", "target")]
+    rest = dict.fromkeys(k for *_, d in G.edges(data=True) for k in d if k not in core and k not in
+                         ("relation", "directed"))
+    return core + list(rest)
+
+
+def metadata(G) -> dict:
+    """The data set's relation kinds and sources, for formats that carry a graph-level record."""
+    from ..schema import kinds_of
+
+    kinds = [{"kind": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed, "color": k.color,
+              "style": k.style} for k in kinds_of(G).values()]
+    sources = [{"id": sid, **{c: str(v) for c, v in row.items() if c != "id"}}
+               for sid, row in sorted((G.graph.get("sources") or {}).items())]
+    return {"kinds": kinds, "sources": sources}
+
+
+def read_metadata(text: str | None) -> dict:
+    """metadata() back from its JSON text; {} when absent or unreadable."""
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """'#d9480f' -> (217, 72, 15)."""
+    c = colour.lstrip("#")
+    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
+
+
+@dataclass
+class Imported:
+    """A file's actors and relations before they become a data folder.
+
+    actors: {"id", "label", "attrs"}; relations: {"source", "target", "type", "directed",
+    "attrs", "start", "end"}; kinds and sources: our own tables when the file carries them;
+    notes: what could not be mapped.
+    """
+
+    actors: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    kinds: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+
+def parse_xml(data: bytes, display: str):
+    """An XML document's root element; no DTD (entity tricks), clear errors with the line."""
+    import xml.etree.ElementTree as ET
+
+    if b"<!DOCTYPE" in data[:65536].upper() or b"<!ENTITY" in data.upper():
+        raise FormatError(f"{display}: has a DOCTYPE or ENTITY declaration, which actorgraph does not read")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else 0
+        raise FormatError(f"{display}:{line}: not well-formed XML ({str(exc).split(':')[0]})") from None
