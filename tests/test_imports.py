@@ -50,3 +50,15 @@ def test_centrality_imports_only_its_own_libraries_on_small_data():
 
 def test_render_imports_pyvis(tmp_path):
     assert "pyvis" in loaded("render", "--data", str(BUNDLED), "-o", str(tmp_path / "x.html"))
+
+
+def test_every_package_of_graph_is_in_the_wheel():
+    import pytest
+
+    from conftest import ROOT
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
+
+    declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "graph").rglob("__init__.py")}
+    assert found <= declared, found - declared
