@@ -67,8 +67,10 @@ def alternate(a: list[str], b: list[str], runs: int) -> dict:
     for _ in range(runs):
         for cmd, out in ((a, ta), (b, tb)):
             start = time.perf_counter()
-            subprocess.run(cmd, capture_output=True, cwd=ROOT)
+            done = subprocess.run(cmd, capture_output=True, cwd=ROOT)
             out.append(time.perf_counter() - start)
+            if done.returncode:  # a broken install fails fast and would look like a fast start
+                raise RuntimeError(f"{' '.join(cmd)} failed: {done.stderr.decode(errors='replace')[-300:]}")
     ma, mb = statistics.median(ta), statistics.median(tb)
     return {"a": ma, "b": mb, "ratio": mb / ma}
 
@@ -127,6 +129,7 @@ def main() -> int:
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--sizes", default="10k,30k")
     parser.add_argument("--runs", type=int, default=3, help="runs of each main command at 10k")
+    parser.add_argument("--large-runs", type=int, default=3, help="runs of centrality and render at 30k")
     parser.add_argument("--commands", help="only these commands (comma-separated); browser: the page in Chromium")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
@@ -153,7 +156,7 @@ def main() -> int:
                     main_command = name in ("validate", "centrality", "render")
                     if size != "10k" and name not in ("centrality", "render") or only and name not in only:
                         continue
-                    runs = args.runs if (main_command and size == "10k") else 1
+                    runs = (args.runs if size == "10k" else args.large_runs) if main_command else 1
                     row[name] = timed(cli + extra, runs)
                 if not args.no_browser and size == "10k" and (not only or "browser" in only):
                     timed(cli + commands(folder, html, Path(tmp))["render"], 1)

@@ -42,6 +42,45 @@ def _betweenness_part(sources):
     return _shared.betweenness(directed=_shared.is_directed(), sources=sources)
 
 
+def _weighted_part(sources):
+    """Sum of weight x betweenness over (source, weight) pairs, one igraph call per weight."""
+    import numpy as np
+
+    total = np.zeros(_shared.vcount())
+    for w in sorted({w for _, w in sources}):
+        total += w * np.asarray(_shared.betweenness(directed=False, sources=[s for s, x in sources if x == w]))
+    return total.tolist()
+
+
+def _leaves(g):
+    """(weight of each vertex as a source, paths through each vertex that its leaves add).
+
+    A leaf (one neighbour, no loop) reaches everything through its neighbour, so its
+    paths pass the same actors as its neighbour's: the neighbour counts once more as a
+    source and the leaf is skipped. What this misses are the paths *from* the leaf that
+    pass the neighbour itself (to every other actor of the component but the two), added
+    here; halved as igraph counts an undirected pair once. Two leaves tied only to each
+    other carry no paths at all.
+    """
+    adj = g.get_adjlist()
+    weight = [1] * len(adj)
+    extra = [0.0] * len(adj)
+    size = None
+    for v, around in enumerate(adj):
+        if len(around) == 1 and around[0] != v:
+            u = around[0]
+            weight[v] = 0
+            if len(adj[u]) == 1:  # a pair alone
+                continue
+            if size is None:
+                parts = g.connected_components()
+                sizes = parts.sizes()
+                size = [sizes[k] for k in parts.membership]
+            weight[u] += 1
+            extra[u] += (size[u] - 2) / 2
+    return weight, extra
+
+
 def _chunked(g, part, items, size: int | None = None):
     """part(chunk) for CHUNKS interleaved chunks of items, in worker processes when worth it.
 
@@ -92,8 +131,12 @@ def betweenness(H, engine="auto", sample: int | None = None, seed: int = SAMPLE_
         raw = nx.betweenness_centrality_subset(H, sources=sources, targets=list(H), normalized=False)
         return {node: raw[node] * scale for node in H}
     g = to_igraph(H)
-    _, parts = _chunked(g, _betweenness_part, [index[s] for s in sources] if sample else list(range(n)))
-    total = [0.0] * n
+    if sample or g.is_directed():
+        _, parts = _chunked(g, _betweenness_part, [index[s] for s in sources] if sample else list(range(n)))
+        total = [0.0] * n
+    else:  # leaves are not searched from: their neighbour stands in for them (see _leaves)
+        weight, total = _leaves(g)
+        _, parts = _chunked(g, _weighted_part, [(v, w) for v, w in enumerate(weight) if w], size=n)
     for values in parts:  # each part: every vertex's share of the paths from some sources
         total = [a + b for a, b in zip(total, values)]
     return {node: value * scale for node, value in zip(H, total)}

@@ -97,10 +97,13 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
     names = [G.nodes[v].get("name", v) or v for v in ids]
     minor_lines, minor_w, minor_h = _measure(names, np.full(n, MINOR_FONT))
     base, P, scale = 15.0, None, 1.0
+    major_idx = np.flatnonzero(major)
     for _ in range(3):  # main labels must be legible at the fitted view, which depends on the layout
         font = np.where(major, np.round(label_font(imp, base), 1), MINOR_FONT)
-        lines, W, H = _measure(names, font)
-        W, H = np.where(major, W, 0.0), np.where(major, H, 0.0)  # minor labels make room for themselves later
+        lines, W, H = list(minor_lines), np.zeros(n), np.zeros(n)  # minor labels make room for themselves later
+        major_lines, W[major_idx], H[major_idx] = _measure([names[i] for i in major_idx], font[major_idx])
+        for i, ls in zip(major_idx, major_lines):
+            lines[i] = ls
         P, place = layout(G if layout_graph is None else layout_graph, radius, W, H, seed=seed, order=order,
                           start=P)
         extent = _extent(P, radius, W, H, place)

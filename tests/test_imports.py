@@ -16,7 +16,7 @@ try:
 except SystemExit:
     pass
 import json
-heavy = ["pandas", "networkx", "pyvis", "IPython", "igraph", "scipy", "numpy"]
+heavy = ["pandas", "networkx", "pyvis", "IPython", "igraph", "scipy", "numpy", "dataclasses"]
 sys.stderr.write("\\nMODULES=" + json.dumps([m for m in heavy if m in sys.modules]) + "\\n")
 """
 
@@ -29,7 +29,7 @@ def loaded(*args) -> list[str]:
 
 
 def test_help_imports_nothing_heavy():
-    assert loaded("--help") == []
+    assert loaded("--help") == []  # not even dataclasses: the tables --help reads are plain tuples
 
 
 def test_command_help_imports_nothing_heavy():
@@ -37,7 +37,7 @@ def test_command_help_imports_nothing_heavy():
 
 
 def test_validate_imports_nothing_heavy():
-    assert loaded("validate", "--data", str(BUNDLED)) == []
+    assert set(loaded("validate", "--data", str(BUNDLED))) <= {"dataclasses"}
 
 
 def test_centrality_imports_only_its_own_libraries_on_small_data():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 
 import networkx as nx
 import pytest
@@ -271,3 +272,33 @@ def test_bit_parallel_closeness_matches_igraph_over_many_batches_and_workers(dir
         expected = 0.0 if c != c or reach[v] <= 1 else c * (reach[v] - 1) / (n - 1)
         assert fast[v] == pytest.approx(expected, abs=1e-12), v
     assert fast[3599] == 0.0 and fast[3550] > 0
+
+
+def with_leaves(n: int, seed: int):
+    """A random core with leaves hung on it, pairs and lone actors: every case the leaf shortcut meets."""
+    G = nx.gnm_random_graph(n, int(n * 1.3), seed=seed)
+    rng = random.Random(seed)
+    for i in range(n // 2):
+        G.add_edge(f"leaf{i}", rng.randrange(n))  # several leaves on some actors
+    G.add_edges_from([("p", "q"), ("r", "r"), ("r", 0), ("lone", "lone")])  # a pair; a leaf with a loop
+    G.add_node("alone")
+    return G
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_betweenness_skipping_leaves_matches_networkx(seed):
+    G = with_leaves(300, seed)
+    ref = nx.betweenness_centrality(G)
+    fast = engine.betweenness(G, engine="igraph")
+    assert max(abs(fast[n] - ref[n]) for n in G) < 1e-9
+    hub = next(iter(G["leaf0"]))  # the actor leaf0 hangs on
+    assert fast["leaf0"] == 0 and fast[hub] > 0 and fast[hub] == pytest.approx(ref[hub], abs=1e-12)
+
+
+def test_betweenness_skipping_leaves_in_worker_processes_matches_a_full_search():
+    G = with_leaves(engine.PARALLEL_FROM, 4)
+    fast = engine.betweenness(G)
+    g = engine.to_igraph(G)
+    n = G.number_of_nodes()
+    full = g.betweenness(directed=False)  # igraph's own search from every actor, leaves included
+    assert max(abs(f - full[i] * 2 / ((n - 1) * (n - 2))) for i, f in enumerate(fast.values())) < 1e-9

@@ -6,20 +6,15 @@ Each module has ``write(G, picture) -> bytes`` when actorgraph exports the forma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 __all__ = ["Format", "FORMATS", "EXPORTS", "IMPORTS", "by_name", "for_file"]
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str
-    module: str  # graph.readwrite.<module>
-    extensions: tuple[str, ...]
-    tools: str  # who reads it
-    exports: bool = True
-    imports: bool = True
-    picture: bool = False  # carries positions, colours and sizes from actorgraph's layout
+# name; module (graph.readwrite.<module>); extensions; tools (who reads it); whether actorgraph
+# exports and imports it; picture: carries positions, colours and sizes from actorgraph's layout.
+# A named tuple, not a dataclass: `actorgraph --help` reads this table and must start fast.
+Format = namedtuple("Format", "name module extensions tools exports imports picture", defaults=(True, True, False))
 
 
 FORMATS = (
