@@ -111,6 +111,29 @@ def test_gexf_carries_the_page_picture_and_spells(tmp_path):
     assert dated == sum(bool(r["since"] or r["until"]) for r in load_dataset(BUNDLED).relations) == 3
 
 
+@pytest.mark.parametrize("kinds, directed", [(["trains", "accompanies", "part_of"], True),
+                                               (["coordinates_with"], False)], ids=["directed", "undirected"])
+def test_networkx_reads_gexf_of_one_way_views(tmp_path, kinds, directed):
+    # networkx cannot read mixed graphs at all; views of one direction it reads, spells included
+    options = [a for k in kinds for a in ("--relation", k)]
+    read = nx.read_gexf(export(tmp_path, "gexf", BUNDLED, "out", *options))
+    G, nodes, _ = reference(BUNDLED)
+    expected = [(u, v, d) for u, v, d in G.edges(data=True) if d["relation"] in kinds]
+    assert read.is_directed() is directed and read.number_of_edges() == len(expected) > 0
+    assert {n: d["label"] for n, d in read.nodes(data=True)} == {n: nodes[n]["name"] for n in read}
+    got = sorted((u, v, d["relation"]) if directed else (*sorted((u, v)), d["relation"])
+                 for u, v, d in read.edges(data=True))
+    assert got == sorted((u, v, d["relation"]) if directed else (*sorted((u, v)), d["relation"])
+                         for u, v, d in expected)
+    assert all("viz" in d and "position" in d["viz"] for _, d in read.nodes(data=True))
+    dated = [d for *_, d in read.edges(data=True) if d.get("since") or d.get("until")]
+    for d in dated:  # networkx writes an open end as the string "None"
+        (start, end), = d["spells"]
+        assert start == str(parse_span(d["since"])[0].isoformat() if d.get("since") else None)
+        assert end == str(parse_span(d["until"])[1].isoformat() if d.get("until") else None)
+    assert len(dated) == (3 if directed else 0)
+
+
 # ---- GraphML, yEd, Cytoscape, Kumu, node-link, CSV ----------------------------------------------------
 
 @pytest.mark.parametrize("data", [BUNDLED, HOSTILE], ids=["bundled", "hostile"])

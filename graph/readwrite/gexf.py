@@ -38,7 +38,9 @@ def write(G, pic: Picture, version: str = "") -> bytes:
     ET.SubElement(meta, f"{{{NS}}}description").text = "Actors and relations; positions, colours and sizes" \
                                                          " as actorgraph draws them"
     dated = any(d.get("since") or d.get("until") for *_, d in G.edges(data=True))
-    graph = ET.SubElement(root, f"{{{NS}}}graph", {"defaultedgetype": "directed",
+    # every edge says its type; the default matters to readers of one-way graphs only (networkx)
+    undirected = G.number_of_edges() and not any(kinds[d["relation"]].directed for *_, d in G.edges(data=True))
+    graph = ET.SubElement(root, f"{{{NS}}}graph", {"defaultedgetype": "undirected" if undirected else "directed",
                                                     "mode": "dynamic" if dated else "static",
                                                     **({"timeformat": "date"} if dated else {})})
     ncols, ecols = node_attrs(G)[1:], edge_attrs(G)
