@@ -109,14 +109,22 @@ def _components(n: int, pairs) -> list[list[int]]:
 
 def _initial(n: int, pairs, length) -> np.ndarray:
     lengths = {(int(a), int(b)): float(l) for (a, b), l in zip(pairs, length)}
-    placed = []
-    for part in _components(n, pairs):
-        placed.append((part, _place(part, lengths)))
-    return _pack(placed, n)
+    parts = _components(n, pairs)
+    where = [0] * n
+    for k, part in enumerate(parts):
+        for i in part:
+            where[i] = k
+    inside: list[dict] = [{} for _ in parts]  # each part's ties, in the same order as in `lengths`
+    for (a, b), l in lengths.items():
+        inside[where[a]][(a, b)] = l
+    return _pack([(part, _place(part, inside[k])) for k, part in enumerate(parts)], n)
 
 
 def _place(part: list[int], lengths: dict) -> np.ndarray:
-    """Positions of one connected part in px (ties about their length), centred, long axis horizontal."""
+    """Positions of one connected part in px (ties about their length), centred, long axis horizontal.
+
+    ``lengths`` holds the part's own ties (pairs of actor indices -> length).
+    """
     if len(part) == 1:
         return np.zeros((1, 2))
     import igraph as ig
