@@ -448,23 +448,25 @@ def report(output, title):
     from graph.files import clean_text
     from graph.load import display_path
     from graph.metrics import centrality as compute
-    from graph.names import PANEL_MEASURES
+    from graph.names import MEASURE_NAMES
     from graph.render import static_map
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("html", "htm", "md", "markdown"):
         raise click.BadParameter(f"'{output.suffix}' is not a report format; use .html or .md", param_hint="-o")
     dataset = load()
+    from graph.build import select
+
     G_all = view(dataset, keep=True)  # every status, for the shares of planned and recommended ties
-    G = view(dataset)
+    G = select(G_all, statuses=statuses())  # the analysed ties, as render measures them
     title = clean_text(title) if title is not None else f"Briefing: {display_path(dataset.folder)}"
-    values, found = compute(G, PANEL_MEASURES)
+    values, found = compute(G, MEASURE_NAMES)  # once: the map's sizes and the key actors
     notes(found)
     svg = static_map(G, values, "svg", title=title)
     note = ("The same map as `actorgraph render -o map.svg` with these options: dot and label size show betweenness;"
             " colour and shape the actor type; line colour and style the relation kind.")
     blocks = briefing(dataset, G, G_all, title=title, files=data_files(dataset), svg=svg, map_note=note,
-                      version=version)
+                      version=version, measured=(values, found))
     text = to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
     write_files(dataset, {output: text.encode("utf-8")})
 

@@ -39,15 +39,20 @@ def run(args) -> tuple[float, float, int, int]:
     return float(seconds), float(peak), int(size), int(code)
 
 
-def cases(tmp: Path, quick: bool):
-    n = 6 if quick else 16
+def diamonds(folder: Path, n: int) -> Path:
+    """n diamonds in a row: 2**n shortest paths from the first actor to the last."""
     actors = ["id,name,type"] + [f"v{i},V{i},t" for i in range(n + 1)]
     actors += [f"{s}{i},{s.upper()}{i},t" for i in range(n) for s in ("l", "r")]
     rels = ["source,relation,target,evidence"]
     for i in range(n):
         for s in ("l", "r"):
             rels += [f"v{i},trains,{s}{i},x", f"{s}{i},trains,v{i + 1},x"]
-    d = write(tmp / "diamonds", "\n".join(actors) + "\n", "\n".join(rels) + "\n")
+    return write(folder, "\n".join(actors) + "\n", "\n".join(rels) + "\n")
+
+
+def cases(tmp: Path, quick: bool):
+    n = 6 if quick else 16
+    d = diamonds(tmp / "diamonds", n)
     yield f"path --all, {n} diamonds (2^{n} paths)", ["path", "v0", f"v{n}", "--all", "--data", d]
 
     leaves = 400 if quick else 4000

@@ -36,12 +36,7 @@ def generate(n: int, m: int, seed: int = 1, shape: str = "forest"):
         return _actors(n, random.Random(seed)), _dated(_pairs(n, m, shape, random.Random(seed + 7)),
                                                        random.Random(seed + 11))
     rng = random.Random(seed)
-    actors = []
-    for i in range(n):
-        kind = TYPES[min(int(rng.expovariate(0.35)), len(TYPES) - 1)]
-        name = f"{rng.choice(WORDS)} {kind} {i}"
-        aliases = ";".join(f"{w[:3].upper()}{i}" for w in rng.sample(WORDS, rng.randint(0, 2)))
-        actors.append([f"a{i}", name, kind, f"Synthetic {kind} number {i}.", aliases])
+    actors = _actors(n, rng)
     relations, seen = [], set()
     part_of = min(m // 5, n - 1)
     for i in rng.sample(range(1, n), part_of):  # each child gets one parent with a smaller index: a forest
@@ -58,26 +53,16 @@ def generate(n: int, m: int, seed: int = 1, shape: str = "forest"):
         seen.add(key)
         relations.append((a, kind, b))
         ends += [a, b]
-    rows = []
-    for a, kind, b in relations:
-        since = until = ""
-        if rng.random() < 0.33:
-            year = rng.randint(2005, 2022)
-            since = str(year) if rng.random() < 0.5 else f"{year}-{rng.randint(1, 12):02d}"
-            if rng.random() < 0.3:
-                until = f"{rng.randint(year + 1, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        rows.append([f"a{a}", kind, f"a{b}", f"Synthetic report {rng.randint(1, 500)}, § {rng.randint(1, 9)}",
-                     f"{kind.replace('_', ' ')} seen in {rng.choice(WORDS)}", rng.choice(["stated", "implied"]),
-                     since, until])
-    return actors, rows
+    return actors, _dated(relations, rng)
 
 
 def _actors(n: int, rng):
     actors = []
     for i in range(n):
         kind = TYPES[min(int(rng.expovariate(0.35)), len(TYPES) - 1)]
+        name = f"{rng.choice(WORDS)} {kind} {i}"
         aliases = ";".join(f"{w[:3].upper()}{i}" for w in rng.sample(WORDS, rng.randint(0, 2)))
-        actors.append([f"a{i}", f"{rng.choice(WORDS)} {kind} {i}", kind, f"Synthetic {kind} number {i}.", aliases])
+        actors.append([f"a{i}", name, kind, f"Synthetic {kind} number {i}.", aliases])
     return actors
 
 

@@ -41,11 +41,11 @@ def _name(G, n) -> str:
 
 
 def briefing(dataset, G, G_all, *, title: str, files: list[tuple[str, int, str]], svg: bytes,
-             map_note: str, version: str) -> list[Block]:
-    """The report's blocks. G: the analysed view (actual ties unless --status); G_all: the view with every status."""
+             map_note: str, version: str, measured: tuple[dict, list]) -> list[Block]:
+    """The report's blocks. G: the analysed view (actual ties unless --status); G_all: the view with every status;
+    measured: ``graph.metrics.centrality(G, MEASURE_NAMES)``, as the map was drawn from it."""
     from .analysis import BROKER_GUIDE, brokers, communities
     from .grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
-    from .metrics import centrality
     from .names import MEASURE_MEANINGS
     from .report import rank_key
     from .robustness import evidence_shares, robustness
@@ -87,7 +87,7 @@ def briefing(dataset, G, G_all, *, title: str, files: list[tuple[str, int, str]]
     out.append(Block("map", svg=svg, text=map_note))
 
     # key actors
-    values, notes = centrality(G, list(MEASURE_MEANINGS))
+    values, notes = measured
     out.append(Block("heading", "Key actors"))
     rows = []
     for measure, meaning in MEASURE_MEANINGS.items():

@@ -11,7 +11,7 @@ import dataclasses
 import difflib
 import os
 
-from .csvio import CsvFile, Record, parse_csv
+from .csvio import Record, parse_csv
 from .journal import commit
 from .load import ACTORS_FILE, RELATIONS_FILE, Dataset, check_dataset
 from .problems import DataError, Problem

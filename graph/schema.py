@@ -94,11 +94,6 @@ class RelationKind:
     style: str = "solid"  # solid, dashed or dotted
 
     @property
-    def dashes(self):
-        """vis-network's dashes option for the style."""
-        return {"solid": False, "dashed": True, "dotted": [2, 5]}[self.style]
-
-    @property
     def meaning(self) -> str:
         if self.directed:
             return f"source {self.label} target; target {self.inverse} source"

@@ -46,16 +46,11 @@ def check_sources(rows, path: str):
                           f"duplicate source id '{source_id}' (first on line {seen[source_id]})")
         elif source_id:
             seen[source_id] = row.line
-        value = row.get("reliability", "")
-        if value and value not in RELIABILITY:
-            yield Problem(path, row.line, "bad-reliability",
-                          f"bad reliability '{row.raw.get('reliability')}'; use A (completely reliable) to E"
-                          " (unreliable), or F (cannot be judged)")
+        yield from _choice(row, path, "reliability", RELIABILITY,
+                           "use A (completely reliable) to E (unreliable), or F (cannot be judged)")
         published = row.get("published", "")
         if published and parse_span(published) is None:
-            yield Problem(path, row.line, "bad-date",
-                          f"malformed or impossible date '{published}' in published; use YYYY, YYYY-MM,"
-                          " YYYY-MM-DD or day first DD/MM/YYYY")
+            yield _bad_date(row, path, "published")
         url = row.get("url", "")
         if url and not _URL.match(url):
             yield Problem(path, row.line, "bad-url",
@@ -78,8 +73,10 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS, sour
         yield from _check_relation_kind(row, path, kinds)
         yield from _check_endpoints(row, index, path)
         yield from _check_dates(row, path)
-        yield from _check_confidence(row, path)
-        yield from _check_status(row, path)
+        yield from _choice(row, path, "confidence", CONFIDENCE_VALUES,
+                           f"allowed: {', '.join(CONFIDENCE_VALUES)}")
+        yield from _choice(row, path, "status", STATUS_VALUES,
+                           f"allowed: {', '.join(STATUS_VALUES)} (blank means actual)")
         yield from _check_grade(row, path, sources, sources_path)
         kind = row.get("relation")
         if kind in kinds and row["source"] and row["target"]:
@@ -168,36 +165,29 @@ def _check_dates(row, path):
         if value:
             spans[column] = parse_span(value)
             if spans[column] is None:
-                yield Problem(path, row.line, "bad-date",
-                              f"malformed or impossible date '{value}' in {column}; use YYYY, YYYY-MM,"
-                              " YYYY-MM-DD or day first DD/MM/YYYY")
+                yield _bad_date(row, path, column)
     if spans.get("since") and spans.get("until") and spans["since"][0] > spans["until"][1]:
         yield Problem(path, row.line, "date-order",
                       f"since {row['since']} is after until {row['until']}")
 
 
-def _check_confidence(row, path):
-    value = row.get("confidence", "")
-    if value and value not in CONFIDENCE_VALUES:
-        yield Problem(path, row.line, "bad-confidence",
-                      f"bad confidence '{row.raw.get('confidence')}'; allowed: {', '.join(CONFIDENCE_VALUES)}")
+def _choice(row, path: str, column: str, allowed, advice: str):
+    """A value outside a column's allowed set, as typed, with what to use instead."""
+    value = row.get(column, "")
+    if value and value not in allowed:
+        yield Problem(path, row.line, f"bad-{column}", f"bad {column} '{row.raw.get(column)}'; {advice}")
 
 
-def _check_status(row, path):
-    value = row.get("status", "")
-    if value and value not in STATUS_VALUES:
-        yield Problem(path, row.line, "bad-status",
-                      f"bad status '{row.raw.get('status')}'; allowed: {', '.join(STATUS_VALUES)} (blank means actual)")
+def _bad_date(row, path: str, column: str) -> Problem:
+    return Problem(path, row.line, "bad-date", f"malformed or impossible date '{row.get(column)}' in {column};"
+                                               " use YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY")
 
 
 def _check_grade(row, path, sources, sources_path):
     from .grades import CREDIBILITY
 
-    value = row.get("credibility", "")
-    if value and value not in CREDIBILITY:
-        yield Problem(path, row.line, "bad-credibility",
-                      f"bad credibility '{value}'; use 1 (confirmed by other sources) to 5 (improbable),"
-                      " or 6 (cannot be judged)")
+    yield from _choice(row, path, "credibility", CREDIBILITY,
+                       "use 1 (confirmed by other sources) to 5 (improbable), or 6 (cannot be judged)")
     cell = row.get("sources", "")
     if not cell or sources is None:
         return

@@ -78,20 +78,6 @@ class Page:
 def open_page(browser):
     opened = []
 
-    def _open(path, fragment=""):
-        p = Page(browser, path, fragment)
-        opened.append(p)
-        return p
-
-    yield _open
-    for p in opened:
-        p.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    opened = []
-
     def _open(path, fragment="", viewport=None):
         p = Page(browser, path, fragment, viewport)
         opened.append(p)

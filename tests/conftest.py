@@ -30,10 +30,25 @@ a,coordinates_with,c,doc §3,,stated,,
 """
 
 
-def write(folder: Path, actors: str | bytes = ACTORS, relations: str | bytes = RELATIONS) -> Path:
-    """A data folder holding the two files (text is written as UTF-8, bytes as they are)."""
+def benchmark(name: str):
+    """A script of benchmarks/ (e.g. "generate") as a module: the tests build the same networks."""
+    import importlib.util
+    import sys
+
+    if f"benchmarks.{name}" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(f"benchmarks.{name}", ROOT / "benchmarks" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[f"benchmarks.{name}"] = module
+    return sys.modules[f"benchmarks.{name}"]
+
+
+def write(folder: Path, actors: str | bytes = ACTORS, relations: str | bytes = RELATIONS,
+          kinds: str | bytes | None = None, sources: str | bytes | None = None) -> Path:
+    """A data folder holding the files given (text is written as UTF-8, bytes as they are)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, content in (("actors.csv", actors), ("relations.csv", relations)):
+    for name, content in (("actors.csv", actors), ("relations.csv", relations), ("kinds.csv", kinds),
+                          ("sources.csv", sources)):
         if content is None:
             continue
         data = content if isinstance(content, bytes) else content.encode("utf-8")

@@ -47,10 +47,9 @@ def test_report_is_deterministic(tmp_path, bundled_report):
 
 
 def hostile(tmp_path):
-    folder = write(tmp_path / "evil", f"id,name,type\na,{EVIL},t\nb,B | *x* [l](y),t\n",
-                   "source,relation,target,sources,credibility\na,trains,b,s,2\n")
-    (folder / "sources.csv").write_text(f'id,title,url,reliability\ns,"{EVIL}",https://example.org/x,A\n')
-    return folder
+    return write(tmp_path / "evil", f"id,name,type\na,{EVIL},t\nb,B | *x* [l](y),t\n",
+                 "source,relation,target,sources,credibility\na,trains,b,s,2\n",
+                 sources=f'id,title,url,reliability\ns,"{EVIL}",https://example.org/x,A\n')
 
 
 def test_html_report_escapes_every_string(tmp_path):

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from conftest import BUNDLED, FIXTURES, ROOT, invoke
+from conftest import BUNDLED, FIXTURES, benchmark, invoke
 
 pytestmark = pytest.mark.browser
 
@@ -16,11 +16,7 @@ def pages(tmp_path_factory):
     """Rendered files, once per session."""
     folder = tmp_path_factory.mktemp("html")
     out = {}
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = benchmark("generate")
     large = folder / "large"
     generate.write(large, *generate.generate(2500, 6000, seed=3))
     for name, data in (("bundled", BUNDLED), ("hostile", FIXTURES / "hostile"), ("large", large)):

@@ -19,10 +19,7 @@ nobody,Rumour,,,,
 
 
 def graded(tmp_path, relations: str, sources: str | None = SOURCES):
-    folder = write(tmp_path / "d", ACTORS, relations)
-    if sources is not None:
-        (folder / "sources.csv").write_text(sources, encoding="utf-8")
-    return folder
+    return write(tmp_path / "d", ACTORS, relations, sources=sources)
 
 
 def test_grade_is_best_source_reliability_and_credibility():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ACTORS, BUNDLED, RELATIONS, ROOT, invoke, snapshot, write
+from conftest import ACTORS, RELATIONS, ROOT, benchmark, invoke, snapshot, write
 from graph.edit import edit_folder
 from graph.journal import JOURNAL
 from graph.load import load_dataset
@@ -248,19 +248,8 @@ def test_fifo_output_without_reader_fails_instead_of_blocking(tmp_path):
 
 # ---- exponential and quadratic corners ---------------------------------------------------------------
 
-def diamonds(folder: Path, n: int) -> Path:
-    """n diamonds in a row: 2**n shortest paths from the first actor to the last."""
-    actors = ["id,name,type"] + [f"v{i},V{i},t" for i in range(n + 1)]
-    actors += [f"{s}{i},{s.upper()}{i},t" for i in range(n) for s in ("l", "r")]
-    rels = ["source,relation,target,evidence"]
-    for i in range(n):
-        for s in ("l", "r"):
-            rels += [f"v{i},trains,{s}{i},x", f"{s}{i},trains,v{i + 1},x"]
-    return write(folder, "\n".join(actors) + "\n", "\n".join(rels) + "\n")
-
-
 def test_path_all_counts_exponentially_many_paths_and_lists_a_few(tmp_path):
-    d = diamonds(tmp_path / "d", 16)
+    d = benchmark("corners").diamonds(tmp_path / "d", 16)  # the corner the benchmark times
     result = invoke("path", "v0", "v16", "--all", "--format", "json", "--data", d)
     found = json.loads(result.stdout)
     assert found["total"] == 2 ** 16

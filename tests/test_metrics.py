@@ -10,7 +10,7 @@ import random
 import networkx as nx
 import pytest
 
-from conftest import FIXTURES, invoke, write
+from conftest import FIXTURES, benchmark, invoke, write
 from graph import engine
 
 FLORENTINE = FIXTURES / "florentine"
@@ -200,14 +200,7 @@ def test_sample_larger_than_the_graph_is_exact():
 
 def shaped(shape: str, n: int = 400, m: int = 1200, seed: int = 2):
     """A graph of one of the benchmark's shapes (generate.py), as the measures see it."""
-    import importlib.util
-
-    from conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
-    _, rows = generate.generate(n, m, seed=seed, shape=shape)
+    _, rows = benchmark("generate").generate(n, m, seed=seed, shape=shape)
     G = nx.Graph()
     G.add_nodes_from(f"a{i}" for i in range(n))
     G.add_edges_from((r[0], r[2]) for r in rows)

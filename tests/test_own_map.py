@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -152,9 +151,7 @@ CONFLICT = "source,relation,target,evidence\na,opposes,b,x\nc,funds,a,x\nb,allie
 
 @pytest.fixture
 def conflict(tmp_path):
-    d = write(tmp_path / "c", ACTORS, CONFLICT)
-    (d / "kinds.csv").write_text(KINDS)
-    return d
+    return write(tmp_path / "c", ACTORS, CONFLICT, kinds=KINDS)
 
 
 def test_own_kinds_are_the_whole_vocabulary(conflict):

@@ -271,8 +271,7 @@ def test_round_trip_of_the_bundled_data(tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", list(EXT))
 def test_round_trip_of_own_kinds_and_columns(tmp_path, fmt):
-    data = write(tmp_path / "own", OWN_ACTORS, OWN_RELATIONS)
-    (data / "kinds.csv").write_text(KINDS)
+    data = write(tmp_path / "own", OWN_ACTORS, OWN_RELATIONS, kinds=KINDS)
     out = export(tmp_path, fmt, data)
     if fmt == "csv":
         out = tmp_path / "out-edges.csv"

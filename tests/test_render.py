@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from html import unescape
 import re
-
-import pytest
+from html import unescape
 
 from conftest import BUNDLED, FIXTURES, invoke, write
 

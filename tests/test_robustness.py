@@ -35,9 +35,7 @@ SOURCES = "id,title,reliability\ns1,First,B\ns2,Second,C\n"
 
 @pytest.fixture
 def worked(tmp_path):
-    folder = write(tmp_path / "w", ACTORS, RELATIONS)
-    (folder / "sources.csv").write_text(SOURCES)
-    return folder
+    return write(tmp_path / "w", ACTORS, RELATIONS, sources=SOURCES)
 
 
 def robust(folder, *options):

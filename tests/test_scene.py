@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from conftest import BUNDLED, ROOT
+from conftest import BUNDLED, benchmark
 from graph.build import build_graph
 from graph.labels import minor_zooms, segment_hits
 from graph.load import load_dataset
@@ -19,11 +19,7 @@ from graph.routing import curve_points, via_point
 
 
 def generated(tmp_path, n, m, seed=1):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generate)
+    generate = benchmark("generate")
     folder = tmp_path / f"g{n}"
     generate.write(folder, *generate.generate(n, m, seed=seed))
     return folder

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 __all__ = ["Picture", "picture", "node_attrs", "edge_attrs", "Imported", "FormatError", "metadata",
-           "read_metadata", "SHAPES", "parse_xml", "rgb"]
+           "read_metadata", "SHAPES", "parse_xml", "xml_graph", "rgb"]
 
 # actor shapes of the page, as each tool names its nearest one
 SHAPES = {
@@ -122,3 +122,16 @@ def parse_xml(data: bytes, display: str):
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else 0
         raise FormatError(f"{display}:{line}: not well-formed XML ({str(exc).split(':')[0]})") from None
+
+
+def xml_graph(data: bytes, display: str, root_name: str, what: str):
+    """(root, its <graph> element, q) of a GEXF or GraphML file; q(tag) spells a tag in the file's namespace."""
+    root = parse_xml(data, display)
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    q = (lambda t: f"{{{ns}}}{t}") if ns else (lambda t: t)
+    if root.tag != q(root_name):
+        raise FormatError(f"{display}: not a {what} file (its root element is <{root.tag.split('}')[-1]}>)")
+    graph = root.find(q("graph"))
+    if graph is None:
+        raise FormatError(f"{display}: no <graph> element")
+    return root, graph, q

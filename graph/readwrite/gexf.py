@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import SHAPES, FormatError, Imported, Picture, edge_attrs, node_attrs, parse_xml, rgb
+from .common import SHAPES, Imported, Picture, edge_attrs, node_attrs, rgb, xml_graph
 
 __all__ = ["write", "read", "NS", "VIZ"]
 
@@ -95,14 +95,7 @@ def _attvalues(element, cols: list[str], d: dict) -> None:
 
 def read(data: bytes, display: str) -> Imported:
     """A GEXF file (1.1, 1.2 or 1.3) as actors and relations; viz and dynamics beyond spells are not kept."""
-    root = parse_xml(data, display)
-    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-    q = (lambda t: f"{{{ns}}}{t}") if ns else (lambda t: t)
-    if root.tag != q("gexf"):
-        raise FormatError(f"{display}: not a GEXF file (its root element is <{root.tag.split('}')[-1]}>)")
-    graph = root.find(q("graph"))
-    if graph is None:
-        raise FormatError(f"{display}: no <graph> element")
+    _, graph, q = xml_graph(data, display, "gexf", "GEXF")
     default = graph.get("defaultedgetype", "undirected")
     titles = {}
     for block in graph.findall(q("attributes")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from .common import FormatError, Imported, metadata, parse_xml, read_metadata
+from .common import Imported, metadata, read_metadata, xml_graph
 
 __all__ = ["write", "read", "numbered", "META_KEY"]
 
@@ -35,14 +35,7 @@ def write(G, pic=None, version: str = "") -> bytes:
 
 def read(data: bytes, display: str) -> Imported:
     """GraphML as actors and relations: data keys by name, per-edge direction, yEd's node labels and line styles."""
-    root = parse_xml(data, display)
-    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
-    q = (lambda t: f"{{{ns}}}{t}") if ns else (lambda t: t)
-    if root.tag != q("graphml"):
-        raise FormatError(f"{display}: not a GraphML file (its root element is <{root.tag.split('}')[-1]}>)")
-    graph = root.find(q("graph"))
-    if graph is None:
-        raise FormatError(f"{display}: no <graph> element")
+    root, graph, q = xml_graph(data, display, "graphml", "GraphML")
     keys, graphics = {}, set()
     for key in root.findall(q("key")):
         if key.get("yfiles.type") in ("nodegraphics", "edgegraphics"):
