@@ -70,7 +70,7 @@ def raw_option(f):
 
 def _min_grade(ctx, param, value):
     if value is not None:
-        from graph.grades import GradeError, parse_grade
+        from graph.analysis.grades import GradeError, parse_grade
 
         try:
             value = "".join(parse_grade(value))
@@ -126,15 +126,15 @@ def echo_problems(problems) -> None:
 
 
 def fail(message: str):
-    from graph.files import printable
+    from graph.data.files import printable
     raise click.ClickException(printable(message, keep_newlines=True))
 
 
 def load():
     """Find, load and validate the data set; on errors print them and exit 1."""
-    from graph.load import display_path, load_dataset, locate
-    from graph.lock import LockTimeout
-    from graph.problems import DataError
+    from graph.data.load import display_path, load_dataset, locate
+    from graph.data.lock import LockTimeout
+    from graph.data.problems import DataError
 
     folder, how = locate(meta("data"))
     try:
@@ -161,7 +161,7 @@ def view(dataset, keep=False):
     ``keep``: keep every status unless --status was given (the page draws them all, and
     shows planned and recommended ties on demand).
     """
-    from graph.build import build_graph, select
+    from graph.analysis.build import build_graph, select
 
     as_of = meta("as_of")
     if as_of:
@@ -199,7 +199,7 @@ def resolve_in(G, dataset, text: str) -> str:
 
 
 def resolve(dataset, text: str) -> str:
-    from graph.resolve import ActorNotFound
+    from graph.data.resolve import ActorNotFound
 
     try:
         return dataset.index.resolve(text)
@@ -208,7 +208,7 @@ def resolve(dataset, text: str) -> str:
 
 
 def check_date(text: str, option: str) -> None:
-    from graph.dates import parse_span
+    from graph.data.dates import parse_span
 
     if parse_span(text) is None:
         raise click.BadParameter(f"'{text}' is not a date; use {DATE_FORMS}", param_hint=option)
@@ -232,7 +232,7 @@ def init(folder, example):
 
     Example: actorgraph init my-map && actorgraph --data my-map add-actor fama --name "FAMa" --type army
     """
-    from graph.start import init as start
+    from graph.data.start import init as start
 
     try:
         written = start(folder, example=example)
@@ -253,10 +253,10 @@ def validate(fmt):
 
     Example: actorgraph validate --data my-network/
     """
-    from graph.formats import dumps
-    from graph.load import display_path, load_dataset, locate
-    from graph.lock import LockTimeout
-    from graph.problems import DataError
+    from graph.output.tables import dumps
+    from graph.data.load import display_path, load_dataset, locate
+    from graph.data.lock import LockTimeout
+    from graph.data.problems import DataError
 
     folder, how = locate(meta("data"))
     try:
@@ -290,9 +290,9 @@ def info(fmt):
 
     Example: actorgraph info --format markdown
     """
-    from graph.formats import dumps
-    from graph.load import display_path
-    from graph.report import markdown_table, summary
+    from graph.output.tables import dumps
+    from graph.data.load import display_path
+    from graph.output.rows import markdown_table, summary
 
     dataset = load()
     s = summary(dataset)
@@ -339,8 +339,8 @@ Example: actorgraph centrality --measure betweenness --top 5
 @view_options
 @format_option
 def centrality(measures, sort, top, directed, sample, fmt):
-    from graph.metrics import centrality as compute
-    from graph.report import centrality_rows
+    from graph.analysis.metrics import centrality as compute
+    from graph.output.rows import centrality_rows
 
     G = view(load())
     measures = list(dict.fromkeys(measures)) or list(MEASURE_NAMES)
@@ -379,9 +379,9 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
 
     Example: actorgraph render -o sahel.html --title "Sahel security actors"
     """
-    from graph.files import clean_text
-    from graph.load import display_path
-    from graph.metrics import centrality as compute
+    from graph.data.files import clean_text
+    from graph.data.load import display_path
+    from graph.analysis.metrics import centrality as compute
     from graph.names import PANEL_MEASURES
 
     fmt = output.suffix.lower().lstrip(".") or "html"  # no extension (-, /dev/stdout): the page
@@ -391,25 +391,25 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
     dataset = load()
     G = view(dataset, keep=fmt in ("html", "htm"))
     if focus:
-        from graph.analysis import neighbourhood
+        from graph.analysis.questions import neighbourhood
         G = neighbourhood(G, resolve_in(G, dataset, focus), depth)
-    from graph.build import select
+    from graph.analysis.build import select
 
     measured = select(G, statuses=statuses())  # measures and communities on the ties the options select
     values, found = compute(measured, PANEL_MEASURES)
     notes(found)
     groups = None
     if color_by == "community":
-        from graph.analysis import communities
+        from graph.analysis.questions import communities
         groups = {n: f"community {i}" for i, members in enumerate(communities(measured), 1) for n in members}
     title = clean_text(title) if title is not None else f"Actor map: {display_path(dataset.folder)}"
     if fmt in ("html", "htm"):
-        from graph.render import render_html
+        from graph.output.page import render_html
 
         data_out = render_html(G, values, title=title, size_by=size_by, groups=groups, group_label=color_by,
                                sources=data_files(dataset), measure_help=MEASURE_MEANINGS).encode("utf-8")
     else:
-        from graph.render import static_map
+        from graph.output.static import static_map
 
         data_out = static_map(G, values, fmt, title=title, size_by=size_by, groups=groups, dpi=dpi)
     write_files(dataset, {output: data_out})
@@ -417,7 +417,7 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
 
 def data_files(dataset) -> list[tuple[str, int, str]]:
     """(file, rows, what) of each file of the data set, for footers and reports."""
-    from graph.load import display_path
+    from graph.data.load import display_path
 
     out = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
            (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
@@ -444,18 +444,18 @@ def report(output, title):
     Example: actorgraph report -o brief.html --min-grade B3
     """
     from graph import __version__ as version
-    from graph.brief import briefing, to_html, to_markdown
-    from graph.files import clean_text
-    from graph.load import display_path
-    from graph.metrics import centrality as compute
+    from graph.output.report import briefing, to_html, to_markdown
+    from graph.data.files import clean_text
+    from graph.data.load import display_path
+    from graph.analysis.metrics import centrality as compute
     from graph.names import MEASURE_NAMES
-    from graph.render import static_map
+    from graph.output.static import static_map
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("html", "htm", "md", "markdown"):
         raise click.BadParameter(f"'{output.suffix}' is not a report format; use .html or .md", param_hint="-o")
     dataset = load()
-    from graph.build import select
+    from graph.analysis.build import select
 
     G_all = view(dataset, keep=True)  # every status, for the shares of planned and recommended ties
     G = select(G_all, statuses=statuses())  # the analysed ties, as render measures them
@@ -528,10 +528,10 @@ def joined_sources(sources) -> str | None:
 
 def run_edit(dry_run: bool, change) -> None:
     """Under the folder's lock: load, apply change(editor), validate; then print the diff or write."""
-    from graph.edit import edit_folder
-    from graph.load import display_path, is_sample, locate
-    from graph.lock import LockTimeout
-    from graph.problems import DataError
+    from graph.data.edit import edit_folder
+    from graph.data.load import display_path, is_sample, locate
+    from graph.data.lock import LockTimeout
+    from graph.data.problems import DataError
 
     folder, how = locate(meta("data"))
     if is_sample(folder):
@@ -702,7 +702,7 @@ def neighbors(actor, depth, fmt):
 
     Example: actorgraph neighbors Takuba --depth 2
     """
-    from graph.analysis import neighbours
+    from graph.analysis.questions import neighbours
 
     dataset = load()
     G = view(dataset)
@@ -731,7 +731,7 @@ def path(source, target, all_paths, limit, directed, fmt):
 
     Example: actorgraph path EUTM Barkhane --all
     """
-    from graph.analysis import NoPath, paths
+    from graph.analysis.questions import NoPath, paths
 
     dataset = load()
     G = view(dataset)
@@ -780,7 +780,7 @@ def impact(actors, measure, directed, top, fmt):
 
     Example: actorgraph impact barkhane
     """
-    from graph.whatif import impact as what_if
+    from graph.analysis.whatif import impact as what_if
 
     dataset = load()
     G = view(dataset)
@@ -795,7 +795,7 @@ def impact(actors, measure, directed, top, fmt):
     columns = ["rank_before", "before", "rank_after", "after", "change", "rank_change"]
     if fmt == "csv":
         return click.echo(_format(rows, ["id", "name", "type"] + columns, fmt), nl=False)
-    from graph.report import impact_summary
+    from graph.output.rows import impact_summary
 
     click.echo(impact_summary(G, result, width=terminal_width()))
     click.echo(f"\n{measure}, before and after:")
@@ -823,8 +823,8 @@ def robustness(measure, top, directed, max_ties, fmt):
 
     Example: actorgraph robustness --top 5
     """
-    from graph.report import robustness_long, robustness_rows
-    from graph.robustness import robustness as test
+    from graph.output.rows import robustness_long, robustness_rows
+    from graph.analysis.robustness import robustness as test
 
     G = view(load())
     result = test(G, measure, top, directed, max_ties)
@@ -865,8 +865,8 @@ def brokers(sort, top, fmt):
 
     Example: actorgraph brokers --top 5
     """
-    from graph.analysis import BROKER_GUIDE, brokers as measure
-    from graph.report import broker_rows
+    from graph.analysis.questions import BROKER_GUIDE, brokers as measure
+    from graph.output.rows import broker_rows
 
     G = view(load())
     rows, columns = broker_rows(G, measure(G), sort, top, fmt)
@@ -886,7 +886,7 @@ def communities(seed, resolution, fmt):
 
     Example: actorgraph communities
     """
-    from graph.analysis import communities as detect
+    from graph.analysis.questions import communities as detect
 
     G = view(load())
     found = detect(G, seed=seed, resolution=resolution)
@@ -920,10 +920,10 @@ def diff(old, new, rev, measure, top, fmt):
 
     Example: actorgraph diff --rev HEAD~1
     """
-    from graph.build import build_graph
-    from graph.diff import dataset_at_revision, diff_rows, rank_moves, renames
-    from graph.load import display_path
-    from graph.problems import DataError
+    from graph.analysis.build import build_graph
+    from graph.data.diff import dataset_at_revision, diff_rows, rank_moves, renames
+    from graph.data.load import display_path
+    from graph.data.problems import DataError
 
     if rev and (old or new):
         raise click.UsageError("give two folders or --rev, not both")
@@ -975,7 +975,7 @@ def export(fmt, output):
 
     Example: actorgraph export --format gexf -o sahel.gexf
     """
-    from graph.export import export as write
+    from graph.readwrite.export import export as write
 
     dataset = load()
     G = view(dataset)
@@ -998,8 +998,8 @@ def import_(file, output, fmt):
 
     Example: actorgraph import network.gexf -o my-map
     """
-    from graph.importing import ImportFailed, import_file
-    from graph.problems import DataError
+    from graph.readwrite.importing import ImportFailed, import_file
+    from graph.data.problems import DataError
 
     try:
         written, notes = import_file(file, output, fmt)
@@ -1019,9 +1019,9 @@ def import_(file, output, fmt):
 
 def write_files(dataset, files: dict) -> None:
     """Write outputs (all or none), never over the data set's own files; name each on stderr."""
-    from graph.files import OutputError, printable, write_outputs
-    from graph.journal import JOURNAL
-    from graph.schema import DATA_FILES
+    from graph.data.files import OutputError, printable, write_outputs
+    from graph.data.journal import JOURNAL
+    from graph.data.schema import DATA_FILES
 
     protected = [dataset.folder / name for name in (*DATA_FILES, JOURNAL)]
     try:
@@ -1048,13 +1048,13 @@ def terminal_width() -> int:
 
 
 def _format(rows, columns, fmt, wrap: str | None = None):
-    from graph.formats import format_rows
+    from graph.output.tables import format_rows
 
     return format_rows(rows, columns, fmt, guard=not meta("raw", False), width=terminal_width(), wrap=wrap)
 
 
 def _json(value) -> None:
-    from graph.formats import dumps
+    from graph.output.tables import dumps
     click.echo(dumps(value))
 
 

@@ -1,6 +1,6 @@
 """Names the command line offers before any data is read: cheap to import (no other imports).
 
-The tables that do the work (graph.metrics, graph.render, graph.analysis) take their
+The tables that do the work (graph.analysis.metrics, graph.output.page, graph.analysis.questions) take their
 names from here, so ``actorgraph --help`` lists them without importing those modules.
 """
 

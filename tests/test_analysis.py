@@ -139,12 +139,12 @@ def test_bad_as_of_date(g):
 @pytest.mark.parametrize("data", ["florentine", "bundled"])
 def test_communities_match_networkx_with_the_same_seed(data):
     from conftest import BUNDLED
-    from graph.build import build_graph, simple_undirected
-    from graph.load import load_dataset
+    from graph.analysis.build import build_graph, simple_undirected
+    from graph.data.load import load_dataset
 
     folder = FIXTURES / "florentine" if data == "florentine" else BUNDLED
     found = as_json("communities", "--seed", "7", "--data", folder)
-    from graph.build import select
+    from graph.analysis.build import select
 
     H = simple_undirected(select(build_graph(load_dataset(folder))))  # the default view: actual ties
     expected = nx.community.louvain_communities(H, seed=7)

@@ -13,7 +13,7 @@ import itertools
 import pytest
 
 from conftest import BUNDLED, invoke, write
-from graph.palette import delta_e
+from graph.picture.palette import delta_e
 from picture import GEOMETRY_JS, measure, shown_labels
 from test_scene import generated
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, ROOT
-from graph.journal import JOURNAL
-from graph.load import load_dataset
+from graph.data.journal import JOURNAL
+from graph.data.load import load_dataset
 
 PAUSE = 0.04  # ACTORGRAPH_TEST_PAUSE: seconds between the steps of a write
 

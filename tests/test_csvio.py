@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ACTORS, RELATIONS, invoke, write
-from graph.csvio import parse_csv
-from graph.load import load_dataset
+from graph.data.csvio import parse_csv
+from graph.data.load import load_dataset
 
 
 @pytest.fixture(autouse=True)

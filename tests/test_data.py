@@ -8,9 +8,9 @@ import networkx as nx
 import pytest
 
 from conftest import BUNDLED, FIXTURES, ROOT, invoke
-from graph.build import build_graph
-from graph.load import load_dataset
-from graph.resolve import ActorIndex
+from graph.analysis.build import build_graph
+from graph.data.load import load_dataset
+from graph.data.resolve import ActorIndex
 
 HEADINGS = (FIXTURES / "article_headings.txt").read_text(encoding="utf-8").splitlines()
 ARTICLE = ROOT.parent / "shared" / "source" / "minusma-peacekeeping-2.0.txt"
@@ -142,7 +142,7 @@ def test_paragraph_numbers_follow_the_article(dataset):
     """The fixture matches the article, and each cited paragraph names the actors a stated tie links."""
     import importlib.util
 
-    from graph.schema import fold
+    from graph.data.schema import fold
 
     spec = importlib.util.spec_from_file_location("paras", ROOT / "scripts" / "article_paragraphs.py")
     paras = importlib.util.module_from_spec(spec)

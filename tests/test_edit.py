@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ACTORS, RELATIONS, invoke, snapshot, write
-from graph.journal import JOURNAL, recover
-from graph.load import load_dataset
+from graph.data.journal import JOURNAL, recover
+from graph.data.load import load_dataset
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import invoke, snapshot, write
-from graph.grades import corroborated, grade, grade_levels, meets, parse_grade, source_ids, tie_quality, weak
+from graph.analysis.grades import corroborated, grade, grade_levels, meets, parse_grade, source_ids, tie_quality, weak
 
 ACTORS = "id,name,type\n" + "".join(f"{c},{c.upper()},t\n" for c in "abcdefghij")
 SOURCES = """id,title,author,published,url,reliability
@@ -187,7 +187,7 @@ def test_add_relation_with_sources_and_credibility_validates_them(tmp_path):
 
 def test_bundled_data_grades_every_relation_by_its_confidence():
     from conftest import BUNDLED
-    from graph.load import load_dataset
+    from graph.data.load import load_dataset
 
     ds = load_dataset(BUNDLED)
     assert set(ds.sources) == {"ballegeer"} and ds.sources["ballegeer"]["reliability"] == "B"

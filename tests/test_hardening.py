@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ACTORS, RELATIONS, ROOT, benchmark, invoke, snapshot, write
-from graph.edit import edit_folder
-from graph.journal import JOURNAL
-from graph.load import load_dataset
+from graph.data.edit import edit_folder
+from graph.data.journal import JOURNAL
+from graph.data.load import load_dataset
 
 
 def no_traceback(result):
@@ -102,7 +102,7 @@ def _rename(folder, barrier):
 
 def _relate(folder, barrier):
     barrier.wait()
-    from graph.problems import DataError
+    from graph.data.problems import DataError
     try:
         edit_folder(Path(folder), lambda e: e.add_relation("b", "trains", "c", {"evidence": "x"}))
     except (LookupError, DataError):
@@ -142,7 +142,7 @@ def test_fifty_rounds_of_parallel_edits_lose_nothing(tmp_path):
 
 
 def test_a_held_lock_makes_an_edit_wait_then_fail_cleanly(tmp_path, monkeypatch):
-    from graph.lock import folder_lock
+    from graph.data.lock import folder_lock
 
     d = write(tmp_path / "d")
     monkeypatch.setenv("ACTORGRAPH_LOCK_TIMEOUT", "0.3")
@@ -266,7 +266,7 @@ def test_brokers_match_networkx_and_stay_linear_in_memory(tmp_path):
 
     import networkx as nx
 
-    from graph.analysis import brokers
+    from graph.analysis.questions import brokers
 
     rng = random.Random(5)
     for trial in range(5):
@@ -357,7 +357,7 @@ def test_full_disk_during_an_edit_is_clean_and_leaves_nothing(tmp_path, monkeypa
 def test_export_csv_writes_both_files_or_neither(tmp_path, monkeypatch):
     import errno
 
-    import graph.files as files
+    import graph.data.files as files
 
     d = write(tmp_path / "d")
     calls = []

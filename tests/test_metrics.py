@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from conftest import FIXTURES, benchmark, invoke, write
-from graph import engine
+from graph.analysis import engine
 
 FLORENTINE = FIXTURES / "florentine"
 

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from conftest import ACTORS, BUNDLED, RELATIONS, ROOT, invoke, snapshot, write
-from graph.load import load_dataset
+from graph.data.load import load_dataset
 
 
 @pytest.fixture(autouse=True)

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import invoke, snapshot, write
-from graph.csvio import parse_csv
-from graph.load import load_dataset
-from graph.problems import DataError
+from graph.data.csvio import parse_csv
+from graph.data.load import load_dataset
+from graph.data.problems import DataError
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from conftest import BUNDLED, FIXTURES, invoke, snapshot, write
-from graph.build import build_graph
-from graph.dates import parse_span
-from graph.load import load_dataset
+from graph.analysis.build import build_graph
+from graph.data.dates import parse_span
+from graph.data.load import load_dataset
 
 HOSTILE = FIXTURES / "hostile"
 GX = "{http://www.gexf.net/1.2draft}"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, ROOT, invoke
-from graph.build import build_graph
-from graph.load import load_dataset
+from graph.analysis.build import build_graph
+from graph.data.load import load_dataset
 
 MODULES = Path(os.environ.get("ACTORGRAPH_JS", ROOT / ".ci" / "js" / "node_modules"))
 

@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 
 from conftest import BUNDLED, benchmark
-from graph.build import build_graph
-from graph.labels import minor_zooms, segment_hits
-from graph.load import load_dataset
-from graph.metrics import centrality
-from graph.palette import MIN_DELTA_E, assign, delta_e, lab, simulate
-from graph.render import scene_for
-from graph.routing import curve_points, via_point
+from graph.analysis.build import build_graph
+from graph.picture.labels import minor_zooms, segment_hits
+from graph.data.load import load_dataset
+from graph.analysis.metrics import centrality
+from graph.picture.palette import MIN_DELTA_E, assign, delta_e, lab, simulate
+from graph.picture.scene import scene_for
+from graph.picture.routing import curve_points, via_point
 
 
 def generated(tmp_path, n, m, seed=1):
@@ -27,7 +27,7 @@ def generated(tmp_path, n, m, seed=1):
 
 def scene_of(folder, size_by="betweenness"):
     """As `render` makes it: every tie on the page, measures on the actual ones; edges as first shown."""
-    from graph.build import select
+    from graph.analysis.build import select
 
     G = select(build_graph(load_dataset(folder)), statuses=None)
     values, _ = centrality(select(G), ["degree", "betweenness"])

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import BUNDLED, FIXTURES, invoke
-from graph.build import build_graph
-from graph.load import load_dataset
+from graph.analysis.build import build_graph
+from graph.data.load import load_dataset
 
 SVG = "{http://www.w3.org/2000/svg}"
 

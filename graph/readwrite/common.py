@@ -36,8 +36,8 @@ class Picture:
 
 def picture(G) -> Picture:
     """The page's layout, colours, shapes and dot sizes (betweenness) for G."""
-    from ..metrics import centrality
-    from ..render import scene_for
+    from graph.analysis.metrics import centrality
+    from graph.picture.scene import scene_for
 
     values, _ = centrality(G, ["betweenness", "degree"]) if G.number_of_nodes() else ({}, [])
     scene = scene_for(G, values, "betweenness")
@@ -55,7 +55,7 @@ def node_attrs(G) -> list[str]:
 
 def edge_attrs(G) -> list[str]:
     """Every relation column present but the kind: the schema's columns first, then the rest by first use."""
-    from ..schema import RELATION_COLUMNS
+    from graph.data.schema import RELATION_COLUMNS
 
     core = [c.name for c in RELATION_COLUMNS if c.name not in ("source", "relation", "target")]
     rest = dict.fromkeys(k for *_, d in G.edges(data=True) for k in d if k not in core and k not in
@@ -65,7 +65,7 @@ def edge_attrs(G) -> list[str]:
 
 def metadata(G) -> dict:
     """The data set's relation kinds and sources, for formats that carry a graph-level record."""
-    from ..schema import kinds_of
+    from graph.data.schema import kinds_of
 
     kinds = [{"kind": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed, "color": k.color,
               "style": k.style} for k in kinds_of(G).values()]

@@ -12,7 +12,7 @@ PRESENTATION = ("ag_color", "ag_size", "ag_shape")  # drawing fields the style r
 
 
 def write(G, pic: Picture, version: str = "") -> bytes:
-    from ..schema import kinds_of
+    from graph.data.schema import kinds_of
 
     kinds = kinds_of(G)
     nodes = []

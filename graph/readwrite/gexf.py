@@ -14,7 +14,7 @@ _LINE = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
 def _spell(d: dict) -> tuple[str | None, str | None]:
     """A relation's since/until as the first and last day they cover (ISO dates)."""
-    from ..dates import parse_span
+    from graph.data.dates import parse_span
 
     start = parse_span(d["since"])[0].isoformat() if d.get("since") and parse_span(d["since"]) else None
     end = parse_span(d["until"])[1].isoformat() if d.get("until") and parse_span(d["until"]) else None
@@ -25,7 +25,7 @@ def write(G, pic: Picture, version: str = "") -> bytes:
     """The graph as GEXF 1.2draft: symmetric kinds as undirected edges, viz colour, size, position and shape."""
     import xml.etree.ElementTree as ET
 
-    from ..schema import kinds_of
+    from graph.data.schema import kinds_of
 
     ET.register_namespace("", NS)
     ET.register_namespace("viz", VIZ)

@@ -13,7 +13,7 @@ CONNECTION_ID = "relation:{}"
 
 
 def write(G, pic=None, version: str = "") -> bytes:
-    from ..schema import kinds_of
+    from graph.data.schema import kinds_of
 
     kinds = kinds_of(G)
     elements = []

@@ -15,8 +15,8 @@ KIND_NAMES = ("relation", "type", "kind", "interaction", "label")
 
 def write_tables(G, guard: bool = True) -> tuple[bytes, bytes]:
     """Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target, Type, ...)."""
-    from ..formats import csv_text
-    from ..schema import kinds_of
+    from graph.output.tables import csv_text
+    from graph.data.schema import kinds_of
     from .common import edge_attrs, node_attrs
 
     kinds = kinds_of(G)
@@ -43,7 +43,7 @@ def nodes_file_for(path: Path) -> Path | None:
 
 
 def _table(data: bytes, display: str):
-    from ..csvio import parse_csv
+    from graph.data.csvio import parse_csv
 
     f, problems = parse_csv(data, Path(display), display)
     errors = [p for p in problems if p.severity == "error"]

@@ -24,7 +24,7 @@ def _column(name: str) -> str:
 
 def _unique_ids(imported: Imported) -> dict[str, str]:
     """Each original actor id -> a valid, unique slug (the original becomes an alias when it changes)."""
-    from ..schema import SLUG_RE, slugify
+    from graph.data.schema import SLUG_RE, slugify
 
     out, taken = {}, set()
     for a in imported.actors:
@@ -47,7 +47,7 @@ def _unique_ids(imported: Imported) -> dict[str, str]:
 def to_files(imported: Imported) -> tuple[dict[str, str], list[str]]:
     """The data folder's files as text (actors.csv, relations.csv, kinds.csv and sources.csv when needed),
     and what could not be mapped."""
-    from ..formats import csv_text
+    from graph.output.tables import csv_text
 
     notes = list(imported.notes)
     listed = {a["id"] for a in imported.actors}
@@ -67,7 +67,7 @@ def to_files(imported: Imported) -> tuple[dict[str, str], list[str]]:
                                        [[row.get(c, "") for c in RELATION_CORE + tuple(extra_r)] for row in relations],
                                        guard=False)}
     if custom:
-        from ..kinds import kinds_text
+        from graph.data.kinds import kinds_text
 
         files["kinds.csv"] = kinds_text(vocabulary)
     cited = list(dict.fromkeys(s.strip() for r in relations for s in r.get("sources", "").split(";") if s.strip()))
@@ -108,8 +108,8 @@ def _actors(imported: Imported, ids: dict, notes: list) -> tuple[list[dict], lis
 
 def _kinds(imported: Imported, notes: list):
     """The vocabulary, a map from the file's relation types to kind names, and whether kinds.csv is needed."""
-    from ..kinds import LINE_COLOURS
-    from ..schema import KIND_RE, RELATIONS, RelationKind, Vocabulary, slugify
+    from graph.data.kinds import LINE_COLOURS
+    from graph.data.schema import KIND_RE, RELATIONS, RelationKind, Vocabulary, slugify
 
     given = []
     for k in imported.kinds:
@@ -165,10 +165,10 @@ def _kinds(imported: Imported, notes: list):
 
 
 def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: list):
-    from ..dates import parse_span
-    from ..grades import CREDIBILITY
-    from ..schema import CONFIDENCE_VALUES, STATUS_VALUES
-    from ..validate import relation_key
+    from graph.data.dates import parse_span
+    from graph.analysis.grades import CREDIBILITY
+    from graph.data.schema import CONFIDENCE_VALUES, STATUS_VALUES
+    from graph.data.validate import relation_key
 
     rows, extra, seen = [], {}, set()
     checks = {"confidence": lambda v: v.lower() in CONFIDENCE_VALUES, "status": lambda v: v.lower() in STATUS_VALUES,
@@ -212,8 +212,8 @@ def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: 
 
 
 def _sources(imported: Imported, cited: list[str], notes: list) -> str:
-    from ..formats import csv_text
-    from ..schema import SOURCE_COLUMNS
+    from graph.output.tables import csv_text
+    from graph.data.schema import SOURCE_COLUMNS
 
     columns = [c.name for c in SOURCE_COLUMNS]
     given = {str(s.get("id")): s for s in imported.sources if s.get("id")}

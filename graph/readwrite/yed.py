@@ -19,8 +19,8 @@ def write(G, pic: Picture, version: str = "") -> bytes:
     import json
     import xml.etree.ElementTree as ET
 
-    from ..palette import darker
-    from ..schema import kinds_of
+    from graph.picture.palette import darker
+    from graph.data.schema import kinds_of
     from .common import metadata
 
     ET.register_namespace("", NS)

@@ -18,7 +18,7 @@ class Problem:
     severity: str = "error"  # or "warning"
 
     def __str__(self) -> str:
-        from .files import printable
+        from graph.data.files import printable
 
         tag = "warning: " if self.severity == "warning" else ""
         return printable(f"{self.path}:{self.line}: {tag}{self.message}")

@@ -13,7 +13,7 @@ def tie_limit_for(G) -> int:
 
 
 def _values(G, measure: str, directed: bool) -> dict:
-    from .metrics import UndefinedMeasure, centrality
+    from graph.analysis.metrics import UndefinedMeasure, centrality
 
     try:
         values, _ = centrality(G, [measure], directed=directed)
@@ -37,7 +37,7 @@ def _tau(full: dict, strict: dict, nodes) -> float | None:
 
 
 def _label(G, u: str, v: str, d: dict) -> str:
-    from .analysis import spell
+    from graph.analysis.questions import spell
 
     return spell(G, u, v, d["relation"])
 
@@ -55,10 +55,10 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
     planned, recommended or weakly graded tie) that push it out of the top, and its own
     weak ties.
     """
-    from .build import select
-    from .grades import corroborated, grade, grade_levels, tie_quality
-    from .report import rank_key
-    from .whatif import ranks
+    from graph.analysis.build import select
+    from graph.analysis.grades import corroborated, grade, grade_levels, tie_quality
+    from graph.analysis.ranking import rank_key
+    from graph.analysis.ranking import ranks
 
     sources = G.graph.get("sources") or {}
     full = _values(G, measure, directed)
@@ -129,8 +129,8 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
 
 def evidence_shares(G) -> dict:
     """How many of G's ties are implied, recommended, planned, single-source, weakly graded or ungraded."""
-    from .grades import grade, source_ids, weak
-    from .schema import status_of
+    from graph.analysis.grades import grade, source_ids, weak
+    from graph.data.schema import status_of
 
     sources = G.graph.get("sources") or {}
     edges = [d for _, _, d in G.edges(data=True)]

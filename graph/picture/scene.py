@@ -2,8 +2,8 @@
 
 A scene holds every actor's position, dot size, shape and colour, its label (lines,
 font size, place beside the dot, whether it is legible at the fitted view) and every
-relation's line (colour, dashes, arrow, bend). ``graph.render`` draws it with
-vis-network, ``graph.static`` with matplotlib: the same map either way.
+relation's line (colour, dashes, arrow, bend). ``graph.output.page`` draws it with
+vis-network, ``graph.output.static`` with matplotlib: the same map either way.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .labels import ALIGN, GAP, PLACES, boxes, offsets
-from .palette import assign
-from .schema import status_of
-from .textsize import LINE_HEIGHT, text_width, wrap
+from graph.picture.labels import ALIGN, GAP, PLACES, boxes, offsets
+from graph.picture.palette import assign
+from graph.analysis.build import select
+from graph.data.schema import kinds_of, status_of
+from graph.picture.textsize import LINE_HEIGHT, text_width, wrap
 
 __all__ = ["Scene", "compose", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
 
@@ -79,9 +80,9 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
     ``layout_graph`` (same actors, fewer ties) places the actors when some of G's ties are
     drawn only on demand (planned or recommended ones): they do not pull the map out of shape.
     """
-    from .labels import minor_zooms
-    from .layout import layout
-    from .routing import route
+    from graph.picture.labels import minor_zooms
+    from graph.picture.layout import layout
+    from graph.picture.routing import route
 
     ids = list(G)
     n = len(ids)
@@ -185,3 +186,24 @@ def _extent_all(P, R, B, zoom) -> np.ndarray:
 def _fit_scale(extent, view=REFERENCE_VIEW) -> float:
     w, h = extent[2] - extent[0], extent[3] - extent[1]
     return min(view[0] / (FIT_MARGIN * max(w, 1.0)), view[1] / (FIT_MARGIN * max(h, 1.0)), 1.5)
+
+
+def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7):
+    """The scene (see graph.picture.scene) for G with dots and labels sized by a measure.
+
+    Actors are placed by their actual and planned ties; recommended ones (ties the source
+    argues for) are drawn on top without pulling the map out of shape.
+    """
+    groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
+    measure = values.get(size_by) if size_by != "none" else None
+    if measure is None:
+        measure = values.get("degree") or {n: 1.0 for n in G}
+    sizes = {n: (v if v is not None and v == v else 0.0) for n, v in measure.items()}
+    if size_by == "none":
+        sizes = {n: 1.0 for n in G}
+    shown = None
+    if any(d.get("status") == "recommended" for _, _, d in G.edges(data=True)):
+        shown = select(G, statuses=("actual", "planned"))
+        alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
+        shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
+    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown)

@@ -14,12 +14,12 @@ def export(G, fmt: str, path: Path, guard: bool = True) -> dict[Path, bytes]:
     Formats that carry a picture (GEXF, yEd GraphML, Cytoscape JSON) get the page's layout,
     colours, shapes and dot sizes.
     """
-    from . import __version__
-    from .readwrite import by_name
+    from graph import __version__
+    from graph.readwrite import by_name
 
     path = Path(path)
     if fmt == "csv":
-        from .readwrite.tables import write_tables
+        from graph.readwrite.tables import write_tables
 
         stem = path.with_suffix("") if path.suffix.lower() == ".csv" else path
         nodes, edges = write_tables(G, guard)
@@ -27,7 +27,7 @@ def export(G, fmt: str, path: Path, guard: bool = True) -> dict[Path, bytes]:
     form = by_name(fmt)
     pic = None
     if form.picture:
-        from .readwrite.common import picture
+        from graph.readwrite.common import picture
 
         pic = picture(G)
     module = importlib.import_module(f"graph.readwrite.{form.module}")

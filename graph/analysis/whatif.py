@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
+from graph.analysis.ranking import ranks
+
 __all__ = ["impact", "ranks"]
-
-
-def ranks(values: dict, G) -> dict[str, int]:
-    """Competition ranks (1, 2, 2, 4), highest value first; undefined values get no rank."""
-    from .report import rank_key
-
-    order = sorted(values, key=lambda n: rank_key(values[n], G.nodes[n].get("name", n), n))
-    out, previous, rank = {}, object(), 0
-    for i, node in enumerate(order, 1):
-        v = values[node]
-        if v is None or v != v:
-            continue
-        if v != previous:
-            rank, previous = i, v
-        out[node] = rank
-    return out
 
 
 def _components(G) -> list[set]:
     import networkx as nx
 
-    from .build import simple_undirected
+    from graph.analysis.build import simple_undirected
 
     return [set(c) for c in nx.connected_components(simple_undirected(G))]
 
@@ -40,7 +26,7 @@ def impact(G, removed: list[str], measure: str = "betweenness", directed: bool =
     ``held_by_weak_ties`` lists the weak ties that, after the removal, alone keep actors
     linked to the rest.
     """
-    from .metrics import centrality
+    from graph.analysis.metrics import centrality
 
     H = G.copy()
     H.remove_nodes_from(removed)
@@ -85,8 +71,8 @@ def _incident(G, n):
 
 def _weakness(G, edges) -> list[tuple[str, list[str]]]:
     """Each tie as read ('A —trains→ B') with why it is weak; several rows of one tie: the soundest counts."""
-    from .analysis import spell
-    from .grades import tie_quality
+    from graph.analysis.questions import spell
+    from graph.analysis.grades import tie_quality
 
     sources = G.graph.get("sources") or {}
     best: dict[tuple, list[str]] = {}
@@ -102,7 +88,7 @@ def _weak_bridges(G, H, order: dict) -> list[dict]:
     """Weak ties that, after the removal (H) but not before (G), alone keep actors linked to the rest."""
     import networkx as nx
 
-    from .build import simple_undirected
+    from graph.analysis.build import simple_undirected
 
     out = []
     already = {frozenset(e) for e in nx.bridges(simple_undirected(G))}

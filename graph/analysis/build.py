@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .dates import parse_span
-from .schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
+from graph.data.dates import parse_span
+from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 
 __all__ = ["build_graph", "select", "simple_undirected", "simple_directed"]
 
@@ -42,7 +42,7 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
 
     ``as_of`` keeps the relations valid on that day (a year or month means its first day).
     ``statuses`` keeps relations of those statuses (actual ones by default; None keeps all).
-    ``min_grade`` (e.g. 'B3') keeps relations graded that well or better (see graph.grades);
+    ``min_grade`` (e.g. 'B3') keeps relations graded that well or better (see graph.analysis.grades);
     ``confidence`` 'stated' keeps stated relations only, 'implied' stated and implied ones.
     ``H.graph["view"]`` lists, in words, what each restriction the user asked for left out
     (for the page's banner); the default (actual ties only) is noted in ``H.graph["hidden"]``.
@@ -89,7 +89,7 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
         weaker = "with no confidence given" if len(allowed) > 1 else "implied or with no confidence given"
         notes.append(f"only {' or '.join(allowed)} ties: {_count(len(drop), 'relation')} {weaker} left out")
     if min_grade:
-        from .grades import grade, meets, parse_grade
+        from graph.analysis.grades import grade, meets, parse_grade
 
         minimum, sources = parse_grade(min_grade), G.graph.get("sources") or {}
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not meets(grade(d, sources), minimum)]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .csvio import parse_csv
-from .load import ACTORS_FILE, OPTIONAL_FILES, RELATIONS_FILE, check_dataset
-from .problems import DataError, Problem
-from .validate import relation_key
+from graph.data.csvio import parse_csv
+from graph.data.load import ACTORS_FILE, OPTIONAL_FILES, RELATIONS_FILE, check_dataset
+from graph.data.problems import DataError, Problem
+from graph.data.validate import relation_key
 
 __all__ = ["dataset_at_revision", "diff_rows", "rank_moves", "renames"]
 
@@ -47,7 +47,7 @@ class _Missing(ValueError):
 
 def _git_blob(folder: Path, spec: str) -> bytes:
     """A file's bytes at a revision (no larger than the data file limit); ValueError says why not."""
-    from .files import max_bytes
+    from graph.data.files import max_bytes
 
     def git(*args):
         return subprocess.run(["git", "-C", str(folder), *args, "--end-of-options", spec], capture_output=True)
@@ -118,8 +118,8 @@ def diff_rows(old, new) -> list[dict]:
 
 def rank_moves(G_old, G_new, measure: str, top: int, renamed: dict | None = None) -> list[dict]:
     """Rank and value of the actors in either version's top ``top``, before and after (renames followed)."""
-    from .metrics import centrality
-    from .whatif import ranks
+    from graph.analysis.metrics import centrality
+    from graph.analysis.ranking import ranks
 
     renamed = renamed or {}
     vo = centrality(G_old, [measure])[0].get(measure, {})

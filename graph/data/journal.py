@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from .csvio import atomic_write, fsync_dir
-from .problems import DataError, Problem
-from .schema import DATA_FILES
+from graph.data.csvio import atomic_write, fsync_dir
+from graph.data.problems import DataError, Problem
+from graph.data.schema import DATA_FILES
 
 __all__ = ["commit", "recover", "pending", "JOURNAL", "TEMP_RE"]
 

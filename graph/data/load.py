@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .csvio import CsvFile, Record, read_csv
-from .problems import DataError, Problem, sort_problems
-from .resolve import ActorIndex
-from .schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
-from .validate import check_actors, check_cells, check_isolated, check_relations, check_sources
+from graph.data.csvio import CsvFile, Record, read_csv
+from graph.data.problems import DataError, Problem, sort_problems
+from graph.data.resolve import ActorIndex
+from graph.data.schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
+from graph.data.validate import check_actors, check_cells, check_isolated, check_relations, check_sources
 
 __all__ = ["Row", "Dataset", "load_dataset", "check_dataset", "display_path", "default_data_dir", "locate",
            "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE"]
@@ -84,9 +84,9 @@ class Dataset:
 
 def sample_dir() -> Path:
     """The bundled Sahel sample: graph/sample in an installed package, data/ in a source checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "sample"
-    return installed if (installed / ACTORS_FILE).is_file() else here.parent / "data"
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "sample"
+    return installed if (installed / ACTORS_FILE).is_file() else package.parent / "data"
 
 
 def is_sample(folder: Path) -> bool:
@@ -118,7 +118,7 @@ def default_data_dir() -> Path:
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
-    from .files import clean_text
+    from graph.data.files import clean_text
 
     try:
         rel = os.path.relpath(path)
@@ -134,10 +134,10 @@ def load_dataset(folder: Path | None = None, strict: bool = True, lock: bool = T
     kept in ``problems`` too, as long as both files could be parsed (editing uses this).
     The folder's lock is held shared while reading (exclusive to complete an
     interrupted edit); ``lock=False`` when the caller holds it exclusively already.
-    Raises graph.lock.LockTimeout when another command keeps the folder locked.
+    Raises graph.data.lock.LockTimeout when another command keeps the folder locked.
     """
-    from .journal import pending
-    from .lock import folder_lock
+    from graph.data.journal import pending
+    from graph.data.lock import folder_lock
 
     folder = Path(folder) if folder is not None else default_data_dir()
     _check_folder(folder)
@@ -161,7 +161,7 @@ def _check_folder(folder: Path) -> None:
 
 
 def _recover(folder: Path) -> list[str]:
-    from .journal import JOURNAL, recover
+    from graph.data.journal import JOURNAL, recover
 
     display = display_path(folder / JOURNAL)
     try:
@@ -208,7 +208,7 @@ def _case_hint(folder: Path, name: str, problem: Problem) -> Problem:
 def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None,
                   kinds_file: CsvFile | None = None, sources_file: CsvFile | None = None):
     """Rows and every problem of the parsed files: (Dataset or None, problems)."""
-    from .kinds import read_kinds
+    from graph.data.kinds import read_kinds
 
     problems: list[Problem] = []
     actors = relations = None

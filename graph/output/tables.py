@@ -11,7 +11,7 @@ import json
 import math
 import re
 
-from .names import FORMATS
+from graph.names import FORMATS
 
 __all__ = ["FORMATS", "format_rows", "csv_text", "guard_formula", "dumps", "FORMULA_START"]
 
@@ -58,7 +58,7 @@ def guard_formula(cell: str) -> str:
 
 def csv_text(table: list[list], guard: bool = True, delimiter: str = ",") -> str:
     """Rows of cells as CSV with LF line endings; every cell with a quote, delimiter, CR or LF quoted."""
-    from .csvio import format_record
+    from graph.data.csvio import format_record
 
     lines = []
     for row in table:
@@ -89,7 +89,7 @@ def _align(df, digits: int, width: int | None = None, wrap: str | None = None) -
     """Text columns left-aligned, numbers right-aligned on their decimal places, within ``width``."""
     import textwrap
 
-    from .files import printable
+    from graph.data.files import printable
 
     columns = list(df.columns)
     cells = [[printable(_cell(v, digits)) for v in row] for row in df.itertuples(index=False)]

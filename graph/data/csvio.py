@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
+from graph.data.problems import Problem
 
 __all__ = ["CsvFile", "Record", "read_csv", "parse_csv", "format_record", "atomic_write"]
 
@@ -80,7 +80,7 @@ class CsvFile:
 
 def read_csv(path: Path, display: str, folder: Path | None = None) -> tuple[CsvFile | None, list[Problem]]:
     """Read and parse one CSV file (a regular file inside ``folder``); problems instead of exceptions."""
-    from .files import read_limited
+    from graph.data.files import read_limited
 
     try:
         data = read_limited(Path(path), folder)
@@ -113,7 +113,7 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
     first_raw = raw_records[0][1]
     delimiter = sep.group(1) if sep else _sniff_delimiter(first_raw)
     newline = next((end for _, _, end in raw_records if end), "\n")
-    from .files import max_bytes
+    from graph.data.files import max_bytes
 
     csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes(), 2**31 - 1)))  # one cell may be long
     try:

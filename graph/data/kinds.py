@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .problems import Problem
-from .schema import KIND_COLUMNS, KIND_RE, RELATIONS, RelationKind, Vocabulary, slugify
+from graph.data.problems import Problem
+from graph.data.schema import KIND_COLUMNS, KIND_RE, RELATIONS, RelationKind, Vocabulary, slugify
 
 __all__ = ["read_kinds", "kinds_text", "LINE_COLOURS"]
 
@@ -74,7 +74,7 @@ def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
 
 def kinds_text(vocabulary: Vocabulary = RELATIONS) -> str:
     """A kinds.csv for a vocabulary (the built-in four by default), for `actorgraph init`."""
-    from .csvio import format_record
+    from graph.data.csvio import format_record
 
     lines = [",".join(c.name for c in KIND_COLUMNS)]
     for k in vocabulary.values():

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from .labels import segment_hits
+from graph.picture.labels import segment_hits
 
 __all__ = ["via_point", "curve_points", "route", "ROUTE_LIMIT", "SPREAD"]
 

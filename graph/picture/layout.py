@@ -18,7 +18,7 @@ import random
 
 import numpy as np
 
-from .labels import boxes, place_labels
+from graph.picture.labels import boxes, place_labels
 
 __all__ = ["layout", "REFINE_LIMIT", "OVERLAP_LIMIT"]
 
@@ -31,7 +31,7 @@ TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer li
 
 
 def layout(G, R, W, H, seed: int = 7, order=None, start=None):
-    """Positions (n, 2) in G's node order and each label's place index (see graph.labels.PLACES).
+    """Positions (n, 2) in G's node order and each label's place index (see graph.picture.labels.PLACES).
 
     ``R``: dot radius, ``W``/``H``: label box per node (px). ``order``: node indices by
     importance, whose labels choose their place first. ``start``: positions to improve
@@ -72,7 +72,7 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
     if fine:
         rounds = (320 if n <= 60 else 160) if start is None else 80
         P, place = _refine(P, pairs, length, R, W, H, place, order, iterations=rounds)
-        from .polish import polish
+        from graph.picture.polish import polish
 
         if start is None:
             P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .names import COMMUNITY_SEED
-from .schema import kinds_of
+from graph.names import COMMUNITY_SEED
+from graph.data.schema import kinds_of
 
 __all__ = ["neighbourhood", "neighbours", "paths", "brokers", "communities", "spell", "NoPath",
            "COMMUNITY_SEED", "BROKER_GUIDE"]
@@ -31,10 +31,10 @@ def spell(G, a: str, b: str, kind: str, forward: bool = True) -> str:
 def _steps(G, a: str, b: str, walkable: bool = False) -> list[tuple[str, str, list[str]]]:
     """(kind, text, weakness) of every relation between a and b, read from a; ``walkable``: only those a->b.
 
-    ``weakness`` says why the relation is a weak basis (see graph.grades.tie_quality): empty
+    ``weakness`` says why the relation is a weak basis (see graph.analysis.grades.tie_quality): empty
     when one of its rows is stated, actual and adequately graded.
     """
-    from .grades import tie_quality
+    from graph.analysis.grades import tie_quality
 
     sources = G.graph.get("sources") or {}
 
@@ -116,7 +116,7 @@ def paths(G, source: str, target: str, all_paths: bool = False, directed: bool =
     path is a list of steps with the relations of each step; a step is ``weak`` when
     every relation it could take is implied, not actual, or weakly graded.
     """
-    from .build import simple_directed, simple_undirected
+    from graph.analysis.build import simple_directed, simple_undirected
 
     H = simple_directed(G) if directed else simple_undirected(G)
     succ = H.succ if directed else H.adj
@@ -173,8 +173,8 @@ def brokers(G) -> dict[str, dict]:
     undirected graph (p_ij = 1/degree(i)), computed actor by actor from shared
     neighbours: no actors x actors table, so memory stays linear.
     """
-    from . import engine
-    from .build import simple_undirected
+    from graph.analysis import engine
+    from graph.analysis.build import simple_undirected
 
     H = simple_undirected(G)
     adj = {n: set(H.adj[n]) - {n} for n in H}
@@ -205,7 +205,7 @@ def communities(G, seed: int = COMMUNITY_SEED, resolution: float = 1.0) -> list[
     """
     import networkx as nx
 
-    from .build import simple_undirected
+    from graph.analysis.build import simple_undirected
 
     H = simple_undirected(G)
     order = {n: i for i, n in enumerate(G)}

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, sample_dir
-from .schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
+from graph.data.load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, sample_dir
+from graph.data.schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 
 __all__ = ["init", "headers"]
 
 
 def headers() -> dict[str, bytes]:
     """Each file of a new, empty data set: its header line (kinds.csv: the built-in kinds)."""
-    from .kinds import kinds_text
+    from graph.data.kinds import kinds_text
 
     def header(columns) -> bytes:
         return (",".join(c.name for c in columns) + "\n").encode()

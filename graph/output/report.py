@@ -43,13 +43,13 @@ def _name(G, n) -> str:
 def briefing(dataset, G, G_all, *, title: str, files: list[tuple[str, int, str]], svg: bytes,
              map_note: str, version: str, measured: tuple[dict, list]) -> list[Block]:
     """The report's blocks. G: the analysed view (actual ties unless --status); G_all: the view with every status;
-    measured: ``graph.metrics.centrality(G, MEASURE_NAMES)``, as the map was drawn from it."""
-    from .analysis import BROKER_GUIDE, brokers, communities
-    from .grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
-    from .names import MEASURE_MEANINGS
-    from .report import rank_key
-    from .robustness import evidence_shares, robustness
-    from .whatif import impact
+    measured: ``graph.analysis.metrics.centrality(G, MEASURE_NAMES)``, as the map was drawn from it."""
+    from graph.analysis.questions import BROKER_GUIDE, brokers, communities
+    from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
+    from graph.names import MEASURE_MEANINGS
+    from graph.analysis.ranking import rank_key
+    from graph.analysis.robustness import evidence_shares, robustness
+    from graph.analysis.whatif import impact
 
     out = [Block("heading", title, 1)]
     n, m = G.number_of_nodes(), G.number_of_edges()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
-from .schema import fold
+from graph.data.schema import fold
 
 __all__ = ["ActorNotFound", "ActorIndex", "describe"]
 

@@ -19,10 +19,10 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
     Raises ImportFailed for an unreadable file or an occupied folder, DataError when the
     result would not validate. Nothing is written unless everything succeeds.
     """
-    from .load import display_path
-    from .readwrite import by_name, for_file
-    from .readwrite.common import FormatError
-    from .schema import DATA_FILES
+    from graph.data.load import display_path
+    from graph.readwrite import by_name, for_file
+    from graph.readwrite.common import FormatError
+    from graph.data.schema import DATA_FILES
 
     file, folder = Path(file), Path(folder)
     display = display_path(file)
@@ -34,7 +34,7 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
     module = importlib.import_module(f"graph.readwrite.{form.module}")
     try:
         if form.name == "csv-edgelist":
-            from .readwrite.tables import nodes_file_for
+            from graph.readwrite.tables import nodes_file_for
 
             beside = nodes_file_for(file)
             nodes = (_read(beside, display_path(beside)), display_path(beside)) if beside else None
@@ -45,7 +45,7 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
         raise ImportFailed(str(exc)) from None
     if not imported.actors and not imported.relations:
         raise ImportFailed(f"{display}: no actors or relations found")
-    from .readwrite.tofolder import to_files
+    from graph.readwrite.tofolder import to_files
 
     files, notes = to_files(imported)
     _validate(folder, files)
@@ -53,7 +53,7 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
 
 
 def _read(path: Path, display: str) -> bytes:
-    from .files import read_limited
+    from graph.data.files import read_limited
 
     try:
         return read_limited(path)
@@ -77,9 +77,9 @@ def _check_folder(folder: Path, names) -> None:
 
 def _validate(folder: Path, files: dict[str, str]) -> None:
     """Parse and check the files as they would be written; DataError on any error."""
-    from .csvio import parse_csv
-    from .load import check_dataset
-    from .problems import DataError
+    from graph.data.csvio import parse_csv
+    from graph.data.load import check_dataset
+    from graph.data.problems import DataError
 
     parsed, problems = {}, []
     for name, text in files.items():

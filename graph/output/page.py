@@ -1,6 +1,6 @@
 """Render the actor graph as one self-contained, offline, escaped HTML explorer.
 
-The picture comes from :mod:`graph.scene` (positions, label places, colours, shapes,
+The picture comes from :mod:`graph.picture.scene` (positions, label places, colours, shapes,
 bends); pyvis holds the vis-network nodes, edges and options and ships the
 vis-network library, which is inlined. The page is the project's own template and
 scripts (graph/templates, graph/assets), rendered with autoescaping Jinja.
@@ -14,45 +14,22 @@ import json
 import math
 from pathlib import Path
 
-from .names import COLOR_BY, PANEL_MEASURES, SIZE_BY
-from .palette import darker
-from .schema import status_of
-from .labels import DIAGONAL, GAP
-from .scene import FIT_MARGIN, MINOR_FONT, compose
-from .textsize import FONT_FAMILY, LINE_HEIGHT
+from graph.names import COLOR_BY, PANEL_MEASURES, SIZE_BY
+from graph.picture.palette import darker
+from graph.data.schema import status_of
+from graph.picture.labels import DIAGONAL, GAP
+from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for
+from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
 
-__all__ = ["render_html", "static_map", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "scene_for", "SCRIPTS"]
+__all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
 SCRIPTS = ("core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # joined in this order
 MAX_FIT_SCALE = 1.5
 DASHES = {"solid": False, "dashed": True, "dotted": [2, 5]}  # vis-network's dashes per line style
 STATUS_DASHES = {"planned": [8, 6], "recommended": [2, 6]}  # ties that are not (yet) there: broken, faded
 STATUS_OPACITY = {"planned": 0.6, "recommended": 0.5}
 
-
-def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7):
-    """The scene (see graph.scene) for G with dots and labels sized by a measure.
-
-    Actors are placed by their actual and planned ties; recommended ones (ties the source
-    argues for) are drawn on top without pulling the map out of shape.
-    """
-    from .build import select
-    from .schema import kinds_of
-
-    groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
-    measure = values.get(size_by) if size_by != "none" else None
-    if measure is None:
-        measure = values.get("degree") or {n: 1.0 for n in G}
-    sizes = {n: (v if v is not None and v == v else 0.0) for n, v in measure.items()}
-    if size_by == "none":
-        sizes = {n: 1.0 for n in G}
-    shown = None
-    if any(d.get("status") == "recommended" for _, _, d in G.edges(data=True)):
-        shown = select(G, statuses=("actual", "planned"))
-        alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
-        shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
-    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown)
 
 
 def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
@@ -67,7 +44,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     """
     from pyvis.network import Network
 
-    from .schema import kinds_of
+    from graph.data.schema import kinds_of
 
     groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
     scene = scene_for(G, values, size_by, groups, seed)
@@ -138,31 +115,6 @@ def _edge(e: dict) -> dict:
     return edge
 
 
-def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
-               dpi: int = 200, seed: int = 7) -> bytes:
-    """The same map as the page, as an SVG, PNG or PDF picture (see graph.static)."""
-    from .names import MEASURE_MEANINGS
-    from .schema import kinds_of
-    from .static import render_static
-
-    scene = scene_for(G, values, size_by, groups, seed)
-    counts = {k: 0 for k in kinds_of(G)}
-    for _, _, k in G.edges(data="relation"):
-        counts[k] += 1
-    kinds = [{"label": k.label, "color": k.color, "style": k.style, "directed": k.directed, "count": counts[k.name]}
-             for k in kinds_of(G).values()]
-    note = "All dots the same size." if size_by == "none" else \
-        f"Dot and label size: {size_by} ({MEASURE_MEANINGS.get(size_by, '')})."
-    hidden = G.graph.get("hidden") or {}
-    if hidden:
-        note += " Not drawn: " + ", ".join(f"{n} {s}" for s, n in sorted(hidden.items())) + \
-            " ties (--status to draw them)."
-    shown = {status_of(d) for _, _, d in G.edges(data=True)} - {"actual"}
-    if shown:
-        note += " Broken lines: planned; dotted, faded: recommended by the source."
-    return render_static(scene, "svg" if fmt == "svg" else fmt, title=title, notes=G.graph.get("view", []),
-                         kinds=kinds, size_note=note, dpi=dpi)
-
 
 def _vis_options(n: int, m: int) -> dict:
     big = n > 2000 or m > 4000
@@ -193,7 +145,7 @@ def _actors(G, values: dict, groups: dict) -> dict:
 
 
 def _relations(G) -> list[dict]:
-    from .grades import grade, source_ids
+    from graph.analysis.grades import grade, source_ids
 
     core = ("relation", "directed", "evidence", "note", "confidence", "status", "since", "until", "credibility",
             "sources")
@@ -209,7 +161,7 @@ def _relations(G) -> list[dict]:
 
 def _grades(G) -> dict:
     """The grading scale, the minimum grades worth offering as a filter, and the sources cited."""
-    from .grades import CREDIBILITY, RELIABILITY, SCALE, grade, grade_levels, source_ids
+    from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, grade, grade_levels, source_ids
 
     sources = G.graph.get("sources") or {}
     codes = {grade(d, sources) for _, _, d in G.edges(data=True)}
@@ -222,7 +174,7 @@ def _grades(G) -> dict:
 
 def _statuses(G) -> list[dict]:
     """Each status present, with its count; planned and recommended ties start hidden."""
-    from .schema import STATUS_VALUES
+    from graph.data.schema import STATUS_VALUES
 
     counts = {s: 0 for s in STATUS_VALUES}
     for _, _, d in G.edges(data=True):

@@ -1,9 +1,11 @@
-"""Turn analysis results into sorted rows for graph.formats."""
+"""Turn analysis results into sorted rows for graph.output.tables."""
 
 from __future__ import annotations
 
-__all__ = ["centrality_rows", "broker_rows", "actor_columns", "rank_key", "summary", "markdown_table",
-           "impact_summary", "ties", "competition_ranks", "robustness_rows", "robustness_long"]
+from graph.analysis.ranking import competition_ranks, rank_key, ties
+
+__all__ = ["centrality_rows", "broker_rows", "actor_columns", "summary", "markdown_table",
+           "impact_summary", "robustness_rows", "robustness_long"]
 
 
 def actor_columns(fmt: str) -> list[str]:
@@ -11,28 +13,7 @@ def actor_columns(fmt: str) -> list[str]:
     return ["name", "type"] if fmt == "table" else ["id", "name", "type"]
 
 
-def rank_key(value, name: str, actor_id: str):
-    """Highest value first, missing values last, ties by name then id."""
-    missing = value is None or value != value
-    return (missing, -(value or 0) if not missing else 0, name.lower(), actor_id)
 
-
-def ties(G, node) -> int:
-    """Number of other actors tied to this one, whatever the kind and direction."""
-    return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})
-
-
-def competition_ranks(rows: list[dict], key: str) -> None:
-    """Add 'rank' to rows already sorted by ``key``, highest first: 1, 2, 2, 4; no rank without a value."""
-    previous, rank = object(), 0
-    for i, row in enumerate(rows, 1):
-        v = row.get(key)
-        if v is None or v != v:
-            row["rank"] = None
-            continue
-        if v != previous:
-            rank, previous = i, v
-        row["rank"] = rank
 
 
 def centrality_rows(G, values: dict, measures: list[str], sort: str | None, top: int | None, fmt: str):
@@ -73,7 +54,7 @@ def broker_rows(G, values: dict, sort: str, top: int | None, fmt: str):
 
 def summary(dataset) -> dict:
     """Actors by type and relations by kind, confidence and status, for `actorgraph info`."""
-    from .schema import CONFIDENCE_VALUES, STATUS_VALUES, status_of
+    from graph.data.schema import CONFIDENCE_VALUES, STATUS_VALUES, status_of
 
     types: dict[str, int] = {}
     for a in dataset.actors:

@@ -11,13 +11,13 @@ import dataclasses
 import difflib
 import os
 
-from .csvio import Record, parse_csv
-from .journal import commit
-from .load import ACTORS_FILE, RELATIONS_FILE, Dataset, check_dataset
-from .problems import DataError, Problem
-from .resolve import ActorNotFound
-from .schema import SLUG_RE, fold, slugify
-from .validate import relation_key
+from graph.data.csvio import Record, parse_csv
+from graph.data.journal import commit
+from graph.data.load import ACTORS_FILE, RELATIONS_FILE, Dataset, check_dataset
+from graph.data.problems import DataError, Problem
+from graph.data.resolve import ActorNotFound
+from graph.data.schema import SLUG_RE, fold, slugify
+from graph.data.validate import relation_key
 
 __all__ = ["Editor", "edit_folder"]
 
@@ -118,7 +118,7 @@ class Editor:
 
     def _relation_record(self, source: str, kind: str, target: str, since: str | None):
         """The one relation row a command names; with several rows for the tie, ``since`` picks one."""
-        from .dates import parse_span
+        from graph.data.dates import parse_span
 
         kinds = self.dataset.kinds
         source, kind, target = self._tie(source, kind, target)
@@ -344,8 +344,8 @@ def edit_folder(folder, change, dry_run: bool = False) -> tuple[Editor, list[Pro
     Returns the editor (messages, diff) and the warnings. Raises DataError, ValueError or
     LookupError (nothing written), LockTimeout, or OSError (nothing written, temp files removed).
     """
-    from .load import load_dataset
-    from .lock import folder_lock
+    from graph.data.load import load_dataset
+    from graph.data.lock import folder_lock
 
     with folder_lock(folder, exclusive=True):
         editor = Editor(load_dataset(folder, strict=False, lock=False))

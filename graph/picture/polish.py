@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from .labels import PLACES, PREFERENCE, offsets, segment_hits
+from graph.picture.labels import PLACES, PREFERENCE, offsets, segment_hits
 
 __all__ = ["polish", "WEIGHTS"]
 
@@ -55,9 +55,9 @@ def _curves(A, B, counts):
     """Sub-segments approximating the drawn lines of actor pairs: (starts, ends, pair index).
 
     A pair with k relations is drawn as k curves spread around the straight line (as
-    graph.routing draws them); each curve is cut into ``_PIECES`` straight pieces.
+    graph.picture.routing draws them); each curve is cut into ``_PIECES`` straight pieces.
     """
-    from .routing import SPREAD, via_point
+    from graph.picture.routing import SPREAD, via_point
 
     starts, stops, owner = [], [], []
     t = np.linspace(0.0, 1.0, _PIECES + 1)[:, None]

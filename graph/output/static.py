@@ -1,6 +1,6 @@
 """The map as a picture for a slide or a print: SVG, PNG or PDF, drawn with matplotlib.
 
-It draws the same scene as the page (graph.scene): positions, label places, colours,
+It draws the same scene as the page (graph.picture.scene): positions, label places, colours,
 shapes and bends, with every actor labelled, a legend and the title. Output is
 deterministic: no dates or random ids in the files.
 """
@@ -10,8 +10,11 @@ from __future__ import annotations
 import io
 import math
 
-from .palette import darker
-from .routing import via_point
+from graph.data.schema import kinds_of, status_of
+from graph.names import MEASURE_MEANINGS
+from graph.picture.palette import darker
+from graph.picture.scene import scene_for
+from graph.picture.routing import via_point
 
 __all__ = ["render_static", "STATIC_FORMATS"]
 
@@ -141,7 +144,7 @@ def _draw_nodes(ax, scene) -> None:
 
 def _draw_labels(ax, scene, points_per_px: float) -> None:
     """Each label as one text (searchable in SVG and PDF) on a faint white box, like the page's halo."""
-    from .textsize import LINE_HEIGHT
+    from graph.picture.textsize import LINE_HEIGHT
 
     for i, v in enumerate(scene.ids):
         if scene.zoom[i] is None:
@@ -200,3 +203,25 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
 
 _MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "hexagon": "h",
             "star": "*"}
+
+
+def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
+               dpi: int = 200, seed: int = 7) -> bytes:
+    """The same map as the page, as an SVG, PNG or PDF picture (see graph.output.static)."""
+    scene = scene_for(G, values, size_by, groups, seed)
+    counts = {k: 0 for k in kinds_of(G)}
+    for _, _, k in G.edges(data="relation"):
+        counts[k] += 1
+    kinds = [{"label": k.label, "color": k.color, "style": k.style, "directed": k.directed, "count": counts[k.name]}
+             for k in kinds_of(G).values()]
+    note = "All dots the same size." if size_by == "none" else \
+        f"Dot and label size: {size_by} ({MEASURE_MEANINGS.get(size_by, '')})."
+    hidden = G.graph.get("hidden") or {}
+    if hidden:
+        note += " Not drawn: " + ", ".join(f"{n} {s}" for s, n in sorted(hidden.items())) + \
+            " ties (--status to draw them)."
+    shown = {status_of(d) for _, _, d in G.edges(data=True)} - {"actual"}
+    if shown:
+        note += " Broken lines: planned; dotted, faded: recommended by the source."
+    return render_static(scene, "svg" if fmt == "svg" else fmt, title=title, notes=G.graph.get("view", []),
+                         kinds=kinds, size_note=note, dpi=dpi)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .names import MEASURE_MEANINGS
+from graph.names import MEASURE_MEANINGS
 
 __all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure"]
 
@@ -45,12 +45,12 @@ def _out_degree(D):
 
 
 def _betweenness(H):
-    from . import engine
+    from graph.analysis import engine
     return engine.betweenness(H)
 
 
 def _closeness(H):
-    from . import engine
+    from graph.analysis import engine
     return engine.closeness(H)
 
 
@@ -60,7 +60,7 @@ def _eigenvector(H):
         raise UndefinedMeasure("undefined on a graph without ties")
     if H.is_directed() and nx.is_directed_acyclic_graph(H):
         raise UndefinedMeasure("undefined for this directed graph without cycles (all eigenvalues are 0)")
-    from . import engine
+    from graph.analysis import engine
 
     try:
         return engine.eigenvector(H, max_iter=1000)
@@ -69,7 +69,7 @@ def _eigenvector(H):
 
 
 def _pagerank(H):
-    from . import engine
+    from graph.analysis import engine
     return engine.pagerank(H)
 
 
@@ -89,7 +89,7 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None):
     a note instead of values. ``sample`` estimates betweenness from that many
     source actors (seeded) instead of computing it exactly, and says so in a note.
     """
-    from .build import simple_directed, simple_undirected
+    from graph.analysis.build import simple_directed, simple_undirected
 
     views = {}
 
@@ -107,7 +107,7 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None):
             continue
         try:
             if name == "betweenness" and sample and sample < H.number_of_nodes():
-                from . import engine
+                from graph.analysis import engine
                 values[name] = engine.betweenness(H, sample=sample)
                 notes.append(f"betweenness: estimated from {sample} sampled source actors"
                              f" (seed {engine.SAMPLE_SEED}), not exact")

@@ -1,7 +1,7 @@
 """The data schema: CSV columns, and THE relation table a data set's relations use.
 
 The built-in table holds the article's four kinds; a data set's ``kinds.csv``, when
-present, replaces it as that data set's whole vocabulary (see graph.kinds).
+present, replaces it as that data set's whole vocabulary (see graph.data.kinds).
 """
 
 from __future__ import annotations

@@ -1,0 +1,54 @@
+"""Ranking actors by a measure: one order and one rank rule for every command.
+
+Highest value first, missing values last, ties broken by name then id; ranks are
+competition ranks (1, 2, 2, 4) and an undefined value gets no rank.
+"""
+
+from __future__ import annotations
+
+__all__ = ["rank_key", "ranked", "ranks", "competition_ranks", "ties"]
+
+
+def rank_key(value, name: str, actor_id: str):
+    """Sort key: highest value first, missing values last, ties by name then id.
+
+    >>> sorted([(0.5, "B", "b"), (None, "A", "a"), (0.9, "C", "c")], key=lambda t: rank_key(*t))
+    [(0.9, 'C', 'c'), (0.5, 'B', 'b'), (None, 'A', 'a')]
+    """
+    missing = value is None or value != value
+    return (missing, -(value or 0) if not missing else 0, name.lower(), actor_id)
+
+
+def ranked(values: dict, G) -> list[str]:
+    """The actors of ``values`` in rank order (names from G's ``name`` attribute)."""
+    return sorted(values, key=lambda n: rank_key(values[n], G.nodes[n].get("name", n), n))
+
+
+def competition_ranks(rows: list[dict], key: str) -> None:
+    """Add 'rank' to rows already sorted by ``key``, highest first: 1, 2, 2, 4; no rank without a value.
+
+    >>> rows = [{"v": 3}, {"v": 2}, {"v": 2}, {"v": 1}, {"v": None}]
+    >>> competition_ranks(rows, "v"); [r["rank"] for r in rows]
+    [1, 2, 2, 4, None]
+    """
+    previous, rank = object(), 0
+    for i, row in enumerate(rows, 1):
+        v = row.get(key)
+        if v is None or v != v:
+            row["rank"] = None
+            continue
+        if v != previous:
+            rank, previous = i, v
+        row["rank"] = rank
+
+
+def ranks(values: dict, G) -> dict[str, int]:
+    """Competition ranks (1, 2, 2, 4) by actor, highest value first; undefined values get no rank."""
+    rows = [{"id": n, "v": values[n]} for n in ranked(values, G)]
+    competition_ranks(rows, "v")
+    return {r["id"]: r["rank"] for r in rows if r["rank"] is not None}
+
+
+def ties(G, node) -> int:
+    """Number of other actors tied to this one, whatever the kind and direction."""
+    return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})

@@ -1,0 +1,1 @@
+"""The data set: files, CSV, schema, validation, loading and safe edits."""

@@ -1,0 +1,1 @@
+"""What users read: result tables, the HTML page, static pictures and the briefing report."""
