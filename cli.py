@@ -103,12 +103,17 @@ def view_options(f):
     return f
 
 
-def statuses() -> set | None:
-    """The statuses the view keeps: actual, plus what --status adds; None for all."""
-    asked = {s.lower() for s in meta("status", ())}
-    if "all" in asked:
-        return None
-    return {"actual"} | asked
+def cli_view():
+    """The View the view options ask for (see graph.View)."""
+    from graph.analysis.views import View
+
+    return View(relations=meta("relations", ()), statuses=tuple(meta("status", ())) or None, as_of=meta("as_of"),
+                without=meta("without", ()), min_grade=meta("min_grade"), confidence=meta("confidence"))
+
+
+def statuses() -> frozenset | None:
+    """The statuses the view measures: actual, plus what --status adds; None for all."""
+    return cli_view().kept_statuses()
 
 
 def meta(key: str, default=None):
@@ -161,33 +166,45 @@ def view(dataset, keep=False):
     ``keep``: keep every status unless --status was given (the page draws them all, and
     shows planned and recommended ties on demand).
     """
-    from graph.analysis.build import build_graph, select
+    from graph.analysis.views import graph_of
+    from graph.errors import ActorgraphError
 
-    as_of = meta("as_of")
-    if as_of:
-        check_date(as_of, "--as-of")
-    ids = [resolve(dataset, w) for w in meta("without", ())]
-    kinds = [relation_kind(dataset, r) for r in meta("relations", ())]
-    kept = None if keep and not meta("status", ()) else statuses()
-    confidence = meta("confidence")
-    G = select(build_graph(dataset), relations=set(kinds) or None, as_of=as_of, without=ids, statuses=kept,
-               min_grade=meta("min_grade"), confidence=confidence.lower() if confidence else None)
+    try:
+        G = graph_of(dataset, cli_view(), all_statuses=keep)
+    except ActorgraphError as exc:
+        raise usage_error(exc) from None
     if G.number_of_nodes() == 0:
-        why = "--without leaves none" if ids else "the data set has none"
+        why = "--without leaves none" if meta("without", ()) else "the data set has none"
         fail(f"no actors to work on: {why}")
     return G
 
 
+FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--without", "min_grade": "--min-grade",
+               "statuses": "--status", "confidence": "--confidence"}
+
+
+def usage_error(exc) -> click.ClickException:
+    """The library's error about a view field, worded with the option the user typed."""
+    from graph.errors import InvalidDate
+    from graph.data.files import printable
+
+    flag = FIELD_FLAGS.get(getattr(exc, "field", None))
+    if isinstance(exc, InvalidDate):
+        return click.BadParameter(f"'{exc.value}' is not a date; use {DATE_FORMS}", param_hint=flag)
+    if flag in ("--relation", "--status", "--confidence"):
+        return click.BadParameter(str(exc), param_hint=flag)
+    return click.ClickException(printable(str(exc), keep_newlines=True))
+
+
 def relation_kind(dataset, text: str) -> str:
     """A kind of the data set's vocabulary from what was typed (spelling variants and inverses too)."""
-    kinds = dataset.kinds
-    name = kinds.normalise(text) or kinds.inverse_of(text)
-    if name is None:
-        hint = kinds.suggest(text)
-        tail = f"; did you mean '{hint[0]}'?" if hint else ""
-        raise click.BadParameter(f"unknown relation '{text}'{tail} (this data set has: {', '.join(kinds)})",
-                                 param_hint="--relation")
-    return name
+    from graph.analysis.views import relation_kind as kind
+    from graph.errors import UnknownKind
+
+    try:
+        return kind(dataset.kinds, text)
+    except UnknownKind as exc:
+        raise click.BadParameter(str(exc), param_hint="--relation") from None
 
 
 def resolve_in(G, dataset, text: str) -> str:
@@ -379,53 +396,29 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
 
     Example: actorgraph render -o sahel.html --title "Sahel security actors"
     """
-    from graph.data.files import clean_text
-    from graph.data.load import display_path
-    from graph.analysis.metrics import centrality as compute
-    from graph.names import PANEL_MEASURES
+    from graph import api
+    from graph.errors import ActorgraphError
 
     fmt = output.suffix.lower().lstrip(".") or "html"  # no extension (-, /dev/stdout): the page
     if fmt not in ("html", "htm", "svg", "png", "pdf"):
         raise click.BadParameter(f"'{output.suffix}' is not a format actorgraph writes; use .html, .svg, .png"
                                  " or .pdf", param_hint="-o")
     dataset = load()
-    G = view(dataset, keep=fmt in ("html", "htm"))
+    page = fmt in ("html", "htm")
+    G = view(dataset, keep=page)  # the view's errors, worded with the options
     if focus:
-        from graph.analysis.questions import neighbourhood
-        G = neighbourhood(G, resolve_in(G, dataset, focus), depth)
-    from graph.analysis.build import select
-
-    measured = select(G, statuses=statuses())  # measures and communities on the ties the options select
-    values, found = compute(measured, PANEL_MEASURES)
-    notes(found)
-    groups = None
-    if color_by == "community":
-        from graph.analysis.questions import communities
-        groups = {n: f"community {i}" for i, members in enumerate(communities(measured), 1) for n in members}
-    title = clean_text(title) if title is not None else f"Actor map: {display_path(dataset.folder)}"
-    if fmt in ("html", "htm"):
-        from graph.output.page import render_html
-
-        data_out = render_html(G, values, title=title, size_by=size_by, groups=groups, group_label=color_by,
-                               sources=data_files(dataset), measure_help=MEASURE_MEANINGS).encode("utf-8")
+        focus = resolve_in(G, dataset, focus)
+    try:
+        picture = api.picture(dataset, cli_view(), title=title, color_by=color_by, focus=focus, depth=depth,
+                              page=page, G=G)
+    except ActorgraphError as exc:
+        raise usage_error(exc) from None
+    notes(picture.notes)
+    if page:
+        data_out = api.render_html(dataset, size_by=size_by, color_by=color_by, picture_=picture).encode("utf-8")
     else:
-        from graph.output.static import static_map
-
-        data_out = static_map(G, values, fmt, title=title, size_by=size_by, groups=groups, dpi=dpi)
+        data_out = api.static_map(dataset, fmt=fmt, size_by=size_by, dpi=dpi, picture_=picture)
     write_files(dataset, {output: data_out})
-
-
-def data_files(dataset) -> list[tuple[str, int, str]]:
-    """(file, rows, what) of each file of the data set, for footers and reports."""
-    from graph.data.load import display_path
-
-    out = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
-           (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
-    if dataset.kinds_file is not None:
-        out.append((display_path(dataset.kinds_file.path), len(dataset.kinds), "relation kinds"))
-    if dataset.sources_file is not None:
-        out.append((display_path(dataset.sources_file.path), len(dataset.sources), "sources"))
-    return out
 
 
 @main.command("report")
@@ -443,31 +436,15 @@ def report(output, title):
 
     Example: actorgraph report -o brief.html --min-grade B3
     """
-    from graph import __version__ as version
-    from graph.output.report import briefing, to_html, to_markdown
-    from graph.data.files import clean_text
-    from graph.data.load import display_path
-    from graph.analysis.metrics import centrality as compute
-    from graph.names import MEASURE_NAMES
-    from graph.output.static import static_map
+    from graph import api
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("html", "htm", "md", "markdown"):
         raise click.BadParameter(f"'{output.suffix}' is not a report format; use .html or .md", param_hint="-o")
     dataset = load()
-    from graph.analysis.build import select
-
-    G_all = view(dataset, keep=True)  # every status, for the shares of planned and recommended ties
-    G = select(G_all, statuses=statuses())  # the analysed ties, as render measures them
-    title = clean_text(title) if title is not None else f"Briefing: {display_path(dataset.folder)}"
-    values, found = compute(G, MEASURE_NAMES)  # once: the map's sizes and the key actors
-    notes(found)
-    svg = static_map(G, values, "svg", title=title)
-    note = ("The same map as `actorgraph render -o map.svg` with these options: dot and label size show betweenness;"
-            " colour and shape the actor type; line colour and style the relation kind.")
-    blocks = briefing(dataset, G, G_all, title=title, files=data_files(dataset), svg=svg, map_note=note,
-                      version=version, measured=(values, found))
-    text = to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
+    view(dataset, keep=True)  # the view's errors, worded with the options
+    text = api.report(dataset, cli_view(), "html" if fmt in ("html", "htm") else "md", title=title,
+                      on_notes=notes)
     write_files(dataset, {output: text.encode("utf-8")})
 
 

@@ -81,6 +81,27 @@ class Dataset:
         """Lookup of actors by id, name or alias."""
         return ActorIndex(self.actors)
 
+    # The analysis and output layers build on this one, so they are imported when used.
+    def graph(self, view=None):
+        """The networkx MultiDiGraph of this data set restricted to ``view`` (a graph.View)."""
+        from graph.analysis.views import graph_of
+
+        return graph_of(self, view)
+
+    def view(self, view=None, **options):
+        """This data set seen through a view (a graph.View, or its fields as keywords)."""
+        from graph.api import Selection
+        from graph.analysis.views import View
+
+        return Selection(self, view if view is not None else View(**options))
+
+    def __repr__(self) -> str:
+        return f"<Dataset {display_path(self.folder)}: {len(self.actors)} actors, {len(self.relations)} relations>"
+
+    def _repr_html_(self) -> str:
+        """The offline explorer in a sandboxed iframe, for Jupyter and VS Code notebooks."""
+        return self.view()._repr_html_()
+
 
 def sample_dir() -> Path:
     """The bundled Sahel sample: graph/sample in an installed package, data/ in a source checkout."""

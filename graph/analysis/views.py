@@ -1,0 +1,139 @@
+"""The part of the network a question looks at: a frozen ``View`` and the graph it selects.
+
+A view is written as a user would say it (actor names or aliases, kind spellings,
+dates as typed); :meth:`View.resolve` checks it against a data set and turns it into
+ids and kind names, raising errors that name the field at fault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.analysis.build import build_graph, select
+from graph.analysis.grades import GradeError, parse_grade
+from graph.data.dates import parse_span
+from graph.data.resolve import ActorNotFound
+from graph.errors import InvalidDate, UnknownKind
+
+__all__ = ["View", "ResolvedView", "STATUSES", "CONFIDENCES"]
+
+STATUSES = ("actual", "planned", "recommended")
+CONFIDENCES = ("stated", "implied")
+
+
+def _tuple(value) -> tuple:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@dataclass(frozen=True)
+class View:
+    """What part of the network to look at; the default is every actual tie of every kind.
+
+    relations: relation kinds to keep (names, spelling variants or inverse wordings); empty keeps all.
+    statuses: statuses to keep besides ``actual`` ('planned', 'recommended'), or 'all'; ``None``
+        (the default) means actual ties only, while a page still holds the others, off.
+    as_of: keep ties valid on this date (YYYY, YYYY-MM, YYYY-MM-DD, DD/MM/YYYY).
+    without: actors to leave out (ids, names or aliases).
+    min_grade: keep ties graded this well or better (Admiralty code, e.g. 'B3').
+    confidence: 'stated' keeps stated ties; 'implied' stated and implied ones.
+
+    >>> View(without="Barkhane").without
+    ('Barkhane',)
+    """
+
+    relations: tuple[str, ...] = ()
+    statuses: tuple[str, ...] | None = None
+    as_of: str | None = None
+    without: tuple[str, ...] = ()
+    min_grade: str | None = None
+    confidence: str | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "relations", _tuple(self.relations))
+        object.__setattr__(self, "without", _tuple(self.without))
+        if self.statuses is not None:
+            object.__setattr__(self, "statuses", _tuple(self.statuses))
+
+    def kept_statuses(self) -> frozenset | None:
+        """The statuses measured: actual plus those asked for; None for every status."""
+        asked = {s.lower() for s in self.statuses or ()}
+        return None if "all" in asked else frozenset({"actual"} | asked)
+
+    def resolve(self, dataset) -> ResolvedView:
+        """Ids and kind names for this view in ``dataset``; every reference checked.
+
+        Raises ActorNotFound (field 'without'), UnknownKind ('relations'), InvalidDate
+        ('as_of'), GradeError ('min_grade') or ValueError-like ActorgraphErrors for
+        statuses and confidence, each with suggestions where there are any.
+        """
+        if self.as_of and parse_span(self.as_of) is None:
+            raise InvalidDate(f"'{self.as_of}' is not a date", field="as_of", value=self.as_of)
+        for s in self.statuses or ():
+            if s.lower() not in STATUSES + ("all",):
+                raise UnknownKind(f"unknown status '{s}' (statuses: {', '.join(STATUSES)}, all)", field="statuses",
+                                  value=s, suggestions=[])
+        confidence = self.confidence.lower() if self.confidence else None
+        if confidence is not None and confidence not in CONFIDENCES:
+            raise UnknownKind(f"unknown confidence '{self.confidence}' (stated or implied)", field="confidence",
+                              value=self.confidence, suggestions=[])
+        grade = None
+        if self.min_grade:
+            try:
+                grade = "".join(parse_grade(self.min_grade))
+            except GradeError as exc:
+                exc.field = "min_grade"
+                raise
+        ids = []
+        for text in self.without:
+            try:
+                ids.append(dataset.index.resolve(text))
+            except ActorNotFound as exc:
+                exc.field = "without"
+                raise
+        kinds = [relation_kind(dataset.kinds, text) for text in self.relations]
+        return ResolvedView(relations=frozenset(kinds) or None, statuses=self.kept_statuses(), as_of=self.as_of,
+                            without=tuple(ids), min_grade=grade, confidence=confidence)
+
+
+@dataclass(frozen=True)
+class ResolvedView:
+    """A view in a data set's own terms: kind names, actor ids, a normalised grade."""
+
+    relations: frozenset | None = None
+    statuses: frozenset | None = frozenset({"actual"})
+    as_of: str | None = None
+    without: tuple[str, ...] = ()
+    min_grade: str | None = None
+    confidence: str | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def select(self, G, statuses=...):
+        """G restricted to this view (``statuses`` overrides the view's, e.g. None to keep all)."""
+        return select(G, relations=self.relations, as_of=self.as_of, without=self.without,
+                      statuses=self.statuses if statuses is ... else statuses, min_grade=self.min_grade,
+                      confidence=self.confidence)
+
+
+def relation_kind(kinds, text: str) -> str:
+    """A kind of the vocabulary from what was typed (spelling variants and inverse wordings too)."""
+    name = kinds.normalise(text) or kinds.inverse_of(text)
+    if name is None:
+        hint = kinds.suggest(text)
+        tail = f"; did you mean '{hint[0]}'?" if hint else ""
+        raise UnknownKind(f"unknown relation '{text}'{tail} (this data set has: {', '.join(kinds)})",
+                          field="relations", value=text, suggestions=hint)
+    return name
+
+
+def graph_of(dataset, view: View | None = None, *, all_statuses: bool = False):
+    """The networkx MultiDiGraph of ``dataset`` restricted to ``view``.
+
+    ``all_statuses``: keep planned and recommended ties too unless the view names statuses
+    (a page holds them all and shows them on demand).
+    """
+    view = view or View()
+    resolved = view.resolve(dataset)
+    keep_all = all_statuses and view.statuses is None
+    return resolved.select(build_graph(dataset), statuses=None if keep_all else resolved.statuses)

@@ -1,0 +1,339 @@
+"""The public API: open a data set, pick a view, ask questions, draw and export.
+
+Every function takes a :class:`Dataset` (or a folder, opened for you) and an optional
+:class:`View`; measures come back as pandas DataFrames, structured answers as small
+dataclasses with ``to_frame()`` and ``as_dict()``. The ``actorgraph`` command line is a
+client of these functions. See docs/api.md.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from graph.analysis import questions, robustness as _robustness, whatif
+from graph.analysis.build import select
+from graph.analysis.metrics import centrality as _centrality
+from graph.analysis.views import View, graph_of
+from graph.data.load import Dataset, display_path, load_dataset, locate
+from graph.data.resolve import ActorNotFound
+from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES
+from graph.output.rows import broker_rows, centrality_rows
+
+__all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
+           "render_html", "static_map", "export", "report", "to_pyvis", "Paths", "PathStep", "Impact",
+           "Robustness", "Selection", "data_files"]
+
+
+def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) -> Dataset:
+    """Load and validate a data folder (None: $ACTORGRAPH_DATA, ./data, ... then the bundled sample).
+
+    Raises DataError listing every problem (``file:line: message``) when the data has errors.
+    """
+    found, _how = locate(Path(folder) if folder is not None else None)
+    return load_dataset(found, lock=lock)
+
+
+def _dataset(dataset) -> Dataset:
+    return dataset if isinstance(dataset, Dataset) else open_dataset(dataset)
+
+
+def _graph(dataset, view, **kw):
+    return graph_of(_dataset(dataset), view if view is not None else View(), **kw)
+
+
+def _actor(G, dataset, text: str, what: str) -> str:
+    """The actor ``text`` names (id, name or alias), which must be in the view's graph G."""
+    actor = dataset.index.resolve(text)
+    if actor not in G:
+        exc = ActorNotFound(f"'{actor}' is left out of this view")
+        exc.field = what
+        raise exc
+    return actor
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A data set seen through a view; shows itself in notebooks as the offline explorer."""
+
+    dataset: Dataset
+    view: View
+
+    def graph(self):
+        return graph_of(self.dataset, self.view)
+
+    def __repr__(self) -> str:
+        return f"<{self.dataset!r} seen through {self.view!r}>"
+
+    def _repr_html_(self) -> str:
+        from graph.output.notebook import iframe
+
+        return iframe(render_html(self.dataset, self.view))
+
+
+def centrality(dataset, view: View | None = None, *, measures=None, directed: bool = False,
+               sample: int | None = None, sort: str | None = None, top: int | None = None):
+    """Centrality of every actor as a DataFrame indexed by actor id, highest ``sort`` first.
+
+    Columns: rank, name, type, ties (other actors tied), then one column per measure
+    (default: every measure in ``graph.names.MEASURE_NAMES``).
+    """
+    import pandas as pd
+
+    G = _graph(dataset, view)
+    measures = list(dict.fromkeys(measures or MEASURE_NAMES))
+    values, _notes = _centrality(G, measures, directed=directed, sample=sample)
+    rows, columns = centrality_rows(G, values, measures, sort, top, "csv")
+    return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top: int | None = None):
+    """Betweenness, Burt's effective size and constraint per actor (undirected), as a DataFrame."""
+    import pandas as pd
+
+    if sort not in BROKER_MEASURES:
+        raise ValueError(f"sort must be one of {', '.join(BROKER_MEASURES)}")
+    G = _graph(dataset, view)
+    rows, columns = broker_rows(G, questions.brokers(G), sort, top, "csv")
+    return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED, resolution: float = 1.0):
+    """Louvain communities (seeded) as a DataFrame: one row per actor with its community number."""
+    import pandas as pd
+
+    G = _graph(dataset, view)
+    rows = [{"id": n, "community": i, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
+            for i, members in enumerate(questions.communities(G, seed=seed, resolution=resolution), 1)
+            for n in members]
+    return pd.DataFrame(rows, columns=["id", "community", "name", "type"]).set_index("id")
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a path: from one actor to the next, with the relations that link them."""
+
+    step: int
+    source: str
+    target: str
+    relations: tuple[dict, ...]
+    weak: bool
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Shortest paths between two actors: ``total`` of them, ``paths`` listed (in name order)."""
+
+    total: int
+    paths: tuple[tuple[PathStep, ...], ...]
+
+    def as_dict(self) -> dict:
+        return {"total": self.total, "paths": [[asdict(s) for s in p] for p in self.paths]}
+
+    def to_frame(self):
+        """One row per relation of each step: path, step, source, target, relation, reads, weak."""
+        import pandas as pd
+
+        rows = [{"path": i, "step": s.step, "source": s.source, "target": s.target, "relation": r["kind"],
+                 "reads": r["text"], "weak": ", ".join(r["weak"])}
+                for i, p in enumerate(self.paths, 1) for s in p for r in s.relations]
+        return pd.DataFrame(rows, columns=["path", "step", "source", "target", "relation", "reads", "weak"])
+
+
+def paths(dataset, source: str, target: str, view: View | None = None, *, all_paths: bool = False,
+          directed: bool = False, limit: int = 100) -> Paths:
+    """Shortest path(s) between two actors (ids, names or aliases); raises NoPath when there is none."""
+    ds = _dataset(dataset)
+    G = _graph(ds, view)
+    a, b = _actor(G, ds, source, "source"), _actor(G, ds, target, "target")
+    found, total = questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
+    return Paths(total, tuple(tuple(PathStep(s["step"], s["from"], s["to"], tuple(s["relations"]), s["weak"])
+                                    for s in steps) for steps in found))
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What removing actors does: components before and after, who is cut off, rank changes."""
+
+    removed: tuple[str, ...]
+    measure: str
+    components_before: int
+    components_after: int
+    cut_off: tuple[dict, ...]
+    held_by_weak_ties: tuple[dict, ...]
+    rows: tuple[dict, ...] = field(repr=False)
+    notes: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def to_frame(self):
+        """Rank and value of the measure before and after, per remaining actor."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self.rows)).set_index("id")
+
+
+def impact(dataset, actors, view: View | None = None, *, measure: str = "betweenness",
+           directed: bool = False) -> Impact:
+    """What if these actors (ids, names or aliases) left the network?"""
+    ds = _dataset(dataset)
+    G = _graph(ds, view)
+    removed = list(dict.fromkeys(_actor(G, ds, a, "actors") for a in ([actors] if isinstance(actors, str)
+                                                                       else actors)))
+    r = whatif.impact(G, removed, measure, directed)
+    return Impact(tuple(r["removed"]), measure, r["components_before"], r["components_after"], tuple(r["cut_off"]),
+                  tuple(r["held_by_weak_ties"]), tuple(r["rows"]), tuple(r["notes"]))
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """Whether the top actors keep their ranks on stricter views of the evidence."""
+
+    measure: str
+    top: int
+    actors: tuple[dict, ...]
+    views: tuple[dict, ...]
+    notes: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def to_frame(self):
+        """One row per stricter view and top actor (the CSV the command line writes)."""
+        import pandas as pd
+
+        from graph.output.rows import robustness_long
+
+        return pd.DataFrame(robustness_long(self.as_dict()))
+
+
+def robustness(dataset, view: View | None = None, *, measure: str = "betweenness", top: int = 10,
+               directed: bool = False, max_ties: int | None = None) -> Robustness:
+    """Recompute the ranking on stricter views of the evidence (see ``actorgraph robustness``)."""
+    G = _graph(dataset, view)
+    r = _robustness.robustness(G, measure, top, directed, max_ties)
+    return Robustness(r["measure"], r["top"], tuple(r["actors"]), tuple(r["views"]), tuple(r["notes"]))
+
+
+def data_files(dataset) -> list[tuple[str, int, str]]:
+    """(file, rows, what) of each file of the data set, for footers and reports."""
+    out = [(display_path(dataset.actors_file.path), len(dataset.actors), "actors"),
+           (display_path(dataset.relations_file.path), len(dataset.relations), "relations")]
+    if dataset.kinds_file is not None:
+        out.append((display_path(dataset.kinds_file.path), len(dataset.kinds), "relation kinds"))
+    if dataset.sources_file is not None:
+        out.append((display_path(dataset.sources_file.path), len(dataset.sources), "sources"))
+    return out
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a map draws: the graph, its measures, colour groups and title (before any format)."""
+
+    G: object
+    values: dict
+    groups: dict | None
+    title: str
+    notes: tuple[str, ...]
+
+
+def picture(dataset, view: View | None = None, *, title: str | None = None, color_by: str = "type",
+            focus: str | None = None, depth: int = 1, page: bool = True, default_title: str = "Actor map",
+            G=None) -> Picture:
+    """The graph a map draws and the measures that size it.
+
+    A page (``page=True``) holds planned and recommended ties too unless the view names
+    statuses; measures and communities are computed on the ties the view selects.
+    ``G``: the view's graph when the caller has built it already.
+    """
+    from graph.data.files import clean_text
+
+    ds = _dataset(dataset)
+    view = view if view is not None else View()
+    if G is None:
+        G = graph_of(ds, view, all_statuses=page)
+    if focus:
+        G = questions.neighbourhood(G, _actor(G, ds, focus, "focus"), depth)
+    measured = select(G, statuses=view.kept_statuses())
+    values, notes = _centrality(measured, PANEL_MEASURES)
+    groups = None
+    if color_by == "community":
+        groups = {n: f"community {i}" for i, members in enumerate(questions.communities(measured), 1) for n in members}
+    title = clean_text(title) if title is not None else f"{default_title}: {display_path(ds.folder)}"
+    return Picture(G, values, groups, title, tuple(notes))
+
+
+def render_html(dataset, view: View | None = None, *, title: str | None = None, size_by: str = "betweenness",
+                color_by: str = "type", focus: str | None = None, depth: int = 1,
+                picture_: Picture | None = None) -> str:
+    """The offline HTML explorer of a view, as one self-contained page (a str)."""
+    from graph.output.page import render_html as page
+
+    ds = _dataset(dataset)
+    p = picture_ or picture(ds, view, title=title, color_by=color_by, focus=focus, depth=depth)
+    return page(p.G, p.values, title=p.title, size_by=size_by, groups=p.groups, group_label=color_by,
+                sources=data_files(ds), measure_help=MEASURE_MEANINGS)
+
+
+def static_map(dataset, view: View | None = None, fmt: str = "svg", *, title: str | None = None,
+               size_by: str = "betweenness", color_by: str = "type", focus: str | None = None, depth: int = 1,
+               dpi: int = 200, picture_: Picture | None = None) -> bytes:
+    """The same map as a static picture: ``fmt`` 'svg', 'png' or 'pdf' (bytes)."""
+    from graph.output.static import static_map as draw
+
+    p = picture_ or picture(dataset, view, title=title, color_by=color_by, focus=focus, depth=depth, page=False)
+    return draw(p.G, p.values, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)
+
+
+def report(dataset, view: View | None = None, fmt: str = "html", *, title: str | None = None,
+           on_notes=None) -> str:
+    """A briefing (``fmt`` 'html' or 'md'): sources, map, key actors, brokers, what-if, robustness.
+
+    ``on_notes`` is called with the measures' notes (e.g. undefined values) before drawing.
+    """
+    from graph import __version__
+    from graph.data.files import clean_text
+    from graph.output.report import briefing, to_html, to_markdown
+    from graph.output.static import static_map as draw
+
+    ds = _dataset(dataset)
+    view = view if view is not None else View()
+    G_all = graph_of(ds, view, all_statuses=True)  # every status, for the shares of planned and recommended ties
+    G = select(G_all, statuses=view.kept_statuses())  # the analysed ties, as render measures them
+    title = clean_text(title) if title is not None else f"Briefing: {display_path(ds.folder)}"
+    values, found = _centrality(G, MEASURE_NAMES)  # once: the map's sizes and the key actors
+    if on_notes is not None:
+        on_notes(found)
+    svg = draw(G, values, "svg", title=title)
+    note = ("The same map as `actorgraph render -o map.svg` with these options: dot and label size show betweenness;"
+            " colour and shape the actor type; line colour and style the relation kind.")
+    blocks = briefing(ds, G, G_all, title=title, files=data_files(ds), svg=svg, map_note=note,
+                      version=__version__, measured=(values, found))
+    return to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
+
+
+def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,
+           write: bool = True) -> dict[Path, bytes]:
+    """Export a view in another tool's format (see ``graph.readwrite.FORMATS``); writes the file(s).
+
+    Returns {path: bytes} of what was (or, with ``write=False``, would be) written.
+    """
+    from graph.data.files import write_outputs
+    from graph.readwrite.export import export as encode
+
+    G = _graph(dataset, view)
+    files = encode(G, fmt, Path(path), guard=guard)
+    if write:
+        write_outputs(files)
+    return files
+
+
+def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness", color_by: str = "type",
+             title: str | None = None):
+    """A pyvis ``Network`` with the page's colours, shapes, sizes, positions and tooltips; offline."""
+    from graph.output.notebook import to_pyvis as network
+
+    p = picture(dataset, view, title=title, color_by=color_by)
+    return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)
