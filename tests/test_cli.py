@@ -56,3 +56,32 @@ def test_header_only_data_set_is_a_message_not_a_traceback(tmp_path):
         result = invoke(*command, "--data", folder)
         assert result.exit_code == 1, result.output
         assert "no actors to work on: the data set has none" in result.stderr
+
+
+def test_short_help_table_matches_each_commands_own_help():
+    from click.utils import make_default_short_help
+
+    from cli import COMMANDS, main
+
+    for name, (_module, _attr, short) in COMMANDS.items():
+        command = main.get_command(None, name)
+        assert command is not None and command.name == name
+        assert make_default_short_help(command.help, 10_000) == short, name
+
+
+def test_help_imports_no_command_and_nothing_heavy():
+    code = ("import sys; sys.argv = ['actorgraph', '--help']\nimport cli\ntry:\n    cli.main()\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('actorgraph_cli', 'pandas', 'networkx', 'numpy'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert "centrality" in done.stdout
+
+
+def test_a_command_imports_only_its_own_module():
+    code = ("import sys; sys.argv = ['actorgraph', 'validate', '--data', %r]\nimport cli\ntry:\n    cli.main()\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('actorgraph_cli.')))") % str(BUNDLED)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.splitlines()[-1] == "['actorgraph_cli.options', 'actorgraph_cli.start']", done.stdout

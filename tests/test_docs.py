@@ -7,18 +7,18 @@ import sys
 
 import pytest
 
-from cli import main
+from cli import COMMANDS
 from conftest import ROOT, invoke
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_is_in_the_readme(command):
     assert f"actorgraph {command}" in README and f"`{command}" in README
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help_with_an_example(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0, result.output

@@ -142,7 +142,8 @@ def test_every_view_command_has_the_grade_options(tmp_path):
     from cli import main
 
     checked = []
-    for name, command in main.commands.items():
+    for name in main.list_commands(None):
+        command = main.get_command(None, name)
         params = {p.name for p in command.params}
         if "--relation" in {o for p in command.params for o in p.opts}:
             assert {"min_grade", "confidence_"} <= params, name

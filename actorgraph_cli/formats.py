@@ -1,0 +1,129 @@
+"""Other versions and other tools: diff, export, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli import data_option
+from graph.names import MEASURE_NAMES
+from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
+from actorgraph_cli.options import (
+    _format, _json, echo_problems, fail, format_option, load, meta, raw_option, view, view_options,
+    write_files,
+)
+
+
+@click.command()
+@click.argument("old", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("new", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--rev", metavar="GIT_REV", help="Compare the working data (--data) with this git revision.")
+@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
+              show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Rank moves of the actors in either version's top N.")
+@data_option
+@format_option
+def diff(old, new, rev, measure, top, fmt):
+    """What changed between two versions of the data: rows (renames recognised) and centrality ranks.
+
+    Give two folders OLD NEW, or --rev GIT_REV to compare the working data with a commit.
+
+    Example: actorgraph diff --rev HEAD~1
+    """
+    from graph.analysis.build import build_graph
+    from graph.data.diff import dataset_at_revision, diff_rows, rank_moves, renames
+    from graph.data.load import display_path
+    from graph.data.problems import DataError
+
+    if rev and (old or new):
+        raise click.UsageError("give two folders or --rev, not both")
+    if not rev and not (old and new):
+        raise click.UsageError("give two folders OLD NEW, or --rev GIT_REV")
+    if rev:
+        new_ds = load()
+        folder = new_ds.folder
+        try:
+            old_ds = dataset_at_revision(folder, rev, display_path(folder))
+        except DataError as exc:
+            echo_problems(exc.problems)
+            fail(f"cannot read the data at {rev}")
+    else:
+        ctx = click.get_current_context()
+        ctx.meta["data"] = old
+        old_ds = load()
+        ctx.meta["data"] = new
+        new_ds = load()
+    rows = diff_rows(old_ds, new_ds)
+    moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top, renames(old_ds, new_ds))
+    if fmt == "json":
+        return _json({"changes": rows, "measure": measure, "ranks": moves})
+    if fmt == "csv":
+        return click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
+    click.echo(_format(rows, ["change", "what", "item", "details"], fmt, wrap="details") if rows
+               else "No changes.\n", nl=False)
+    click.echo(f"\n{measure} ranks (top {top} before or after):")
+    click.echo(_format(moves, ["name", "rank_before", "before", "rank_after", "after", "rank_change"], fmt),
+               nl=False)
+
+
+EXPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.exports)
+
+
+IMPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.imports)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORTS), required=True, help=EXPORT_HELP + ".")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
+@data_option
+@view_options
+@raw_option
+def export(fmt, output):
+    """Export the graph with every actor and relation attribute, for other tools.
+
+    GEXF, yEd GraphML and Cytoscape JSON carry the map as drawn here: positions,
+    colours, shapes and dot sizes. Symmetric kinds are undirected edges.
+
+    Example: actorgraph export --format gexf -o sahel.gexf
+    """
+    from graph.readwrite.export import export as write
+
+    dataset = load()
+    G = view(dataset)
+    write_files(dataset, write(G, fmt, output, guard=not meta("raw", False)))
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The new data folder (created; refused when it holds data files).")
+@click.option("--format", "fmt", type=click.Choice(IMPORTS),
+              help="The file's format (default: from its extension). " + IMPORT_HELP + ".")
+def import_(file, output, fmt):
+    """Make a data folder from another tool's file: Gephi, yEd, Cytoscape, Kumu, an edge list.
+
+    Ids become valid slugs (the original is kept as an alias), unknown relation types go
+    into kinds.csv, and what could not be mapped is listed. An edge list's nodes table is
+    read too when it lies beside it (x-edges.csv and x-nodes.csv). The result is validated
+    before anything is written; an existing data folder is never overwritten.
+
+    Example: actorgraph import network.gexf -o my-map
+    """
+    from graph.readwrite.importing import ImportFailed, import_file
+    from graph.data.problems import DataError
+
+    try:
+        written, notes = import_file(file, output, fmt)
+    except DataError as exc:
+        echo_problems(exc.problems)
+        fail("the imported data would not be valid; nothing was written")
+    except ImportFailed as exc:
+        fail(f"{exc}; nothing was written")
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    click.echo(f"next: actorgraph validate --data {output}", err=True)

@@ -1,0 +1,100 @@
+"""Measures of the whole network: centrality, brokers, communities."""
+
+from __future__ import annotations
+
+import click
+
+from cli import data_option
+from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES
+from actorgraph_cli.options import _format, _json, format_option, load, notes, view, view_options
+
+
+MEASURE_HELP = "\n".join(f"  {name:<12} {meaning}" for name, meaning in MEASURE_MEANINGS.items())
+
+
+@click.command(help=f"""Centrality of every actor: who is a hub, who brokers.
+
+\b
+Measures (networkx definitions and normalisation):
+{MEASURE_HELP}
+
+Each row has the actor's rank (by the sort measure) and its number of ties.
+The default view is undirected with one tie per actor pair; --directed
+reads directions (symmetric kinds count both ways). in_degree and
+out_degree always read directions.
+
+Example: actorgraph centrality --measure betweenness --top 5
+""")
+@data_option
+@click.option("--measure", "-m", "measures", multiple=True, type=click.Choice(MEASURE_NAMES, case_sensitive=False),
+              help="Measure to compute; repeatable (default: all).")
+@click.option("--sort", "sort", type=click.Choice(MEASURE_NAMES, case_sensitive=False),
+              help="Sort by this measure, highest first (default: betweenness, else the first measure).")
+@click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
+@click.option("--directed", is_flag=True, help="Use the direction of relations.")
+@click.option("--sample", type=click.IntRange(min=1), metavar="K",
+              help="Estimate betweenness from K sampled source actors (seeded) instead of exactly.")
+@view_options
+@format_option
+def centrality(measures, sort, top, directed, sample, fmt):
+    from graph.analysis.metrics import centrality as compute
+    from graph.output.rows import centrality_rows
+
+    G = view(load())
+    measures = list(dict.fromkeys(measures)) or list(MEASURE_NAMES)
+    if sort and sort not in measures:
+        raise click.BadParameter(f"'{sort}' is not among the measures asked for", param_hint="--sort")
+    values, found = compute(G, measures, directed=directed, sample=sample)
+    notes(found)
+    rows, columns = centrality_rows(G, values, measures, sort, top, fmt)
+    click.echo(_format(rows, columns, fmt), nl=False)
+
+
+@click.command()
+@click.option("--sort", type=click.Choice(BROKER_MEASURES, case_sensitive=False), default="betweenness",
+              show_default=True, help="constraint sorts lowest first.")
+@click.option("--top", type=click.IntRange(min=1), help="Only the first N actors.")
+@data_option
+@view_options
+@format_option
+def brokers(sort, top, fmt):
+    """Brokerage: betweenness, Burt's effective size and constraint (undirected view).
+
+    Example: actorgraph brokers --top 5
+    """
+    from graph.analysis.questions import BROKER_GUIDE, brokers as measure
+    from graph.output.rows import broker_rows
+
+    G = view(load())
+    rows, columns = broker_rows(G, measure(G), sort, top, fmt)
+    click.echo(_format(rows, columns, fmt), nl=False)
+    click.echo(BROKER_GUIDE, err=True)
+
+
+@click.command()
+@click.option("--seed", type=int, default=COMMUNITY_SEED, show_default=True, help="Seed of the Louvain method.")
+@click.option("--resolution", type=float, default=1.0, show_default=True,
+              help="Above 1: more, smaller communities.")
+@data_option
+@view_options
+@format_option
+def communities(seed, resolution, fmt):
+    """Communities found by the Louvain method (networkx, seeded): who clusters together.
+
+    Example: actorgraph communities
+    """
+    from graph.analysis.questions import communities as detect
+
+    G = view(load())
+    found = detect(G, seed=seed, resolution=resolution)
+    if fmt == "json":
+        return _json([{"community": i, "size": len(c),
+                       "actors": [{"id": n, "name": G.nodes[n].get("name", n)} for n in c]}
+                      for i, c in enumerate(found, 1)])
+    if fmt == "csv":
+        rows = [{"community": i, "id": n, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
+                for i, c in enumerate(found, 1) for n in c]
+        return click.echo(_format(rows, ["community", "id", "name", "type"], fmt), nl=False)
+    rows = [{"community": i, "size": len(c), "actors": ", ".join(G.nodes[n].get("name", n) for n in c)}
+            for i, c in enumerate(found, 1)]
+    click.echo(_format(rows, ["community", "size", "actors"], fmt, wrap="actors"), nl=False)

@@ -1,0 +1,236 @@
+"""Options and helpers shared by the commands: the view options, loading, errors, output."""
+
+from __future__ import annotations
+
+import click
+
+from cli import _remember
+from graph.names import FORMATS
+
+
+RELATION_OPTIONS = ("evidence", "note", "confidence", "status", "since", "until", "credibility")
+
+
+DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY"
+
+
+def format_option(f):
+    f = raw_option(f)
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="table: aligned, rounded, fitted to the terminal; csv and json: full precision.")(f)
+
+
+def raw_option(f):
+    """--raw: CSV cells exactly as they are, for programs."""
+    return click.option("--raw", is_flag=True, expose_value=False, callback=_remember("raw"),
+                        help="CSV: write cells exactly; by default a cell starting with = + - @ gets a"
+                             " leading ' so spreadsheets do not run it as a formula.")(f)
+
+
+def _min_grade(ctx, param, value):
+    if value is not None:
+        from graph.analysis.grades import GradeError, parse_grade
+
+        try:
+            value = "".join(parse_grade(value))
+        except GradeError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return _remember("min_grade")(ctx, param, value)
+
+
+def view_options(f):
+    """--relation, --as-of, --without, --status, --min-grade, --confidence: the part of the network looked at."""
+    f = click.option("--confidence", "confidence_", expose_value=False, callback=_remember("confidence"),
+                     type=click.Choice(("stated", "implied"), case_sensitive=False),
+                     help="stated: only ties the sources state; implied: stated and implied ones (not those"
+                          " without a confidence).")(f)
+    f = click.option("--min-grade", metavar="CODE", expose_value=False, callback=_min_grade,
+                     help="Only ties graded CODE or better (Admiralty: source reliability A-E, credibility"
+                          " 1-5; B3 keeps A1 to B3; F, 6 and ungraded ties fail).")(f)
+    f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=_remember("without"),
+                     help="Leave this actor out (what-if); repeatable.")(f)
+    f = click.option("--as-of", metavar="DATE", expose_value=False, callback=_remember("as_of"),
+                     help=f"Only relations valid on this date ({DATE_FORMS}).")(f)
+    f = click.option("--relation", multiple=True, metavar="KIND", expose_value=False,
+                     callback=_remember("relations"),
+                     help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"
+                          " coordinates_with, part_of); repeatable.")(f)
+    f = click.option("--status", multiple=True, expose_value=False, callback=_remember("status"),
+                     type=click.Choice(("actual", "planned", "recommended", "all"), case_sensitive=False),
+                     help="Also planned or recommended ties (actual ones are always in); all: every tie;"
+                          " repeatable.")(f)
+    return f
+
+
+def cli_view():
+    """The View the view options ask for (see graph.View)."""
+    from graph.analysis.views import View
+
+    return View(relations=meta("relations", ()), statuses=tuple(meta("status", ())) or None, as_of=meta("as_of"),
+                without=meta("without", ()), min_grade=meta("min_grade"), confidence=meta("confidence"))
+
+
+def statuses() -> frozenset | None:
+    """The statuses the view measures: actual, plus what --status adds; None for all."""
+    return cli_view().kept_statuses()
+
+
+def meta(key: str, default=None):
+    value = click.get_current_context().meta.get(key)
+    return default if value is None else value
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def echo_problems(problems) -> None:
+    for p in problems:
+        click.echo(str(p), err=True)
+
+
+def fail(message: str):
+    from graph.data.files import printable
+    raise click.ClickException(printable(message, keep_newlines=True))
+
+
+def load():
+    """Find, load and validate the data set; on errors print them and exit 1."""
+    from graph.data.load import display_path, load_dataset, locate
+    from graph.data.lock import LockTimeout
+    from graph.data.problems import DataError
+
+    folder, how = locate(meta("data"))
+    try:
+        dataset = load_dataset(folder)
+    except DataError as exc:
+        echo_problems(exc.problems)
+        fail(f"{plural(len(exc.errors), 'error')} in the data; nothing was done")
+    except LockTimeout as exc:
+        fail(str(exc))
+    if dataset.sample:
+        click.echo(f"note: using the bundled sample data set ({display_path(folder)}); start your own map"
+                   " with `actorgraph init DIR`", err=True)
+    for notice in dataset.notices:
+        click.echo(f"note: {notice}", err=True)
+    if dataset.problems:
+        click.echo(f"note: {plural(len(dataset.problems), 'warning')} in the data (see `actorgraph validate`)",
+                   err=True)
+    return dataset
+
+
+def view(dataset, keep=False):
+    """The graph restricted by the view options; actor names and relation kinds resolved.
+
+    ``keep``: keep every status unless --status was given (the page draws them all, and
+    shows planned and recommended ties on demand).
+    """
+    from graph.analysis.views import graph_of
+    from graph.errors import ActorgraphError
+
+    try:
+        G = graph_of(dataset, cli_view(), all_statuses=keep)
+    except ActorgraphError as exc:
+        raise usage_error(exc) from None
+    if G.number_of_nodes() == 0:
+        why = "--without leaves none" if meta("without", ()) else "the data set has none"
+        fail(f"no actors to work on: {why}")
+    return G
+
+
+FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--without", "min_grade": "--min-grade",
+               "statuses": "--status", "confidence": "--confidence"}
+
+
+def usage_error(exc) -> click.ClickException:
+    """The library's error about a view field, worded with the option the user typed."""
+    from graph.errors import InvalidDate
+    from graph.data.files import printable
+
+    flag = FIELD_FLAGS.get(getattr(exc, "field", None))
+    if isinstance(exc, InvalidDate):
+        return click.BadParameter(f"'{exc.value}' is not a date; use {DATE_FORMS}", param_hint=flag)
+    if flag in ("--relation", "--status", "--confidence"):
+        return click.BadParameter(str(exc), param_hint=flag)
+    return click.ClickException(printable(str(exc), keep_newlines=True))
+
+
+def relation_kind(dataset, text: str) -> str:
+    """A kind of the data set's vocabulary from what was typed (spelling variants and inverses too)."""
+    from graph.analysis.views import relation_kind as kind
+    from graph.errors import UnknownKind
+
+    try:
+        return kind(dataset.kinds, text)
+    except UnknownKind as exc:
+        raise click.BadParameter(str(exc), param_hint="--relation") from None
+
+
+def resolve_in(G, dataset, text: str) -> str:
+    """An actor of the data set that is also in the current view."""
+    actor = resolve(dataset, text)
+    if actor not in G:
+        fail(f"'{actor}' is left out of this view (--without)")
+    return actor
+
+
+def resolve(dataset, text: str) -> str:
+    from graph.data.resolve import ActorNotFound
+
+    try:
+        return dataset.index.resolve(text)
+    except ActorNotFound as exc:
+        fail(str(exc))
+
+
+def check_date(text: str, option: str) -> None:
+    from graph.data.dates import parse_span
+
+    if parse_span(text) is None:
+        raise click.BadParameter(f"'{text}' is not a date; use {DATE_FORMS}", param_hint=option)
+
+
+def notes(found) -> None:
+    for note in found:
+        click.echo(f"note: {note}", err=True)
+
+
+def write_files(dataset, files: dict) -> None:
+    """Write outputs (all or none), never over the data set's own files; name each on stderr."""
+    from graph.data.files import OutputError, printable, write_outputs
+    from graph.data.journal import JOURNAL
+    from graph.data.schema import DATA_FILES
+
+    protected = [dataset.folder / name for name in (*DATA_FILES, JOURNAL)]
+    try:
+        write_outputs(files, protected)
+    except OutputError as exc:
+        fail(str(exc))
+    for path in files:
+        if str(path) != "-":
+            click.echo(f"wrote {printable(str(path))}", err=True)
+
+
+def say(text: str) -> None:
+    """Echo prose wrapped to the terminal's width."""
+    import textwrap
+
+    for line in text.split("\n"):
+        click.echo(textwrap.fill(line, terminal_width()) if line else "")
+
+
+def terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _format(rows, columns, fmt, wrap: str | None = None):
+    from graph.output.tables import format_rows
+
+    return format_rows(rows, columns, fmt, guard=not meta("raw", False), width=terminal_width(), wrap=wrap)
+
+
+def _json(value) -> None:
+    from graph.output.tables import dumps
+    click.echo(dumps(value))

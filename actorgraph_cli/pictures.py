@@ -1,0 +1,90 @@
+"""Maps and briefings: render, report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli import data_option
+from graph.names import COLOR_BY, SIZE_BY
+from actorgraph_cli.options import cli_view, load, notes, resolve_in, usage_error, view, view_options, write_files
+
+
+@click.command()
+@data_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="actorgraph.html",
+              show_default=True, help="File to write: .html (the explorer) or .svg, .png, .pdf (a static map);"
+                                      " - writes the HTML to standard output.")
+@click.option("--title", help="Title (default: names the data folder).")
+@click.option("--size-by", type=click.Choice(SIZE_BY, case_sensitive=False),
+              default="betweenness", show_default=True, help="What a dot's and its label's size show.")
+@click.option("--color-by", type=click.Choice(COLOR_BY, case_sensitive=False), default="type", show_default=True,
+              help="Colour and shape (and legend filter) by actor type or by detected community.")
+@click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --focus: how many steps out.")
+@click.option("--dpi", type=click.IntRange(min=50, max=1200), default=200, show_default=True,
+              help="Resolution of a .png.")
+@view_options
+def render(output, title, size_by, color_by, focus, depth, dpi):
+    """Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture.
+
+    The format follows the file's extension. The page has a legend that
+    filters, a search box, a panel for the selected actor and sortable
+    tables; its #fragment keeps the view (e.g. page.html#actor=takuba). A
+    picture has the same layout, colours, shapes, legend and title, with
+    every actor labelled. Either says when options leave part of the data out.
+
+    Example: actorgraph render -o sahel.html --title "Sahel security actors"
+    """
+    from graph import api
+    from graph.errors import ActorgraphError
+
+    fmt = output.suffix.lower().lstrip(".") or "html"  # no extension (-, /dev/stdout): the page
+    if fmt not in ("html", "htm", "svg", "png", "pdf"):
+        raise click.BadParameter(f"'{output.suffix}' is not a format actorgraph writes; use .html, .svg, .png"
+                                 " or .pdf", param_hint="-o")
+    dataset = load()
+    page = fmt in ("html", "htm")
+    G = view(dataset, keep=page)  # the view's errors, worded with the options
+    if focus:
+        focus = resolve_in(G, dataset, focus)
+    try:
+        picture = api.picture(dataset, cli_view(), title=title, color_by=color_by, focus=focus, depth=depth,
+                              page=page, G=G)
+    except ActorgraphError as exc:
+        raise usage_error(exc) from None
+    notes(picture.notes)
+    if page:
+        data_out = api.render_html(dataset, size_by=size_by, color_by=color_by, picture_=picture).encode("utf-8")
+    else:
+        data_out = api.static_map(dataset, fmt=fmt, size_by=size_by, dpi=dpi, picture_=picture)
+    write_files(dataset, {output: data_out})
+
+
+@click.command("report")
+@data_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: .html (printable, standalone) or .md (Markdown).")
+@click.option("--title", help="Title (default: names the data folder).")
+@view_options
+def report(output, title):
+    """Write a briefing: sources, map, key actors, brokers, communities, what-if, robustness.
+
+    One standalone file to attach to an email: the HTML has no script and loads
+    nothing; it prints cleanly. It states its view (--as-of, --relation,
+    --min-grade, --without ...) like the page.
+
+    Example: actorgraph report -o brief.html --min-grade B3
+    """
+    from graph import api
+
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in ("html", "htm", "md", "markdown"):
+        raise click.BadParameter(f"'{output.suffix}' is not a report format; use .html or .md", param_hint="-o")
+    dataset = load()
+    view(dataset, keep=True)  # the view's errors, worded with the options
+    text = api.report(dataset, cli_view(), "html" if fmt in ("html", "htm") else "md", title=title,
+                      on_notes=notes)
+    write_files(dataset, {output: text.encode("utf-8")})

@@ -1,0 +1,102 @@
+"""Starting and checking a data set: init, validate, info."""
+
+from __future__ import annotations
+
+from pathlib import Path
+import sys
+
+import click
+
+from cli import data_option
+from graph.names import FORMATS
+from actorgraph_cli.options import _format, fail, load, meta, plural, raw_option, say
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--example", is_flag=True, help="Write the bundled Sahel data set instead of empty files.")
+def init(folder, example):
+    """Start a data set: FOLDER/actors.csv, relations.csv and kinds.csv with their headers.
+
+    kinds.csv holds the four built-in relation kinds, ready to edit. Existing files
+    are never overwritten. --example writes the bundled Sahel data set instead.
+
+    Example: actorgraph init my-map && actorgraph --data my-map add-actor fama --name "FAMa" --type army
+    """
+    from graph.data.start import init as start
+
+    try:
+        written = start(folder, example=example)
+    except (OSError, ValueError) as exc:
+        fail(f"{getattr(exc, 'strerror', None) or exc}; nothing was written")
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    click.echo(f"next: actorgraph --data {folder} add-actor ID --name NAME --type TYPE", err=True)
+
+
+@click.command()
+@data_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(fmt):
+    """Check the CSV files and report every problem as FILE:LINE: message.
+
+    Errors come first, then warnings; the exit code is 1 when there is any error.
+
+    Example: actorgraph validate --data my-network/
+    """
+    from graph.output.tables import dumps
+    from graph.data.load import display_path, load_dataset, locate
+    from graph.data.lock import LockTimeout
+    from graph.data.problems import DataError
+
+    folder, how = locate(meta("data"))
+    try:
+        dataset = load_dataset(folder)
+        problems, files, notices = dataset.problems, dataset.files, dataset.notices
+        counts = {"actors": len(dataset.actors), "relations": len(dataset.relations), "kinds": len(dataset.kinds)}
+    except DataError as exc:
+        problems, files, notices, counts = exc.problems, [], [], {}
+    except LockTimeout as exc:
+        fail(str(exc))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    place = f"{display_path(folder)} (found as {how})"
+    if fmt == "json":
+        click.echo(dumps({"folder": place, "files": [f.describe() for f in files], "notices": notices, **counts,
+                          "errors": errors, "warnings": warnings, "problems": [p.as_dict() for p in problems]}))
+    else:
+        for line in notices + [f"data: {place}"] + [f.describe() for f in files] + [str(p) for p in problems]:
+            click.echo(line)
+        head = f"{plural(counts['actors'], 'actor')}, {plural(counts['relations'], 'relation')}: " if counts else ""
+        click.echo(f"{head}{plural(errors, 'error')}, {plural(warnings, 'warning')}")
+    sys.exit(1 if errors else 0)
+
+
+@click.command()
+@data_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("markdown",)), default="table", show_default=True)
+@raw_option
+def info(fmt):
+    """Summary of the data set: which files, actors by type, relations by kind, confidence and status.
+
+    Example: actorgraph info --format markdown
+    """
+    from graph.output.tables import dumps
+    from graph.data.load import display_path
+    from graph.output.rows import markdown_table, summary
+
+    dataset = load()
+    s = summary(dataset)
+    type_cols = ["type", "actors"]
+    kind_cols = ["relation", "stated", "implied", "unspecified", "actual", "planned", "recommended", "total"]
+    if fmt == "json":
+        click.echo(dumps({"files": [display_path(f.path) for f in dataset.files], **s}))
+    elif fmt == "markdown":
+        click.echo(markdown_table(s["types"], type_cols) + "\n" + markdown_table(s["relations"], kind_cols), nl=False)
+    elif fmt == "csv":
+        click.echo(_format(s["types"], type_cols, "csv") + "\n" + _format(s["relations"], kind_cols, "csv"), nl=False)
+    else:
+        say(f"{plural(s['actors'], 'actor')}, {plural(s['relation_count'], 'relation')} in "
+            + ", ".join(display_path(f.path) for f in dataset.files) + "\n")
+        click.echo(_format(s["types"], type_cols, "table") + "\n" + _format(s["relations"], kind_cols, "table"),
+                   nl=False)
