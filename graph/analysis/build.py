@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from graph.data.dates import parse_span
 from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 
-__all__ = ["build_graph", "select", "simple_undirected", "simple_directed"]
+__all__ = ["build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions"]
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """What one restriction of a view left out, as facts (graph.output.words says it in words).
+
+    ``what``: 'statuses', 'without', 'relations', 'as_of', 'confidence', 'min_grade' or 'focus';
+    ``values``: what was asked (statuses, actor names, kinds, the date, the levels kept, the grade,
+    the focus actor's name); ``actors``/``relations``: how many were left out; ``by_status``:
+    ties left out per status; ``depth``: steps out, for 'focus'.
+    """
+
+    what: str
+    values: tuple[str, ...] = ()
+    actors: int = 0
+    relations: int = 0
+    by_status: tuple[tuple[str, int], ...] = ()
+    depth: int = 0
+
+
+def restrictions(G) -> list[Restriction]:
+    """The restrictions the user asked for that left something out of G, in the order applied."""
+    return list(G.graph.get("restrictions", []))
 
 
 def build_graph(dataset):
@@ -44,64 +68,58 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
     ``statuses`` keeps relations of those statuses (actual ones by default; None keeps all).
     ``min_grade`` (e.g. 'B3') keeps relations graded that well or better (see graph.analysis.grades);
     ``confidence`` 'stated' keeps stated relations only, 'implied' stated and implied ones.
-    ``H.graph["view"]`` lists, in words, what each restriction the user asked for left out
-    (for the page's banner); the default (actual ties only) is noted in ``H.graph["hidden"]``.
+    ``H.graph["restrictions"]`` lists what each restriction the user asked for left out, as
+    Restriction facts (for the page's banner); the default (actual ties only) is noted in
+    ``H.graph["hidden"]``.
     When nothing is left out, H shares G's actors and ties and is frozen (copy it to change it).
     """
     if not without and not relations and not as_of and not min_grade and not confidence and (
             statuses is None or all(status_of(d) in statuses for _, _, d in G.edges(data=True))):
         H = _shallow(G)  # nothing to leave out: the ties are shared, not copied
-        H.graph["view"] = list(G.graph.get("view", []))
+        H.graph["restrictions"] = restrictions(G)
         H.graph["hidden"] = {} if statuses is not None and set(statuses) == {"actual"} else H.graph.get("hidden", {})
         return H
     H = G.copy()
-    notes = list(G.graph.get("view", []))
+    notes = restrictions(G)
     if statuses is not None:
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if status_of(d) not in statuses]
         H.remove_edges_from(drop)
         counts: dict[str, int] = {}
         for u, v, k in drop:
             counts[status_of(G.edges[u, v, k])] = counts.get(status_of(G.edges[u, v, k]), 0) + 1
-        left = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
         if set(statuses) == {"actual"}:
             H.graph["hidden"] = counts
         elif drop:
-            notes.append(f"only {', '.join(sorted(statuses))} ties: {left} left out")
+            notes.append(Restriction("statuses", tuple(sorted(statuses)), relations=len(drop),
+                                     by_status=tuple(sorted(counts.items()))))
     if without:
-        names = ", ".join(G.nodes[n].get("name", n) for n in without)
+        names = tuple(G.nodes[n].get("name", n) for n in without)
         edges = H.number_of_edges()
         H.remove_nodes_from(without)
-        notes.append(f"without {names}: {_count(len(without), 'actor')} and"
-                     f" {_count(edges - H.number_of_edges(), 'relation')} left out")
+        notes.append(Restriction("without", names, actors=len(without), relations=edges - H.number_of_edges()))
     if relations:
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["relation"] not in relations]
         H.remove_edges_from(drop)
-        notes.append(f"only {', '.join(sorted(relations))} relations: {_count(len(drop), 'other')} left out")
+        notes.append(Restriction("relations", tuple(sorted(relations)), relations=len(drop)))
     if as_of:
         day = parse_span(as_of)[0]
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not valid_on(d, day)]
         H.remove_edges_from(drop)
-        notes.append(f"as of {as_of}: {_count(len(drop), 'relation')} not valid on that date left out")
+        notes.append(Restriction("as_of", (as_of,), relations=len(drop)))
     if confidence:
         allowed = CONFIDENCE_VALUES[:CONFIDENCE_VALUES.index(confidence) + 1]
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d.get("confidence") not in allowed]
         H.remove_edges_from(drop)
-        weaker = "with no confidence given" if len(allowed) > 1 else "implied or with no confidence given"
-        notes.append(f"only {' or '.join(allowed)} ties: {_count(len(drop), 'relation')} {weaker} left out")
+        notes.append(Restriction("confidence", tuple(allowed), relations=len(drop)))
     if min_grade:
         from graph.analysis.grades import grade, meets, parse_grade
 
         minimum, sources = parse_grade(min_grade), G.graph.get("sources") or {}
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not meets(grade(d, sources), minimum)]
         H.remove_edges_from(drop)
-        notes.append(f"only ties graded {''.join(minimum)} or better: {_count(len(drop), 'relation')} graded lower"
-                     " or not at all left out")
-    H.graph["view"] = notes
+        notes.append(Restriction("min_grade", ("".join(minimum),), relations=len(drop)))
+    H.graph["restrictions"] = notes
     return H
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def valid_on(edge: dict, day: dt.date) -> bool:

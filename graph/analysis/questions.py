@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph.analysis.build import Restriction, restrictions
 from graph.names import COMMUNITY_SEED
 from graph.data.schema import kinds_of
 
@@ -69,9 +70,8 @@ def neighbourhood(G, actor: str, depth: int = 1):
     H = G.subgraph([n for n in G if n in distance]).copy()
     left = G.number_of_nodes() - H.number_of_nodes()
     lost = G.number_of_edges() - H.number_of_edges()
-    H.graph["view"] = list(G.graph.get("view", [])) + [
-        f"around {G.nodes[actor].get('name', actor)}, {depth} step{'s' * (depth != 1)} out:"
-        f" {left} actor{'s' * (left != 1)} and {lost} relation{'s' * (lost != 1)} left out"]
+    H.graph["restrictions"] = restrictions(G) + [
+        Restriction("focus", (G.nodes[actor].get("name", actor),), actors=left, relations=lost, depth=depth)]
     return H
 
 

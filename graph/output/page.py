@@ -20,6 +20,7 @@ from graph.data.schema import status_of
 from graph.picture.labels import DIAGONAL, GAP
 from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
+from graph.output.words import view_notes
 
 __all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
@@ -39,7 +40,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
 
     ``values`` maps measure -> {actor: value}; ``groups`` maps actor -> group
     name for colours, shapes and the legend filter (default: the actor's type);
-    ``sources`` lists (file, count, what) for the footer. ``G.graph["view"]``
+    ``sources`` lists (file, count, what) for the footer. ``G.graph["restrictions"]``
     (what the view options left out) becomes the page's banner.
     """
     from pyvis.network import Network
@@ -74,7 +75,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         counts[k] += 1
     data = {
         "title": title,
-        "view": list(G.graph.get("view", [])),
+        "view": view_notes(G),
         "nodes": nodes,
         "edges": edges,
         "options": json.loads(options_json),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.output.words import view_notes
+
 __all__ = ["briefing", "Block", "to_html", "to_markdown", "strip_svg"]
 
 TOP = 5  # actors listed per measure
@@ -196,7 +198,7 @@ def briefing(dataset, G, G_all, *, title: str, files: list[tuple[str, int, str]]
 
 def view_text(G) -> str:
     """What the view leaves out, in words, as on the page's banner."""
-    notes = list(G.graph.get("view", []))
+    notes = view_notes(G)
     hidden = G.graph.get("hidden") or {}
     if hidden:
         notes.append("actual ties only: " + ", ".join(f"{c} {s}" for s, c in sorted(hidden.items()))

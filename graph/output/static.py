@@ -15,6 +15,7 @@ from graph.names import MEASURE_MEANINGS
 from graph.picture.palette import darker
 from graph.picture.scene import scene_for
 from graph.picture.routing import via_point
+from graph.output.words import view_notes
 
 __all__ = ["render_static", "STATIC_FORMATS"]
 
@@ -223,5 +224,5 @@ def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "between
     shown = {status_of(d) for _, _, d in G.edges(data=True)} - {"actual"}
     if shown:
         note += " Broken lines: planned; dotted, faded: recommended by the source."
-    return render_static(scene, "svg" if fmt == "svg" else fmt, title=title, notes=G.graph.get("view", []),
+    return render_static(scene, "svg" if fmt == "svg" else fmt, title=title, notes=view_notes(G),
                          kinds=kinds, size_note=note, dpi=dpi)
