@@ -67,3 +67,16 @@ def test_selection_graph_and_repr():
     assert repr(ds) == f"<Dataset {BUNDLED.relative_to(ROOT)}: {len(ds.actors)} actors, {len(ds.relations)} relations>" \
         or repr(ds).startswith("<Dataset /")
     assert "Barkhane" in repr(sel)
+
+
+def test_example_script_runs(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "docs" / "example.py"), str(tmp_path)], capture_output=True,
+                          text=True, cwd=ROOT, env={**__import__("os").environ, "ACTORGRAPH_DATA": ""})
+    assert done.returncode == 0, done.stderr
+    assert "<Dataset data:" in done.stdout and "parts before:" in done.stdout
+    assert (tmp_path / "sahel.html").stat().st_size > 100_000
+    html = (tmp_path / "sahel-pyvis.html").read_text(encoding="utf-8")
+    assert "https://" not in html and "http://" not in html

@@ -60,5 +60,55 @@ def test_every_package_of_graph_is_in_the_wheel():
     tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
 
     declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "graph").rglob("__init__.py")}
+    found = {".".join(p.parent.relative_to(ROOT).parts) for top in ("graph", "actorgraph_cli")
+             for p in (ROOT / top).rglob("__init__.py")}
     assert found <= declared, found - declared
+
+
+# Layers of graph/: a module may import its own layer and those before it, never one after it.
+# analysis never reaches picture or output; data reaches analysis only inside Dataset's methods.
+LAYERS = ["errors", "names", "data", "analysis", "picture", "output", "readwrite", "api"]
+ALLOWED_UPWARD = {("graph.data.load", "graph.analysis.views"), ("graph.data.load", "graph.api")}
+
+
+def _layer(module: str) -> int | None:
+    parts = module.split(".")
+    if parts[0] != "graph" or len(parts) < 2:
+        return None
+    return LAYERS.index(parts[1]) if parts[1] in LAYERS else None
+
+
+def graph_imports():
+    """(importing module, imported module) for every import in graph/, at any depth."""
+    import ast
+
+    for path in sorted((ROOT / "graph").rglob("*.py")):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                yield module, node.module
+                for alias in node.names:  # from graph.analysis import engine
+                    yield module, f"{node.module}.{alias.name}"
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    yield module, alias.name
+
+
+def test_analysis_never_imports_picture_or_output():
+    bad = [(a, b) for a, b in graph_imports()
+           if a.startswith("graph.analysis") and b.startswith(("graph.picture", "graph.output"))]
+    assert bad == []
+
+
+def test_no_module_imports_a_later_layer():
+    bad = []
+    for a, b in graph_imports():
+        la, lb = _layer(a), _layer(b)
+        if la is not None and lb is not None and lb > la and (a, b) not in ALLOWED_UPWARD:
+            bad.append((a, b))
+    assert bad == []
+
+
+def test_layer_walk_sees_imports_inside_functions():
+    pairs = set(graph_imports())
+    assert ("graph.data.load", "graph.analysis.views") in pairs  # imported inside Dataset.graph
