@@ -33,7 +33,8 @@ def diff(old, new, rev, measure, top, fmt):
     Example: actorgraph diff --rev HEAD~1
     """
     from graph.analysis.build import build_graph
-    from graph.data.diff import dataset_at_revision, diff_rows, rank_moves, renames
+    from graph.analysis.ranking import rank_moves
+    from graph.data.diff import dataset_at_revision, diff_rows, renames
     from graph.data.load import display_path
     from graph.data.problems import DataError
 

@@ -68,7 +68,7 @@ def test_every_package_of_graph_is_in_the_wheel():
 # Layers of graph/: a module may import its own layer and those before it, never one after it.
 # analysis never reaches picture or output; data reaches analysis only inside Dataset's methods.
 LAYERS = ["errors", "names", "data", "analysis", "picture", "output", "readwrite", "api"]
-ALLOWED_UPWARD = {("graph.data.load", "graph.analysis.views"), ("graph.data.load", "graph.api")}
+ALLOWED_UPWARD = {"graph.data.load": ("graph.analysis.views", "graph.api")}  # inside Dataset.graph and .view
 
 
 def _layer(module: str) -> int | None:
@@ -104,7 +104,7 @@ def test_no_module_imports_a_later_layer():
     bad = []
     for a, b in graph_imports():
         la, lb = _layer(a), _layer(b)
-        if la is not None and lb is not None and lb > la and (a, b) not in ALLOWED_UPWARD:
+        if la is not None and lb is not None and lb > la and not b.startswith(ALLOWED_UPWARD.get(a, ("-",))):
             bad.append((a, b))
     assert bad == []
 

@@ -6,7 +6,9 @@ competition ranks (1, 2, 2, 4) and an undefined value gets no rank.
 
 from __future__ import annotations
 
-__all__ = ["rank_key", "ranked", "ranks", "competition_ranks", "ties"]
+from graph.analysis.metrics import centrality
+
+__all__ = ["rank_key", "ranked", "ranks", "competition_ranks", "ties", "rank_moves"]
 
 
 def rank_key(value, name: str, actor_id: str):
@@ -52,3 +54,23 @@ def ranks(values: dict, G) -> dict[str, int]:
 def ties(G, node) -> int:
     """Number of other actors tied to this one, whatever the kind and direction."""
     return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})
+
+
+def rank_moves(G_old, G_new, measure: str, top: int, renamed: dict | None = None) -> list[dict]:
+    """Rank and value of the actors in either version's top ``top``, before and after (renames followed)."""
+    renamed = renamed or {}
+    vo = centrality(G_old, [measure])[0].get(measure, {})
+    vn = centrality(G_new, [measure])[0].get(measure, {})
+    ro, rn = ranks(vo, G_old), ranks(vn, G_new)
+    vo = {renamed.get(n, n): v for n, v in vo.items()}
+    ro = {renamed.get(n, n): r for n, r in ro.items()}
+    chosen = {n for n, r in rn.items() if r <= top} | {n for n, r in ro.items() if r <= top}
+    rows = []
+    for n in chosen:
+        back = next((a for a, b in renamed.items() if b == n), n)
+        name = (G_new.nodes[n] if n in G_new else G_old.nodes[back]).get("name", n)
+        rows.append({"id": n, "name": name, "rank_before": ro.get(n), "before": vo.get(n),
+                     "rank_after": rn.get(n), "after": vn.get(n),
+                     "rank_change": None if n not in ro or n not in rn else ro[n] - rn[n]})
+    rows.sort(key=lambda r: (r["rank_after"] is None, r["rank_after"] or 0, r["rank_before"] or 0, r["id"]))
+    return rows

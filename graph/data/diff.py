@@ -10,7 +10,7 @@ from graph.data.load import ACTORS_FILE, OPTIONAL_FILES, RELATIONS_FILE, check_d
 from graph.data.problems import DataError, Problem
 from graph.data.validate import relation_key
 
-__all__ = ["dataset_at_revision", "diff_rows", "rank_moves", "renames"]
+__all__ = ["dataset_at_revision", "diff_rows", "renames"]
 
 
 def dataset_at_revision(folder: Path, rev: str, display: str):
@@ -113,27 +113,4 @@ def diff_rows(old, new) -> list[dict]:
         for key, r in before.items():
             if key not in after:
                 rows.append({"change": "removed", "what": what, "item": label(r), "details": ""})
-    return rows
-
-
-def rank_moves(G_old, G_new, measure: str, top: int, renamed: dict | None = None) -> list[dict]:
-    """Rank and value of the actors in either version's top ``top``, before and after (renames followed)."""
-    from graph.analysis.metrics import centrality
-    from graph.analysis.ranking import ranks
-
-    renamed = renamed or {}
-    vo = centrality(G_old, [measure])[0].get(measure, {})
-    vn = centrality(G_new, [measure])[0].get(measure, {})
-    ro, rn = ranks(vo, G_old), ranks(vn, G_new)
-    vo = {renamed.get(n, n): v for n, v in vo.items()}
-    ro = {renamed.get(n, n): r for n, r in ro.items()}
-    chosen = {n for n, r in rn.items() if r <= top} | {n for n, r in ro.items() if r <= top}
-    rows = []
-    for n in chosen:
-        back = next((a for a, b in renamed.items() if b == n), n)
-        name = (G_new.nodes[n] if n in G_new else G_old.nodes[back]).get("name", n)
-        rows.append({"id": n, "name": name, "rank_before": ro.get(n), "before": vo.get(n),
-                     "rank_after": rn.get(n), "after": vn.get(n),
-                     "rank_change": None if n not in ro or n not in rn else ro[n] - rn[n]})
-    rows.sort(key=lambda r: (r["rank_after"] is None, r["rank_after"] or 0, r["rank_before"] or 0, r["id"]))
     return rows
