@@ -12,12 +12,16 @@ import base64
 import hashlib
 import json
 import math
+import unicodedata
+from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from graph.names import COLOR_BY, PANEL_MEASURES, SIZE_BY
 from graph.picture.palette import darker
-from graph.data.schema import status_of
-from graph.picture.labels import DIAGONAL, GAP
+from graph.data.schema import fold, status_of
+from graph.picture.labels import GAP, PLACES, offsets
 from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
 from graph.output.words import view_notes
@@ -25,7 +29,7 @@ from graph.output.words import view_notes
 __all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
 HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
-SCRIPTS = ("core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # joined in this order
+SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # in this order
 MAX_FIT_SCALE = 1.5
 DASHES = {"solid": False, "dashed": True, "dotted": [2, 5]}  # vis-network's dashes per line style
 STATUS_DASHES = {"planned": [8, 6], "recommended": [2, 6]}  # ties that are not (yet) there: broken, faded
@@ -59,16 +63,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     net.edges = [_edge(e) for e in scene.edges]
     net.options = _vis_options(len(scene.ids), len(scene.edges))
     nodes, edges, _heading, _h, _w, options_json = net.get_network_data()
-    labels = {}
-    for i, v in enumerate(scene.ids):
-        x, y, b = scene.x[i], scene.y[i], scene.box[i]
-        label = {"lines": scene.lines[i], "align": scene.align[i], "major": scene.major[i]}
-        if scene.major[i]:
-            label.update(font=scene.font[i], box=[round(b[0] - x, 1), round(b[1] - y, 1), round(b[2] - x, 1),
-                                                   round(b[3] - y, 1)])
-        else:  # a fixed screen size, shown from its zoom on
-            label.update(place=scene.place[i], zoom=scene.zoom[i], w=scene.size[i][0], h=scene.size[i][1])
-        labels[v] = label
+    labels = _labels(scene)
     kinds = kinds_of(G)
     counts = {k: 0 for k in kinds}
     for _, _, k in G.edges(data="relation"):
@@ -82,11 +77,11 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "labels": labels,
         "fontFamily": FONT_FAMILY,
         "minorFont": MINOR_FONT,
-        "labelGap": GAP,
-        "labelDiagonal": DIAGONAL,
         "lineHeight": LINE_HEIGHT,
         "fitMargin": FIT_MARGIN,
         "maxFitScale": MAX_FIT_SCALE,
+        "big": _big(len(scene.ids), len(scene.edges)),
+        "fold": _fold_spec(),
         "actors": _actors(G, values, groups),
         "relations": _relations(G),
         "groups": scene.groups,
@@ -117,8 +112,59 @@ def _edge(e: dict) -> dict:
 
 
 
+def _big(n: int, m: int) -> bool:
+    """Large or dense: edges hide while dragging, and a selection does not recolour the map."""
+    return n > 2000 or m > 4000
+
+
+def _labels(scene) -> dict:
+    """Each label's lines and box beside its dot; a minor label's box at zoom s is near + far / s."""
+    n = len(scene.ids)
+    place = np.array([PLACES.index(p) for p in scene.place], dtype=int)
+    size = np.array([s if s else (0.0, 0.0) for s in scene.size], dtype=float).reshape(n, 2)
+    near = offsets(np.asarray(scene.radius, dtype=float), np.zeros(n), np.zeros(n), place, gap=0.0)
+    far = offsets(np.zeros(n), size[:, 0], size[:, 1], place, gap=GAP)
+    labels = {}
+    for i, v in enumerate(scene.ids):
+        x, y, b = scene.x[i], scene.y[i], scene.box[i]
+        label = {"lines": scene.lines[i], "align": scene.align[i], "major": scene.major[i]}
+        if scene.major[i]:
+            label.update(font=scene.font[i], box=[round(b[0] - x, 1), round(b[1] - y, 1), round(b[2] - x, 1),
+                                                   round(b[3] - y, 1)])
+        else:  # a fixed screen size, shown from its zoom on
+            label.update(zoom=scene.zoom[i], near=[round(float(c), 3) for c in near[i]],
+                         far=[round(float(c), 3) for c in far[i]])
+        labels[v] = label
+    return labels
+
+
+# Where the combining marks and the letters with a special casefold are: planes 0, 1 and 14 (planes
+# 2-3 are CJK ideographs, 15-16 private use). tests/test_page_js.py checks this against every code point.
+FOLD_PLANES = (range(0x20000), range(0xE0000, 0xE1000))
+
+
+@lru_cache(maxsize=1)
+def _fold_spec() -> dict:
+    """What the page needs to fold typed text as :func:`graph.data.schema.fold` does.
+
+    ``marks``: the combining characters, as a regex class body; ``case``: each lower-case
+    letter (left as it is by NFKD) whose casefold is not itself, with its casefold.
+    """
+    chars = [chr(c) for plane in FOLD_PLANES for c in plane if not 0xD800 <= c < 0xE000]
+    ranges: list[list[int]] = []
+    for c in map(ord, filter(unicodedata.combining, chars)):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    marks = "".join(f"\\u{{{a:x}}}" + (f"-\\u{{{b:x}}}" if b > a else "") for a, b in ranges)
+    case = {ch: ch.casefold() for ch in chars if ch.casefold() != ch and ch == ch.lower()
+            and not unicodedata.combining(ch) and unicodedata.normalize("NFKD", ch) == ch}
+    return {"marks": marks, "case": case}
+
+
 def _vis_options(n: int, m: int) -> dict:
-    big = n > 2000 or m > 4000
+    big = _big(n, m)
     return {
         "physics": {"enabled": False},
         "layout": {"randomSeed": 7, "improvedLayout": False},
@@ -134,10 +180,14 @@ def _actors(G, values: dict, groups: dict) -> dict:
     out = {}
     core = ("name", "type", "description", "aliases")
     for n, d in G.nodes(data=True):
+        name = d.get("name", n)
+        aliases = [a.strip() for a in d.get("aliases", "").split(";") if a.strip()]
         out[n] = {
-            "name": d.get("name", n), "type": d.get("type", ""), "group": groups[n],
+            "name": name, "type": d.get("type", ""), "group": groups[n],
             "description": d.get("description", ""),
-            "aliases": [a.strip() for a in d.get("aliases", "").split(";") if a.strip()],
+            "aliases": aliases,
+            # the search keys, folded as the CLI folds what it is given: the name first
+            "find": list(dict.fromkeys(fold(t) for t in [name, n, *aliases])),
             "extra": [[k, v] for k, v in d.items() if k not in core and v],
             "relations": G.degree(n),
             "values": {m: _round(values[m].get(n)) for m in PANEL_MEASURES if m in values},
@@ -162,12 +212,15 @@ def _relations(G) -> list[dict]:
 
 def _grades(G) -> dict:
     """The grading scale, the minimum grades worth offering as a filter, and the sources cited."""
-    from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, grade, grade_levels, source_ids
+    from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, grade, grade_levels, meets, source_ids
 
     sources = G.graph.get("sources") or {}
     codes = {grade(d, sources) for _, _, d in G.edges(data=True)}
     cited = sorted({s for _, _, d in G.edges(data=True) for s in source_ids(d.get("sources", ""))})
-    return {"levels": list(reversed(grade_levels(codes))), "graded": codes != {""}, "scale": SCALE,
+    levels = list(reversed(grade_levels(codes)))
+    return {"levels": levels, "graded": codes != {""}, "scale": SCALE,
+            # the minimums each grade of the data meets, as the CLI's --min-grade decides
+            "meets": {c: [m for m in levels if meets(c, (m[0], m[1]))] for c in sorted(codes) if c},
             "reliability": RELIABILITY, "credibility": CREDIBILITY,
             "sources": {s: {c: (sources.get(s) or {}).get(c, "") for c in ("title", "author", "published", "url",
                                                                              "reliability")} for s in cited}}
@@ -207,9 +260,9 @@ def vis_assets() -> tuple[str, str]:
 
 
 def page_script() -> str:
-    """The page's own scripts, joined in a fixed order inside one strict-mode function."""
+    """The page's own scripts in a fixed order: one global, ``actorgraph``, that each file adds a module to."""
     parts = [_asset(HERE / "assets" / "js" / f"{name}.js") for name in SCRIPTS]
-    return "(function () {\n\"use strict\";\n" + "\n".join(parts) + "\n})();\n"
+    return "var actorgraph = {};\n" + "\n".join(parts) + "\n"
 
 
 def _csp_hash(script: str) -> str:
