@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+import test_notebook
 from conftest import FIXTURES
-from test_notebook import bundled, graph_of  # noqa: F401  (the session fixture: one layout per run)
+from test_notebook import graph_of
+
+bundled = test_notebook.bundled  # the same session fixture: the bundled map is laid out once per run
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -13,7 +16,7 @@ TITLE = "Sahel <actors>"
 
 
 @pytest.fixture(scope="session")
-def pages(bundled, tmp_path_factory):  # noqa: F811
+def pages(bundled, tmp_path_factory):
     """The explorer, to_pyvis's page and a host page framing the explorer, for the bundled data."""
     from graph.output.notebook import iframe
     from graph.output.page import render_html
@@ -35,7 +38,7 @@ def offline(p, path):
     assert p.errors == []
 
 
-def test_pyvis_page_draws_offline_as_the_explorer_does(open_page, pages, bundled):  # noqa: F811
+def test_pyvis_page_draws_offline_as_the_explorer_does(open_page, pages, bundled):
     G, _, scene, _ = bundled
     mine = open_page(pages["pyvis"])
     page = open_page(pages["explorer"])
@@ -90,7 +93,7 @@ def test_hostile_names_stay_text_in_the_pyvis_page(open_page, tmp_path):
     assert p.js("document.querySelectorAll('img, a, iframe').length") == 0
 
 
-def test_iframe_shows_the_explorer_without_a_request(open_page, pages, bundled):  # noqa: F811
+def test_iframe_shows_the_explorer_without_a_request(open_page, pages, bundled):
     G = bundled[0]
     host = open_page(pages["host"])
     frame = host.page.frames[1]

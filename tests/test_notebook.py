@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import BUNDLED, RELATIONS, write
+from conftest import BUNDLED, write
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
 ACTORS = f"""id,name,type,description,aliases

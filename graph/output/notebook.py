@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html as _html
 import json
-import math
 from pathlib import Path
 
 from graph.output.page import (HERE, _actors, _csp_hash, _grades, _markup, _relations, _vis_options, vis_assets,
@@ -19,7 +18,7 @@ from graph.output.page import (HERE, _actors, _csp_hash, _grades, _markup, _rela
 from graph.picture.scene import MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY
 
-__all__ = ["to_pyvis", "iframe", "node_title", "edge_title", "OfflineNetwork"]
+__all__ = ["to_pyvis", "iframe", "node_title", "edge_title"]  # and OfflineNetwork, made on first use
 
 LABEL_COLOR = "#1f2328"  # as the explorer draws its labels
 STATUS_WORDS = {"planned": "planned (not yet there)", "recommended": "recommended by the source (not there)"}
