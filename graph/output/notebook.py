@@ -1,10 +1,12 @@
 """The actor graph for notebooks: a pyvis ``Network`` that works offline, and an iframe for any page.
 
 :func:`to_pyvis` gives pyvis users the explorer's picture (the same scene: positions,
-colours, shapes, sizes, tooltips) in the object they know. Its ``generate_html``,
-``write_html`` and ``show`` use our own small template with vis-network inlined from the
-installed pyvis, never pyvis's templates, which load Bootstrap and vis from CDNs and print
-data unescaped. :func:`iframe` shows a whole page in a notebook cell through ``srcdoc``.
+colours, shapes, sizes, tooltips) in the object they know, an ``OfflineNetwork`` (a subclass
+of pyvis's ``Network``, made on first use so that pyvis loads only then). Its ``generate_html``,
+``write_html`` and ``show`` use our own small template (graph/templates/pyvis.html) with
+vis-network inlined from the installed pyvis, never pyvis's templates, which load Bootstrap and
+vis from CDNs and print data unescaped. :func:`iframe` shows a whole page in a notebook cell
+through ``srcdoc``.
 """
 
 from __future__ import annotations
