@@ -54,13 +54,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
     scene = scene_for(G, values, size_by, groups, seed)
     net = Network(directed=True)
-    net.nodes = [{"id": v, "x": x, "y": y, "size": r, "shape": shape, "group": group,
-                  "color": {"background": colour, "border": darker(colour),
-                            "highlight": {"background": colour, "border": "#111111"},
-                            "hover": {"background": colour, "border": "#111111"}}}
-                 for v, x, y, r, shape, group, colour in zip(scene.ids, scene.x, scene.y, scene.radius, scene.shape,
-                                                             scene.group, scene.colour)]
-    net.edges = [_edge(e) for e in scene.edges]
+    net.nodes, net.edges = vis_items(scene)
     net.options = _vis_options(len(scene.ids), len(scene.edges))
     nodes, edges, _heading, _h, _w, options_json = net.get_network_data()
     labels = _labels(scene)
@@ -97,6 +91,17 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "shown": {"actors": G.number_of_nodes(), "relations": G.number_of_edges()},
     }
     return _page(data)
+
+
+def vis_items(scene) -> tuple[list[dict], list[dict]]:
+    """vis-network's nodes and edges for a scene, as the page and ``to_pyvis`` draw them."""
+    nodes = [{"id": v, "x": x, "y": y, "size": r, "shape": shape, "group": group,
+              "color": {"background": colour, "border": darker(colour),
+                        "highlight": {"background": colour, "border": "#111111"},
+                        "hover": {"background": colour, "border": "#111111"}}}
+             for v, x, y, r, shape, group, colour in zip(scene.ids, scene.x, scene.y, scene.radius, scene.shape,
+                                                         scene.group, scene.colour)]
+    return nodes, [_edge(e) for e in scene.edges]
 
 
 def _edge(e: dict) -> dict:
