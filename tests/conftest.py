@@ -43,6 +43,21 @@ def benchmark(name: str):
     return sys.modules[f"benchmarks.{name}"]
 
 
+def bundled_relations() -> list[dict]:
+    """The bundled relations.csv as dicts (the tests derive expected counts from the data itself)."""
+    import csv
+
+    with open(BUNDLED / "relations.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def bundled_count(status: str | None = None, actor: str | None = None) -> int:
+    """How many bundled relations have this status (blank counts as actual) and name this actor."""
+    return sum(1 for r in bundled_relations()
+               if (status is None or (r.get("status") or "actual") == status)
+               and (actor is None or actor in (r["source"], r["target"])))
+
+
 def write(folder: Path, actors: str | bytes = ACTORS, relations: str | bytes = RELATIONS,
           kinds: str | bytes | None = None, sources: str | bytes | None = None) -> Path:
     """A data folder holding the files given (text is written as UTF-8, bytes as they are)."""
