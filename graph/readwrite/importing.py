@@ -27,7 +27,7 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
     data = _read(file, display)
     form = by_name(fmt) if fmt else for_file(file.name, data)
     if form is None or not form.imports:
-        raise ImportFailed(f"{display}: cannot tell its format from the extension; give --format")
+        raise ImportFailed("cannot tell its format from the extension; give --format", file=display, field="fmt")
     _check_folder(folder, DATA_FILES)
     module = importlib.import_module(f"graph.readwrite.{form.module}")
     try:
@@ -42,7 +42,7 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
     except FormatError as exc:
         raise ImportFailed(str(exc)) from None
     if not imported.actors and not imported.relations:
-        raise ImportFailed(f"{display}: no actors or relations found")
+        raise ImportFailed("no actors or relations found", file=display)
     from graph.readwrite.tofolder import to_files
 
     files, notes = to_files(imported)
@@ -56,11 +56,11 @@ def _read(path: Path, display: str) -> bytes:
     try:
         return read_limited(path)
     except FileNotFoundError:
-        raise ImportFailed(f"{display}: file not found") from None
+        raise ImportFailed("file not found", file=display) from None
     except ValueError as exc:
-        raise ImportFailed(f"{display}: {exc}") from None
+        raise ImportFailed(str(exc), file=display) from None
     except OSError as exc:
-        raise ImportFailed(f"{display}: cannot be read: {exc.strerror or exc}") from None
+        raise ImportFailed(f"cannot be read: {exc.strerror or exc}", file=display) from None
 
 
 def _check_folder(folder: Path, names) -> None:
