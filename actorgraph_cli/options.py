@@ -144,13 +144,17 @@ FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--with
 
 def usage_error(exc) -> click.ClickException:
     """The library's error about a view field, worded with the option the user typed."""
-    from graph.errors import InvalidDate
     from graph.data.files import printable
+    from graph.errors import InvalidDate, UnknownKind
 
     flag = FIELD_FLAGS.get(getattr(exc, "field", None))
     if isinstance(exc, InvalidDate):
-        return click.BadParameter(f"'{exc.value}' is not a date; use {DATE_FORMS}", param_hint=flag)
-    if flag in ("--relation", "--status", "--confidence"):
+        return click.BadParameter(f"'{exc.text}' is not a date; use {DATE_FORMS}", param_hint=flag)
+    if isinstance(exc, UnknownKind) and flag == "--relation":
+        tail = f"; did you mean '{exc.suggestions[0]}'?" if exc.suggestions else ""
+        return click.BadParameter(f"unknown relation '{exc.text}'{tail} (this data set has: {', '.join(exc.allowed)})",
+                                  param_hint=flag)
+    if flag in ("--relation", "--status", "--confidence", "--min-grade"):
         return click.BadParameter(str(exc), param_hint=flag)
     return click.ClickException(printable(str(exc), keep_newlines=True))
 
@@ -163,7 +167,7 @@ def relation_kind(dataset, text: str) -> str:
     try:
         return kind(dataset.kinds, text)
     except UnknownKind as exc:
-        raise click.BadParameter(str(exc), param_hint="--relation") from None
+        raise usage_error(exc) from None
 
 
 def resolve_in(G, dataset, text: str) -> str:

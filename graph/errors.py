@@ -1,28 +1,111 @@
-"""One error hierarchy: every error the library raises for a user to read is an ActorgraphError."""
+"""The one error hierarchy: every error the library raises for a user to read is an ActorgraphError.
+
+Each error carries its message and, where they exist, the file and line it is about
+and the view parameter (``field``) it comes from, so a client (the CLI) can name its
+own option for it. ``str(error)`` is ``file:line: message`` (each part only when known).
+The classes are re-exported where they were first defined (``graph.data.problems.DataError``,
+``graph.data.lock.LockTimeout``...), so either import works.
+"""
 
 from __future__ import annotations
 
-__all__ = ["ActorgraphError", "UnknownKind", "InvalidDate"]
+__all__ = ["ActorgraphError", "DataError", "LockTimeout", "OutputError", "ImportFailed", "ActorNotFound",
+           "EditRefused", "UnknownKind", "InvalidDate", "GradeError", "UndefinedMeasure", "NoPath"]
 
 
 class ActorgraphError(Exception):
-    """An error a user can act on; ``field`` names the parameter at fault, if any."""
+    """An error for the user: a message, and the file, line and view parameter it concerns when known.
+
+    >>> str(ActorgraphError("bad date", file="relations.csv", line=4))
+    'relations.csv:4: bad date'
+    >>> str(ActorgraphError("no actors to work on", field="without"))
+    'no actors to work on'
+    """
 
     def __init__(self, message: str = "", *, file: str | None = None, line: int | None = None,
-                 field: str | None = None, value=None, suggestions=()):
+                 field: str | None = None):
         super().__init__(message)
-        self.message, self.file, self.line = message, file, line
-        self.field, self.value, self.suggestions = field, value, list(suggestions)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.field = field
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}: " if self.file and self.line is not None else \
-            (f"{self.file}: " if self.file else "")
-        return where + self.message
+        place = ":".join(str(p) for p in (self.file, self.line) if p is not None)
+        return f"{place}: {self.message}" if place else self.message
 
 
-class UnknownKind(ActorgraphError, LookupError):
-    """A relation kind (or status, confidence) the data set does not have."""
+class DataError(ActorgraphError):
+    """The data (or a requested change to it) has errors: ``problems`` lists them, each with file and line."""
+
+    def __init__(self, problems):
+        # graph.data.problems imports this module, so its sorting is imported here, at raise time
+        from graph.data.problems import sort_problems
+
+        self.problems = sort_problems(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def errors(self) -> list:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+class LockTimeout(ActorgraphError):
+    """Another command held the folder's lock for longer than we wait."""
+
+
+class OutputError(ActorgraphError):
+    """An output file cannot be written; the message is for the user."""
+
+
+class ImportFailed(ActorgraphError):
+    """The file cannot be imported, or the folder cannot take it: the message says why."""
+
+
+class ActorNotFound(ActorgraphError, LookupError):
+    """An actor reference that matches no actor (``suggestions``: likely ids) or several (``matches``)."""
+
+    def __init__(self, message: str, *, text: str = "", suggestions=(), matches=(), field: str | None = None):
+        super().__init__(message, field=field)
+        self.text = text
+        self.suggestions = list(suggestions)
+        self.matches = list(matches)
+
+
+class EditRefused(ActorgraphError, ValueError):
+    """A requested edit that cannot be made as asked (nothing is written)."""
+
+
+class UnknownKind(ActorgraphError, ValueError):
+    """A relation kind the data set's vocabulary does not know; ``suggestions``: the kinds it may mean."""
+
+    def __init__(self, message: str, *, text: str = "", suggestions=(), allowed=(), field: str | None = None):
+        super().__init__(message, field=field)
+        self.text = text
+        self.suggestions = list(suggestions)
+        self.allowed = list(allowed)
 
 
 class InvalidDate(ActorgraphError, ValueError):
-    """A date that cannot be read."""
+    """A date that cannot be read (``text``: what was given)."""
+
+    def __init__(self, message: str, *, text: str = "", field: str | None = None):
+        super().__init__(message, field=field)
+        self.text = text
+
+
+class GradeError(ActorgraphError, ValueError):
+    """A minimum grade that is not a code like B3."""
+
+
+class UndefinedMeasure(ActorgraphError):
+    """A measure has no value on this graph (say why, in words for an analyst)."""
+
+
+class NoPath(ActorgraphError):
+    """No path joins the two actors (ids ``source`` and ``target``) in the view asked for."""
+
+    def __init__(self, source: str, target: str):
+        super().__init__(f"no path between '{source}' and '{target}'")
+        self.source = source
+        self.target = target

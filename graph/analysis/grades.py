@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from graph.errors import GradeError
+
 __all__ = ["RELIABILITY", "CREDIBILITY", "SCALE", "WEAK_BELOW", "parse_grade", "source_ids", "grade",
            "meets", "weak", "corroborated", "grade_levels", "tie_quality", "GradeError"]
 
@@ -26,10 +28,6 @@ CREDIBILITY = {
 SCALE = "Grade: source reliability A-E (A best), credibility 1-5 (1 confirmed elsewhere); F, 6: cannot be judged."
 WEAK_BELOW = "C3"  # a graded tie that does not meet C3 is weakly graded
 _CODE = re.compile(r"\s*([A-Fa-f])\s*([1-6])\s*\Z")
-
-
-class GradeError(ValueError):
-    """A minimum grade that is not a code like B3."""
 
 
 def parse_grade(text: str) -> tuple[str, str]:

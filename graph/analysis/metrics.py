@@ -6,12 +6,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from graph.names import MEASURE_MEANINGS
+from graph.errors import UndefinedMeasure
 
 __all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure"]
-
-
-class UndefinedMeasure(Exception):
-    """A measure has no value on this graph (say why, in words for an analyst)."""
 
 
 @dataclass(frozen=True)

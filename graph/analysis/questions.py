@@ -5,16 +5,13 @@ from __future__ import annotations
 from graph.analysis.build import Restriction, restrictions
 from graph.names import COMMUNITY_SEED
 from graph.data.schema import kinds_of
+from graph.errors import NoPath
 
 __all__ = ["neighbourhood", "neighbours", "paths", "brokers", "communities", "spell", "NoPath",
            "COMMUNITY_SEED", "BROKER_GUIDE"]
 
 BROKER_GUIDE = ("reading: a broker has high betweenness and effective size and low constraint; "
                 "constraint near 1 means all of an actor's ties run into one closed group")
-
-
-class NoPath(Exception):
-    """No path joins the two actors in the view asked for."""
 
 
 def spell(G, a: str, b: str, kind: str, forward: bool = True) -> str:

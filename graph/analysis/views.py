@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from graph.analysis.build import build_graph, select
 from graph.analysis.grades import GradeError, parse_grade
 from graph.data.dates import parse_span
+from graph.data.kinds import resolve_kind
 from graph.data.resolve import ActorNotFound
 from graph.errors import InvalidDate, UnknownKind
 
@@ -69,15 +70,15 @@ class View:
         statuses and confidence, each with suggestions where there are any.
         """
         if self.as_of and parse_span(self.as_of) is None:
-            raise InvalidDate(f"'{self.as_of}' is not a date", field="as_of", value=self.as_of)
+            raise InvalidDate(f"'{self.as_of}' is not a date", field="as_of", text=self.as_of)
         for s in self.statuses or ():
             if s.lower() not in STATUSES + ("all",):
                 raise UnknownKind(f"unknown status '{s}' (statuses: {', '.join(STATUSES)}, all)", field="statuses",
-                                  value=s, suggestions=[])
+                                  text=s, allowed=STATUSES + ("all",))
         confidence = self.confidence.lower() if self.confidence else None
         if confidence is not None and confidence not in CONFIDENCES:
             raise UnknownKind(f"unknown confidence '{self.confidence}' (stated or implied)", field="confidence",
-                              value=self.confidence, suggestions=[])
+                              text=self.confidence, allowed=CONFIDENCES)
         grade = None
         if self.min_grade:
             try:
@@ -118,13 +119,7 @@ class ResolvedView:
 
 def relation_kind(kinds, text: str) -> str:
     """A kind of the vocabulary from what was typed (spelling variants and inverse wordings too)."""
-    name = kinds.normalise(text) or kinds.inverse_of(text)
-    if name is None:
-        hint = kinds.suggest(text)
-        tail = f"; did you mean '{hint[0]}'?" if hint else ""
-        raise UnknownKind(f"unknown relation '{text}'{tail} (this data set has: {', '.join(kinds)})",
-                          field="relations", value=text, suggestions=hint)
-    return name
+    return resolve_kind(kinds, text, field="relations")[0]
 
 
 def graph_of(dataset, view: View | None = None, *, all_statuses: bool = False):

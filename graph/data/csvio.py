@@ -7,15 +7,16 @@ written back exactly as they were read, whatever program saved them.
 from __future__ import annotations
 
 import csv
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.data.atomic import write_atomic
 from graph.data.problems import Problem
 
-__all__ = ["CsvFile", "Record", "read_csv", "parse_csv", "format_record", "atomic_write"]
+__all__ = ["CsvFile", "Record", "read_bytes", "read_csv", "parse_csv", "format_record", "atomic_write"]
+
+atomic_write = write_atomic  # the name this module gave it first
 
 # UTF-32's little-endian BOM starts with UTF-16's: test it first
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
@@ -80,17 +81,24 @@ class CsvFile:
 
 def read_csv(path: Path, display: str, folder: Path | None = None) -> tuple[CsvFile | None, list[Problem]]:
     """Read and parse one CSV file (a regular file inside ``folder``); problems instead of exceptions."""
+    data, problems = read_bytes(path, display, folder)
+    if data is None:
+        return None, problems
+    return parse_csv(data, Path(path), display)
+
+
+def read_bytes(path: Path, display: str, folder: Path | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of one data file (a regular file inside ``folder``), or None and the problem why not."""
     from graph.data.files import read_limited
 
     try:
-        data = read_limited(Path(path), folder)
+        return read_limited(Path(path), folder), []
     except FileNotFoundError:
         return None, [Problem(display, 0, "missing-file", "file not found")]
     except ValueError as exc:
         return None, [Problem(display, 0, "unreadable-file", str(exc))]
     except OSError as exc:
         return None, [Problem(display, 0, "unreadable-file", f"cannot read: {exc.strerror}")]
-    return parse_csv(data, Path(path), display)
 
 
 def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, list[Problem]]:
@@ -236,41 +244,3 @@ def format_record(cells: list[str], delimiter: str, quote_all: bool = False) -> 
             cell != cell.strip())
         out.append('"' + cell.replace('"', '""') + '"' if needs else cell)
     return delimiter.join(out)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write bytes to path atomically: temp file beside it, fsync, os.replace."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".actorgraph-{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    fsync_dir(path.parent)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in folder durable (no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

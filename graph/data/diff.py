@@ -5,8 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from graph.data.csvio import parse_csv
-from graph.data.load import ACTORS_FILE, OPTIONAL_FILES, RELATIONS_FILE, check_dataset
+from graph.data.load import ACTORS_FILE, OPTIONAL_FILES, RELATIONS_FILE, from_files
 from graph.data.problems import DataError, Problem
 from graph.data.validate import relation_key
 
@@ -15,26 +14,21 @@ __all__ = ["dataset_at_revision", "diff_rows", "renames"]
 
 def dataset_at_revision(folder: Path, rev: str, display: str):
     """The data set as committed at a git revision, validated like any other."""
-    files, problems = [], []
+    contents, displays, problems = {}, {}, []
     if not rev or rev.startswith("-"):
         raise DataError([Problem(f"{rev}:{display}", 0, "no-revision",
                                  f"'{rev}' is not a git revision (it may not start with '-')")])
     for name in (ACTORS_FILE, RELATIONS_FILE, *OPTIONAL_FILES):
-        shown = f"{rev}:{display}/{name}"
+        shown = displays[name] = f"{rev}:{display}/{name}"
         try:
-            data = _git_blob(folder, f"{rev}:./{name}")
+            contents[name] = _git_blob(folder, f"{rev}:./{name}")
         except FileNotFoundError:
             raise DataError([Problem(shown, 0, "no-git", "git is not installed")]) from None
         except ValueError as exc:
-            files.append(None)
             if isinstance(exc, _Missing) and name in OPTIONAL_FILES:
                 continue  # kinds.csv and sources.csv may be absent at that revision
             problems.append(Problem(shown, 0, "no-revision", str(exc)))
-            continue
-        f, p = parse_csv(data, Path(folder) / name, shown)
-        files.append(f)
-        problems += p
-    dataset, more = check_dataset(Path(folder), *files)
+    dataset, more = from_files(Path(folder), contents, displays)
     problems += more
     if dataset is None or any(p.severity == "error" for p in problems):
         raise DataError(problems)

@@ -11,13 +11,14 @@ import dataclasses
 import difflib
 import os
 
-from graph.data.csvio import Record, parse_csv
+from graph.data.csvio import Record
 from graph.data.journal import commit
-from graph.data.load import ACTORS_FILE, RELATIONS_FILE, Dataset, check_dataset
+from graph.data.load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, Dataset, from_files
+from graph.data.kinds import resolve_kind
 from graph.data.problems import DataError, Problem
-from graph.data.resolve import ActorNotFound
 from graph.data.schema import SLUG_RE, fold, slugify
 from graph.data.validate import relation_key
+from graph.errors import EditRefused
 
 __all__ = ["Editor", "edit_folder"]
 
@@ -42,10 +43,8 @@ class Editor:
 
     # ---- looking things up ---------------------------------------------------------------------
     def actor_id(self, text: str) -> str:
-        try:
-            return self.index.resolve(text)
-        except ActorNotFound as exc:
-            raise LookupError(str(exc)) from None
+        """The id of the actor ``text`` names; ActorNotFound (with suggestions) otherwise."""
+        return self.index.resolve(text)
 
     def _rows(self, name: str):
         f = self.files[name]
@@ -64,19 +63,19 @@ class Editor:
     # ---- changes ------------------------------------------------------------------------------
     def add_actor(self, actor_id: str, values: dict) -> None:
         if "id" in values:
-            raise ValueError("give the id as the first argument, not as a column value")
+            raise EditRefused("give the id as the first argument, not as a column value", field="id")
         if not SLUG_RE.match(actor_id):
-            raise ValueError(f"id '{actor_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
-                             f" try '{slugify(actor_id)}'")
+            raise EditRefused(f"id '{actor_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
+                              f" try '{slugify(actor_id)}'", field="id")
         if actor_id in self.index.by_id:
-            raise ValueError(f"actor '{actor_id}' already exists ({self.index.by_id[actor_id]['name']})")
+            raise EditRefused(f"actor '{actor_id}' already exists ({self.index.by_id[actor_id]['name']})", field="id")
         self._append(ACTORS_FILE, {"id": actor_id, **values})
         self.messages.append(f"added actor '{actor_id}' ({values.get('name', '')})")
 
     def add_relation(self, source: str, kind: str, target: str, values: dict) -> None:
         taken = sorted({"source", "relation", "target"} & set(values))
         if taken:
-            raise ValueError(f"give {', '.join(taken)} as arguments, not as column values")
+            raise EditRefused(f"give {', '.join(taken)} as arguments, not as column values", field=taken[0])
         source, kind, target = self._tie(source, kind, target)
         self._append(RELATIONS_FILE, {"source": source, "relation": kind, "target": target, **values})
         self.messages.append(f"added relation {source} {kind} {target}")
@@ -90,27 +89,22 @@ class Editor:
         """Change fields of one relation row in place (``since`` picks the row when a tie has several)."""
         taken = sorted({"source", "relation", "target"} & set(values))
         if taken:
-            raise ValueError(f"{', '.join(taken)} cannot be set; remove the relation and add the new one")
+            raise EditRefused(f"{', '.join(taken)} cannot be set; remove the relation and add the new one",
+                              field=taken[0])
         if not values:
-            raise ValueError("nothing to change: give --evidence, --note, --confidence, --since, --until, --source,"
-                             " --credibility, --status or --set")
+            raise EditRefused("nothing to change: give --evidence, --note, --confidence, --since, --until, --source,"
+                              " --credibility, --status or --set")
         rec, v = self._relation_record(source, kind, target, since)
         if not self._set(RELATIONS_FILE, rec, values):
-            raise ValueError(f"relation {v['source']} {v['relation']} {v['target']} (line {rec.line}) already has"
-                             " those values")
+            raise EditRefused(f"relation {v['source']} {v['relation']} {v['target']} (line {rec.line}) already has"
+                              " those values")
         self.messages.append(f"updated relation {v['source']} {v['relation']} {v['target']} (line {rec.line}):"
                              f" {', '.join(sorted(values))}")
 
     def _tie(self, source: str, kind: str, target: str) -> tuple[str, str, str]:
         """Actor ids and kind name; inverse wording ('trained by') turns the tie round, and says so."""
-        kinds = self.dataset.kinds
-        name = kinds.normalise(kind)
-        if name is None:
-            name = kinds.inverse_of(kind)
-            if name is None:
-                hint = kinds.suggest(kind)
-                tail = f"; did you mean '{hint[0]}'?" if hint else ""
-                raise ValueError(f"unknown relation '{kind}'{tail} (allowed: {', '.join(kinds)})")
+        name, backwards = resolve_kind(self.dataset.kinds, kind, field="relation")
+        if backwards:
             source, target = target, source
             self.messages.append(f"'{kind}' reads backwards: recorded as {self.actor_id(source)} {name}"
                                  f" {self.actor_id(target)}")
@@ -135,12 +129,13 @@ class Editor:
         if len(found) > 1:
             rows = "; ".join(f"line {rec.line}: since {v.get('since') or '(open)'}, until {v.get('until') or '(open)'}"
                              for rec, v in found)
-            raise LookupError(f"{source} {kind} {target} has {len(found)} rows ({rows}); pick one with --since")
+            raise EditRefused(f"{source} {kind} {target} has {len(found)} rows ({rows}); pick one with --since",
+                              field="since")
         between = [f"{v['source']} {v['relation']} {v['target']}" for _, v in self._rows(RELATIONS_FILE)
                    if {v.get("source"), v.get("target")} == {source, target}]
         hint = f"; between them: {', '.join(between)}" if between else ""
         when = f" since {since}" if since is not None else ""
-        raise LookupError(f"no relation {source} {kind} {target}{when}{hint}")
+        raise EditRefused(f"no relation {source} {kind} {target}{when}{hint}")
 
     def remove_actor(self, actor: str, cascade: bool = False) -> None:
         actor_id = self.actor_id(actor)
@@ -149,8 +144,9 @@ class Editor:
             shown = "; ".join(f"line {rec.line}: {v['source']} {v['relation']} {v['target']}"
                               for rec, v in linked[:10])
             more = f"; and {len(linked) - 10} more" if len(linked) > 10 else ""
-            raise ValueError(f"actor '{actor_id}' is named by {len(linked)} relation"
-                             f"{'s' * (len(linked) != 1)} ({shown}{more}); remove them first or use --cascade")
+            raise EditRefused(f"actor '{actor_id}' is named by {len(linked)} relation"
+                              f"{'s' * (len(linked) != 1)} ({shown}{more}); remove them first or use --cascade",
+                              field="cascade")
         self.messages += [f"removed relation {v['source']} {v['relation']} {v['target']} (line {rec.line})"
                           for rec, v in linked]
         self._delete(RELATIONS_FILE, [rec for rec, _ in linked])
@@ -160,10 +156,11 @@ class Editor:
     def rename_actor(self, actor: str, new_id: str) -> None:
         old = self.actor_id(actor)
         if not SLUG_RE.match(new_id):
-            raise ValueError(f"id '{new_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
-                             f" try '{slugify(new_id)}'")
+            raise EditRefused(f"id '{new_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
+                              f" try '{slugify(new_id)}'", field="new_id")
         if new_id in self.index.by_id and new_id != old:
-            raise ValueError(f"actor '{new_id}' already exists ({self.index.by_id[new_id]['name']})")
+            raise EditRefused(f"actor '{new_id}' already exists ({self.index.by_id[new_id]['name']})",
+                              field="new_id")
         self._set(ACTORS_FILE, self._actor_record(old), {"id": new_id})
         changed = 0
         for rec, v in self.relations_of(old):
@@ -184,9 +181,9 @@ class Editor:
                     merged.setdefault(fold(a), a)
             values["aliases"] = ";".join(merged.values())
         if not values:
-            raise ValueError("nothing to change: give --name, --type, --description, --alias or --set")
+            raise EditRefused("nothing to change: give --name, --type, --description, --alias or --set")
         if "id" in values:
-            raise ValueError("use rename-actor to change an id")
+            raise EditRefused("use rename-actor to change an id", field="id")
         if self._set(ACTORS_FILE, self._actor_record(actor_id), values):
             self.messages.append(f"updated actor '{actor_id}': {', '.join(sorted(values))}")
         else:
@@ -298,7 +295,6 @@ class Editor:
     def check(self) -> list[Problem]:
         """Validate the files exactly as they would be written; DataError on any error, else warnings."""
         problems: list[Problem] = []
-        parsed = dict(self.files)
         out = {}
         for name, text in self.changed().items():
             f = self.files[name]
@@ -311,11 +307,11 @@ class Editor:
                                         f"'{char}' cannot be saved in {f.encoding}; save the file as UTF-8 first"))
                 continue
             out[name] = data
-            parsed[name], found = parse_csv(data, f.path, f.display)
-            problems += found
         if not problems:
-            problems += check_dataset(self.folder, parsed[ACTORS_FILE], parsed[RELATIONS_FILE],
-                                      self.dataset.kinds_file, self.dataset.sources_file)[1]
+            contents = {**self.files, KINDS_FILE: self.dataset.kinds_file, SOURCES_FILE: self.dataset.sources_file,
+                        **out}
+            problems += from_files(self.folder, contents, {n: f.display for n, f in self.files.items()},
+                                   partial=False)[1]
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
         self._bytes = out
@@ -341,8 +337,8 @@ class Editor:
 def edit_folder(folder, change, dry_run: bool = False) -> tuple[Editor, list[Problem]]:
     """Under the folder's exclusive lock: load, ``change(editor)``, validate, write (unless dry_run).
 
-    Returns the editor (messages, diff) and the warnings. Raises DataError, ValueError or
-    LookupError (nothing written), LockTimeout, or OSError (nothing written, temp files removed).
+    Returns the editor (messages, diff) and the warnings. Raises DataError, EditRefused, ActorNotFound or
+    UnknownKind (nothing written), LockTimeout, or OSError (nothing written, temp files removed).
     """
     from graph.data.load import load_dataset
     from graph.data.lock import folder_lock
@@ -358,4 +354,4 @@ def _check_text(values: dict) -> None:
     for column, value in values.items():
         bad = next((c for c in str(value) if ord(c) < 32 and c not in "\t\n\r" or c == "\x7f"), None)
         if bad is not None:
-            raise ValueError(f"the value for {column} holds the control character U+{ord(bad):04X}")
+            raise EditRefused(f"the value for {column} holds the control character U+{ord(bad):04X}", field=column)

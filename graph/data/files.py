@@ -14,16 +14,14 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
+
+from graph.data.atomic import fsync_dir, temp_beside
+from graph.errors import OutputError
 
 __all__ = ["max_bytes", "read_limited", "inside", "OutputError", "write_outputs", "printable", "clean_text"]
 
 DEFAULT_MAX_MB = 128
-
-
-class OutputError(Exception):
-    """An output file cannot be written; the message is for the user."""
 
 
 def max_bytes() -> int:
@@ -132,6 +130,8 @@ def write_outputs(files: dict[Path, bytes], protected=()) -> None:
                 _write_in_place(path, data)
         for path, tmp in temps:
             os.replace(tmp, os.path.realpath(path))
+        for folder in sorted({os.path.dirname(os.path.realpath(path)) for path, _ in temps}):
+            fsync_dir(folder)
         temps = []
     except OSError as exc:
         raise OutputError(f"cannot write {_name(exc.filename, plan)}: {exc.strerror or exc}") from None
@@ -176,19 +176,8 @@ def _check_target(path: Path, protected) -> str:
 
 
 def _temp_beside(path: Path, data: bytes) -> str:
-    target = os.path.realpath(path)
-    fd, tmp = tempfile.mkstemp(prefix=".actorgraph-out.", suffix=".tmp", dir=os.path.dirname(target) or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        mode = os.stat(target).st_mode & 0o777 if os.path.exists(target) else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return tmp
+    """An output's temp file, beside the file a link points to (the link itself stays)."""
+    return temp_beside(os.path.realpath(path), data, prefix=".actorgraph-out.")
 
 
 def _write_in_place(path: Path, data: bytes) -> None:
@@ -207,9 +196,3 @@ def _write_in_place(path: Path, data: bytes) -> None:
             view = view[written:]
     finally:
         os.close(fd)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

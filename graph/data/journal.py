@@ -16,18 +16,16 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 
-from graph.data.csvio import atomic_write, fsync_dir
+from graph.data.atomic import finish, replace_all, write_atomic
 from graph.data.problems import DataError, Problem
 from graph.data.schema import DATA_FILES
 
 __all__ = ["commit", "recover", "pending", "JOURNAL", "TEMP_RE"]
 
 JOURNAL = ".actorgraph-journal"
-_TEMP_PREFIX = ".actorgraph-"
 _NAMES = "|".join(re.escape(n) for n in DATA_FILES)
 DATA_TEMP_RE = re.compile(rf"\.actorgraph-({_NAMES})\.[A-Za-z0-9_]+\.tmp\Z")
 TEMP_RE = re.compile(rf"\.actorgraph-(?:{_NAMES}|\.actorgraph-journal)\.[A-Za-z0-9_]+\.tmp\Z")
@@ -52,20 +50,9 @@ def commit(folder: Path, changes: dict[str, bytes]) -> None:
     if len(changes) == 1:
         (name, data), = changes.items()
         _pause()
-        atomic_write(folder / name, data)
+        write_atomic(folder / name, data)
         return
-    temps = {}
-    try:
-        for name, data in sorted(changes.items()):
-            temps[name] = _write_temp(folder, name, data)
-            _pause()
-        atomic_write(folder / JOURNAL, json.dumps(temps, sort_keys=True).encode())
-    except BaseException:
-        for tmp in temps.values():
-            _unlink(folder / tmp)
-        raise
-    _pause()
-    _finish(folder, temps)
+    replace_all(folder, changes, journal=JOURNAL, step=_pause)
 
 
 def _check_editable(folder: Path, name: str) -> None:
@@ -91,7 +78,7 @@ def recover(folder: Path, display: str | None = None) -> list[str]:
     if pending(folder):
         temps = _read_journal(folder, display or str(folder / JOURNAL))
         if temps:
-            _finish(folder, temps)
+            finish(folder, temps, JOURNAL, _pause)
             notices.append(f"completed an interrupted edit of {', '.join(sorted(temps))}")
         else:
             _unlink(folder / JOURNAL)
@@ -143,32 +130,6 @@ def _remove_stale_temps(folder: Path) -> None:
     for entry in entries:
         if TEMP_RE.match(entry.name) and entry.is_file(follow_symlinks=False):
             _unlink(Path(entry.path))
-
-
-def _finish(folder: Path, temps: dict[str, str]) -> None:
-    for name, tmp in sorted(temps.items()):
-        _pause()
-        if os.path.lexists(folder / tmp):
-            os.replace(folder / tmp, folder / name)
-    fsync_dir(folder)
-    _unlink(folder / JOURNAL)
-    fsync_dir(folder)
-
-
-def _write_temp(folder: Path, name: str, data: bytes) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        target = folder / name
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-    except BaseException:
-        _unlink(Path(tmp))
-        raise
-    return os.path.basename(tmp)
 
 
 def _unlink(path: Path) -> None:

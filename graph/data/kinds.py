@@ -6,8 +6,9 @@ import re
 
 from graph.data.problems import Problem
 from graph.data.schema import KIND_COLUMNS, KIND_RE, RELATIONS, RelationKind, Vocabulary, slugify
+from graph.errors import UnknownKind
 
-__all__ = ["read_kinds", "kinds_text", "LINE_COLOURS"]
+__all__ = ["read_kinds", "kinds_text", "resolve_kind", "LINE_COLOURS"]
 
 LINE_COLOURS = ("#d9480f", "#7b2cbf", "#2b8a3e", "#495057", "#1971c2", "#c2255c", "#e67700", "#0c8599",
                 "#5c940d", "#862e9c")
@@ -81,3 +82,21 @@ def kinds_text(vocabulary: Vocabulary = RELATIONS) -> str:
         lines.append(format_record([k.name, k.label, k.inverse, "yes" if k.directed else "no", k.color, k.style],
                                    ","))
     return "\n".join(lines) + "\n"
+
+
+def resolve_kind(vocabulary: Vocabulary, text: str, field: str | None = None) -> tuple[str, bool]:
+    """The kind ``text`` names, and whether it reads backwards ('trained by'); UnknownKind otherwise.
+
+    >>> resolve_kind(RELATIONS, "Trained by")
+    ('trains', True)
+    """
+    name = vocabulary.normalise(text)
+    if name is not None:
+        return name, False
+    name = vocabulary.inverse_of(text)
+    if name is not None:
+        return name, True
+    hint = vocabulary.suggest(text)
+    tail = f"; did you mean '{hint[0]}'?" if hint else ""
+    raise UnknownKind(f"unknown relation '{text}'{tail} (allowed: {', '.join(vocabulary)})", text=text,
+                      suggestions=hint, allowed=list(vocabulary), field=field)

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from graph.data.csvio import CsvFile, Record, read_csv
+from graph.data.csvio import CsvFile, Record, parse_csv, read_bytes
 from graph.data.problems import DataError, Problem, sort_problems
 from graph.data.resolve import ActorIndex
 from graph.data.schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
 from graph.data.validate import check_actors, check_cells, check_isolated, check_relations, check_sources
 
-__all__ = ["Row", "Dataset", "load_dataset", "check_dataset", "display_path", "default_data_dir", "locate",
+__all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "default_data_dir", "locate",
            "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE"]
 
 ACTORS_FILE = "actors.csv"
@@ -193,15 +193,13 @@ def _recover(folder: Path) -> list[str]:
 
 
 def _load(folder: Path, strict: bool, notices: list[str]) -> Dataset:
-    files, problems = [], []
+    contents, problems = {}, []
     for name in (ACTORS_FILE, RELATIONS_FILE, *OPTIONAL_FILES):
         if name in OPTIONAL_FILES and not os.path.lexists(folder / name):
-            files.append(None)  # optional: the built-in kinds apply, no source is named
-            continue
-        f, p = read_csv(folder / name, display_path(folder / name), folder)
-        files.append(f)
+            continue  # optional: the built-in kinds apply, no source is named
+        contents[name], p = read_bytes(folder / name, display_path(folder / name), folder)
         problems += [_case_hint(folder, name, x) for x in p]
-    dataset, more = check_dataset(folder, *files)
+    dataset, more = from_files(folder, contents)
     problems += more
     if strict and any(p.severity == "error" for p in problems):
         raise DataError(problems)
@@ -224,6 +222,30 @@ def _case_hint(folder: Path, name: str, problem: Problem) -> Problem:
         return problem
     return Problem(problem.path, 0, problem.code, f"file not found; there is '{others[0]}': file names are"
                                                   f" case-sensitive here, rename it to {name}")
+
+
+def from_files(folder: Path, contents: dict, displays: dict[str, str] | None = None,
+               partial: bool = True) -> tuple[Dataset | None, list[Problem]]:
+    """A data set assembled from its files' contents, and every problem found: (Dataset or None, problems).
+
+    ``contents`` maps file names (actors.csv...) to their bytes, parsed here, or to a
+    CsvFile already parsed; a name absent or None is a file that is missing or could not
+    be read. Each file is shown as ``displays[name]`` (default: its path as typed).
+    With ``partial=False`` nothing is checked when a file does not parse.
+    """
+    folder = Path(folder)
+    parsed, problems = {}, []
+    for name in (ACTORS_FILE, RELATIONS_FILE, *OPTIONAL_FILES):
+        content = contents.get(name)
+        if isinstance(content, bytes):
+            shown = displays[name] if displays and name in displays else display_path(folder / name)
+            content, p = parse_csv(content, folder / name, shown)
+            problems += p
+        parsed[name] = content
+    if problems and not partial:
+        return None, problems
+    dataset, more = check_dataset(folder, *parsed.values())
+    return dataset, problems + more
 
 
 def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None,

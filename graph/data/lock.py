@@ -13,13 +13,11 @@ import os
 import time
 from pathlib import Path
 
+from graph.errors import LockTimeout
+
 __all__ = ["folder_lock", "LockTimeout", "lock_timeout"]
 
 DEFAULT_TIMEOUT = 10.0
-
-
-class LockTimeout(Exception):
-    """Another command held the folder's lock for longer than we wait."""
 
 
 def lock_timeout() -> float:

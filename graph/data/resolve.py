@@ -6,12 +6,9 @@ import difflib
 from functools import lru_cache
 
 from graph.data.schema import fold
+from graph.errors import ActorNotFound
 
 __all__ = ["ActorNotFound", "ActorIndex", "describe"]
-
-
-class ActorNotFound(LookupError):
-    """An actor reference that matches no actor, or several."""
 
 
 def describe(actor) -> str:
@@ -60,10 +57,10 @@ class ActorIndex:
                 return ids[0]
             if len(ids) > 1:
                 names = ", ".join(describe(self.by_id[i]) for i in ids[:8])
-                raise ActorNotFound(f"'{text}' is ambiguous: it matches {names}; use an id")
+                raise ActorNotFound(f"'{text}' is ambiguous: it matches {names}; use an id", text=text, matches=ids)
         hint = self.closest(key)
         tail = "; did you mean " + " or ".join(describe(self.by_id[i]) for i in hint) + "?" if hint else ""
-        raise ActorNotFound(f"unknown actor '{text}'{tail}")
+        raise ActorNotFound(f"unknown actor '{text}'{tail}", text=text, suggestions=hint)
 
     def _closest(self, text: str, n: int = 3) -> list[str]:
         """Ids of the actors a mistyped reference most likely meant, best first."""

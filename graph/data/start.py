@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.data.atomic import create_all
 from graph.data.load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, sample_dir
 from graph.data.schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
+from graph.errors import EditRefused
 
 __all__ = ["init", "headers"]
 
@@ -24,7 +26,8 @@ def headers() -> dict[str, bytes]:
 def init(folder: Path, example: bool = False) -> list[Path]:
     """Write a new data set into folder (created if needed); refuse if any of its files exists.
 
-    Raises ValueError naming the files that exist, OSError when the folder cannot be written.
+    Raises EditRefused naming the files that exist, OSError when the folder cannot be written
+    (FileExistsError when one appeared meanwhile); nothing is left written.
     """
     folder = Path(folder)
     files = headers()
@@ -33,16 +36,6 @@ def init(folder: Path, example: bool = False) -> list[Path]:
         files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE, SOURCES_FILE)})
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing:
-        raise ValueError(f"{folder} already has {', '.join(existing)}; actorgraph init never overwrites a file")
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    try:
-        for name, data in files.items():
-            with open(folder / name, "xb") as fh:  # exclusive: never replaces a file made meanwhile
-                fh.write(data)
-            written.append(folder / name)
-    except BaseException:
-        for path in written:
-            path.unlink()
-        raise
-    return written
+        raise EditRefused(f"{folder} already has {', '.join(existing)}; actorgraph init never overwrites a file",
+                          field="folder")
+    return create_all(folder, files)  # exclusive: never replaces a file made meanwhile

@@ -93,7 +93,7 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS, sour
             if kind == "part_of" and row["source"] != row["target"]:
                 part_of.append(row)
         if not row.get("evidence"):
-            yield Problem(path, row.line, "no-evidence", "relation without evidence", "warning")
+            yield Problem(path, row.line, "no-evidence", "relation without evidence")
     yield from _check_part_of_cycles(part_of, path)
 
 
@@ -128,7 +128,7 @@ def check_isolated(actors, relations, path: str):
     linked = {r[c] for r in relations for c in ("source", "target")}
     for a in actors:
         if a["id"] and a["id"] not in linked:
-            yield Problem(path, a.line, "isolated-actor", f"actor '{a['id']}' has no relation", "warning")
+            yield Problem(path, a.line, "isolated-actor", f"actor '{a['id']}' has no relation")
 
 
 def _check_relation_kind(row, path, kinds: Vocabulary):
@@ -258,8 +258,8 @@ def check_cells(rows, path: str):
             bad = _CONTROL.search(value)
             if bad is not None:
                 yield Problem(path, row.line, "control-character",
-                              f"{column} holds the control character U+{ord(bad.group()):04X}", "warning")
+                              f"{column} holds the control character U+{ord(bad.group()):04X}")
             elif value.startswith(FORMULA_START) and guard_formula(value) != value:
                 yield Problem(path, row.line, "formula-like",
                               f"{column} starts with '{value[0]}': a spreadsheet may run '{value[:20]}' as a"
-                              " formula (exports guard it with an apostrophe)", "warning")
+                              " formula (exports guard it with an apostrophe)")

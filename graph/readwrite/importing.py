@@ -6,11 +6,9 @@ import importlib
 import os
 from pathlib import Path
 
+from graph.errors import ImportFailed
+
 __all__ = ["import_file", "ImportFailed"]
-
-
-class ImportFailed(Exception):
-    """The file cannot be imported, or the folder cannot take it: the message says why."""
 
 
 def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[Path], list[str]]:
@@ -29,7 +27,7 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
     data = _read(file, display)
     form = by_name(fmt) if fmt else for_file(file.name, data)
     if form is None or not form.imports:
-        raise ImportFailed(f"{display}: cannot tell its format from the extension; give --format")
+        raise ImportFailed("cannot tell its format from the extension; give --format", file=display, field="fmt")
     _check_folder(folder, DATA_FILES)
     module = importlib.import_module(f"graph.readwrite.{form.module}")
     try:
@@ -44,7 +42,7 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
     except FormatError as exc:
         raise ImportFailed(str(exc)) from None
     if not imported.actors and not imported.relations:
-        raise ImportFailed(f"{display}: no actors or relations found")
+        raise ImportFailed("no actors or relations found", file=display)
     from graph.readwrite.tofolder import to_files
 
     files, notes = to_files(imported)
@@ -58,11 +56,11 @@ def _read(path: Path, display: str) -> bytes:
     try:
         return read_limited(path)
     except FileNotFoundError:
-        raise ImportFailed(f"{display}: file not found") from None
+        raise ImportFailed("file not found", file=display) from None
     except ValueError as exc:
-        raise ImportFailed(f"{display}: {exc}") from None
+        raise ImportFailed(str(exc), file=display) from None
     except OSError as exc:
-        raise ImportFailed(f"{display}: cannot be read: {exc.strerror or exc}") from None
+        raise ImportFailed(f"cannot be read: {exc.strerror or exc}", file=display) from None
 
 
 def _check_folder(folder: Path, names) -> None:
@@ -77,36 +75,23 @@ def _check_folder(folder: Path, names) -> None:
 
 def _validate(folder: Path, files: dict[str, str]) -> None:
     """Parse and check the files as they would be written; DataError on any error."""
-    from graph.data.csvio import parse_csv
-    from graph.data.load import check_dataset
+    from graph.data.load import from_files
     from graph.data.problems import DataError
 
-    parsed, problems = {}, []
-    for name, text in files.items():
-        parsed[name], found = parse_csv(text.encode("utf-8"), folder / name, str(folder / name))
-        problems += found
-    _, more = check_dataset(folder, parsed.get("actors.csv"), parsed.get("relations.csv"), parsed.get("kinds.csv"),
-                            parsed.get("sources.csv"))
-    errors = [p for p in problems + more if p.severity == "error"]
+    _, problems = from_files(folder, {name: text.encode("utf-8") for name, text in files.items()},
+                             {name: str(folder / name) for name in files})
+    errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(errors)
 
 
 def _write(folder: Path, files: dict[str, str]) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    try:
-        for name in ("actors.csv", "relations.csv", "kinds.csv", "sources.csv"):
-            if name in files:
-                with open(folder / name, "xb") as fh:  # exclusive: never replaces a file made meanwhile
-                    fh.write(files[name].encode("utf-8"))
-                written.append(folder / name)
+    from graph.data.atomic import create_all
+
+    order = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv")
+    try:  # exclusive: never replaces a file made meanwhile
+        return create_all(folder, {name: files[name].encode("utf-8") for name in order if name in files})
     except FileExistsError:
-        for path in written:
-            path.unlink()
         raise ImportFailed(f"{folder} received data files meanwhile: nothing was written") from None
     except OSError as exc:
-        for path in written:
-            path.unlink()
         raise ImportFailed(f"cannot write {folder}: {exc.strerror or exc}") from None
-    return written
