@@ -66,6 +66,17 @@ class LazyGroup(click.Group):
         module, attr, _ = COMMANDS[name]
         return getattr(importlib.import_module(f"actorgraph_cli.{module}"), attr)
 
+    def invoke(self, ctx):
+        """Run the command; the library's errors become messages and exit codes here, in one place."""
+        from graph.errors import ActorgraphError
+
+        try:
+            return super().invoke(ctx)
+        except ActorgraphError as exc:
+            from actorgraph_cli.options import error_for
+
+            raise error_for(exc) from None
+
     def format_commands(self, ctx, formatter):
         """The command list from COMMANDS' short help, as click would print it, without importing."""
         from click.utils import make_default_short_help

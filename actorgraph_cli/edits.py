@@ -65,7 +65,7 @@ def run_edit(dry_run: bool, change) -> None:
     """Under the folder's lock: load, apply change(editor), validate; then print the diff or write."""
     from graph.data.edit import edit_folder
     from graph.data.load import display_path, is_sample, locate
-    from graph.data.lock import LockTimeout
+    from graph.errors import ActorgraphError
     from graph.data.problems import DataError
 
     folder, how = locate(meta("data"))
@@ -78,7 +78,7 @@ def run_edit(dry_run: bool, change) -> None:
     except DataError as exc:
         echo_problems(exc.problems)
         fail("nothing was changed: the data would have errors")
-    except (ValueError, LookupError, LockTimeout) as exc:
+    except ActorgraphError as exc:
         fail(f"{exc}; nothing was changed")
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""

@@ -97,17 +97,9 @@ def fail(message: str):
 def load():
     """Find, load and validate the data set; on errors print them and exit 1."""
     from graph.data.load import display_path, load_dataset, locate
-    from graph.data.lock import LockTimeout
-    from graph.data.problems import DataError
 
     folder, how = locate(meta("data"))
-    try:
-        dataset = load_dataset(folder)
-    except DataError as exc:
-        echo_problems(exc.problems)
-        fail(f"{plural(len(exc.errors), 'error')} in the data; nothing was done")
-    except LockTimeout as exc:
-        fail(str(exc))
+    dataset = load_dataset(folder)
     if dataset.sample:
         click.echo(f"note: using the bundled sample data set ({display_path(folder)}); start your own map"
                    " with `actorgraph init DIR`", err=True)
@@ -126,12 +118,8 @@ def view(dataset, keep=False):
     shows planned and recommended ties on demand).
     """
     from graph.analysis.views import graph_of
-    from graph.errors import ActorgraphError
 
-    try:
-        G = graph_of(dataset, cli_view(), all_statuses=keep)
-    except ActorgraphError as exc:
-        raise usage_error(exc) from None
+    G = graph_of(dataset, cli_view(), all_statuses=keep)
     if G.number_of_nodes() == 0:
         why = "--without leaves none" if meta("without", ()) else "the data set has none"
         fail(f"no actors to work on: {why}")
@@ -140,6 +128,19 @@ def view(dataset, keep=False):
 
 FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--without", "min_grade": "--min-grade",
                "statuses": "--status", "confidence": "--confidence"}
+
+
+def error_for(exc) -> click.ClickException:
+    """The one translation of a library error for the user: problems listed, fields named as options."""
+    from graph.data.files import printable
+    from graph.errors import DataError
+
+    if isinstance(exc, DataError):
+        echo_problems(exc.problems)
+        return click.ClickException(f"{plural(len(exc.errors), 'error')} in the data; nothing was done")
+    if getattr(exc, "field", None) in FIELD_FLAGS:
+        return usage_error(exc)
+    return click.ClickException(printable(str(exc), keep_newlines=True))
 
 
 def usage_error(exc) -> click.ClickException:
@@ -179,12 +180,7 @@ def resolve_in(G, dataset, text: str) -> str:
 
 
 def resolve(dataset, text: str) -> str:
-    from graph.data.resolve import ActorNotFound
-
-    try:
-        return dataset.index.resolve(text)
-    except ActorNotFound as exc:
-        fail(str(exc))
+    return dataset.index.resolve(text)
 
 
 def check_date(text: str, option: str) -> None:
@@ -201,15 +197,12 @@ def notes(found) -> None:
 
 def write_files(dataset, files: dict) -> None:
     """Write outputs (all or none), never over the data set's own files; name each on stderr."""
-    from graph.data.files import OutputError, printable, write_outputs
+    from graph.data.files import printable, write_outputs
     from graph.data.journal import JOURNAL
     from graph.data.schema import DATA_FILES
 
     protected = [dataset.folder / name for name in (*DATA_FILES, JOURNAL)]
-    try:
-        write_outputs(files, protected)
-    except OutputError as exc:
-        fail(str(exc))
+    write_outputs(files, protected)
     for path in files:
         if str(path) != "-":
             click.echo(f"wrote {printable(str(path))}", err=True)

@@ -8,7 +8,7 @@ import click
 
 from cli import data_option
 from graph.names import COLOR_BY, SIZE_BY
-from actorgraph_cli.options import cli_view, load, notes, resolve_in, usage_error, view, view_options, write_files
+from actorgraph_cli.options import cli_view, load, notes, resolve_in, view, view_options, write_files
 
 
 @click.command()
@@ -39,7 +39,6 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
     Example: actorgraph render -o sahel.html --title "Sahel security actors"
     """
     from graph import api
-    from graph.errors import ActorgraphError
 
     fmt = output.suffix.lower().lstrip(".") or "html"  # no extension (-, /dev/stdout): the page
     if fmt not in ("html", "htm", "svg", "png", "pdf"):
@@ -50,11 +49,8 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
     G = view(dataset, keep=page)  # the view's errors, worded with the options
     if focus:
         focus = resolve_in(G, dataset, focus)
-    try:
-        picture = api.picture(dataset, cli_view(), title=title, color_by=color_by, focus=focus, depth=depth,
-                              page=page, G=G)
-    except ActorgraphError as exc:
-        raise usage_error(exc) from None
+    picture = api.picture(dataset, cli_view(), title=title, color_by=color_by, focus=focus, depth=depth, page=page,
+                          G=G)
     notes(picture.notes)
     if page:
         data_out = api.render_html(dataset, size_by=size_by, color_by=color_by, picture_=picture).encode("utf-8")

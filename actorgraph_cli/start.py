@@ -24,10 +24,11 @@ def init(folder, example):
     Example: actorgraph init my-map && actorgraph --data my-map add-actor fama --name "FAMa" --type army
     """
     from graph.data.start import init as start
+    from graph.errors import EditRefused
 
     try:
         written = start(folder, example=example)
-    except (OSError, ValueError) as exc:
+    except (OSError, EditRefused) as exc:
         fail(f"{getattr(exc, 'strerror', None) or exc}; nothing was written")
     for path in written:
         click.echo(f"wrote {path}", err=True)
@@ -46,7 +47,6 @@ def validate(fmt):
     """
     from graph.output.tables import dumps
     from graph.data.load import display_path, load_dataset, locate
-    from graph.data.lock import LockTimeout
     from graph.data.problems import DataError
 
     folder, how = locate(meta("data"))
@@ -54,10 +54,8 @@ def validate(fmt):
         dataset = load_dataset(folder)
         problems, files, notices = dataset.problems, dataset.files, dataset.notices
         counts = {"actors": len(dataset.actors), "relations": len(dataset.relations), "kinds": len(dataset.kinds)}
-    except DataError as exc:
+    except DataError as exc:  # validate reports the problems itself
         problems, files, notices, counts = exc.problems, [], [], {}
-    except LockTimeout as exc:
-        fail(str(exc))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     place = f"{display_path(folder)} (found as {how})"

@@ -66,9 +66,12 @@ def test_every_package_of_graph_is_in_the_wheel():
 
 
 # Layers of graph/: a module may import its own layer and those before it, never one after it.
-# analysis never reaches picture or output; data reaches analysis only inside Dataset's methods.
+# analysis never reaches picture or output; the exceptions are listed, each inside a function.
 LAYERS = ["errors", "names", "data", "analysis", "picture", "output", "readwrite", "api"]
-ALLOWED_UPWARD = {"graph.data.load": ("graph.analysis.views", "graph.api")}  # inside Dataset.graph and .view
+ALLOWED_UPWARD = {
+    "graph.data.load": ("graph.analysis.views", "graph.api"),  # inside Dataset.graph and .view
+    "graph.errors": ("graph.data.problems",),  # DataError sorts its problems when raised
+}
 
 
 def _layer(module: str) -> int | None:

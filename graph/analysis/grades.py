@@ -12,19 +12,12 @@ from __future__ import annotations
 
 import re
 
+from graph.data.schema import CREDIBILITY, RELIABILITY
 from graph.errors import GradeError
 
 __all__ = ["RELIABILITY", "CREDIBILITY", "SCALE", "WEAK_BELOW", "parse_grade", "source_ids", "grade",
            "meets", "weak", "corroborated", "grade_levels", "tie_quality", "GradeError"]
 
-RELIABILITY = {
-    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
-}
-CREDIBILITY = {
-    "1": "confirmed by other sources", "2": "probably true", "3": "possibly true",
-    "4": "doubtful", "5": "improbable", "6": "truth cannot be judged",
-}
 SCALE = "Grade: source reliability A-E (A best), credibility 1-5 (1 confirmed elsewhere); F, 6: cannot be judged."
 WEAK_BELOW = "C3"  # a graded tie that does not meet C3 is weakly graded
 _CODE = re.compile(r"\s*([A-Fa-f])\s*([1-6])\s*\Z")

@@ -14,7 +14,8 @@ from pathlib import Path
 from graph.data.atomic import write_atomic
 from graph.data.problems import Problem
 
-__all__ = ["CsvFile", "Record", "read_bytes", "read_csv", "parse_csv", "format_record", "atomic_write"]
+__all__ = ["CsvFile", "Record", "read_bytes", "read_csv", "parse_csv", "format_record", "atomic_write", "guard_formula",
+           "FORMULA_START"]
 
 atomic_write = write_atomic  # the name this module gave it first
 
@@ -244,3 +245,19 @@ def format_record(cells: list[str], delimiter: str, quote_all: bool = False) -> 
             cell != cell.strip())
         out.append('"' + cell.replace('"', '""') + '"' if needs else cell)
     return delimiter.join(out)
+
+
+# Spreadsheets run a cell that starts like a formula (OWASP CSV injection): csv outputs guard them.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
+
+
+def guard_formula(cell: str) -> str:
+    """A text cell that a spreadsheet would not run: a formula-like start gets an apostrophe (OWASP).
+
+    >>> guard_formula("=HYPERLINK(1)"), guard_formula("-0.5"), guard_formula("Mali")
+    ("'=HYPERLINK(1)", '-0.5', 'Mali')
+    """
+    if cell.startswith(FORMULA_START) and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell

@@ -193,3 +193,14 @@ def slugify(text: str) -> str:
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_") or "actor"
+
+
+# The Admiralty (NATO) grading scales: reliability of a source, credibility of a relation.
+RELIABILITY = {
+    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    "1": "confirmed by other sources", "2": "probably true", "3": "possibly true",
+    "4": "doubtful", "5": "improbable", "6": "truth cannot be judged",
+}

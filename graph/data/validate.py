@@ -33,7 +33,7 @@ def check_actors(rows, path: str):
 
 def check_sources(rows, path: str):
     """sources.csv: unique ids without ';', reliability A-F, a date for published, an http(s) url."""
-    from graph.analysis.grades import RELIABILITY
+    from graph.data.schema import RELIABILITY
 
     seen: dict[str, int] = {}
     for row in rows:
@@ -184,7 +184,7 @@ def _bad_date(row, path: str, column: str) -> Problem:
 
 
 def _check_grade(row, path, sources, sources_path):
-    from graph.analysis.grades import CREDIBILITY
+    from graph.data.schema import CREDIBILITY
 
     yield from _choice(row, path, "credibility", CREDIBILITY,
                        "use 1 (confirmed by other sources) to 5 (improbable), or 6 (cannot be judged)")
@@ -249,7 +249,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def check_cells(rows, path: str):
     """Warn about values a spreadsheet would run as a formula, and about control characters."""
-    from graph.output.tables import FORMULA_START, guard_formula
+    from graph.data.csvio import FORMULA_START, guard_formula
 
     for row in rows:
         for column, value in row.raw.items():

@@ -11,12 +11,11 @@ import json
 import math
 import re
 
+from graph.data.csvio import FORMULA_START, guard_formula
 from graph.names import FORMATS
 
 __all__ = ["FORMATS", "format_rows", "csv_text", "guard_formula", "dumps", "FORMULA_START"]
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 _C1 = re.compile("[\u007f-\u009f\u2028\u2029]")
 
 
@@ -43,17 +42,6 @@ def dumps(value) -> str:
     """JSON text, non-ASCII kept; DEL, C1 controls and line separators escaped as well."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def guard_formula(cell: str) -> str:
-    """A text cell that a spreadsheet would not run: a formula-like start gets an apostrophe (OWASP).
-
-    >>> guard_formula("=HYPERLINK(1)"), guard_formula("-0.5"), guard_formula("Mali")
-    ("'=HYPERLINK(1)", '-0.5', 'Mali')
-    """
-    if cell.startswith(FORMULA_START) and not _NUMBER.match(cell):
-        return "'" + cell
-    return cell
 
 
 def csv_text(table: list[list], guard: bool = True, delimiter: str = ",") -> str:
