@@ -1,6 +1,8 @@
 """Run the whole CLI over the bundled data and two generated networks; record every output.
 
-Usage: python scripts/cli_snapshot.py OUT   (then `diff -r OUT_BEFORE OUT_AFTER`)
+Usage: python scripts/cli_snapshot.py OUT [SAMPLE_DIR]   (then `diff -r OUT_BEFORE OUT_AFTER`)
+
+SAMPLE_DIR replaces the bundled data/ (to compare code across a change of the data).
 
 Each call's stdout, stderr, exit code and written files go to OUT/NN-name/. The data is copied
 to a fixed folder first, so that paths in messages are the same from one run to the next.
@@ -51,12 +53,12 @@ EDITS = [
 ]
 
 
-def main(out: Path) -> None:
+def main(out: Path, sample: Path | None = None) -> None:
     if WORK.exists():
         shutil.rmtree(WORK)
     WORK.mkdir(parents=True)
     gen = ROOT / "benchmarks" / "generate.py"
-    sets = {"sahel": ROOT / "data"}
+    sets = {"sahel": sample or ROOT / "data"}
     for shape, n, m in (("forest", 120, 260), ("components", 90, 200)):
         folder = WORK / f"gen-{shape}"
         subprocess.run([sys.executable, str(gen), str(n), str(m), "--shape", shape, "-o", str(folder)], check=True,
@@ -97,4 +99,4 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None)
