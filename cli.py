@@ -54,6 +54,20 @@ COMMANDS = {
 }
 
 
+class Command(click.Command):
+    """A command whose library errors become messages and exit codes here, in one place."""
+
+    def invoke(self, ctx):
+        from graph.errors import ActorgraphError
+
+        try:
+            return super().invoke(ctx)
+        except ActorgraphError as exc:
+            from actorgraph_cli.options import error_for
+
+            raise error_for(exc, ctx) from None
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported from actorgraph_cli when first used."""
 
@@ -65,17 +79,6 @@ class LazyGroup(click.Group):
             return None
         module, attr, _ = COMMANDS[name]
         return getattr(importlib.import_module(f"actorgraph_cli.{module}"), attr)
-
-    def invoke(self, ctx):
-        """Run the command; the library's errors become messages and exit codes here, in one place."""
-        from graph.errors import ActorgraphError
-
-        try:
-            return super().invoke(ctx)
-        except ActorgraphError as exc:
-            from actorgraph_cli.options import error_for
-
-            raise error_for(exc) from None
 
     def format_commands(self, ctx, formatter):
         """The command list from COMMANDS' short help, as click would print it, without importing."""

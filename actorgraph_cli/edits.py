@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cli import data_option
+from cli import Command, data_option
 from actorgraph_cli.options import DATE_FORMS, RELATION_OPTIONS, echo_problems, fail, meta
 
 
@@ -92,7 +92,7 @@ def run_edit(dry_run: bool, change) -> None:
     echo_problems(warnings)
 
 
-@click.command("add-actor")
+@click.command("add-actor", cls=Command)
 @click.argument("actor_id", metavar="ID")
 @click.option("--name", required=True, help="Display name.")
 @click.option("--type", "type_", required=True, help="Category, e.g. 'military unit'.")
@@ -112,7 +112,7 @@ def add_actor(actor_id, name, type_, description, aliases, extra, dry_run):
     run_edit(dry_run, lambda e: e.add_actor(actor_id, values))
 
 
-@click.command("add-relation")
+@click.command("add-relation", cls=Command)
 @click.argument("source")
 @click.argument("relation")
 @click.argument("target")
@@ -135,7 +135,7 @@ def add_relation(source, relation, target, evidence, note, confidence, since, un
     run_edit(dry_run, lambda e: e.add_relation(source, relation, target, values))
 
 
-@click.command("set-relation")
+@click.command("set-relation", cls=Command)
 @click.argument("source")
 @click.argument("relation")
 @click.argument("target")
@@ -161,7 +161,7 @@ def set_relation(source, relation, target, evidence, note, confidence, since, un
     run_edit(dry_run, lambda e: e.set_relation(source, relation, target, values, since=row_since))
 
 
-@click.command("remove-relation")
+@click.command("remove-relation", cls=Command)
 @click.argument("source")
 @click.argument("relation")
 @click.argument("target")
@@ -176,7 +176,7 @@ def remove_relation(source, relation, target, row_since, dry_run):
     run_edit(dry_run, lambda e: e.remove_relation(source, relation, target, since=row_since))
 
 
-@click.command("remove-actor")
+@click.command("remove-actor", cls=Command)
 @click.argument("actor")
 @click.option("--cascade", is_flag=True, help="Also remove the relations that name it.")
 @data_option
@@ -189,7 +189,7 @@ def remove_actor(actor, cascade, dry_run):
     run_edit(dry_run, lambda e: e.remove_actor(actor, cascade))
 
 
-@click.command("rename-actor")
+@click.command("rename-actor", cls=Command)
 @click.argument("actor")
 @click.argument("new_id")
 @data_option
@@ -202,7 +202,7 @@ def rename_actor(actor, new_id, dry_run):
     run_edit(dry_run, lambda e: e.rename_actor(actor, new_id))
 
 
-@click.command("set-actor")
+@click.command("set-actor", cls=Command)
 @click.argument("actor")
 @click.option("--name", help="New display name.")
 @click.option("--type", "type_", help="New type.")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cli import data_option
+from cli import Command, data_option
 from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
@@ -15,7 +15,7 @@ from actorgraph_cli.options import (
 )
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("old", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.argument("new", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--rev", metavar="GIT_REV", help="Compare the working data (--data) with this git revision.")
@@ -75,7 +75,7 @@ EXPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.export
 IMPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.imports)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--format", "fmt", type=click.Choice(EXPORTS), required=True, help=EXPORT_HELP + ".")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
@@ -97,7 +97,7 @@ def export(fmt, output):
     write_files(dataset, write(G, fmt, output, guard=not meta("raw", False)))
 
 
-@click.command("import")
+@click.command("import", cls=Command)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="The new data folder (created; refused when it holds data files).")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cli import data_option
+from cli import Command, data_option
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES
 from actorgraph_cli.options import _format, _json, format_option, load, notes, view, view_options
 
@@ -12,7 +12,7 @@ from actorgraph_cli.options import _format, _json, format_option, load, notes, v
 MEASURE_HELP = "\n".join(f"  {name:<12} {meaning}" for name, meaning in MEASURE_MEANINGS.items())
 
 
-@click.command(help=f"""Centrality of every actor: who is a hub, who brokers.
+@click.command(cls=Command, help=f"""Centrality of every actor: who is a hub, who brokers.
 
 \b
 Measures (networkx definitions and normalisation):
@@ -50,7 +50,7 @@ def centrality(measures, sort, top, directed, sample, fmt):
     click.echo(_format(rows, columns, fmt), nl=False)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--sort", type=click.Choice(BROKER_MEASURES, case_sensitive=False), default="betweenness",
               show_default=True, help="constraint sorts lowest first.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the first N actors.")
@@ -71,7 +71,7 @@ def brokers(sort, top, fmt):
     click.echo(BROKER_GUIDE, err=True)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--seed", type=int, default=COMMUNITY_SEED, show_default=True, help="Seed of the Louvain method.")
 @click.option("--resolution", type=float, default=1.0, show_default=True,
               help="Above 1: more, smaller communities.")

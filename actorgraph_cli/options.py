@@ -130,7 +130,7 @@ FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--with
                "statuses": "--status", "confidence": "--confidence"}
 
 
-def error_for(exc) -> click.ClickException:
+def error_for(exc, ctx=None) -> click.ClickException:
     """The one translation of a library error for the user: problems listed, fields named as options."""
     from graph.data.files import printable
     from graph.errors import DataError
@@ -139,7 +139,10 @@ def error_for(exc) -> click.ClickException:
         echo_problems(exc.problems)
         return click.ClickException(f"{plural(len(exc.errors), 'error')} in the data; nothing was done")
     if getattr(exc, "field", None) in FIELD_FLAGS:
-        return usage_error(exc)
+        error = usage_error(exc)
+        if isinstance(error, click.UsageError):
+            error.ctx = ctx  # click prints the command's usage line before the message
+        return error
     return click.ClickException(printable(str(exc), keep_newlines=True))
 
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from cli import data_option
+from cli import Command, data_option
 from graph.names import COLOR_BY, SIZE_BY
 from actorgraph_cli.options import cli_view, load, notes, resolve_in, view, view_options, write_files
 
 
-@click.command()
+@click.command(cls=Command)
 @data_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="actorgraph.html",
               show_default=True, help="File to write: .html (the explorer) or .svg, .png, .pdf (a static map);"
@@ -59,7 +59,7 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
     write_files(dataset, {output: data_out})
 
 
-@click.command("report")
+@click.command("report", cls=Command)
 @data_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write: .html (printable, standalone) or .md (Markdown).")

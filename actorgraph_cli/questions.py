@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from cli import data_option
+from cli import Command, data_option
 from graph.names import MEASURE_NAMES
 from actorgraph_cli.options import (
     _format, _json, fail, format_option, load, notes, plural, resolve_in, say, terminal_width, view, view_options,
 )
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("actor")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, help="How many steps out.")
 @data_option
@@ -36,7 +36,7 @@ def neighbors(actor, depth, fmt):
     click.echo(_format(flat, columns, fmt, wrap="reads"), nl=False)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("source")
 @click.argument("target")
 @click.option("--all", "all_paths", is_flag=True, help="Every shortest path (up to --limit), not just one.")
@@ -86,7 +86,7 @@ def path(source, target, all_paths, limit, directed, fmt):
             click.echo(f"note: path {i} rests on weak ties: {which}", err=True)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("actors", nargs=-1, required=True, metavar="ACTOR...")
 @click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
               show_default=True, help="Measure whose ranks are compared.")
@@ -122,7 +122,7 @@ def impact(actors, measure, directed, top, fmt):
     click.echo(_format(rows, ["name"] + columns, fmt), nl=False)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
               show_default=True, help="Measure whose ranking is tested.")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many top actors.")

@@ -7,12 +7,12 @@ import sys
 
 import click
 
-from cli import data_option
+from cli import Command, data_option
 from graph.names import FORMATS
 from actorgraph_cli.options import _format, fail, load, meta, plural, raw_option, say
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--example", is_flag=True, help="Write the bundled Sahel data set instead of empty files.")
 def init(folder, example):
@@ -35,7 +35,7 @@ def init(folder, example):
     click.echo(f"next: actorgraph --data {folder} add-actor ID --name NAME --type TYPE", err=True)
 
 
-@click.command()
+@click.command(cls=Command)
 @data_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def validate(fmt):
@@ -70,7 +70,7 @@ def validate(fmt):
     sys.exit(1 if errors else 0)
 
 
-@click.command()
+@click.command(cls=Command)
 @data_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS + ("markdown",)), default="table", show_default=True)
 @raw_option

@@ -85,3 +85,17 @@ def test_a_command_imports_only_its_own_module():
             "print(sorted(m for m in sys.modules if m.startswith('actorgraph_cli.')))") % str(BUNDLED)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.splitlines()[-1] == "['actorgraph_cli.options', 'actorgraph_cli.start']", done.stdout
+
+
+def test_every_command_goes_through_the_one_error_handler():
+    from cli import COMMANDS, Command, main
+
+    assert all(isinstance(main.get_command(None, name), Command) for name in COMMANDS)
+
+
+def test_a_library_error_about_a_view_option_shows_the_commands_usage():
+    result = invoke("centrality", "--data", BUNDLED, "--relation", "partof")
+    assert result.exit_code == 2
+    usage = [line for line in result.stderr.splitlines() if line.startswith("Usage:")]
+    assert len(usage) == 1 and usage[0].endswith(" centrality [OPTIONS]")
+    assert "did you mean 'part_of'?" in result.stderr

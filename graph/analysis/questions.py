@@ -174,7 +174,9 @@ def brokers(G) -> dict[str, dict]:
     from graph.analysis.build import simple_undirected
 
     H = simple_undirected(G)
-    adj = {n: set(H.adj[n]) - {n} for n in H}
+    # Lists in the graph's order for summing (the same floats every run), sets for membership.
+    order = {n: [m for m in H.adj[n] if m != n] for n in H}
+    adj = {n: set(ms) for n, ms in order.items()}
     constraint, size = {}, {}
     for v, nbrs in adj.items():
         k = len(nbrs)
@@ -183,9 +185,9 @@ def brokers(G) -> dict[str, dict]:
             continue
         c = 0.0
         shared = 0  # twice the number of ties among v's neighbours
-        for n in nbrs:
-            small, large = (nbrs, adj[n]) if len(nbrs) < len(adj[n]) else (adj[n], nbrs)
-            common = [w for w in small if w in large]
+        for n in order[v]:
+            small, large = (v, n) if len(nbrs) < len(adj[n]) else (n, v)
+            common = [w for w in order[small] if w in adj[large]]
             shared += len(common)
             indirect = sum(1.0 / len(adj[w]) for w in common) / k
             c += (1.0 / k + indirect) ** 2
