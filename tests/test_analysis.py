@@ -211,3 +211,27 @@ def test_brokers_are_the_same_bits_whatever_the_hash_seed():
                            capture_output=True, env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
             for seed in (1, 2, 3, 4)}
     assert len(outs) == 1 and b"constraint" in next(iter(outs))
+
+
+@pytest.mark.slow
+def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
+    """Same input, same bytes, in any process: no result may follow the order of a set."""
+    import subprocess
+    import sys
+
+    from conftest import BUNDLED, ROOT
+
+    calls = [["render", "--focus", "Takuba", "--depth", "2", "-o", "{out}/f.html"], ["communities", "--format", "json"],
+             ["path", "eutm", "minusma", "--all", "--status", "all", "--format", "json"], ["impact", "mali_forces", "--format", "json"],
+             ["neighbors", "takuba", "--depth", "2", "--format", "json"]]
+    for call in calls:
+        outs = set()
+        for seed in (1, 2):
+            out = tmp_path / str(seed)
+            out.mkdir(exist_ok=True)
+            args = [a.format(out=out) for a in call]
+            done = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--data", str(BUNDLED), *args],
+                                  capture_output=True, env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)})
+            assert done.returncode == 0, done.stderr
+            outs.add(done.stdout + b"".join(p.read_bytes() for p in sorted(out.iterdir())))
+        assert len(outs) == 1, call

@@ -64,7 +64,11 @@ def _by_kind(edges) -> dict[str, list[dict]]:
 def neighbourhood(G, actor: str, depth: int = 1):
     """The subgraph of actors within ``depth`` ties of ``actor``, in any direction."""
     distance = _distances(G, actor, depth)
-    H = G.subgraph([n for n in G if n in distance]).copy()
+    # Built in G's order: networkx's subgraph views iterate a set, so their order follows the hash seed.
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, G.nodes[n]) for n in G if n in distance)
+    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in distance and v in distance)
     left = G.number_of_nodes() - H.number_of_nodes()
     lost = G.number_of_edges() - H.number_of_edges()
     H.graph["restrictions"] = restrictions(G) + [
