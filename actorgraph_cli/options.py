@@ -5,13 +5,11 @@ from __future__ import annotations
 import click
 
 from cli import _remember
+from graph.data.dates import DATE_FORMS, date_hint
 from graph.names import FORMATS
 
 
 RELATION_OPTIONS = ("evidence", "note", "confidence", "status", "since", "until", "credibility")
-
-
-DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY"
 
 
 def format_option(f):
@@ -150,7 +148,7 @@ def usage_error(exc) -> click.ClickException:
 
     flag = FIELD_FLAGS.get(getattr(exc, "field", None))
     if isinstance(exc, InvalidDate):
-        return click.BadParameter(f"'{exc.text}' is not a date; use {DATE_FORMS}", param_hint=flag)
+        return click.BadParameter(f"'{exc.text}' is not a date; {date_hint(exc.text)}", param_hint=flag)
     if isinstance(exc, UnknownKind) and flag == "--relation":
         tail = f"; did you mean '{exc.suggestions[0]}'?" if exc.suggestions else ""
         return click.BadParameter(f"unknown relation '{exc.text}'{tail} (this data set has: {', '.join(exc.allowed)})",
@@ -187,7 +185,7 @@ def check_date(text: str, option: str) -> None:
     from graph.data.dates import parse_span
 
     if parse_span(text) is None:
-        raise click.BadParameter(f"'{text}' is not a date; use {DATE_FORMS}", param_hint=option)
+        raise click.BadParameter(f"'{text}' is not a date; {date_hint(text)}", param_hint=option)
 
 
 def notes(found) -> None:

@@ -296,13 +296,14 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
     """Rows of a table, or None when its header makes the rows unreadable."""
     problems = []
     columns = f.columns
+    head = f.header.line if f.header else 1  # line 2 after Excel's "sep=;" line
     named = [c for c in columns if c]
     counts = Counter(named)
     for c in sorted(c for c, n in counts.items() if n > 1):
-        problems.append(Problem(f.display, 1, "duplicate-column", f"column '{c}' appears twice in the header"))
+        problems.append(Problem(f.display, head, "duplicate-column", f"column '{c}' appears twice in the header"))
     missing = [c.name for c in spec if c.required and c.name not in columns]
     for name in missing:
-        problems.append(Problem(f.display, 1, "missing-column",
+        problems.append(Problem(f.display, head, "missing-column",
                                 f"missing required column '{name}' (the header has: {', '.join(named) or 'nothing'})"))
     if problems:
         return None, problems

@@ -179,8 +179,10 @@ def _choice(row, path: str, column: str, allowed, advice: str):
 
 
 def _bad_date(row, path: str, column: str) -> Problem:
+    from graph.data.dates import date_hint
+
     return Problem(path, row.line, "bad-date", f"malformed or impossible date '{row.get(column)}' in {column};"
-                                               " use YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY")
+                                               f" {date_hint(row.get(column, ''))}")
 
 
 def _check_grade(row, path, sources, sources_path):
