@@ -10,7 +10,7 @@ from cli import data_option
 from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
-    _format, _json, echo_problems, fail, format_option, load, meta, raw_option, view, view_options,
+    _format, _json, echo_problems, fail, format_option, load, meta, notes, raw_option, view, view_options,
     write_files,
 )
 
@@ -90,10 +90,12 @@ def export(fmt, output):
 
     Example: actorgraph export --format gexf -o sahel.gexf
     """
+    from graph.output.words import left_out
     from graph.readwrite.export import export as write
 
     dataset = load()
     G = view(dataset)
+    notes(left_out(G))  # as render and report say it: an export holds only the view
     write_files(dataset, write(G, fmt, output, guard=not meta("raw", False)))
 
 

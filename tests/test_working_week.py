@@ -67,3 +67,115 @@ def test_import_reads_dutch_and_french_headers_and_notes_backwards_ties(tmp_path
         in result.stderr.splitlines()
     rows = (tmp_path / "m" / "relations.csv").read_text().splitlines()
     assert [r.split(",")[:3] for r in rows[1:]] == [["eutm", "trains", "fama"], ["eutm", "trains", "g5"]]
+
+
+# ---- item 6: every hint that names an option or a command names one that works ------------------------
+
+def _options_of(name: str) -> set[str]:
+    import click
+
+    from cli import main
+
+    command = main.get_command(click.Context(main), name)
+    return {o for p in command.params for o in getattr(p, "opts", [])} | {"--data", "--help"}
+
+
+def _hinted(message: str, command: str):
+    """(command, option) pairs a message suggests: options alone belong to the command that ran."""
+    import re
+
+    from cli import COMMANDS
+
+    for quoted in re.findall(r"`actorgraph ([^`]+)`", message):
+        words = shlex.split(quoted)
+        name = next(w for w in words if not w.startswith("-") and w not in ("DIR",) and w in COMMANDS)
+        yield name, None
+        for option in (w for w in words if w.startswith("--")):
+            yield name, option.split("=")[0]
+    bare = re.sub(r"`actorgraph [^`]+`", "", message)
+    for option in re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", bare):
+        yield command, option
+
+
+def test_a_hint_to_pick_a_row_names_the_option_that_picks_it_and_following_it_works(tmp_path):
+    d = write(tmp_path / "d", relations=RELATIONS.replace("a,trains,b,doc §1,a trains b,stated,2019,",
+                                                          "a,trains,b,doc §1,first,stated,2019,2019-06\n"
+                                                          "a,trains,b,doc §2,again,stated,01/01/2021,"))
+    for command in ("set-relation", "remove-relation"):
+        args = [command, "a", "trains", "b"] + (["--note", "x"] if command == "set-relation" else [])
+        result = invoke(*args, "--data", d)
+        assert result.exit_code == 1
+        hint = result.stderr.split("pick one with ")[1].split(";")[0]
+        assert hint == "--row-since 2019"
+        ok(*args, *shlex.split(hint), "--data", d)  # following the hint works
+
+
+HINTED = [  # failing commands whose messages name options or commands
+    ("set-relation", "a", "trains", "c", "--note", "x"),
+    ("set-relation", "a", "trains", "b"),
+    ("set-actor", "a"),
+    ("remove-actor", "a"),
+    ("add-actor", "Bad Id", "--name", "x", "--type", "y"),
+    ("add-actor", "a", "--name", "x", "--type", "y", "--set", "name=z"),
+    ("set-actor", "a", "--set", "id=z"),
+    ("neighbors", "zz"),
+    ("centrality", "--as-of", "18/08/20"),
+    ("centrality", "--relation", "partof"),
+    ("centrality", "--without", "a", "--without", "b", "--without", "c"),
+    ("validate",),
+]
+
+
+@pytest.mark.parametrize("args", HINTED, ids=[" ".join(a) for a in HINTED])
+def test_every_option_a_hint_names_exists(tmp_path, args):
+    d = write(tmp_path / "d", ACTORS + "e,Epsilon,force,,\n",
+              RELATIONS.replace("2020-08-18", "20/08/18").replace("a,coordinates_with", "a,coordinates with"))
+    if args[0] != "validate":
+        d = write(tmp_path / "d", ACTORS, RELATIONS)
+    result = invoke(*args, "--data", d)
+    message = result.stderr + result.stdout
+    assert result.exit_code != 0 or args[0] == "validate", message
+    for command, option in _hinted(message, args[0]):
+        assert option is None or option in _options_of(command), (command, option, message)
+
+
+# ---- item 5: an edit shows the warnings on the rows it touched, and counts the others -------------------
+
+def test_adding_actors_to_a_new_map_does_not_repeat_every_warning(tmp_path):
+    ok("init", "m")
+    for i in range(1, 4):
+        result = ok("add-actor", f"x{i}", "--name", f"X {i}", "--type", "army", "--data", "m")
+    assert result.stderr.splitlines() == [
+        "added actor 'x3' (X 3)",
+        "m/actors.csv:4: warning: actor 'x3' has no relation",
+        "2 other warnings in the data: `actorgraph validate --data m`"]
+    result = ok("add-relation", "x1", "trains", "x2", "--data", "m")
+    assert result.stderr.splitlines() == [
+        "added relation x1 trains x2",
+        "m/relations.csv:2: warning: relation without evidence",
+        "1 other warning in the data: `actorgraph validate --data m`"]
+
+
+# ---- item 10: the default title names the folder, also from inside it ----------------------------------
+
+def test_the_default_title_names_the_folder_when_run_inside_it(tmp_path, monkeypatch):
+    ok("init", "cabo-delgado", "--example")
+    monkeypatch.chdir(tmp_path / "cabo-delgado")
+    ok("report", "-o", "../brief.md")
+    ok("render", "-o", "../map.html")
+    assert (tmp_path / "brief.md").read_text().splitlines()[0] == "# Briefing: cabo-delgado"
+    assert "<title>Actor map: cabo-delgado</title>" in (tmp_path / "map.html").read_text()
+
+
+# ---- item 11: export says what the view left out -------------------------------------------------------
+
+def test_export_says_what_the_view_left_out(tmp_path):
+    from conftest import bundled_count
+
+    result = ok("export", "--format", "gexf", "-o", "x.gexf", "--data", BUNDLED, "--as-of", "2019")
+    planned, recommended = bundled_count("planned"), bundled_count("recommended")
+    assert f"note: actual ties only: {planned} planned, {recommended} recommended ties left out" \
+           " (--status to include them)" in result.stderr.splitlines()
+    assert any(line.startswith("note: as of 2019: ") for line in result.stderr.splitlines())
+    result = ok("export", "--format", "gexf", "-o", "y.gexf", "--data", BUNDLED, "--status", "all")
+    assert "left out" not in result.stderr

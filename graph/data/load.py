@@ -14,7 +14,7 @@ from graph.data.resolve import ActorIndex
 from graph.data.schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
 from graph.data.validate import check_actors, check_cells, check_isolated, check_relations, check_sources
 
-__all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "default_data_dir", "locate",
+__all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "folder_name", "default_data_dir", "locate",
            "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE"]
 
 ACTORS_FILE = "actors.csv"
@@ -146,6 +146,16 @@ def display_path(path: Path) -> str:
     except ValueError:
         return clean_text(str(path))
     return clean_text(rel if not rel.startswith("..") else str(Path(path).resolve()))
+
+
+def folder_name(folder: Path) -> str:
+    """A data folder as a title names it: its path as typed, or its real name when that is '.' or '..'."""
+    from graph.data.files import clean_text
+
+    shown = display_path(folder)
+    if Path(shown).name in ("", ".", ".."):
+        shown = Path(os.path.realpath(folder)).name or shown
+    return clean_text(shown)
 
 
 def load_dataset(folder: Path | None = None, strict: bool = True, lock: bool = True) -> Dataset:
