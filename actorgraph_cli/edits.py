@@ -63,7 +63,7 @@ def joined_sources(sources) -> str | None:
     return ";".join(dict.fromkeys(s.strip() for s in sources if s.strip()))
 
 
-def run_edit(dry_run: bool, change) -> None:
+def run_edit(dry_run: bool, change, show_diff: bool = False) -> None:
     """Under the folder's lock: load, apply change(editor), validate; then print the diff or write."""
     from graph.data.edit import edit_folder
     from graph.data.load import display_path, is_sample, locate
@@ -85,8 +85,9 @@ def run_edit(dry_run: bool, change) -> None:
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         fail(f"cannot write{where}: {exc.strerror or exc}; nothing was changed")
-    if dry_run:
+    if dry_run or show_diff:
         click.echo(editor.diff(), nl=False)
+    if dry_run:
         click.echo("dry run: nothing was written", err=True)
         return
     for line in editor.messages:

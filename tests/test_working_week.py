@@ -179,3 +179,48 @@ def test_export_says_what_the_view_left_out(tmp_path):
     assert any(line.startswith("note: as of 2019: ") for line in result.stderr.splitlines())
     result = ok("export", "--format", "gexf", "-o", "y.gexf", "--data", BUNDLED, "--status", "all")
     assert "left out" not in result.stderr
+
+
+# ---- item 2: names in relations.csv -------------------------------------------------------------------
+
+NAMED = RELATIONS.replace("a,trains,b,", "Alpha,trains,BETA,").replace("a,coordinates_with,c", "alef,coordinates_with,c")
+
+
+def test_a_name_or_alias_in_relations_is_accepted_with_a_warning(tmp_path):
+    d = write(tmp_path / "d", ACTORS, NAMED)
+    result = invoke("validate", "--data", "d")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if "warning" in line and "name of" in line] == [
+        "d/relations.csv:2: warning: 'Alpha' in source is the name of actor 'a': write its id"
+        " (`actorgraph validate --fix` does)",
+        "d/relations.csv:2: warning: 'BETA' in target is the name of actor 'b': write its id"
+        " (`actorgraph validate --fix` does)",
+        "d/relations.csv:4: warning: 'alef' in source is the name of actor 'a': write its id"
+        " (`actorgraph validate --fix` does)"]
+    rows = json.loads(ok("neighbors", "a", "--format", "json", "--data", d).stdout)
+    assert sorted(r["id"] for r in rows) == ["b", "c"]
+
+
+def test_validate_fix_writes_ids_as_a_minimal_edit_after_a_dry_run(tmp_path):
+    crlf = ("sep=;\r\n" + NAMED.replace(",", ";").replace("\n", "\r\n")).encode("cp1252")
+    d = write(tmp_path / "d", ACTORS, crlf)
+    before = snapshot(d)
+    result = ok("validate", "--fix", "--dry-run", "--data", "d")
+    assert snapshot(d) == before
+    assert [line for line in result.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+        "-Alpha;trains;BETA;doc §1;a trains b;stated;2019;\r", "-alef;coordinates_with;c;doc §3;;stated;;\r",
+        "+a;trains;b;doc §1;a trains b;stated;2019;\r", "+a;coordinates_with;c;doc §3;;stated;;\r"]
+    result = ok("validate", "--fix", "--data", "d")
+    assert "d/relations.csv:2: source 'Alpha' -> 'a', target 'BETA' -> 'b'" in result.stderr.splitlines()
+    after = (d / "relations.csv").read_bytes()
+    assert after == before["relations.csv"].replace("Alpha;trains;BETA".encode(), b"a;trains;b").replace(
+        b"alef;coordinates_with", b"a;coordinates_with")
+    assert result.stdout.endswith("0 errors, 0 warnings\n")
+
+
+def test_an_ambiguous_name_stays_an_error_listing_the_candidates(tmp_path):
+    d = write(tmp_path / "d", ACTORS + "e,Echo,force,,Alef\n", NAMED + "e,trains,c,doc,,,,\n")
+    result = invoke("validate", "--data", "d")
+    assert result.exit_code == 1
+    assert "d/relations.csv:4: 'alef' in source names 2 actors: 'a' (Alpha), 'e' (Echo); write the id of one" \
+        in result.stdout.splitlines()

@@ -138,6 +138,19 @@ class Editor:
         when = f" since {since}" if since is not None else ""
         raise EditRefused(f"no relation {source} {kind} {target}{when}{hint}")
 
+    def fix_names(self) -> int:
+        """Write the id where a relation names an actor by its name or alias (one cell each); how many rows."""
+        fixed = 0
+        for row in self.dataset.relations:
+            cells = {c: row[c] for c in ("source", "target") if row.raw.get(c) != row[c] and row[c] in self.index.by_id}
+            if cells and self._set(RELATIONS_FILE, row.record, cells):
+                fixed += 1
+                self.messages.append(f"{self.files[RELATIONS_FILE].display}:{row.line}: "
+                                     + ", ".join(f"{c} '{row.raw[c]}' -> '{v}'" for c, v in cells.items()))
+        if not fixed:
+            self.messages.append("no relation names an actor by its name or alias: nothing to fix")
+        return fixed
+
     def remove_actor(self, actor: str, cascade: bool = False) -> None:
         actor_id = self.actor_id(actor)
         linked = self.relations_of(actor_id)

@@ -12,7 +12,8 @@ from graph.data.csvio import CsvFile, Record, parse_csv, read_bytes
 from graph.data.problems import DataError, Problem, sort_problems
 from graph.data.resolve import ActorIndex
 from graph.data.schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
-from graph.data.validate import check_actors, check_cells, check_isolated, check_relations, check_sources
+from graph.data.validate import (check_actors, check_cells, check_isolated, check_relations, check_sources,
+                                 resolve_names)
 
 __all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "folder_name", "default_data_dir", "locate",
            "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE"]
@@ -293,6 +294,7 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
     if relations is not None:
         problems += check_cells(relations, relations_file.display)
     if actors is not None and relations is not None:
+        resolve_names(relations, actors)
         problems += check_relations(relations, actors, relations_file.display, vocabulary,
                                     {} if not sources_file else sources, sources_display)
         problems += check_isolated(actors, relations, actors_file.display)
