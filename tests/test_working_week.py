@@ -224,3 +224,22 @@ def test_an_ambiguous_name_stays_an_error_listing_the_candidates(tmp_path):
     assert result.exit_code == 1
     assert "d/relations.csv:4: 'alef' in source names 2 actors: 'a' (Alpha), 'e' (Echo); write the id of one" \
         in result.stdout.splitlines()
+
+
+# ---- item 7: diff is field-level -----------------------------------------------------------------------
+
+def test_diff_matches_an_actor_renamed_and_renamed_again_and_tie_rows_by_period(tmp_path):
+    two_rows = RELATIONS.replace("a,trains,b,doc §1,a trains b,stated,2019,",
+                                 "a,trains,b,doc §1,first,stated,2019,2019-06\n"
+                                 "a,trains,b,doc §2,again,stated,01/12/2022,")
+    old = write(tmp_path / "old", ACTORS, two_rows)
+    new = write(tmp_path / "new", ACTORS.replace("a,Alpha,", "alpha,Alpha Force,"),
+                two_rows.replace("a,", "alpha,").replace("01/12/2022", "01/01/2023"))
+    report = json.loads(ok("diff", old, new, "--format", "json").stdout)
+    assert report["changes"] == [
+        {"change": "renamed", "what": "actor", "item": "a -> alpha",
+         "details": "id: 'a' -> 'alpha'; name: 'Alpha' -> 'Alpha Force'"},
+        {"change": "changed", "what": "relation", "item": "alpha trains b (line 3)",
+         "details": "since: '01/12/2022' -> '01/01/2023'"}]
+    assert [r["id"] for r in report["ranks"]].count("alpha") == 1
+    assert all(r["rank_before"] is not None for r in report["ranks"] if r["id"] == "alpha")
