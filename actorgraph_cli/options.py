@@ -25,6 +25,25 @@ def raw_option(f):
                              " leading ' so spreadsheets do not run it as a formula.")(f)
 
 
+def excel_options(f):
+    """--excel and --sep: CSV files in the form the user's Excel opens directly."""
+    f = click.option("--sep", type=click.Choice([";", ",", "tab"]),
+                     help="With --excel: the separator (default: ';' for nl, fr and de locales, ',' otherwise).")(f)
+    return click.option("--excel", is_flag=True,
+                        help="Write CSV as Excel opens it directly: UTF-8 with a BOM, a sep= line, CRLF.")(f)
+
+
+def excel_separator(excel: bool, sep: str | None) -> str | None:
+    """The separator of --excel files (None without --excel); --sep alone is refused."""
+    from graph.data.csvio import locale_separator
+
+    if sep and not excel:
+        raise click.UsageError("--sep goes with --excel")
+    if not excel:
+        return None
+    return {"tab": "\t"}.get(sep, sep) if sep else locale_separator()
+
+
 def _min_grade(ctx, param, value):
     if value is not None:
         from graph.analysis.grades import GradeError, parse_grade

@@ -9,17 +9,19 @@ import click
 
 from cli import data_option
 from graph.names import FORMATS
-from actorgraph_cli.options import _format, fail, load, meta, plural, raw_option, say
+from actorgraph_cli.options import _format, excel_options, excel_separator, fail, load, meta, plural, raw_option, say
 
 
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--example", is_flag=True, help="Write the bundled Sahel data set instead of empty files.")
-def init(folder, example):
+@excel_options
+def init(folder, example, excel, sep):
     """Start a data set: FOLDER/actors.csv, relations.csv and kinds.csv with their headers.
 
     kinds.csv holds the four built-in relation kinds, ready to edit. Existing files
     are never overwritten. --example writes the bundled Sahel data set instead.
+    --excel writes files that Excel opens directly in the user's language.
 
     Example: actorgraph init my-map && actorgraph --data my-map add-actor fama --name "FAMa" --type army
     """
@@ -27,7 +29,7 @@ def init(folder, example):
     from graph.errors import EditRefused
 
     try:
-        written = start(folder, example=example)
+        written = start(folder, example=example, excel=excel_separator(excel, sep))
     except (OSError, EditRefused) as exc:
         fail(f"{getattr(exc, 'strerror', None) or exc}; nothing was written")
     for path in written:

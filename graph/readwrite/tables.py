@@ -14,8 +14,11 @@ TARGET_NAMES = ("target", "to", "dst", "actor2", "actor_2", "node2", "tail", "na
 KIND_NAMES = ("relation", "type", "kind", "interaction", "label", "relatie", "soort")
 
 
-def write_tables(G, guard: bool = True) -> tuple[bytes, bytes]:
-    """Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target, Type, ...)."""
+def write_tables(G, guard: bool = True, excel: str | None = None) -> tuple[bytes, bytes]:
+    """Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target, Type, ...).
+
+    ``excel``: a separator; the tables are then written as a spreadsheet opens them directly.
+    """
     from graph.output.tables import csv_text
     from graph.data.schema import kinds_of
     from .common import edge_attrs, node_attrs
@@ -30,6 +33,11 @@ def write_tables(G, guard: bool = True) -> tuple[bytes, bytes]:
         kind = kinds[d["relation"]]
         edges.append([u, v, "Directed" if kind.directed else "Undirected", f"e{i}", kind.label, kind.name]
                      + [str(d.get(c, "")) for c in ecols])
+    if excel:
+        from graph.data.csvio import spreadsheet_bytes
+        from graph.output.tables import csv_cells
+
+        return spreadsheet_bytes(csv_cells(nodes, guard), excel), spreadsheet_bytes(csv_cells(edges, guard), excel)
     return csv_text(nodes, guard=guard).encode("utf-8"), csv_text(edges, guard=guard).encode("utf-8")
 
 
