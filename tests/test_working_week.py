@@ -325,3 +325,35 @@ def test_libreoffice_opens_excel_files_into_the_right_columns_with_accents_intac
             assert written == _cells(original.read_bytes())
         accented += sum(1 for row in opened for c in row if any(ord(ch) > 127 for ch in c))
     assert accented > 10  # cells with accents and dashes came through, equal to what was written
+
+
+# ---- item 12: the page names its two counts and the footer counts what is drawn ---------------------------
+
+def test_page_names_relations_and_ties_and_footer_counts_what_is_drawn(tmp_path):
+    import re
+
+    from conftest import bundled_count
+
+    ok("render", "-o", "map.html", "--data", BUNDLED)
+    html = (tmp_path / "map.html").read_text()
+    data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', html, re.S).group(1))
+    actual = bundled_count("actual")
+    hidden = bundled_count() - actual
+    assert f"Drawn: {len(data['actors'])} actors, {actual} relations ({hidden} hidden by the legend)." in html
+    rows = {r["id"]: r for r in json.loads(ok("centrality", "--format", "json", "--data", BUNDLED).stdout)}
+    for actor, facts in data["actors"].items():
+        assert facts["ties"] == rows[actor]["ties"], actor  # the page's ties are the CLI's
+        assert facts["relations"] == bundled_count(actor=actor), actor  # relations are rows, every status
+    assert any(f["relations"] != f["ties"] for f in data["actors"].values())
+    js = (BUNDLED.parent / "graph" / "assets" / "js" / "tables.js").read_text()
+    assert 'key: "ties", title: "Ties"' in js and 'relations: rows this actor takes part in' in js
+
+
+def test_a_selected_actors_ties_keep_their_colour_when_hovered(tmp_path):
+    import re
+
+    ok("render", "-o", "map.html", "--data", BUNDLED)
+    html = (tmp_path / "map.html").read_text()
+    data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', html, re.S).group(1))
+    for e in data["edges"]:
+        assert e["color"]["hover"] == e["color"]["highlight"] == e["color"]["color"], e["id"]
