@@ -207,7 +207,7 @@ def test_validate_fix_writes_ids_as_a_minimal_edit_after_a_dry_run(tmp_path):
     before = snapshot(d)
     result = ok("validate", "--fix", "--dry-run", "--data", "d")
     assert snapshot(d) == before
-    assert [line for line in result.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+    assert [line for line in result.stdout.split("\n") if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
         "-Alpha;trains;BETA;doc §1;a trains b;stated;2019;\r", "-alef;coordinates_with;c;doc §3;;stated;;\r",
         "+a;trains;b;doc §1;a trains b;stated;2019;\r", "+a;coordinates_with;c;doc §3;;stated;;\r"]
     result = ok("validate", "--fix", "--data", "d")
