@@ -212,7 +212,7 @@ def test_validate_fix_writes_ids_as_a_minimal_edit_after_a_dry_run(tmp_path):
         "-Alpha;trains;BETA;doc §1;a trains b;stated;2019;", "+a;trains;b;doc §1;a trains b;stated;2019;",
         "-alef;coordinates_with;c;doc §3;;stated;;", "+a;coordinates_with;c;doc §3;;stated;;"]
     result = ok("validate", "--fix", "--data", "d")
-    assert "d/relations.csv:2: source 'Alpha' -> 'a', target 'BETA' -> 'b'" in result.stderr.splitlines()
+    assert "d/relations.csv:3: source 'Alpha' -> 'a', target 'BETA' -> 'b'" in result.stderr.splitlines()
     after = (d / "relations.csv").read_bytes()
     assert after == before["relations.csv"].replace("Alpha;trains;BETA".encode(), b"a;trains;b").replace(
         b"alef;coordinates_with", b"a;coordinates_with")
