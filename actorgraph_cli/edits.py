@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 import click
 
 from cli import Command, data_option
@@ -61,7 +63,7 @@ def joined_sources(sources) -> str | None:
     return ";".join(dict.fromkeys(s.strip() for s in sources if s.strip()))
 
 
-def run_edit(dry_run: bool, change) -> None:
+def run_edit(dry_run: bool, change, show_diff: bool = False) -> None:
     """Under the folder's lock: load, apply change(editor), validate; then print the diff or write."""
     from graph.data.edit import edit_folder
     from graph.data.load import display_path, is_sample, locate
@@ -83,13 +85,27 @@ def run_edit(dry_run: bool, change) -> None:
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         fail(f"cannot write{where}: {exc.strerror or exc}; nothing was changed")
-    if dry_run:
+    if dry_run or show_diff:
         click.echo(editor.diff(), nl=False)
+    if dry_run:
         click.echo("dry run: nothing was written", err=True)
         return
     for line in editor.messages:
         click.echo(line, err=True)
-    echo_problems(warnings)
+    quiet_warnings(warnings, editor.touched(), folder if meta("data") is not None else None)
+
+
+def quiet_warnings(warnings, touched: dict, folder) -> None:
+    """The warnings on the rows an edit touched, and one line counting the others."""
+    from graph.data.load import display_path
+
+    mine = [p for p in warnings if p.line in touched.get(p.path, ())]
+    echo_problems(mine)
+    others = len(warnings) - len(mine)
+    if others:
+        where = f" --data {shlex.quote(display_path(folder))}" if folder is not None else ""
+        click.echo(f"{others} other warning{'s' * (others != 1)} in the data: `actorgraph validate{where}`",
+                   err=True)
 
 
 @click.command("add-actor", cls=Command)
@@ -165,7 +181,8 @@ def set_relation(source, relation, target, evidence, note, confidence, since, un
 @click.argument("source")
 @click.argument("relation")
 @click.argument("target")
-@click.option("--since", "row_since", metavar="DATE", help="Which row, when the tie has several.")
+@click.option("--row-since", "--since", "row_since", metavar="DATE",
+              help="Which row, when the tie has several: the one with this since.")
 @data_option
 @dry_run_option
 def remove_relation(source, relation, target, row_since, dry_run):

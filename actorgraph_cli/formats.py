@@ -10,7 +10,7 @@ from cli import Command, data_option
 from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
-    _format, _json, echo_problems, fail, format_option, load, meta, raw_option, view, view_options,
+    _format, _json, echo_problems, excel_options, excel_separator, fail, format_option, load, meta, notes, raw_option, view, view_options,
     write_files,
 )
 
@@ -76,25 +76,34 @@ IMPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.import
 
 
 @click.command(cls=Command)
-@click.option("--format", "fmt", type=click.Choice(EXPORTS), required=True, help=EXPORT_HELP + ".")
+@click.option("--format", "fmt", type=click.Choice(EXPORTS), help=EXPORT_HELP + ". Required unless --excel (csv).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
+@excel_options
 @data_option
 @view_options
 @raw_option
-def export(fmt, output):
+def export(fmt, output, excel, sep):
     """Export the graph with every actor and relation attribute, for other tools.
 
     GEXF, yEd GraphML and Cytoscape JSON carry the map as drawn here: positions,
-    colours, shapes and dot sizes. Symmetric kinds are undirected edges.
+    colours, shapes and dot sizes. Symmetric kinds are undirected edges. --excel
+    writes the csv tables as the user's Excel opens them directly.
 
     Example: actorgraph export --format gexf -o sahel.gexf
     """
+    from graph.output.words import left_out
     from graph.readwrite.export import export as write
 
+    separator = excel_separator(excel, sep)
+    if excel and fmt not in (None, "csv"):
+        raise click.UsageError(f"--excel writes csv tables, not {fmt}")
+    if not fmt and not excel:
+        raise click.UsageError("give --format (or --excel for csv tables Excel opens)")
     dataset = load()
     G = view(dataset)
-    write_files(dataset, write(G, fmt, output, guard=not meta("raw", False)))
+    notes(left_out(G))  # as render and report say it: an export holds only the view
+    write_files(dataset, write(G, fmt or "csv", output, guard=not meta("raw", False), excel=separator))
 
 
 @click.command("import", cls=Command)

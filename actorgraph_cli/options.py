@@ -5,13 +5,11 @@ from __future__ import annotations
 import click
 
 from cli import _remember
+from graph.data.dates import DATE_FORMS, date_hint
 from graph.names import FORMATS
 
 
 RELATION_OPTIONS = ("evidence", "note", "confidence", "status", "since", "until", "credibility")
-
-
-DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY"
 
 
 def format_option(f):
@@ -25,6 +23,25 @@ def raw_option(f):
     return click.option("--raw", is_flag=True, expose_value=False, callback=_remember("raw"),
                         help="CSV: write cells exactly; by default a cell starting with = + - @ gets a"
                              " leading ' so spreadsheets do not run it as a formula.")(f)
+
+
+def excel_options(f):
+    """--excel and --sep: CSV files in the form the user's Excel opens directly."""
+    f = click.option("--sep", type=click.Choice([";", ",", "tab"]),
+                     help="With --excel: the separator (default: ';' for nl, fr and de locales, ',' otherwise).")(f)
+    return click.option("--excel", is_flag=True,
+                        help="Write CSV as Excel opens it directly: UTF-8 with a BOM, a sep= line, CRLF.")(f)
+
+
+def excel_separator(excel: bool, sep: str | None) -> str | None:
+    """The separator of --excel files (None without --excel); --sep alone is refused."""
+    from graph.data.csvio import locale_separator
+
+    if sep and not excel:
+        raise click.UsageError("--sep goes with --excel")
+    if not excel:
+        return None
+    return {"tab": "\t"}.get(sep, sep) if sep else locale_separator()
 
 
 def _min_grade(ctx, param, value):
@@ -153,7 +170,7 @@ def usage_error(exc) -> click.ClickException:
 
     flag = FIELD_FLAGS.get(getattr(exc, "field", None))
     if isinstance(exc, InvalidDate):
-        return click.BadParameter(f"'{exc.text}' is not a date; use {DATE_FORMS}", param_hint=flag)
+        return click.BadParameter(f"'{exc.text}' is not a date; {date_hint(exc.text)}", param_hint=flag)
     if isinstance(exc, UnknownKind) and flag == "--relation":
         tail = f"; did you mean '{exc.suggestions[0]}'?" if exc.suggestions else ""
         return click.BadParameter(f"unknown relation '{exc.text}'{tail} (this data set has: {', '.join(exc.allowed)})",
@@ -190,7 +207,7 @@ def check_date(text: str, option: str) -> None:
     from graph.data.dates import parse_span
 
     if parse_span(text) is None:
-        raise click.BadParameter(f"'{text}' is not a date; use {DATE_FORMS}", param_hint=option)
+        raise click.BadParameter(f"'{text}' is not a date; {date_hint(text)}", param_hint=option)
 
 
 def notes(found) -> None:

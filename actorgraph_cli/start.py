@@ -9,17 +9,19 @@ import click
 
 from cli import Command, data_option
 from graph.names import FORMATS
-from actorgraph_cli.options import _format, fail, load, meta, plural, raw_option, say
+from actorgraph_cli.options import _format, excel_options, excel_separator, fail, load, meta, plural, raw_option, say
 
 
 @click.command(cls=Command)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--example", is_flag=True, help="Write the bundled Sahel data set instead of empty files.")
-def init(folder, example):
+@excel_options
+def init(folder, example, excel, sep):
     """Start a data set: FOLDER/actors.csv, relations.csv and kinds.csv with their headers.
 
     kinds.csv holds the four built-in relation kinds, ready to edit. Existing files
     are never overwritten. --example writes the bundled Sahel data set instead.
+    --excel writes files that Excel opens directly in the user's language.
 
     Example: actorgraph init my-map && actorgraph --data my-map add-actor fama --name "FAMa" --type army
     """
@@ -27,7 +29,7 @@ def init(folder, example):
     from graph.errors import EditRefused
 
     try:
-        written = start(folder, example=example)
+        written = start(folder, example=example, excel=excel_separator(excel, sep))
     except (OSError, EditRefused) as exc:
         fail(f"{getattr(exc, 'strerror', None) or exc}; nothing was written")
     for path in written:
@@ -38,10 +40,14 @@ def init(folder, example):
 @click.command(cls=Command)
 @data_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def validate(fmt):
+@click.option("--fix", is_flag=True, help="Write actor ids where relations.csv names actors by name or alias"
+                                          " (only those cells change); prints the change as a diff.")
+@click.option("--dry-run", is_flag=True, help="With --fix: print the diff; write nothing.")
+def validate(fmt, fix, dry_run):
     """Check the CSV files and report every problem as FILE:LINE: message.
 
     Errors come first, then warnings; the exit code is 1 when there is any error.
+    --fix writes ids where relations.csv names actors by name or alias.
 
     Example: actorgraph validate --data my-network/
     """
@@ -50,6 +56,10 @@ def validate(fmt):
     from graph.data.problems import DataError
 
     folder, how = locate(meta("data"))
+    if dry_run and not fix:
+        raise click.UsageError("--dry-run goes with --fix")
+    if fix:
+        _fix(dry_run)
     try:
         dataset = load_dataset(folder)
         problems, files, notices = dataset.problems, dataset.files, dataset.notices
@@ -98,3 +108,10 @@ def info(fmt):
             + ", ".join(display_path(f.path) for f in dataset.files) + "\n")
         click.echo(_format(s["types"], type_cols, "table") + "\n" + _format(s["relations"], kind_cols, "table"),
                    nl=False)
+
+
+def _fix(dry_run: bool) -> None:
+    """validate --fix: names in relations.csv become ids, as one atomic edit; the diff first."""
+    from actorgraph_cli.edits import run_edit
+
+    run_edit(dry_run, lambda e: e.fix_names(), show_diff=True)

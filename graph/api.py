@@ -16,7 +16,7 @@ from graph.analysis import questions, robustness as _robustness, whatif
 from graph.analysis.build import select
 from graph.analysis.metrics import centrality as _centrality
 from graph.analysis.views import View, graph_of
-from graph.data.load import Dataset, display_path, load_dataset, locate
+from graph.data.load import Dataset, display_path, folder_name, load_dataset, locate
 from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES
 from graph.output.rows import broker_rows, centrality_rows
@@ -261,7 +261,7 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
     groups = None
     if color_by == "community":
         groups = {n: f"community {i}" for i, members in enumerate(questions.communities(measured), 1) for n in members}
-    title = clean_text(title) if title is not None else f"{default_title}: {display_path(ds.folder)}"
+    title = clean_text(title) if title is not None else f"{default_title}: {folder_name(ds.folder)}"
     return Picture(G, values, groups, title, tuple(notes))
 
 
@@ -302,7 +302,7 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
     view = view if view is not None else View()
     G_all = graph_of(ds, view, all_statuses=True)  # every status, for the shares of planned and recommended ties
     G = select(G_all, statuses=view.kept_statuses())  # the analysed ties, as render measures them
-    title = clean_text(title) if title is not None else f"Briefing: {display_path(ds.folder)}"
+    title = clean_text(title) if title is not None else f"Briefing: {folder_name(ds.folder)}"
     values, found = _centrality(G, MEASURE_NAMES)  # once: the map's sizes and the key actors
     if on_notes is not None:
         on_notes(found)

@@ -173,8 +173,8 @@ def test_diff_between_folders(tmp_path, g):
                 RELATIONS.replace("a,trains,b,s,,\n", "") + "f,trains,a,s,,\n")
     report = as_json("diff", g, new)
     assert [(c["change"], c["what"], c["item"]) for c in report["changes"]] == [
-        ("changed", "actor", "c"), ("added", "actor", "f"), ("added", "relation", "f trains a"),
-        ("removed", "relation", "a trains b")]
+        ("changed", "actor", "c"), ("added", "actor", "f"), ("added", "relation", "f trains a (line 5)"),
+        ("removed", "relation", "a trains b (line 2)")]
     assert report["changes"][0]["details"] == "name: 'C' -> 'Charlie'"
     b = next(r for r in report["ranks"] if r["id"] == "b")
     assert b["rank_before"] == 1
@@ -192,7 +192,7 @@ def test_diff_against_a_git_revision(tmp_path, g):
     run("remove-actor", "e", "--data", g)
     report = as_json("diff", "--rev", "HEAD", "--data", g)
     assert [(c["change"], c["item"]) for c in report["changes"]] == [
-        ("removed", "e"), ("removed", "c coordinates_with e")]
+        ("removed", "e"), ("removed", "c coordinates_with e (line 5)")]
     bad = invoke("diff", "--rev", "HEAD~1", "--data", g)  # the empty commit has no data
     assert bad.exit_code == 1 and "cannot read the data at HEAD~1" in bad.stderr
 

@@ -97,7 +97,7 @@ def test_the_articles_actors_are_findable_by_the_names_it_uses(dataset, name):
 
 def test_generic_words_are_no_actors_aliases(dataset):
     """The article says 'vredesoperatie' of peace operations in general too, so it names no one actor."""
-    from graph.schema import fold
+    from graph.data.schema import fold
 
     aliases = {fold(x) for a in dataset.actors for x in a["aliases"].split(";")}
     assert not {"vredesoperatie", "pko", "vredesmissies"} & aliases

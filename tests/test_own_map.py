@@ -229,7 +229,7 @@ def test_a_tie_may_stop_and_restart(tmp_path):
     assert "b" not in {r["id"] for r in mid}
     result = invoke("set-relation", "a", "trains", "b", "--note", "x", "--data", d)
     assert result.exit_code == 1 and "has 2 rows (line 2: since 2019, until 2019-06; line 3: since 01/01/2021," \
-                                     " until (open)); pick one with --since" in result.stderr
+                                     " until (open)); pick one with --row-since 2019" in result.stderr
     ok("set-relation", "a", "trains", "b", "--note", "x", "--row-since", "2021-01-01", "--data", d)
     assert (d / "relations.csv").read_text().splitlines()[2] == "a,trains,b,doc §2,x,stated,01/01/2021,"
     ok("remove-relation", "a", "trains", "b", "--since", "2019", "--data", d)

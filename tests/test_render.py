@@ -103,7 +103,8 @@ def test_focus_renders_the_neighbourhood(tmp_path):
     ids = {n["id"] for n in data["nodes"]}
     assert ids == {"takuba", "barkhane", "takuba_european_sf", "mali_forces", "niger_forces",
                    "burkina_faso_forces", "mauritania_forces", "chad_forces"}
-    assert data["shown"] == {"actors": 8, "relations": len(data["edges"])}
+    drawn = sum(1 for e in data["edges"] if e["status"] == "actual")
+    assert data["shown"] == {"actors": 8, "relations": drawn, "hidden": len(data["edges"]) - drawn}
 
 
 def test_footer_names_sources_and_counts(tmp_path, monkeypatch):

@@ -129,7 +129,16 @@ def test_part_of_cycle_is_printed():
 def test_malformed_date():
     code, lines = problems(relations=RELATIONS.replace("stated,2019,", "stated,2019-13,"))
     assert (code, lines) == (1, ["d/relations.csv:2: malformed or impossible date '2019-13' in since; use YYYY,"
-                                 " YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY"])
+                                 " YYYY-MM, YYYY-MM-DD, day first DD/MM/YYYY or a month MM/YYYY"])
+
+
+def test_month_year_dates_are_read_and_two_digit_years_refused_with_a_proposal():
+    # issue 25 item 3: months as Belgians write them; a two-digit year proposes four digits
+    for month in ("06/2019", "06-2019", "6.2019"):
+        assert problems(relations=RELATIONS.replace("stated,2019,", f"stated,{month},")) == (0, []), month
+    code, lines = problems(relations=RELATIONS.replace("stated,2019,", "stated,18/08/20,"))
+    assert (code, lines) == (1, ["d/relations.csv:2: malformed or impossible date '18/08/20' in since;"
+                                 " write the year in four digits: '18/08/2020'"])
 
 
 def test_since_after_until():

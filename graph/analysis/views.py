@@ -35,7 +35,7 @@ class View:
     relations: relation kinds to keep (names, spelling variants or inverse wordings); empty keeps all.
     statuses: statuses to keep besides ``actual`` ('planned', 'recommended'), or 'all'; ``None``
         (the default) means actual ties only, while a page still holds the others, off.
-    as_of: keep ties valid on this date (YYYY, YYYY-MM, YYYY-MM-DD, DD/MM/YYYY).
+    as_of: keep ties valid on this date (YYYY, YYYY-MM, YYYY-MM-DD, DD/MM/YYYY, MM/YYYY).
     without: actors to leave out (ids, names or aliases).
     min_grade: keep ties graded this well or better (Admiralty code, e.g. 'B3').
     confidence: 'stated' keeps stated ties; 'implied' stated and implied ones.

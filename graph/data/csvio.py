@@ -7,6 +7,7 @@ written back exactly as they were read, whatever program saved them.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from graph.data.atomic import write_atomic
 from graph.data.problems import Problem
 
 __all__ = ["CsvFile", "Record", "read_bytes", "read_csv", "parse_csv", "format_record", "atomic_write", "guard_formula",
-           "FORMULA_START"]
+           "FORMULA_START", "spreadsheet_bytes", "locale_separator", "to_spreadsheet"]
 
 atomic_write = write_atomic  # the name this module gave it first
 
@@ -261,3 +262,41 @@ def guard_formula(cell: str) -> str:
     if cell.startswith(FORMULA_START) and not _NUMBER.match(cell):
         return "'" + cell
     return cell
+
+
+# Excel in these languages uses ',' as the decimal mark, so its "CSV" separator is ';'.
+SEMICOLON_LANGUAGES = ("nl", "fr", "de")
+
+
+def locale_separator(environ=None) -> str:
+    """The separator the user's spreadsheet expects: ';' for Dutch, French and German locales, else ','.
+
+    The locale is the first of LC_ALL, LC_NUMERIC and LANG that is set (as POSIX reads it).
+
+    >>> locale_separator({"LANG": "nl_BE.UTF-8"}), locale_separator({"LANG": "en_GB.UTF-8"})
+    (';', ',')
+    """
+    environ = os.environ if environ is None else environ
+    value = next((environ[k] for k in ("LC_ALL", "LC_NUMERIC", "LANG") if environ.get(k)), "")
+    return ";" if value[:2].lower() in SEMICOLON_LANGUAGES else ","
+
+
+def spreadsheet_bytes(table: list[list[str]], sep: str) -> bytes:
+    """Rows as the CSV file a spreadsheet opens directly: UTF-8 BOM, a ``sep=`` line, ``sep``, CRLF.
+
+    Excel reads the BOM as UTF-8 and the ``sep=`` line as the separator (and hides it);
+    LibreOffice detects the BOM and shows the line as a first row, which actorgraph skips.
+
+    >>> spreadsheet_bytes([["id", "name"], ["fama", "Forces armées; FAMa"]], ";")
+    b'\\xef\\xbb\\xbfsep=;\\r\\nid;name\\r\\nfama;"Forces arm\\xc3\\xa9es; FAMa"\\r\\n'
+    """
+    lines = [f"sep={sep}"] + [format_record([str(c) for c in row], sep) for row in table]
+    return ("\ufeff" + "".join(line + "\r\n" for line in lines)).encode("utf-8")
+
+
+def to_spreadsheet(data: bytes, display: str, sep: str) -> bytes:
+    """A data file's bytes rewritten in the spreadsheet form of :func:`spreadsheet_bytes` (cells unchanged)."""
+    f, problems = parse_csv(data, Path(display), display)
+    if f is None:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return spreadsheet_bytes([f.header.cells] + [r.cells for r in f.records if not r.blank], sep)

@@ -1,8 +1,10 @@
 """Dates in the data: a year, a month or a day, each read as a span of days.
 
-ISO forms (``2019``, ``2019-06``, ``2020-08-18``) and the day-first forms that Dutch,
+ISO forms (``2019``, ``2019-06``, ``2020-08-18``), the day-first forms that Dutch,
 Belgian, French and German spreadsheets save (``18/08/2020``, ``18-08-2020``,
-``18.08.2020``, one-digit day or month too). ASCII digits only.
+``18.08.2020``, one-digit day or month too) and a month as they write it (``08/2020``,
+``08-2020``, ``08.2020``). ASCII digits only; a two-digit year is refused, and
+:func:`date_hint` proposes the four-digit year.
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["parse_span", "DateSpan"]
+__all__ = ["parse_span", "date_hint", "DateSpan", "DATE_FORMS"]
+
+DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, day first DD/MM/YYYY or a month MM/YYYY"
 
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _DAY_FIRST = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})\Z")
+_MONTH_FIRST = re.compile(r"([0-9]{1,2})[/.-]([0-9]{4})\Z")
+_SHORT_YEAR = re.compile(r"((?:[0-9]{1,2}([/.-]))?[0-9]{1,2}([/.-]))([0-9]{2})\Z")
 
 DateSpan = tuple[dt.date, dt.date]
 
@@ -26,18 +32,21 @@ def parse_span(text: str) -> DateSpan | None:
     (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
     >>> parse_span("2020-02")[1], parse_span("2020-08-18")[0], parse_span("18/08/2020")[0]
     (datetime.date(2020, 2, 29), datetime.date(2020, 8, 18), datetime.date(2020, 8, 18))
-    >>> parse_span("2019-13") is None, parse_span("31.02.2021") is None
-    (True, True)
+    >>> parse_span("08/2020"), parse_span("2.2020")[1]
+    ((datetime.date(2020, 8, 1), datetime.date(2020, 8, 31)), datetime.date(2020, 2, 29))
+    >>> parse_span("2019-13") is None, parse_span("31.02.2021") is None, parse_span("18/08/20") is None
+    (True, True, True)
     """
     text = text.strip()
     m = _ISO.match(text)
     if m:
         year, month, day = (int(g) if g else None for g in m.groups())
-    else:
-        m = _DAY_FIRST.match(text)
-        if not m:
-            return None
+    elif (m := _DAY_FIRST.match(text)):
         day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    elif (m := _MONTH_FIRST.match(text)):
+        day, month, year = None, int(m.group(1)), int(m.group(2))
+    else:
+        return None
     try:
         if month is None:
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -48,3 +57,25 @@ def parse_span(text: str) -> DateSpan | None:
         return day_, day_
     except ValueError:
         return None
+
+
+def date_hint(text: str) -> str:
+    """What to write instead of a date that does not parse: a two-digit year gets its four digits.
+
+    Two-digit years 00-69 are read as 20xx and 70-99 as 19xx (as POSIX ``%y`` does), only
+    to propose a spelling: the data never holds a guessed century.
+
+    >>> date_hint("18/08/20")
+    "write the year in four digits: '18/08/2020'"
+    >>> date_hint("06.85")
+    "write the year in four digits: '06.1985'"
+    >>> date_hint("2020/13")
+    'use YYYY, YYYY-MM, YYYY-MM-DD, day first DD/MM/YYYY or a month MM/YYYY'
+    """
+    m = _SHORT_YEAR.match(text.strip())
+    if m and (not m.group(2) or m.group(2) == m.group(3)):
+        year = int(m.group(4))
+        proposal = f"{m.group(1)}{year + (2000 if year < 70 else 1900)}"
+        if parse_span(proposal) is not None:
+            return f"write the year in four digits: '{proposal}'"
+    return f"use {DATE_FORMS}"

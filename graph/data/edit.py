@@ -129,13 +129,27 @@ class Editor:
         if len(found) > 1:
             rows = "; ".join(f"line {rec.line}: since {v.get('since') or '(open)'}, until {v.get('until') or '(open)'}"
                              for rec, v in found)
-            raise EditRefused(f"{source} {kind} {target} has {len(found)} rows ({rows}); pick one with --since",
-                              field="since")
+            raise EditRefused(f"{source} {kind} {target} has {len(found)} rows ({rows}); pick one with"
+                              f" --row-since {next((v['since'] for _, v in found if v.get('since')), 'DATE')}",
+                              field="row_since")
         between = [f"{v['source']} {v['relation']} {v['target']}" for _, v in self._rows(RELATIONS_FILE)
                    if {v.get("source"), v.get("target")} == {source, target}]
         hint = f"; between them: {', '.join(between)}" if between else ""
         when = f" since {since}" if since is not None else ""
         raise EditRefused(f"no relation {source} {kind} {target}{when}{hint}")
+
+    def fix_names(self) -> int:
+        """Write the id where a relation names an actor by its name or alias (one cell each); how many rows."""
+        fixed = 0
+        for row in self.dataset.relations:
+            cells = {c: row[c] for c in ("source", "target") if row.raw.get(c) != row[c] and row[c] in self.index.by_id}
+            if cells and self._set(RELATIONS_FILE, row.record, cells):
+                fixed += 1
+                self.messages.append(f"{self.files[RELATIONS_FILE].display}:{row.line}: "
+                                     + ", ".join(f"{c} '{row.raw[c]}' -> '{v}'" for c, v in cells.items()))
+        if not fixed:
+            self.messages.append("no relation names an actor by its name or alias: nothing to fix")
+        return fixed
 
     def remove_actor(self, actor: str, cascade: bool = False) -> None:
         actor_id = self.actor_id(actor)
@@ -290,6 +304,22 @@ class Editor:
             text = self.files[name].to_text()
             if text != self.originals[name].to_text():
                 out[name] = text
+        return out
+
+    def touched(self) -> dict[str, set[int]]:
+        """The lines, in the files as they will be written, of the records this edit added or changed.
+
+        By file display name, so that problems (which carry it) can be matched to the edit.
+        """
+        out: dict[str, set[int]] = {}
+        for name in sorted(self._dirty):
+            f, original = self.files[name], {id(r) for r in self.originals[name].records}
+            line = 1
+            for rec in [r for r in (f.preamble, f.header) if r is not None] + f.records:
+                if id(rec) not in original and rec is not f.preamble and rec is not f.header:
+                    out.setdefault(f.display, set()).add(line)
+                line += (rec.raw + rec.end).count("\n") + (rec.raw + rec.end).count("\r") - (
+                    rec.raw + rec.end).count("\r\n")
         return out
 
     def check(self) -> list[Problem]:

@@ -38,21 +38,21 @@ def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
                                     f"duplicate kind '{name}' (first on line {seen[name]})"))
             continue
         seen[name] = row.line
+        found = []  # every problem of the row at once, not the first only
         directed_text = row["directed"].lower()
         if directed_text and directed_text not in _YES:
-            problems.append(Problem(path, row.line, "bad-directed",
-                                    f"directed must be yes or no, not '{row['directed']}'"))
-            continue
+            found.append(Problem(path, row.line, "bad-directed", f"directed must be yes or no, not '{row['directed']}'"))
         directed = _YES.get(directed_text, True)
         colour = row["color"] or LINE_COLOURS[len(kinds) % len(LINE_COLOURS)]
         if not _COLOUR.match(colour):
-            problems.append(Problem(path, row.line, "bad-color",
-                                    f"color must be #rrggbb (six hex digits), not '{row['color']}'"))
-            continue
+            found.append(Problem(path, row.line, "bad-color",
+                                 f"color must be #rrggbb (six hex digits), not '{row['color']}'"))
         style = (row["style"] or "solid").lower()
         if style not in STYLES:
-            problems.append(Problem(path, row.line, "bad-style",
-                                    f"style must be one of {', '.join(STYLES)}, not '{row['style']}'"))
+            found.append(Problem(path, row.line, "bad-style",
+                                 f"style must be one of {', '.join(STYLES)}, not '{row['style']}'"))
+        if found:
+            problems += found
             continue
         label = row["label"] or name.replace("_", " ")
         inverse = row["inverse"] or (f"{label} (reverse)" if directed else label)

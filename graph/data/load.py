@@ -12,9 +12,10 @@ from graph.data.csvio import CsvFile, Record, parse_csv, read_bytes
 from graph.data.problems import DataError, Problem, sort_problems
 from graph.data.resolve import ActorIndex
 from graph.data.schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
-from graph.data.validate import check_actors, check_cells, check_isolated, check_relations, check_sources
+from graph.data.validate import (check_actors, check_cells, check_isolated, check_relations, check_sources,
+                                 resolve_names)
 
-__all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "default_data_dir", "locate",
+__all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "folder_name", "default_data_dir", "locate",
            "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE"]
 
 ACTORS_FILE = "actors.csv"
@@ -146,6 +147,16 @@ def display_path(path: Path) -> str:
     except ValueError:
         return clean_text(str(path))
     return clean_text(rel if not rel.startswith("..") else str(Path(path).resolve()))
+
+
+def folder_name(folder: Path) -> str:
+    """A data folder as a title names it: its path as typed, or its real name when that is '.' or '..'."""
+    from graph.data.files import clean_text
+
+    shown = display_path(folder)
+    if Path(shown).name in ("", ".", ".."):
+        shown = Path(os.path.realpath(folder)).name or shown
+    return clean_text(shown)
 
 
 def load_dataset(folder: Path | None = None, strict: bool = True, lock: bool = True) -> Dataset:
@@ -283,6 +294,7 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
     if relations is not None:
         problems += check_cells(relations, relations_file.display)
     if actors is not None and relations is not None:
+        resolve_names(relations, actors)
         problems += check_relations(relations, actors, relations_file.display, vocabulary,
                                     {} if not sources_file else sources, sources_display)
         problems += check_isolated(actors, relations, actors_file.display)
@@ -296,13 +308,14 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
     """Rows of a table, or None when its header makes the rows unreadable."""
     problems = []
     columns = f.columns
+    head = f.header.line if f.header else 1  # line 2 after Excel's "sep=;" line
     named = [c for c in columns if c]
     counts = Counter(named)
     for c in sorted(c for c, n in counts.items() if n > 1):
-        problems.append(Problem(f.display, 1, "duplicate-column", f"column '{c}' appears twice in the header"))
+        problems.append(Problem(f.display, head, "duplicate-column", f"column '{c}' appears twice in the header"))
     missing = [c.name for c in spec if c.required and c.name not in columns]
     for name in missing:
-        problems.append(Problem(f.display, 1, "missing-column",
+        problems.append(Problem(f.display, head, "missing-column",
                                 f"missing required column '{name}' (the header has: {', '.join(named) or 'nothing'})"))
     if problems:
         return None, problems

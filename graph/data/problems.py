@@ -55,6 +55,7 @@ CODES: dict[str, Code] = {
         "bad-id": "an actor id is not a valid slug",
         "duplicate-id": "an actor id appears twice",
         "unknown-actor": "a relation names an actor that is not in actors.csv",
+        "ambiguous-actor": "a relation names an actor by a name or alias that several actors have",
         "self-relation": "an actor is related to itself",
         "unknown-relation": "a relation kind the data set does not define",
         "inverse-relation": "a relation kind written backwards ('trained by'): the row turned round is shown",
@@ -84,6 +85,7 @@ CODES: dict[str, Code] = {
                              also_warning="a relation lists the same source twice"),
     **_codes("warning", {
         "no-evidence": "a relation without evidence",
+        "actor-by-name": "a relation names an actor by its name or alias, not its id (`validate --fix` writes the id)",
         "isolated-actor": "an actor with no relation",
         "formula-like": "a value a spreadsheet would run as a formula (=, +, -, @ first)",
         "control-character": "a value holds a control character",

@@ -62,6 +62,11 @@ class ActorIndex:
         tail = "; did you mean " + " or ".join(describe(self.by_id[i]) for i in hint) + "?" if hint else ""
         raise ActorNotFound(f"unknown actor '{text}'{tail}", text=text, suggestions=hint)
 
+    def named(self, text: str) -> list[str]:
+        """Ids of the actors whose name or one of whose aliases is ``text`` (case and accents ignored)."""
+        key = fold(text.strip())
+        return list(dict.fromkeys(i for f in ("name", "aliases") for i in self.fields[f].get(key, [])))
+
     def _closest(self, text: str, n: int = 3) -> list[str]:
         """Ids of the actors a mistyped reference most likely meant, best first."""
         key = fold(text.strip())

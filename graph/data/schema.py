@@ -55,7 +55,8 @@ RELATION_COLUMNS = (
     Column("confidence", False, "'stated' or 'implied'"),
     Column("status", False, "'actual' (blank means actual), 'planned' or 'recommended' (the source argues it"
                             " should exist)"),
-    Column("since", False, "year (2019), month (2019-06), ISO date (2020-08-18) or day first (18/08/2020)"),
+    Column("since", False, "year (2019), month (2019-06 or 06/2019), ISO date (2020-08-18) or day first"
+                              " (18/08/2020)"),
     Column("until", False, "the same forms as since"),
     Column("sources", False, "ids of sources.csv that support it, ';'-separated (two or more: corroborated)"),
     Column("credibility", False, "Admiralty credibility 1 (confirmed by other sources) to 5 (improbable);"

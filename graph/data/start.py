@@ -23,8 +23,11 @@ def headers() -> dict[str, bytes]:
             KINDS_FILE: kinds_text().encode(), SOURCES_FILE: header(SOURCE_COLUMNS)}
 
 
-def init(folder: Path, example: bool = False) -> list[Path]:
+def init(folder: Path, example: bool = False, excel: str | None = None) -> list[Path]:
     """Write a new data set into folder (created if needed); refuse if any of its files exists.
+
+    ``excel``: a separator (';' or ','): write the files as a spreadsheet opens them directly
+    (UTF-8 with a BOM, a ``sep=`` line, CRLF; see graph.data.csvio.spreadsheet_bytes).
 
     Raises EditRefused naming the files that exist, OSError when the folder cannot be written
     (FileExistsError when one appeared meanwhile); nothing is left written.
@@ -34,6 +37,10 @@ def init(folder: Path, example: bool = False) -> list[Path]:
     if example:
         sample = sample_dir()
         files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE, SOURCES_FILE)})
+    if excel:
+        from graph.data.csvio import to_spreadsheet
+
+        files = {name: to_spreadsheet(data, name, excel) for name, data in files.items()}
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing:
         raise EditRefused(f"{folder} already has {', '.join(existing)}; actorgraph init never overwrites a file",

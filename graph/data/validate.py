@@ -10,7 +10,7 @@ from graph.data.problems import Problem
 from graph.data.resolve import ActorIndex
 from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, STATUS_VALUES, Vocabulary, slugify
 
-__all__ = ["check_actors", "check_relations", "check_isolated", "check_cells", "check_sources", "relation_key"]
+__all__ = ["check_actors", "resolve_names", "check_relations", "check_isolated", "check_cells", "check_sources", "relation_key"]
 
 
 def check_actors(rows, path: str):
@@ -147,10 +147,40 @@ def _check_relation_kind(row, path, kinds: Vocabulary):
                   f"unknown relation '{raw}'{tail} (allowed: {', '.join(kinds)})")
 
 
+def resolve_names(rows, actors) -> None:
+    """Relations that name an actor by its name or an alias (one actor only) get its id; the text stays in raw.
+
+    A spreadsheet user types names; the checks then warn (actor-by-name), and
+    ``validate --fix`` writes the ids into the file.
+    """
+    index = ActorIndex(actors)
+    for row in rows:
+        for column in ("source", "target"):
+            value = row[column]
+            if value and value not in index.by_id:
+                ids = index.named(value)
+                if len(ids) == 1:
+                    row._typed = {**row._typed, column: value}
+                    row[column] = ids[0]
+
+
 def _check_endpoints(row, index, path):
+    from graph.data.resolve import describe
+
     for column in ("source", "target"):
         value = row[column]
-        if value and value not in index.by_id:
+        typed = row.raw.get(column, value)
+        if typed != value and value in index.by_id:
+            yield Problem(path, row.line, "actor-by-name",
+                          f"'{typed}' in {column} is the name of actor '{value}': write its id"
+                          " (`actorgraph validate --fix` does)")
+            continue
+        ids = index.named(value) if value and value not in index.by_id else []
+        if len(ids) > 1:
+            names = ", ".join(describe(index.by_id[i]) for i in ids[:8])
+            yield Problem(path, row.line, "ambiguous-actor",
+                          f"'{value}' in {column} names {len(ids)} actors: {names}; write the id of one")
+        elif value and value not in index.by_id:
             hint = index.closest(value)[:1]
             tail = f"; did you mean '{hint[0]}'?" if hint else ""
             yield Problem(path, row.line, "unknown-actor", f"unknown actor '{value}' in {column}{tail}")
@@ -179,8 +209,10 @@ def _choice(row, path: str, column: str, allowed, advice: str):
 
 
 def _bad_date(row, path: str, column: str) -> Problem:
+    from graph.data.dates import date_hint
+
     return Problem(path, row.line, "bad-date", f"malformed or impossible date '{row.get(column)}' in {column};"
-                                               " use YYYY, YYYY-MM, YYYY-MM-DD or day first DD/MM/YYYY")
+                                               f" {date_hint(row.get(column, ''))}")
 
 
 def _check_grade(row, path, sources, sources_path):

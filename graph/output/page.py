@@ -88,7 +88,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "statuses": _statuses(G),
         "grades": _grades(G),
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
-        "shown": {"actors": G.number_of_nodes(), "relations": G.number_of_edges()},
+        "shown": _drawn(G),
     }
     return _page(data)
 
@@ -108,7 +108,9 @@ def _edge(e: dict) -> dict:
     status = e["status"]
     edge = {"id": e["id"], "from": e["from"], "to": e["to"], "kind": e["kind"], "status": status,
             "arrows": "to" if e["arrow"] else "", "dashes": STATUS_DASHES.get(status, DASHES[e["style"]]),
-            "color": {"color": e["color"], "opacity": STATUS_OPACITY.get(status, 1.0)},
+            # hover and highlight in the tie's own colour: vis-network's default grey hid a selected actor's ties
+            "color": {"color": e["color"], "highlight": e["color"], "hover": e["color"],
+                      "opacity": STATUS_OPACITY.get(status, 1.0)},
             "width": 2 if status == "actual" else 1.5}
     bend = e["bend"]
     edge["smooth"] = {"enabled": True, "type": "curvedCW" if bend > 0 else "curvedCCW",
@@ -182,6 +184,11 @@ def _vis_options(n: int, m: int) -> dict:
 
 
 def _actors(G, values: dict, groups: dict) -> dict:
+    from graph.analysis.build import select
+    from graph.analysis.ranking import ties as ties_of
+
+    measured = select(G, statuses={s["name"] for s in _statuses(G) if s["shown"]})
+    ties = {n: ties_of(measured, n) for n in G}
     out = {}
     core = ("name", "type", "description", "aliases")
     for n, d in G.nodes(data=True):
@@ -194,7 +201,8 @@ def _actors(G, values: dict, groups: dict) -> dict:
             # the search keys, folded as the CLI folds what it is given: the name first
             "find": list(dict.fromkeys(fold(t) for t in [name, n, *aliases])),
             "extra": [[k, v] for k, v in d.items() if k not in core and v],
-            "relations": G.degree(n),
+            "relations": G.degree(n),  # rows, every status: what the panel lists
+            "ties": ties[n],  # other actors, actual ties: as `actorgraph centrality` counts them
             "values": {m: _round(values[m].get(n)) for m in PANEL_MEASURES if m in values},
         }
     return out
@@ -229,6 +237,13 @@ def _grades(G) -> dict:
             "reliability": RELIABILITY, "credibility": CREDIBILITY,
             "sources": {s: {c: (sources.get(s) or {}).get(c, "") for c in ("title", "author", "published", "url",
                                                                              "reliability")} for s in cited}}
+
+
+def _drawn(G) -> dict:
+    """What the map draws when it opens: every actor, the ties of the statuses shown; the rest counted."""
+    shown = {s["name"] for s in _statuses(G) if s["shown"]}
+    drawn = sum(1 for _, _, d in G.edges(data=True) if status_of(d) in shown)
+    return {"actors": G.number_of_nodes(), "relations": drawn, "hidden": G.number_of_edges() - drawn}
 
 
 def _statuses(G) -> list[dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.output.words import view_notes
+from graph.output.words import left_out
 
 __all__ = ["briefing", "Block", "to_html", "to_markdown", "strip_svg"]
 
@@ -198,11 +198,7 @@ def briefing(dataset, G, G_all, *, title: str, files: list[tuple[str, int, str]]
 
 def view_text(G) -> str:
     """What the view leaves out, in words, as on the page's banner."""
-    notes = view_notes(G)
-    hidden = G.graph.get("hidden") or {}
-    if hidden:
-        notes.append("actual ties only: " + ", ".join(f"{c} {s}" for s, c in sorted(hidden.items()))
-                     + " ties left out (--status to include them)")
+    notes = left_out(G)
     return "; ".join(notes) + "." if notes else "every tie, all grades."
 
 

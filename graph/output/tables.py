@@ -14,7 +14,7 @@ import re
 from graph.data.csvio import FORMULA_START, guard_formula
 from graph.names import FORMATS
 
-__all__ = ["FORMATS", "format_rows", "csv_text", "guard_formula", "dumps", "FORMULA_START"]
+__all__ = ["FORMATS", "format_rows", "csv_text", "csv_cells", "guard_formula", "dumps", "FORMULA_START"]
 
 _C1 = re.compile("[\u007f-\u009f\u2028\u2029]")
 
@@ -48,13 +48,16 @@ def csv_text(table: list[list], guard: bool = True, delimiter: str = ",") -> str
     """Rows of cells as CSV with LF line endings; every cell with a quote, delimiter, CR or LF quoted."""
     from graph.data.csvio import format_record
 
-    lines = []
+    return "".join(format_record(cells, delimiter) + "\n" for cells in csv_cells(table, guard))
+
+
+def csv_cells(table: list[list], guard: bool = True) -> list[list[str]]:
+    """Rows of values as CSV cells: text as written, formula-like cells guarded unless ``guard`` is False."""
+    out = []
     for row in table:
         cells = [_csv_cell(v) for v in row]
-        if guard:
-            cells = [guard_formula(c) for c in cells]
-        lines.append(format_record(cells, delimiter))
-    return "".join(line + "\n" for line in lines)
+        out.append([guard_formula(c) for c in cells] if guard else cells)
+    return out
 
 
 def _csv_cell(v) -> str:

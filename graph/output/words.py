@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.analysis.build import Restriction, restrictions
 
-__all__ = ["count", "restriction_text", "view_notes"]
+__all__ = ["count", "restriction_text", "view_notes", "left_out"]
 
 
 def count(n: int, word: str) -> str:
@@ -46,3 +46,13 @@ def restriction_text(r: Restriction) -> str:
 def view_notes(G) -> list[str]:
     """What G's view leaves out, one sentence per restriction."""
     return [restriction_text(r) for r in restrictions(G)]
+
+
+def left_out(G) -> list[str]:
+    """Everything G's view leaves out: its restrictions, and the planned or recommended ties it hides."""
+    notes = view_notes(G)
+    hidden = G.graph.get("hidden") or {}
+    if hidden:
+        notes.append("actual ties only: " + ", ".join(f"{c} {s}" for s, c in sorted(hidden.items()))
+                     + " ties left out (--status to include them)")
+    return notes

@@ -8,8 +8,10 @@ from pathlib import Path
 __all__ = ["export"]
 
 
-def export(G, fmt: str, path: Path, guard: bool = True) -> dict[Path, bytes]:
+def export(G, fmt: str, path: Path, guard: bool = True, excel: str | None = None) -> dict[Path, bytes]:
     """G in a format, as {file: bytes}; csv gives PATH-nodes.csv and PATH-edges.csv.
+
+    ``excel``: a separator; csv is then written as a spreadsheet opens it directly.
 
     Formats that carry a picture (GEXF, yEd GraphML, Cytoscape JSON) get the page's layout,
     colours, shapes and dot sizes.
@@ -22,7 +24,7 @@ def export(G, fmt: str, path: Path, guard: bool = True) -> dict[Path, bytes]:
         from graph.readwrite.tables import write_tables
 
         stem = path.with_suffix("") if path.suffix.lower() == ".csv" else path
-        nodes, edges = write_tables(G, guard)
+        nodes, edges = write_tables(G, guard, excel)
         return {stem.with_name(stem.name + "-nodes.csv"): nodes, stem.with_name(stem.name + "-edges.csv"): edges}
     form = by_name(fmt)
     pic = None

@@ -8,13 +8,17 @@ from .common import FormatError, Imported
 
 __all__ = ["write_tables", "read", "nodes_file_for"]
 
-SOURCE_NAMES = ("source", "from", "src", "actor1", "actor_1", "node1", "head")
-TARGET_NAMES = ("target", "to", "dst", "actor2", "actor_2", "node2", "tail")
-KIND_NAMES = ("relation", "type", "kind", "interaction", "label")
+# English, then the headers Dutch (van/naar, bron/doel) and French (source/cible, de/à) spreadsheets use
+SOURCE_NAMES = ("source", "from", "src", "actor1", "actor_1", "node1", "head", "van", "bron", "de")
+TARGET_NAMES = ("target", "to", "dst", "actor2", "actor_2", "node2", "tail", "naar", "doel", "cible", "à")
+KIND_NAMES = ("relation", "type", "kind", "interaction", "label", "relatie", "soort")
 
 
-def write_tables(G, guard: bool = True) -> tuple[bytes, bytes]:
-    """Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target, Type, ...)."""
+def write_tables(G, guard: bool = True, excel: str | None = None) -> tuple[bytes, bytes]:
+    """Gephi's spreadsheet import: a nodes table (Id, Label, ...) and an edges table (Source, Target, Type, ...).
+
+    ``excel``: a separator; the tables are then written as a spreadsheet opens them directly.
+    """
     from graph.output.tables import csv_text
     from graph.data.schema import kinds_of
     from .common import edge_attrs, node_attrs
@@ -29,6 +33,11 @@ def write_tables(G, guard: bool = True) -> tuple[bytes, bytes]:
         kind = kinds[d["relation"]]
         edges.append([u, v, "Directed" if kind.directed else "Undirected", f"e{i}", kind.label, kind.name]
                      + [str(d.get(c, "")) for c in ecols])
+    if excel:
+        from graph.data.csvio import spreadsheet_bytes
+        from graph.output.tables import csv_cells
+
+        return spreadsheet_bytes(csv_cells(nodes, guard), excel), spreadsheet_bytes(csv_cells(edges, guard), excel)
     return csv_text(nodes, guard=guard).encode("utf-8"), csv_text(edges, guard=guard).encode("utf-8")
 
 
@@ -51,22 +60,23 @@ def _table(data: bytes, display: str):
         raise FormatError("\n".join(str(p) for p in errors) or f"{display}: cannot be read as CSV")
     columns = [c.strip() for c in f.columns]
     rows = [dict(zip(columns, (c.strip() for c in r.cells))) for r in f.records if not r.blank]
-    return columns, rows
+    return columns, rows, f.header.line  # line 2 after Excel's "sep=;" line
 
 
-def _pick(columns, names, display, what) -> str:
+def _pick(columns, names, display, what, line: int = 1) -> str:
     lower = {c.lower(): c for c in columns}
     for name in names:
         if name in lower:
             return lower[name]
-    raise FormatError(f"{display}:1: no {what} column (looked for {', '.join(names)}; the header has:"
+    raise FormatError(f"{display}:{line}: no {what} column (looked for {', '.join(names)}; the header has:"
                       f" {', '.join(columns)})")
 
 
 def read(data: bytes, display: str, nodes: tuple[bytes, str] | None = None) -> Imported:
     """An edge list (source and target columns, optionally relation or type and any others), and its nodes table."""
-    columns, rows = _table(data, display)
-    source, target = _pick(columns, SOURCE_NAMES, display, "source"), _pick(columns, TARGET_NAMES, display, "target")
+    columns, rows, line = _table(data, display)
+    source = _pick(columns, SOURCE_NAMES, display, "source", line)
+    target = _pick(columns, TARGET_NAMES, display, "target", line)
     lower = {c.lower(): c for c in columns}
     kind_col = next((lower[n] for n in KIND_NAMES if n in lower and lower[n] not in (source, target)), None)
     if kind_col == lower.get("type") and "relation" in lower:
@@ -85,8 +95,8 @@ def read(data: bytes, display: str, nodes: tuple[bytes, str] | None = None) -> I
                               "type": r.get(kind_col) if kind_col else None, "label": None, "directed": directed,
                               "attrs": attrs, "start": None, "end": None})
     if nodes:
-        ncols, nrows = _table(*nodes)
-        id_col = _pick(ncols, ("id", "node", "name"), nodes[1], "id")
+        ncols, nrows, nline = _table(*nodes)
+        id_col = _pick(ncols, ("id", "node", "name", "naam", "nom"), nodes[1], "id", nline)
         nlower = {c.lower(): c for c in ncols}
         label_col = nlower.get("label") or (nlower.get("name") if nlower.get("name") != id_col else None)
         for r in nrows:

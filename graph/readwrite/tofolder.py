@@ -170,7 +170,7 @@ def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: 
     from graph.data.schema import CONFIDENCE_VALUES, STATUS_VALUES
     from graph.data.validate import relation_key
 
-    rows, extra, seen = [], {}, set()
+    rows, extra, seen, turned = [], {}, set(), {}
     checks = {"confidence": lambda v: v.lower() in CONFIDENCE_VALUES, "status": lambda v: v.lower() in STATUS_VALUES,
               "since": lambda v: parse_span(v) is not None, "until": lambda v: parse_span(v) is not None,
               "credibility": lambda v: v in CREDIBILITY}
@@ -180,7 +180,8 @@ def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: 
             notes.append("relations without a source or target are left out")
             continue
         kind, backwards = kind_of[((r.get("type") or "").strip(), r.get("directed"))]
-        if backwards:
+        if backwards:  # turned round as add-relation does, and said so below
+            turned.setdefault((r.get("type") or "").strip(), []).append(f"{target} {kind} {source}")
             source, target = target, source
         if source == target:
             notes.append(f"relations of an actor with itself are left out ({source})")
@@ -208,6 +209,9 @@ def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: 
                 extra.setdefault(k, None)
             row[k] = v
         rows.append(row)
+    for wording, ties in turned.items():
+        notes.append(f"'{wording}' reads backwards: {len(ties)} tie{'s' * (len(ties) != 1)} recorded the right way"
+                     f" round ({ties[0]}{', ...' if len(ties) > 1 else ''})")
     return rows, list(extra)
 
 

@@ -77,8 +77,12 @@
       { key: "name", title: "Name", value: function (id) { return core.actors.get(id).name; } },
       { key: "type", title: DATA.groupLabel === "community" ? "Community" : "Type",
         value: function (id) { var a = core.actors.get(id); return DATA.groupLabel === "community" ? a.group : a.type; } },
-      { key: "relations", title: "Relations", numeric: true, integer: true, help: "relations this actor takes part in",
-        value: function (id) { return core.actors.get(id).relations; } }
+      { key: "relations", title: "Relations", numeric: true, integer: true,
+        help: "relations: rows this actor takes part in, every status (two rows of one tie count twice)",
+        value: function (id) { return core.actors.get(id).relations; } },
+      { key: "ties", title: "Ties", numeric: true, integer: true,
+        help: "ties: other actors it is tied to by the ties measured, as `actorgraph centrality` counts them",
+        value: function (id) { return core.actors.get(id).ties; } }
     ].concat(DATA.measures.map(function (m) {
       return { key: m, title: m, numeric: true, help: DATA.measureHelp[m],
         value: function (id) { return core.actors.get(id).values[m]; } };
@@ -133,6 +137,20 @@
     actorTable.render();
     relationTable.render();
     markRow(state.selected);
+    drawnCount();
+  }
+
+  // The footer counts what the map draws now, as the legend's filters leave it.
+  function drawnCount() {
+    var footer = document.getElementById("ag-drawn");
+    if (!footer) { return; }
+    var shownActors = Array.from(core.actors.keys()).filter(function (id) {
+      return !state.hiddenGroups.has(core.actors.get(id).group);
+    }).length;
+    var drawn = DATA.relations.filter(core.relationShown).length;
+    var hidden = DATA.relations.length - drawn;
+    footer.textContent = "Drawn: " + shownActors + " actors, " + drawn + " relations" +
+      (hidden ? " (" + hidden + " hidden by the legend)" : "") + ".";
   }
 
   function markRow(id) {
