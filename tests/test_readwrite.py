@@ -111,6 +111,7 @@ def test_gexf_carries_the_page_picture_and_spells(tmp_path):
     assert dated == sum(bool(r["since"] or r["until"]) for r in load_dataset(BUNDLED).relations) == 3
 
 
+@pytest.mark.slow  # two views of the bundled map that nothing else draws: a layout each
 @pytest.mark.parametrize("kinds, directed", [(["trains", "accompanies", "part_of"], True),
                                                (["coordinates_with"], False)], ids=["directed", "undirected"])
 def test_networkx_reads_gexf_of_one_way_views(tmp_path, kinds, directed):

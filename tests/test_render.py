@@ -90,11 +90,15 @@ def test_non_ascii_survives(tmp_path):
 
 
 def test_size_by_and_title(tmp_path):
-    data = page_data(render(tmp_path, "--data", BUNDLED, "--size-by", "degree", "--title", "Sahel"))
+    # a hub and its leaves, a few actors: each --size-by is a map of its own to lay out
+    star = write(tmp_path / "star", "id,name,type\nhub,Hub,x\nl1,L1,x\nl2,L2,x\nl3,L3,y\nl4,L4,y\n",
+                 "source,relation,target,evidence\nl1,part_of,hub,e\nl2,part_of,hub,e\nl3,trains,hub,e\n"
+                 "l4,trains,l3,e\n")
+    data = page_data(render(tmp_path, "--data", star, "--size-by", "degree", "--title", "Sahel"))
     assert data["sizeBy"] == "degree" and data["title"] == "Sahel"
     sizes = {n["id"]: n["size"] for n in data["nodes"]}
-    assert sizes["barkhane"] > sizes["france"]
-    flat = page_data(render(tmp_path, "--data", BUNDLED, "--size-by", "none", name="flat.html"))
+    assert sizes["hub"] > sizes["l3"] > sizes["l1"] == sizes["l2"]
+    flat = page_data(render(tmp_path, "--data", star, "--size-by", "none", name="flat.html"))
     assert len({n["size"] for n in flat["nodes"]}) == 1
 
 

@@ -125,6 +125,7 @@ def test_vis_curve_geometry():
     assert cw[1] < 0 < ccw[1] and cw[0] == pytest.approx(ccw[0])
 
 
+@pytest.mark.slow  # lays out a 150-actor map: 20-40 s on two cores
 def test_large_map_labels_its_most_important_actors(tmp_path):
     G, sc = scene_of(generated(tmp_path, 150, 260))
     values, _ = centrality(G, ["betweenness"])
