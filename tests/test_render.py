@@ -142,12 +142,18 @@ def test_default_title_names_the_data_folder(tmp_path, monkeypatch):
 
 
 def test_color_by_community(tmp_path):
-    data = page_data(render(tmp_path, "--data", BUNDLED, "--color-by", "community"))
+    # two tight groups joined by one tie, a few actors: colouring by community is a map of its own to lay out
+    folder = write(tmp_path / "two", "id,name,type\n" + "".join(f"{a},{a.upper()},x\n" for a in "abcdefgh"),
+                   "source,relation,target,evidence\n" + "".join(
+                       f"{u},coordinates_with,{v},e\n" for u, v in
+                       ("ab", "ac", "ad", "bc", "bd", "cd", "ef", "eg", "eh", "fg", "fh", "gh", "de")))
+    data = page_data(render(tmp_path, "--data", folder, "--color-by", "community"))
     assert data["groupLabel"] == "community"
     groups = {n["group"] for n in data["nodes"]}
     assert groups == {g["key"] for g in data["groups"]} and all(g.startswith("community ") for g in groups)
     assert sum(g["count"] for g in data["groups"]) == len(data["nodes"])
-    found = json.loads(invoke("communities", "--data", BUNDLED, "--format", "json").stdout)
+    assert len(data["groups"]) == 2
+    found = json.loads(invoke("communities", "--data", folder, "--format", "json").stdout)
     first = {a["id"] for a in found[0]["actors"]}
     assert {n["id"] for n in data["nodes"] if n["group"] == "community 1"} == first
 
