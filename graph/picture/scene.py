@@ -83,7 +83,8 @@ def _measure(names, font):
     return lines, W, H
 
 
-CACHE_SIZE = 16  # scenes remembered by compose (a test run draws the same few maps many times)
+CACHE_SIZE = 64  # scenes remembered by compose (a test run draws the same maps many times) ...
+CACHE_ITEMS = 200_000  # ... holding at most this many actors and ties together (memory)
 _cache: OrderedDict[str, Scene] = OrderedDict()
 
 
@@ -146,10 +147,10 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
         _cache.move_to_end(key)
         return copy.deepcopy(_cache[key])
     scene = _compose(G, sizes, groups, kinds, seed, layout_graph)
-    if key is not None:
+    if key is not None and len(scene.ids) + len(scene.edges) <= CACHE_ITEMS:
         _cache[key] = copy.deepcopy(scene)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+        while len(_cache) > CACHE_SIZE or sum(len(s.ids) + len(s.edges) for s in _cache.values()) > CACHE_ITEMS:
+            _cache.popitem(last=False)  # the least recently used
     return scene
 
 
