@@ -36,6 +36,15 @@ def browser():
         b.close()
 
 
+# Nothing moving: vis-network's renderer runs its frame loop from the moment a view animation
+# (network.focus, moveTo) or the physics starts until it ends, and is idle otherwise.
+STILL = "() => network.renderer.renderingActive === false"
+
+# Resolves after a number of the page's animation frames: anything still moving would have moved.
+FRAMES = """n => new Promise(done => { const step = () => (--n <= 0 ? done(true) : requestAnimationFrame(step));
+                                   requestAnimationFrame(step); })"""
+
+
 class Page:
     """A page opened with all requests blocked and recorded, and console errors collected."""
 
@@ -59,12 +68,16 @@ class Page:
     def js(self, expr, arg=None):
         return self.page.evaluate(expr, arg)
 
+    def frames(self, n=10):
+        """Let n animation frames pass (a condition on the page's own clock, not a sleep)."""
+        return self.js(FRAMES, n)
+
     def counts(self):
         return self.js("[network.body.data.nodes.length, network.body.data.edges.length]")
 
     def click_node(self, node_id):
         self.js("document.getElementById('mynetwork').scrollIntoView()")
-        self.page.wait_for_timeout(400)  # let a focus animation finish
+        self.page.wait_for_function(STILL)  # a focus animation has finished
         x, y = self.js("""id => { const p = network.getPositions([id])[id]; const d = network.canvasToDOM(p);
                           const r = document.getElementById('mynetwork').getBoundingClientRect();
                           return [r.left + d.x, r.top + d.y]; }""", node_id)

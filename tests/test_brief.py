@@ -82,9 +82,13 @@ def test_markdown_report_escapes_markup(tmp_path):
 
 def test_report_states_its_view(tmp_path):
     out = tmp_path / "b.html"
-    result = invoke("report", "--data", BUNDLED, "-o", out, "--min-grade", "B2", "--without", "mali",
+    folder = write(tmp_path / "d", "id,name,type\nmali,Mali,state\nx,X,state\ny,Y,force\nz,Z,force\n",
+                   "source,relation,target,sources,credibility,since\nx,trains,y,s,2,2019\n"
+                   "z,trains,y,s,3,\nmali,trains,x,s,2,2022\n",
+                   sources="id,title,reliability\ns,Doc,B\n")
+    result = invoke("report", "--data", folder, "-o", out, "--min-grade", "B2", "--without", "mali",
                     "--as-of", "2021")
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     view = html.split("<p>View: ")[1].split("</p>")[0]
     assert "without Mali" in view and "only ties graded B2 or better" in view and "as of 2021" in view

@@ -6,6 +6,7 @@ import csv
 
 import pytest
 
+from browsing import STILL
 from conftest import BUNDLED, FIXTURES, benchmark, invoke
 
 pytestmark = pytest.mark.browser
@@ -49,10 +50,11 @@ def test_draws_every_actor_and_relation_offline(open_page, pages):
 
 def test_page_is_still_after_load(open_page, pages):
     p = open_page(pages["bundled"])
-    before = p.js("network.getPositions()")
-    p.page.wait_for_timeout(600)
-    assert p.js("network.getPositions()") == before
     assert p.js("network.physics.physicsEnabled") is False
+    p.page.wait_for_function(STILL)
+    before = p.js("[network.getPositions(), network.getScale(), network.getViewPosition()]")
+    assert p.frames(20) is True
+    assert p.js("[network.getPositions(), network.getScale(), network.getViewPosition()]") == before
 
 
 def test_unticking_a_relation_kind_hides_exactly_its_edges(open_page, pages):

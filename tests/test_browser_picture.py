@@ -120,9 +120,7 @@ def test_table_row_scrolls_the_map_into_view(open_page, rendered):
     p = open_page(rendered["bundled"], viewport=LAPTOP)
     p.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     p.page.click("#ag-table tbody tr[data-id='eutm']")
-    p.page.wait_for_timeout(300)
-    top = p.js("document.querySelector('.ag-graph').getBoundingClientRect().top")
-    assert abs(top) < 5
+    p.page.wait_for_function("() => Math.abs(document.querySelector('.ag-graph').getBoundingClientRect().top) < 5")
     assert p.js("network.getSelectedNodes()") == ["eutm"]
 
 

@@ -1,4 +1,9 @@
-"""SIGKILL an editing command at many points of its write: the files are always old or new."""
+"""SIGKILL an editing command at every step of its write: the files are always old or new.
+
+The kills are scheduled on the journal's own steps (ACTORGRAPH_TEST_KILL_AT, see
+graph.data.journal._pause), not on a clock: the Nth run dies on reaching its Nth step,
+until a run reaches no such step and completes.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +20,7 @@ from conftest import BUNDLED, ROOT
 from graph.data.journal import JOURNAL
 from graph.data.load import load_dataset
 
-PAUSE = 0.04  # ACTORGRAPH_TEST_PAUSE: seconds between the steps of a write
+MAX_STEPS = 20  # more than any edit takes; reaching it means the hook stopped working
 
 
 def state(folder: Path) -> tuple[bytes, bytes]:
@@ -28,36 +32,35 @@ def command(folder: Path, args):
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
-@pytest.mark.parametrize("args", [
-    ["rename-actor", "mali_forces", "fama"],          # both files, through the journal
-    ["remove-actor", "eutm", "--cascade"],            # both files
-    ["add-actor", "eu", "--name", "European Union", "--type", "regional organisation"],  # one file
+@pytest.mark.parametrize("args, before, after", [
+    # both files, through the journal: steps after each temp file, then once the journal is written
+    # and before each rename
+    (["rename-actor", "mali_forces", "fama"], 2, 3),
+    (["remove-actor", "eutm", "--cascade"], 2, 3),
+    (["add-actor", "eu", "--name", "European Union", "--type", "regional organisation"], 1, 0),  # one file
 ])
-def test_kill_at_any_moment_leaves_old_or_new(tmp_path, args):
-    env = {**os.environ, "ACTORGRAPH_TEST_PAUSE": str(PAUSE)}
-    reference = tmp_path / "reference"
-    shutil.copytree(BUNDLED, reference)
-    old = state(reference)
-    started = time.monotonic()
-    subprocess.run(command(reference, args), env=env, check=True, capture_output=True)
-    total = time.monotonic() - started
-    new = state(reference)
-    assert new != old
-
-    seen = {"old": 0, "new": 0}
-    runs = 24
-    for i in range(runs):
-        folder = tmp_path / f"run{i}"
+def test_kill_at_every_step_leaves_old_or_new(tmp_path, args, before, after):
+    old = state(BUNDLED)
+    outcomes = []
+    for step in range(1, MAX_STEPS + 1):
+        folder = tmp_path / f"kill{step}"
         shutil.copytree(BUNDLED, folder)
-        proc = subprocess.Popen(command(folder, args), env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        time.sleep(1.3 * total * (i + 0.5) / runs)  # the last few land after the command ended
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        seen["journal"] = seen.get("journal", 0) + (folder / JOURNAL).exists()
+        env = {**os.environ, "ACTORGRAPH_TEST_KILL_AT": str(step)}
+        proc = subprocess.run(command(folder, args), env=env, capture_output=True)
+        killed = proc.returncode == -signal.SIGKILL
+        assert killed or proc.returncode == 0, proc.stderr.decode()
+        journal = (folder / JOURNAL).exists()
         load_dataset(folder)  # completes an interrupted edit; raises if the data is invalid
         assert not (folder / JOURNAL).exists()
-        now = state(folder)
-        assert now in (old, new), f"kill {i}: a mix of old and new files"
-        seen["old" if now == old else "new"] += 1
-    assert seen["old"] and seen["new"], seen  # the kills did land on both sides of the change
+        outcomes.append((killed, journal, state(folder)))
+        if not killed:
+            break
+    assert len(outcomes) == before + after + 1, "the edit took a different number of write steps"
+    *kills, (_, _, new) = outcomes
+    assert new != old
+    for step, (killed, journal, now) in enumerate(kills, 1):
+        assert killed
+        assert now in (old, new), f"kill at step {step}: a mix of old and new files"
+    # killed before the journal is written, the edit is undone; after, recovery completes it
+    assert [journal for _, journal, _ in kills] == [False] * before + [True] * after
+    assert [now for _, _, now in kills] == [old] * before + [new] * after

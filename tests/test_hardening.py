@@ -110,6 +110,7 @@ def _relate(folder, barrier):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and flock")
+@pytest.mark.slow  # forks 200 processes in 100 races
 def test_fifty_rounds_of_parallel_edits_lose_nothing(tmp_path):
     ctx = multiprocessing.get_context("fork")
     lost = invalid = 0

@@ -247,6 +247,7 @@ def test_eigenvector_published_value():
     assert ours[100] == pytest.approx(0.0, abs=1e-5)
 
 
+@pytest.mark.slow  # 3,600 actors over worker processes
 @pytest.mark.parametrize("directed", [False, True])
 def test_bit_parallel_closeness_matches_igraph_over_many_batches_and_workers(directed):
     # 3,600 actors: seven full batches of 512 sources and a partial one, split over worker processes
@@ -288,6 +289,7 @@ def test_betweenness_skipping_leaves_matches_networkx(seed):
     assert fast["leaf0"] == 0 and fast[hub] > 0 and fast[hub] == pytest.approx(ref[hub], abs=1e-12)
 
 
+@pytest.mark.slow  # a graph large enough for worker processes
 def test_betweenness_skipping_leaves_in_worker_processes_matches_a_full_search():
     G = with_leaves(engine.PARALLEL_FROM, 4)
     fast = engine.betweenness(G)

@@ -120,6 +120,7 @@ def test_init_example_is_the_sample(tmp_path):
     ok("--data", "copy", "add-actor", "eu", "--name", "European Union", "--type", "regional organisation")
 
 
+@pytest.mark.slow  # builds a wheel with pip and installs it in a fresh environment
 def test_installed_wheel_carries_the_sample(tmp_path):
     """A non-editable install: the wheel's own files, run from an empty folder."""
     wheels = tmp_path / "wheels"

@@ -90,11 +90,15 @@ def test_non_ascii_survives(tmp_path):
 
 
 def test_size_by_and_title(tmp_path):
-    data = page_data(render(tmp_path, "--data", BUNDLED, "--size-by", "degree", "--title", "Sahel"))
+    # a hub and its leaves, a few actors: each --size-by is a map of its own to lay out
+    star = write(tmp_path / "star", "id,name,type\nhub,Hub,x\nl1,L1,x\nl2,L2,x\nl3,L3,y\nl4,L4,y\n",
+                 "source,relation,target,evidence\nl1,part_of,hub,e\nl2,part_of,hub,e\nl3,trains,hub,e\n"
+                 "l4,trains,l3,e\n")
+    data = page_data(render(tmp_path, "--data", star, "--size-by", "degree", "--title", "Sahel"))
     assert data["sizeBy"] == "degree" and data["title"] == "Sahel"
     sizes = {n["id"]: n["size"] for n in data["nodes"]}
-    assert sizes["barkhane"] > sizes["france"]
-    flat = page_data(render(tmp_path, "--data", BUNDLED, "--size-by", "none", name="flat.html"))
+    assert sizes["hub"] > sizes["l3"] > sizes["l1"] == sizes["l2"]
+    flat = page_data(render(tmp_path, "--data", star, "--size-by", "none", name="flat.html"))
     assert len({n["size"] for n in flat["nodes"]}) == 1
 
 
@@ -142,12 +146,18 @@ def test_default_title_names_the_data_folder(tmp_path, monkeypatch):
 
 
 def test_color_by_community(tmp_path):
-    data = page_data(render(tmp_path, "--data", BUNDLED, "--color-by", "community"))
+    # two tight groups joined by one tie, a few actors: colouring by community is a map of its own to lay out
+    folder = write(tmp_path / "two", "id,name,type\n" + "".join(f"{a},{a.upper()},x\n" for a in "abcdefgh"),
+                   "source,relation,target,evidence\n" + "".join(
+                       f"{u},coordinates_with,{v},e\n" for u, v in
+                       ("ab", "ac", "ad", "bc", "bd", "cd", "ef", "eg", "eh", "fg", "fh", "gh", "de")))
+    data = page_data(render(tmp_path, "--data", folder, "--color-by", "community"))
     assert data["groupLabel"] == "community"
     groups = {n["group"] for n in data["nodes"]}
     assert groups == {g["key"] for g in data["groups"]} and all(g.startswith("community ") for g in groups)
     assert sum(g["count"] for g in data["groups"]) == len(data["nodes"])
-    found = json.loads(invoke("communities", "--data", BUNDLED, "--format", "json").stdout)
+    assert len(data["groups"]) == 2
+    found = json.loads(invoke("communities", "--data", folder, "--format", "json").stdout)
     first = {a["id"] for a in found[0]["actors"]}
     assert {n["id"] for n in data["nodes"] if n["group"] == "community 1"} == first
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import asdict
 
 import numpy as np
 import pytest
@@ -16,7 +17,8 @@ from graph.picture.labels import minor_zooms, segment_hits
 from graph.data.load import load_dataset
 from graph.analysis.metrics import centrality
 from graph.picture.palette import MIN_DELTA_E, assign, delta_e, lab, simulate
-from graph.picture.scene import scene_for
+from graph.picture import scene as scene_module
+from graph.picture.scene import fingerprint, scene_for
 from graph.picture.routing import curve_points, via_point
 
 
@@ -98,10 +100,25 @@ def test_lines_cross_few_other_labels(bundled):
     assert crossings <= LABEL_CROSSINGS_BOUND
 
 
-def test_same_graph_same_picture(bundled):
-    G, sc = bundled
-    again = scene_of(BUNDLED)[1]
-    assert (again.x, again.y, again.place, again.edges) == (sc.x, sc.y, sc.place, sc.edges)
+def test_same_graph_same_picture_computed_or_remembered(bundled, monkeypatch):
+    _, sc = bundled
+    scene_of(BUNDLED)  # remembered now, if it was not
+
+    def not_computed(*args, **kwargs):
+        raise AssertionError("the scene was computed, not remembered")
+
+    with monkeypatch.context() as m:
+        m.setattr(scene_module, "_compose", not_computed)
+        remembered = scene_of(BUNDLED)[1]
+    monkeypatch.setattr(scene_module, "CACHE_SIZE", 0)  # no cache: computed afresh
+    fresh = scene_of(BUNDLED)[1]
+    assert asdict(remembered) == asdict(fresh) == asdict(sc)
+    remembered.x[0] += 1000.0  # callers own their copy: changing it changes nothing remembered
+    remembered.edges.clear()
+    monkeypatch.undo()
+    with monkeypatch.context() as m:
+        m.setattr(scene_module, "_compose", not_computed)
+        assert asdict(scene_of(BUNDLED)[1]) == asdict(fresh)
 
 
 def test_vis_curve_geometry():
@@ -112,6 +129,7 @@ def test_vis_curve_geometry():
     assert cw[1] < 0 < ccw[1] and cw[0] == pytest.approx(ccw[0])
 
 
+@pytest.mark.slow  # lays out a 150-actor map: 20-40 s on two cores
 def test_large_map_labels_its_most_important_actors(tmp_path):
     G, sc = scene_of(generated(tmp_path, 150, 260))
     values, _ = centrality(G, ["betweenness"])
@@ -163,3 +181,36 @@ def test_bundled_types_same_shape_differ_clearly(bundled):
         {g["key"]: g["color"] for g in groups}["military operation"] or \
         {g["key"]: g["shape"] for g in groups}["government body"] != \
         {g["key"]: g["shape"] for g in groups}["military operation"]
+
+
+def test_fingerprint_changes_with_everything_the_scene_depends_on(bundled):
+    from graph.data.schema import RELATIONS, RelationKind, Vocabulary, kinds_of
+
+    G, _ = bundled
+    sizes = {n: 1.0 for n in G}
+    groups = {n: "x" for n in G}
+    kinds = kinds_of(G)
+    base = fingerprint(G, sizes, groups, kinds)
+    assert base == fingerprint(G.copy(), dict(sizes), dict(groups), kinds)  # equal inputs: one fingerprint
+    renamed = G.copy()
+    renamed.nodes["takuba"]["name"] = "Takuba"
+    retied = G.copy()
+    u, v, k = next(iter(retied.edges(keys=True)))
+    retied.edges[u, v, k]["status"] = "planned"
+    recoloured = Vocabulary(RelationKind(s.name, s.label, s.inverse, s.directed,
+                                         "#000000" if s.name == "trains" else s.color, s.style)
+                            for s in RELATIONS.values())
+    others = [
+        fingerprint(renamed, sizes, groups, kinds),
+        fingerprint(retied, sizes, groups, kinds),
+        fingerprint(G, {**sizes, "takuba": 2.0}, groups, kinds),
+        fingerprint(G, {**sizes, "takuba": 1}, groups, kinds),  # an int may compute differently: kept apart
+        fingerprint(G, sizes, {**groups, "takuba": "y"}, kinds),
+        fingerprint(G, sizes, groups, recoloured),
+        fingerprint(G, sizes, groups, kinds, seed=8),
+        fingerprint(G, sizes, groups, kinds, layout_graph=G),
+    ]
+    assert base not in others and len(set(others)) == len(others)
+    odd = G.copy()
+    odd.nodes["takuba"]["extra"] = object()  # no faithful text form: not fingerprinted, not cached
+    assert fingerprint(odd, sizes, groups, kinds) is None

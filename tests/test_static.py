@@ -69,6 +69,7 @@ def png_size(data: bytes):
     return struct.unpack(">II", data[16:24])
 
 
+@pytest.mark.slow  # rasterises four slide-sized PNGs
 def test_png_resolution_follows_dpi(tmp_path):
     low = png_size(picture(tmp_path, "low.png", "--dpi", "100").read_bytes())
     high = png_size(picture(tmp_path, "high.png").read_bytes())  # default 200 dpi

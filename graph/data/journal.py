@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import stat
-import time
 from pathlib import Path
 
 from graph.data.atomic import finish, replace_all, write_atomic
@@ -32,11 +32,22 @@ TEMP_RE = re.compile(rf"\.actorgraph-(?:{_NAMES}|\.actorgraph-journal)\.[A-Za-z0
 _MAX_JOURNAL = 4096
 
 
+_steps = 0  # write steps taken by this process, for ACTORGRAPH_TEST_KILL_AT
+
+
 def _pause():
-    """Crash tests set ACTORGRAPH_TEST_PAUSE to widen the gaps between write steps."""
-    delay = os.environ.get("ACTORGRAPH_TEST_PAUSE")
-    if delay:
-        time.sleep(float(delay))
+    """A hook between the steps of a write, for the crash tests (tests/test_crash.py).
+
+    With ACTORGRAPH_TEST_KILL_AT=N the process SIGKILLs itself on reaching its Nth step
+    (counting from 1), so a test can crash a write at each step in turn, not at a moment
+    it guesses. Unset (always, outside the tests) this does nothing.
+    """
+    at = os.environ.get("ACTORGRAPH_TEST_KILL_AT")
+    if at:
+        global _steps
+        _steps += 1
+        if _steps == int(at):
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def commit(folder: Path, changes: dict[str, bytes]) -> None:

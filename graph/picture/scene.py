@@ -4,11 +4,20 @@ A scene holds every actor's position, dot size, shape and colour, its label (lin
 font size, place beside the dot, whether it is legible at the fitted view) and every
 relation's line (colour, dashes, arrow, bend). ``graph.output.page`` draws it with
 vis-network, ``graph.output.static`` with matplotlib: the same map either way.
+
+:func:`compose` remembers its last few scenes in-process, keyed by a fingerprint of
+everything the picture depends on (see :func:`fingerprint`); a remembered scene is
+the one a new computation would give, and each caller gets its own copy.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import datetime
+import hashlib
 import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,7 +28,7 @@ from graph.analysis.build import select
 from graph.data.schema import kinds_of, status_of
 from graph.picture.textsize import LINE_HEIGHT, text_width, wrap
 
-__all__ = ["Scene", "compose", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
+__all__ = ["Scene", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
 
 REFERENCE_VIEW = (1040, 690)  # px: the graph pane on a 1366 x 768 laptop screen
 FIT_MARGIN = 1.04  # the fitted view leaves this much room around the picture
@@ -74,12 +83,79 @@ def _measure(names, font):
     return lines, W, H
 
 
+CACHE_SIZE = 64  # scenes remembered by compose (a test run draws the same maps many times) ...
+CACHE_ITEMS = 200_000  # ... holding at most this many actors and ties together (memory)
+_cache: OrderedDict[str, Scene] = OrderedDict()
+
+
+class _Uncacheable(Exception):
+    """A value whose text form might not tell it apart from another: no fingerprint, no cache."""
+
+
+def _canon(x):
+    """A nested tuple whose repr differs whenever x could make compose decide differently."""
+    t = type(x)
+    if x is None or t in (str, int, float, bool, bytes, datetime.date, datetime.datetime) \
+            or isinstance(x, np.generic):
+        return x  # repr tells types apart: 1, 1.0, True, '1', np.float64(1.0)
+    if t in (list, tuple):
+        return (t.__name__, tuple(_canon(v) for v in x))
+    if isinstance(x, dict):  # in insertion order: the order compose iterates
+        return (t.__name__, tuple((_canon(k), _canon(v)) for k, v in x.items()))
+    if t in (set, frozenset):
+        return (t.__name__, tuple(sorted((_canon(v) for v in x), key=repr)))
+    if dataclasses.is_dataclass(x) and not isinstance(x, type) and x.__dataclass_params__.frozen:
+        return (t.__qualname__, tuple((f.name, _canon(getattr(x, f.name))) for f in dataclasses.fields(x)))
+    raise _Uncacheable(t.__qualname__)
+
+
+def _graph_canon(G):
+    if G is None:
+        return None
+    return (type(G).__name__, G.is_directed(), _canon(list(G.nodes(data=True))),
+            _canon(list(G.edges(data=True))))
+
+
+def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None) -> str | None:
+    """A digest of everything :func:`compose` reads: G's actors and ties in order with all their
+    attributes, sizes, groups, the relation kinds, the seed and the layout graph. None when some
+    value is of a type whose text form might not identify it (then compose does not cache).
+    """
+    try:
+        key = (_graph_canon(G), _canon(sizes), _canon(groups), _canon(kinds), _canon(seed),
+               _graph_canon(layout_graph))
+    except _Uncacheable:
+        return None
+    return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def clear_cache() -> None:
+    """Forget every remembered scene."""
+    _cache.clear()
+
+
 def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None) -> Scene:
     """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group.
 
     ``layout_graph`` (same actors, fewer ties) places the actors when some of G's ties are
     drawn only on demand (planned or recommended ones): they do not pull the map out of shape.
+    The same inputs give the same scene, remembered (see :func:`fingerprint`); the caller
+    owns the Scene it gets and may change it.
     """
+    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph) if CACHE_SIZE > 0 else None
+    if key is not None and key in _cache:
+        _cache.move_to_end(key)
+        return copy.deepcopy(_cache[key])
+    scene = _compose(G, sizes, groups, kinds, seed, layout_graph)
+    if key is not None and len(scene.ids) + len(scene.edges) <= CACHE_ITEMS:
+        _cache[key] = copy.deepcopy(scene)
+        while len(_cache) > CACHE_SIZE or sum(len(s.ids) + len(s.edges) for s in _cache.values()) > CACHE_ITEMS:
+            _cache.popitem(last=False)  # the least recently used
+    return scene
+
+
+def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None) -> Scene:
+    """The computation behind :func:`compose`, never cached."""
     from graph.picture.labels import minor_zooms
     from graph.picture.layout import layout
     from graph.picture.routing import route
