@@ -74,9 +74,11 @@ def test_unknown_actor_with_suggestion():
     assert (code, lines) == (1, ["d/relations.csv:5: unknown actor 'alpah' in source; did you mean 'a'?"])
 
 
-def test_unknown_actor_named_by_its_name_suggests_the_id():
+def test_an_actor_named_by_its_name_is_read_with_a_warning_naming_the_id():
     code, lines = problems(relations=RELATIONS + "a,trains,Gamma,doc,,,,\n")
-    assert lines == ["d/relations.csv:5: unknown actor 'Gamma' in target; did you mean 'c'?"]
+    assert code == 0
+    assert lines == ["d/relations.csv:5: warning: 'Gamma' in target is the name of actor 'c': write its id"
+                     " (`actorgraph validate --fix` does)"]
 
 
 def test_unknown_actor_without_suggestion():
