@@ -93,7 +93,7 @@ def diff_rows(old, new) -> list[dict]:
 
     for what, key_of, label, rename in (
             ("actor", lambda r: r["id"], lambda r: r["id"], lambda r: r),
-            ("relation", lambda r: relation_key(r["source"], r["relation"], r["target"], new.kinds) + (r["since"],),
+            ("relation", lambda r: relation_key(r["source"], r["relation"], r["target"], new.kinds) + (r.get("since", ""),),
              lambda r: f"{r['source']} {r['relation']} {r['target']}", moved)):
         before = {key_of(rename(r)): rename(r) for r in getattr(old, what + "s")
                   if not (what == "actor" and r["id"] in renamed)}
