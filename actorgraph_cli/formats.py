@@ -10,7 +10,7 @@ from cli import data_option
 from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
-    _format, _json, echo_problems, fail, format_option, load, meta, raw_option, view, view_options,
+    OutputPath, _format, _json, echo_problems, fail, format_option, load, meta, raw_option, view, view_options,
     write_files,
 )
 
@@ -77,7 +77,7 @@ IMPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.import
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORTS), required=True, help=EXPORT_HELP + ".")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
 @data_option
 @view_options
@@ -99,7 +99,7 @@ def export(fmt, output):
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(file_okay=False, path_type=Path), required=True,
               help="The new data folder (created; refused when it holds data files).")
 @click.option("--format", "fmt", type=click.Choice(IMPORTS),
               help="The file's format (default: from its extension). " + IMPORT_HELP + ".")
