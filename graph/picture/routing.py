@@ -103,7 +103,8 @@ def route(bundles, P, R, label_boxes) -> dict:
         nearby[i, j] = near = _near(np.min(corners, axis=0), np.max(corners, axis=0), P, R, label_boxes)
         work += len(widths) * len(_BENDS) * k * _STEPS * len(near)
     # over the budget fewer bends are tried; far over it (or over ROUTE_LIMIT), lines stay straight
-    bends = _BENDS if work <= ROUTE_WORK else _FEW if work * len(_FEW) <= ROUTE_WORK * len(_BENDS) else None
+    bends = None if total > ROUTE_LIMIT else _BENDS if work <= ROUTE_WORK \
+        else _FEW if work * len(_FEW) <= ROUTE_WORK * len(_BENDS) else None
     for (i, j), members in sorted(bundles.items()):
         k = len(members)
         offsets = [(s - (k - 1) / 2) * SPREAD for s in range(k)]
