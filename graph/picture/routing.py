@@ -98,8 +98,8 @@ def route(bundles, P, R, label_boxes) -> dict:
         widths = _SPREADS if k > 1 else (1.0,)
         # every trial curve lies in the triangle of its ends and control point: only the actors
         # near those are measured (the same costs, but a line's work follows its neighbourhood)
-        corners = [P[i], P[j]] + [via_point(P[i], P[j], base + s * widen)
-                                  for widen in widths for base in _BENDS for s in offsets]
+        corners = [P[i], P[j]] + [via_point(P[f], P[t], _oriented(base + s * widen, f, i))
+                                  for widen in widths for base in _BENDS for (_, f, t), s in zip(members, offsets)]
         nearby[i, j] = near = _near(np.min(corners, axis=0), np.max(corners, axis=0), P, R, label_boxes)
         work += len(widths) * len(_BENDS) * k * _STEPS * len(near)
     # over the budget fewer bends are tried; far over it (or over ROUTE_LIMIT), lines stay straight
