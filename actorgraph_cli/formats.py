@@ -10,7 +10,8 @@ from cli import Command, data_option
 from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
-    _format, _json, echo_problems, excel_options, excel_separator, fail, format_option, load, meta, notes, raw_option, view, view_options,
+    OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, format_option, load, meta, notes,
+    raw_option, view, view_options,
     write_files,
 )
 
@@ -77,7 +78,7 @@ IMPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.import
 
 @click.command(cls=Command)
 @click.option("--format", "fmt", type=click.Choice(EXPORTS), help=EXPORT_HELP + ". Required unless --excel (csv).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
 @excel_options
 @data_option
@@ -108,7 +109,7 @@ def export(fmt, output, excel, sep):
 
 @click.command("import", cls=Command)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(file_okay=False, path_type=Path), required=True,
               help="The new data folder (created; refused when it holds data files).")
 @click.option("--format", "fmt", type=click.Choice(IMPORTS),
               help="The file's format (default: from its extension). " + IMPORT_HELP + ".")

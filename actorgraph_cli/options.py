@@ -12,6 +12,16 @@ from graph.names import FORMATS
 RELATION_OPTIONS = ("evidence", "note", "confidence", "status", "since", "until", "credibility")
 
 
+class OutputPath(click.Path):
+    """-o of every command that writes: a click.Path that refuses an empty name (which would
+    mean the current folder, or a file named '')."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("the output name is empty: give a file or folder name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def format_option(f):
     f = raw_option(f)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,

@@ -8,12 +8,12 @@ import click
 
 from cli import Command, data_option
 from graph.names import COLOR_BY, SIZE_BY
-from actorgraph_cli.options import cli_view, load, notes, resolve_in, view, view_options, write_files
+from actorgraph_cli.options import OutputPath, cli_view, load, notes, resolve_in, view, view_options, write_files
 
 
 @click.command(cls=Command)
 @data_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="actorgraph.html",
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), default="actorgraph.html",
               show_default=True, help="File to write: .html (the explorer) or .svg, .png, .pdf (a static map);"
                                       " - writes the HTML to standard output.")
 @click.option("--title", help="Title (default: names the data folder).")
@@ -61,7 +61,7 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
 
 @click.command("report", cls=Command)
 @data_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="File to write: .html (printable, standalone) or .md (Markdown).")
 @click.option("--title", help="Title (default: names the data folder).")
 @view_options

@@ -88,14 +88,49 @@ def cases(tmp: Path, quick: bool):
                                                             for a, b in itertools.combinations(ids, 2)))
     yield "render, 300 actors all related (44,850 relations)", ["render", "--data", d, "-o", tmp / "dense.html"]
 
+    # Issue 27: no data set of up to 2,000 relations may take more than 15 s to render, whatever its shape.
+    for name, folder in shapes(tmp, quick):
+        yield f"render, {name}", ["render", "--data", folder, "-o", tmp / "shape.html"]
+
+
+def kinds_csv(k: int) -> str:
+    return "kind,label,inverse,directed\n" + "".join(f"k{i},kind {i},kind {i} of,yes\n" for i in range(k))
+
+
+def related(folder: Path, n: int, pairs, k: int) -> Path:
+    """n actors, k kinds of relation on each of ``pairs``."""
+    write(folder, "id,name,type\n" + "".join(f"a{i},Actor {i},t\n" for i in range(n)),
+          "source,relation,target,evidence\n" + "".join(f"a{i},k{j},a{t},x\n" for i, t in pairs for j in range(k)))
+    (folder / "kinds.csv").write_text(kinds_csv(k), encoding="utf-8")
+    return folder
+
+
+def shapes(tmp: Path, quick: bool):
+    """Dense and sprawling shapes of up to about 2,000 relations (the 35 x 2,916 case from the issue too)."""
+    def complete(n):
+        return list(itertools.combinations(range(n), 2))
+
+    for n, k in ([(25, 2)] if quick else [(20, 2), (25, 2), (35, 2), (20, 10), (63, 1), (35, 5)]):
+        yield (f"complete, {n} actors x {k} kinds ({n * (n - 1) // 2 * k:,} relations)",
+               related(tmp / f"complete-{n}-{k}", n, complete(n), k))
+    if quick:
+        return
+    yield "star, 2,000 leaves", related(tmp / "star", 2001, [(0, i) for i in range(1, 2001)], 1)
+    yield "star, 333 leaves x 6 kinds (1,998 relations)", related(tmp / "star6", 334, [(0, i) for i in range(1, 334)], 6)
+    yield "chain, 2,001 actors", related(tmp / "chain", 2001, [(i, i + 1) for i in range(2000)], 1)
+    yield "chain, 401 actors x 5 kinds", related(tmp / "chain5", 401, [(i, i + 1) for i in range(400)], 5)
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller cases")
+    parser.add_argument("--match", default="", help="only the cases whose name contains this text")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{'case':<55} {'seconds':>8} {'peak MB':>8} {'stdout':>10} {'exit':>4}")
         for name, argv in cases(Path(tmp), args.quick):
+            if args.match not in name:
+                continue
             seconds, peak, size, code = run(argv)
             print(f"{name:<55} {seconds:>8.2f} {peak:>8.0f} {size:>10,} {code:>4}")
     return 0

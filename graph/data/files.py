@@ -22,14 +22,18 @@ from graph.errors import OutputError
 __all__ = ["max_bytes", "read_limited", "inside", "OutputError", "write_outputs", "printable", "clean_text"]
 
 DEFAULT_MAX_MB = 128
+# `import` builds a whole document tree and then a data set from it: about 35 times the file
+# in memory (a 118 MB GEXF took 4 GB), so its files have a lower limit that a laptop holds.
+DEFAULT_IMPORT_MAX_MB = 16
 
 
-def max_bytes() -> int:
-    """The largest data file read, in bytes: ACTORGRAPH_MAX_FILE_MB, default 128 MB."""
+def max_bytes(variable: str = "ACTORGRAPH_MAX_FILE_MB", default: float = DEFAULT_MAX_MB) -> int:
+    """The largest data file read, in bytes: ACTORGRAPH_MAX_FILE_MB, default 128 MB (for
+    `import`: ACTORGRAPH_MAX_IMPORT_MB, default 16 MB)."""
     try:
-        mb = float(os.environ.get("ACTORGRAPH_MAX_FILE_MB", DEFAULT_MAX_MB))
+        mb = float(os.environ.get(variable, default))
     except ValueError:
-        mb = DEFAULT_MAX_MB
+        mb = default
     return int(mb * 1024 * 1024)
 
 
@@ -39,7 +43,7 @@ def inside(path: Path, folder: Path) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def read_limited(path: Path, folder: Path | None = None) -> bytes:
+def read_limited(path: Path, folder: Path | None = None, limit: int | None = None) -> bytes:
     """The bytes of a regular file inside folder; OSError-free checks raise ValueError with a reason.
 
     FileNotFoundError is raised as is (the caller words "file not found").
@@ -58,10 +62,11 @@ def read_limited(path: Path, folder: Path | None = None) -> bytes:
         raise ValueError("is a folder, not a CSV file")
     if not stat.S_ISREG(info.st_mode):
         raise ValueError("is not a regular file (a device, pipe or socket); actorgraph reads only files")
-    limit = max_bytes()
+    variable = "ACTORGRAPH_MAX_FILE_MB" if limit is None else "ACTORGRAPH_MAX_IMPORT_MB"
+    limit = max_bytes() if limit is None else limit
     if info.st_size > limit:
         raise ValueError(f"is {info.st_size / 1048576:.0f} MB, more than the {limit / 1048576:.0f} MB actorgraph"
-                         " reads (set ACTORGRAPH_MAX_FILE_MB to raise the limit)")
+                         f" reads (set {variable} to raise the limit)")
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never blocks on a pipe
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the check

@@ -16,12 +16,17 @@ import numpy as np
 
 from graph.picture.labels import PLACES, PREFERENCE, offsets, segment_hits
 
-__all__ = ["polish", "WEIGHTS"]
+__all__ = ["polish", "WEIGHTS", "POLISH_WORK"]
 
 WEIGHTS = {"dot": 1000.0, "overlap": 400.0, "label": 40.0, "own": 12.0, "cross": 3.0, "stress": 30.0,
            "place": 1.0}
 _K = len(PLACES)
 MAX_MOVES = 2400
+# Checks (curve piece against curve piece, box or actor) one polish may spend: its time bound
+# (about 100 ns each). A move checks the moved actor's curve pieces against every piece, and a
+# pair with k parallel relations is k curves of _PIECES pieces: without a budget, a complete
+# graph of 25 actors with 2 relations per pair took minutes. Over budget: fewer moves and repairs.
+POLISH_WORK = 30_000_000
 
 
 def _point_segment(points, A, B):
@@ -99,6 +104,15 @@ class _Picture:
         self.unit = float(np.min(ideal[finite], initial=np.inf)) if finite.any() else 60.0  # shortest wanted tie
         if not np.isfinite(self.unit):
             self.unit = 60.0
+        per_pair = np.where(counts == 1, 1, counts * _PIECES)
+        self.incident_pieces = np.array([per_pair[x].sum() for x in self.incident], dtype=float)
+        self.spent = 0.0  # checks made so far (see POLISH_WORK)
+
+    def work(self, i=None) -> float:
+        """Checks one ``local`` call makes for actor i (None: on average): i's curve pieces against
+        every piece (crossings) and every actor (dots, labels), the other pieces against i's label."""
+        inc = self.incident_pieces.mean() if i is None else self.incident_pieces[i]
+        return float(inc * (len(self.SA) + 2 * self.n + 8) + 9 * len(self.SA) + 10 * self.n)
 
     def _incident_curves(self, i, p):
         inc = self.incident[i]
@@ -111,6 +125,7 @@ class _Picture:
         """Cost of the terms that involve actor i at position p, for each of its label places."""
         w = WEIGHTS
         P, R = self.P, self.R
+        self.spent += self.work(i)
         others = np.ones(self.n, dtype=bool)
         others[i] = False
         cost = np.zeros(_K)
@@ -214,7 +229,8 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
     pic = _Picture(P.copy(), R, W, H, place.copy(), pairs, np.asarray(counts, dtype=int), *_ideal(n, pairs, length))
     step0 = pic.unit * 0.6
     total = moves if moves is not None else min(40 * n, MAX_MOVES)
-    for move in range(total):
+    total = budget(pic, total)
+    for move in range(total):  # total may be 0 (see budget)
         frac = move / total
         i = int(rng.integers(n))
         current = pic.local(i, pic.P[i])
@@ -235,6 +251,12 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
     return pic.P, pic.place
 
 
+def budget(pic, moves: int, work: float | None = None) -> int:
+    """How many of ``moves`` fit in two thirds of ``work`` (POLISH_WORK) checks; repairs get the rest."""
+    work = POLISH_WORK if work is None else work
+    return min(moves, int(work * 2 / 3 / (2 * pic.work())))
+
+
 def _repair(pic, rounds: int = 4, limit: int = 40) -> None:
     """Try a ring of positions around each actor still in a line's way (or at the end of such a line)."""
     angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
@@ -244,6 +266,8 @@ def _repair(pic, rounds: int = 4, limit: int = 40) -> None:
         if not todo:
             return
         for i in todo:
+            if pic.spent + (len(ring) + 1) * pic.work(i) > POLISH_WORK:
+                return  # out of budget (see POLISH_WORK)
             here = pic.local(i, pic.P[i])
             best = (float(here.min()), pic.P[i].copy(), int(here.argmin()))
             for offset in ring * pic.unit:

@@ -145,6 +145,6 @@ def _colour(edge) -> str | None:
         if child.tag.endswith("}color") and child.get("r") is not None:
             try:
                 return "#{:02x}{:02x}{:02x}".format(*(int(float(child.get(c, 0))) for c in "rgb"))
-            except ValueError:
+            except (ValueError, OverflowError):  # r="1e999" is infinite
                 return None
     return None

@@ -30,31 +30,38 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
         raise ImportFailed("cannot tell its format from the extension; give --format", file=display, field="fmt")
     _check_folder(folder, DATA_FILES)
     module = importlib.import_module(f"graph.readwrite.{form.module}")
+    from graph.readwrite.tofolder import to_files
+
     try:
         if form.name == "csv-edgelist":
             from graph.readwrite.tables import nodes_file_for
 
             beside = nodes_file_for(file)
-            nodes = (_read(beside, display_path(beside)), display_path(beside)) if beside else None
+            # the nodes table is found beside the edge list: a link leading out of that folder
+            # is refused (data-folder rule), so nothing from outside is copied or printed
+            nodes = (_read(beside, display_path(beside), file.parent), display_path(beside)) if beside else None
             imported = module.read(data, display, nodes)
         else:
             imported = module.read(data, display)
+        if not imported.actors and not imported.relations:
+            raise ImportFailed("no actors or relations found", file=display)
+        files, notes = to_files(imported)
     except FormatError as exc:
         raise ImportFailed(str(exc)) from None
-    if not imported.actors and not imported.relations:
-        raise ImportFailed("no actors or relations found", file=display)
-    from graph.readwrite.tofolder import to_files
-
-    files, notes = to_files(imported)
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError, RecursionError) as exc:
+        # The one guard for every reader: a value of the wrong type or size anywhere in a
+        # JSON or XML document (a list where an object belongs, a colour of 1e999) is the
+        # file's fault, so it is refused like any other malformed file, never a traceback.
+        raise ImportFailed(f"not a {form.name} file ({_shape(exc)})", file=display) from None
     _validate(folder, files)
     return _write(folder, files), notes
 
 
-def _read(path: Path, display: str) -> bytes:
-    from graph.data.files import read_limited
+def _read(path: Path, display: str, folder: Path | None = None) -> bytes:
+    from graph.data.files import DEFAULT_IMPORT_MAX_MB, max_bytes, read_limited
 
     try:
-        return read_limited(path)
+        return read_limited(path, folder, limit=max_bytes("ACTORGRAPH_MAX_IMPORT_MB", DEFAULT_IMPORT_MAX_MB))
     except FileNotFoundError:
         raise ImportFailed("file not found", file=display) from None
     except ValueError as exc:
@@ -63,10 +70,25 @@ def _read(path: Path, display: str) -> bytes:
         raise ImportFailed(f"cannot be read: {exc.strerror or exc}", file=display) from None
 
 
+def _shape(exc: Exception) -> str:
+    """What was wrong, in the file's terms."""
+    if isinstance(exc, OverflowError):
+        return "a number too large"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, KeyError):
+        return f"a missing field {exc}"
+    return "a value of the wrong type or shape"
+
+
 def _check_folder(folder: Path, names) -> None:
-    if folder.exists() and not folder.is_dir():
+    try:
+        exists, is_dir = folder.exists(), folder.is_dir()
+    except OSError as exc:  # a name too long, a folder we may not look into
+        raise ImportFailed(f"cannot write {folder}: {exc.strerror or exc}") from None
+    if exists and not is_dir:
         raise ImportFailed(f"{folder} is a file, not a folder")
-    if folder.is_dir():
+    if is_dir:
         taken = [n for n in names if os.path.lexists(folder / n)]
         if taken:
             raise ImportFailed(f"{folder} already holds {', '.join(taken)}: import never overwrites a data folder;"

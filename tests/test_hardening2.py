@@ -1,0 +1,256 @@
+"""Issue 27 (Hardening II): bounded layout work, diff and import on odd input, nothing from outside a folder."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+
+import numpy as np
+import pytest
+
+from conftest import ACTORS, RELATIONS, invoke, write
+from graph.errors import ActorgraphError
+from graph.readwrite.importing import import_file
+
+
+def no_traceback(result):
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+# ---- 1. the layout's work is bounded by what it really does ---------------------------------------
+
+def test_polish_checks_stay_within_its_budget_with_parallel_relations(monkeypatch):
+    import networkx as nx
+
+    from graph.picture import layout as layout_mod, polish
+
+    monkeypatch.setattr(polish, "POLISH_WORK", 2_000_000, raising=False)
+    checked = []
+    crossings = polish._crossings
+
+    def counting(A, B, C, D):
+        checked.append(len(A) * len(C))
+        return crossings(A, B, C, D)
+
+    monkeypatch.setattr(polish, "_crossings", counting)
+    G = nx.MultiDiGraph()
+    for a, b in itertools.combinations(range(10), 2):
+        for k in ("trains", "coordinates_with", "accompanies"):  # 3 curves of 4 pieces per pair
+            G.add_edge(a, b, relation=k)
+    n = G.number_of_nodes()
+    layout_mod.layout(G, np.full(n, 8.0), np.full(n, 40.0), np.full(n, 14.0))
+    assert sum(checked) <= 2_000_000
+
+
+def test_routing_measures_only_nearby_actors_within_its_budget(monkeypatch):
+    from graph.picture import routing
+
+    monkeypatch.setattr(routing, "ROUTE_WORK", 100_000, raising=False)
+    measured = []
+    cost = routing._cost
+
+    def counting(points, ends, P, R, boxes, *a, **k):
+        measured.append((len(points) - 1) * len(P))
+        return cost(points, ends, P, R, boxes, *a, **k)
+
+    monkeypatch.setattr(routing, "_cost", counting)
+    angles = np.linspace(0, 2 * np.pi, 200, endpoint=False)
+    P = np.concatenate([[[0.0, 0.0]], np.stack([np.cos(angles), np.sin(angles)], axis=1) * 400])
+    R = np.full(len(P), 6.0)
+    boxes = np.concatenate([P - [20, -8], P + [20, 22]], axis=1)
+    bends = routing.route({(0, i): [(f"e{i}", 0, i)] for i in range(1, len(P))}, P, R, boxes)
+    assert len(bends) == 200
+    assert sum(measured) <= 100_000
+
+
+def test_routing_over_its_relation_limit_keeps_lines_straight(monkeypatch):
+    from graph.picture import routing
+
+    monkeypatch.setattr(routing, "ROUTE_LIMIT", 2)
+    P = np.array([[0, 0], [100, 0], [50, 50.0]])
+    out = routing.route({(0, 1): [("e0", 0, 1)], (1, 2): [("e1", 1, 2), ("e2", 2, 1)]}, P, np.full(3, 5.0),
+                        np.full((3, 4), 1e9))
+    assert out == {"e0": 0.0, "e1": -0.1, "e2": -0.1}
+
+
+# ---- 2. diff and every command over data sets that omit an optional column ------------------------
+
+def _without(text: str, column: str) -> str:
+    rows = [line.split(",") for line in text.strip().splitlines()]
+    i = rows[0].index(column)
+    return "\n".join(",".join(r[:i] + r[i + 1:]) for r in rows) + "\n"
+
+
+def test_diff_without_since_column_says_no_changes(tmp_path):
+    d = write(tmp_path / "d1", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target\na,trains,b\n")
+    result = invoke("diff", d, d)
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    assert "No changes." in result.output
+
+
+@pytest.mark.parametrize("column", ["evidence", "note", "confidence", "since", "until", "description", "aliases"])
+def test_every_reading_command_runs_without_an_optional_column(tmp_path, column):
+    actors = _without(ACTORS, column) if column in ("description", "aliases") else ACTORS
+    relations = RELATIONS if column in ("description", "aliases") else _without(RELATIONS, column)
+    d = write(tmp_path / "d", actors, relations)
+    other = write(tmp_path / "e", actors, relations.replace("a,trains,b", "a,trains,c"))
+    for args in (["validate"], ["info"], ["centrality"], ["brokers"], ["communities"], ["neighbors", "a"],
+                 ["path", "a", "c"], ["impact", "a"], ["robustness"], ["export", "--format", "json", "-o",
+                 tmp_path / "x.json"], ["export", "--format", "csv", "-o", tmp_path / "x"]):
+        result = invoke(*args, "--data", d)
+        no_traceback(result)
+        assert result.exit_code == 0, (args, result.output)
+    for pair in ((d, d), (d, other)):
+        result = invoke("diff", *pair)
+        no_traceback(result)
+        assert result.exit_code == 0, result.output
+
+
+# ---- 3. import refuses malformed files, and fuzzing finds no traceback -----------------------------
+
+@pytest.mark.parametrize("name, content", [
+    ("a.cyjs", {"elements": {"nodes": [{"data": [1, 2]}], "edges": []}}),
+    ("b.cyjs", {"elements": {"nodes": True, "edges": []}}),
+    ("c.json", {"nodes": [], "links": 1.5}),
+    ("d.json", {"nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}], "directed": {}}),
+    ("e.json", {"elements": [], "connections": -1}),
+])
+def test_import_refuses_json_of_the_wrong_shape(tmp_path, name, content):
+    (tmp_path / name).write_text(json.dumps(content))
+    result = invoke("import", tmp_path / name, "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert f"{name}: not a " in result.output
+    assert not (tmp_path / "out").exists()
+
+
+GEXF = ('<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz">'
+        '<graph><nodes><node id="a" label="A"/><node id="b" label="B"/></nodes><edges>'
+        '<edge source="a" target="b"><viz:color r="1e999" g="0" b="0"/></edge></edges></graph></gexf>')
+GRAPHML = ('<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+           '<key id="m" for="graph" attr.name="actorgraph" attr.type="string"/>'
+           '<graph edgedefault="directed"><data key="m">{"kinds": 5}</data><node id="a"/><node id="b"/>'
+           '<edge source="a" target="b"/></graph></graphml>')
+
+
+@pytest.mark.parametrize("name, text", [("x.gexf", GEXF), ("y.graphml", GRAPHML)])
+def test_import_reads_or_refuses_odd_xml_values(tmp_path, name, text):
+    (tmp_path / name).write_text(text)
+    result = invoke("import", tmp_path / name, "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code in (0, 1), result.output
+
+
+@pytest.mark.parametrize("where", ["/proc/actorgraph-test/out", "x" * 300])
+def test_import_into_an_unusable_folder_says_cannot_write(tmp_path, where):
+    (tmp_path / "g.json").write_text(json.dumps({"nodes": [{"id": "a"}, {"id": "b"}],
+                                                 "links": [{"source": "a", "target": "b"}]}))
+    result = invoke("import", tmp_path / "g.json", "-o", where if where.startswith("/") else tmp_path / where)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "cannot write" in result.output
+
+
+def test_every_reader_refuses_fuzzed_json_and_xml_without_a_traceback(tmp_path):
+    from hypothesis import HealthCheck, given, seed, settings, strategies as st
+
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True),
+                        st.sampled_from(["a", "b", "", "1e999", "directed", "true"]))
+    keys = st.sampled_from(["elements", "nodes", "edges", "links", "connections", "data", "id", "source",
+                            "target", "directed", "label", "attributes", "from", "to", "actorgraph", "kinds",
+                            "sources", "group", "position", "relation", "type", "multigraph", "graph"])
+    values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                           st.dictionaries(keys, inner, max_size=5)), max_leaves=20)
+    files = iter(range(10 ** 6))
+
+    @seed(27)
+    @settings(max_examples=300, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(doc=st.dictionaries(keys, values, max_size=5), fmt=st.sampled_from(["cyjs", "json", "kumu", "gexf",
+                                                                                 "graphml"]))
+    def check(doc, fmt):
+        i = next(files)
+        path = tmp_path / f"f{i}.{ {'cyjs': 'cyjs', 'gexf': 'gexf', 'graphml': 'graphml'}.get(fmt, 'json')}"
+        if fmt in ("gexf", "graphml"):
+            attrs = " ".join(f'{k}="{json.dumps(v)[:20].replace(chr(34), "")}"' for k, v in doc.items())
+            root = "gexf" if fmt == "gexf" else "graphml"
+            path.write_text(f'<{root}><graph {attrs}><nodes><node id="a" {attrs}/></nodes>'
+                            f'<edges><edge source="a" target="a" {attrs}/></edges>'
+                            f'<node id="b" {attrs}/><edge source="a" target="b"/></graph></{root}>')
+        else:
+            path.write_text(json.dumps(doc))
+        try:
+            import_file(path, tmp_path / f"out{i}", fmt)
+        except ActorgraphError:
+            pass
+
+    check()
+
+
+# ---- 4. an empty output name is refused everywhere ---------------------------------------------------
+
+@pytest.mark.parametrize("args", [["export", "--format", "csv"], ["export", "--format", "json"], ["render"],
+                                  ["report"], ["import", "FILE"]])
+def test_empty_output_name_is_refused(tmp_path, data, args):
+    (tmp_path / "g.json").write_text(json.dumps({"nodes": [{"id": "a"}], "links": []}))
+    args = [tmp_path / "g.json" if a == "FILE" else a for a in args]
+    extra = [] if args[0] == "import" else ["--data", data]
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = invoke(*args, "-o", "", *extra)
+    finally:
+        os.chdir(cwd)
+    no_traceback(result)
+    assert result.exit_code == 2
+    assert "the output name is empty" in result.output
+    assert not (tmp_path / "actors.csv").exists()
+
+
+# ---- 6. a nodes table linked from outside the edge list's folder -------------------------------------
+
+def test_import_refuses_a_nodes_table_linked_from_outside(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:secret line\n")
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "x-edges.csv").write_text("source,target\na,b\n")
+    (here / "x-nodes.csv").symlink_to(secret)
+    result = invoke("import", here / "x-edges.csv", "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "outside" in result.output
+    assert "secret line" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+# ---- 7. any DOCTYPE is refused, whatever the encoding ----------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+@pytest.mark.parametrize("doctype", ['<!DOCTYPE gexf [<!ENTITY e "EXPANDED">]>', '<!DOCTYPE gexf SYSTEM "x.dtd">'])
+def test_xml_doctype_is_refused_in_any_encoding(tmp_path, encoding, doctype):
+    text = (f'<?xml version="1.0" encoding="{encoding}"?>{doctype}<gexf xmlns="http://gexf.net/1.3"><graph><nodes>'
+            '<node id="a" label="&e;"/><node id="b" label="B"/></nodes><edges><edge source="a" target="b"/></edges>'
+            '</graph></gexf>').replace("&e;", "&e;" if "ENTITY" in doctype else "A")
+    (tmp_path / "x.gexf").write_bytes(text.encode(encoding))
+    result = invoke("import", tmp_path / "x.gexf", "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "DOCTYPE or ENTITY" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+# ---- 12. import's size limit -----------------------------------------------------------------------
+
+def test_import_refuses_a_file_over_its_own_limit(tmp_path, monkeypatch):
+    monkeypatch.delenv("ACTORGRAPH_MAX_IMPORT_MB", raising=False)
+    big = tmp_path / "big.gexf"
+    with open(big, "wb") as f:
+        f.truncate(17 * 1024 * 1024)  # sparse: no disk used
+    result = invoke("import", big, "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "more than the 16 MB" in result.output and "ACTORGRAPH_MAX_IMPORT_MB" in result.output
