@@ -116,3 +116,66 @@ def test_bundled_page_data_is_unchanged(tmp_path):
     golden = json.loads((GOLDEN / "page_data.json").read_text())
     golden = {k: v for k, v in golden.items() if k not in ("sources", "title")}
     assert _page_data((tmp_path / "p.html").read_text()) == golden
+
+
+# -- 2. the cooperation network by default (the fictional example, worked by hand) ----------------------------------
+# Cooperative ties: ostmark-gov, ostmark-army, gov-army, gov-militia, army-militia, ostmark-relief (one component of
+# 5), front-smugglers (two rows), front-splinter (one of 3); redriver and observers have no cooperative tie.
+# Normalised betweenness divides by (10-1)(10-2)/2 = 36 pairs: ostmark alone links relief to gov, army and
+# militia (3/36); gov and army share ostmark-militia and relief-militia (2 x 1/2 = 1/36); front links smugglers
+# and splinter (1/36).
+
+def test_measures_leave_hostile_and_neutral_ties_out_by_default():
+    result = ok("--data", CONFLICT, "centrality", "--format", "json")
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    assert rows["ostmark"]["betweenness"] == pytest.approx(3 / 36)
+    assert rows["gov"]["betweenness"] == rows["army"]["betweenness"] == pytest.approx(1 / 36)
+    assert rows["front"]["betweenness"] == pytest.approx(1 / 36)
+    assert rows["redriver"]["ties"] == rows["observers"]["ties"] == 0
+    assert "measured on the cooperation network only: 7 hostile and 2 neutral ties left out" in result.stderr
+
+
+def test_ties_all_measures_every_tie():
+    rows = {r["id"]: r for r in json.loads(ok("--data", CONFLICT, "centrality", "--ties", "all", "--format",
+                                               "json").stdout)}
+    assert rows["army"]["ties"] == 7 and rows["redriver"]["ties"] == 3
+    assert rows["army"]["betweenness"] > 0.4
+
+
+def test_hostile_degree_and_in_hostile_count_hostility_apart():
+    rows = {r["id"]: r for r in json.loads(ok("--data", CONFLICT, "centrality", "--format", "json").stdout)}
+    # army fights front, redriver, splinter; militia attacks front; redriver attacks front and splinter
+    assert (rows["army"]["hostile_degree"], rows["army"]["in_hostile"]) == (3, 3)  # 'fights' reads both ways
+    assert (rows["front"]["hostile_degree"], rows["front"]["in_hostile"]) == (1, 3)
+    assert (rows["militia"]["hostile_degree"], rows["militia"]["in_hostile"]) == (1, 0)
+    assert (rows["observers"]["hostile_degree"], rows["observers"]["in_hostile"]) == (0, 0)  # monitors is neutral
+
+
+def test_without_hostile_kinds_there_are_no_hostile_columns():
+    result = ok("--data", BUNDLED, "centrality", "--format", "csv")
+    assert "hostile" not in result.stdout and "cooperation network" not in result.stderr
+
+
+def test_path_avoids_hostile_ties_unless_asked():
+    result = invoke("--data", CONFLICT, "path", "Ostmark", "RRM")
+    assert result.exit_code == 1 and "no path between 'ostmark' and 'redriver'" in result.output
+    assert "7 hostile and 2 neutral ties left out" in result.stderr
+    result = ok("--data", CONFLICT, "path", "Ostmark", "RRM", "--ties", "all", "--format", "json")
+    steps = json.loads(result.stdout)["paths"][0]["steps"]
+    assert [(s["from"], s["to"]) for s in steps] == [("ostmark", "army"), ("army", "redriver")]
+
+
+def test_ties_hostile_is_the_hostile_network():
+    rows = {r["id"]: r for r in json.loads(ok("--data", CONFLICT, "brokers", "--ties", "hostile", "--format",
+                                               "json").stdout)}
+    assert rows["ostmark"]["ties"] == 0 and rows["front"]["ties"] == 3
+
+
+def test_the_view_api_takes_ties_and_refuses_an_unknown_network():
+    from graph import api
+    from graph.errors import ActorgraphError
+
+    frame = api.centrality(CONFLICT, api.View(ties="all"))
+    assert list(frame.columns[-2:]) == ["hostile_degree", "in_hostile"] and frame.loc["army", "ties"] == 7
+    with pytest.raises(ActorgraphError, match="unknown network 'friends'"):
+        api.centrality(CONFLICT, api.View(ties="friends"))
