@@ -132,13 +132,13 @@ def test_measures_leave_hostile_and_neutral_ties_out_by_default():
     assert rows["gov"]["betweenness"] == rows["army"]["betweenness"] == pytest.approx(1 / 36)
     assert rows["front"]["betweenness"] == pytest.approx(1 / 36)
     assert rows["redriver"]["ties"] == rows["observers"]["ties"] == 0
-    assert "measured on the cooperation network only: 7 hostile and 2 neutral ties left out" in result.stderr
+    assert "measured on the cooperation network only: 8 hostile and 2 neutral ties left out" in result.stderr
 
 
 def test_ties_all_measures_every_tie():
     rows = {r["id"]: r for r in json.loads(ok("--data", CONFLICT, "centrality", "--ties", "all", "--format",
                                                "json").stdout)}
-    assert rows["army"]["ties"] == 7 and rows["redriver"]["ties"] == 3
+    assert rows["army"]["ties"] == 7 and rows["redriver"]["ties"] == 4
     assert rows["army"]["betweenness"] > 0.4
 
 
@@ -159,7 +159,7 @@ def test_without_hostile_kinds_there_are_no_hostile_columns():
 def test_path_avoids_hostile_ties_unless_asked():
     result = invoke("--data", CONFLICT, "path", "Ostmark", "RRM")
     assert result.exit_code == 1 and "no path between 'ostmark' and 'redriver'" in result.output
-    assert "7 hostile and 2 neutral ties left out" in result.stderr
+    assert "8 hostile and 2 neutral ties left out" in result.stderr
     result = ok("--data", CONFLICT, "path", "Ostmark", "RRM", "--ties", "all", "--format", "json")
     steps = json.loads(result.stdout)["paths"][0]["steps"]
     assert [(s["from"], s["to"]) for s in steps] == [("ostmark", "army"), ("army", "redriver")]
@@ -179,3 +179,66 @@ def test_the_view_api_takes_ties_and_refuses_an_unknown_network():
     assert list(frame.columns[-2:]) == ["hostile_degree", "in_hostile"] and frame.loc["army", "ties"] == 7
     with pytest.raises(ActorgraphError, match="unknown network 'friends'"):
         api.centrality(CONFLICT, api.View(ties="friends"))
+
+
+# -- 3. balance --------------------------------------------------------------------------------------------------------
+# The example's signed pairs: + ostmark-gov, ostmark-army, gov-army, gov-militia, army-militia, ostmark-relief,
+# front-smugglers, front-splinter; - army-front, militia-front, army-redriver, redriver-front, splinter-smugglers,
+# army-splinter, redriver-splinter, redriver-smugglers. Ten triangles: balanced ostmark-gov-army, gov-army-militia,
+# army-militia-front, army-front-splinter, front-redriver-splinter, front-redriver-smugglers; unbalanced
+# army-front-redriver, army-redriver-splinter, redriver-smugglers-splinter (all hostile) and front-smugglers-splinter.
+# Two camps: army-front-redriver and redriver-smugglers-splinter share no tie, so at least 2 ties must change;
+# {ostmark, gov, army, militia, relief, redriver} against {front, smugglers, splinter} breaks exactly 2 (frustration 2).
+# Camps (hostile triangles allowed): front-smugglers-splinter has one hostile tie, so at least 1 breaks; the three
+# camps below break only splinter-smugglers, and every other placement of splinter, smugglers or redriver breaks 2.
+
+def test_balance_of_the_hand_worked_example():
+    data = json.loads(ok("--data", CONFLICT, "balance", "--format", "json").stdout)
+    assert (data["cooperative_ties"], data["hostile_ties"]) == (8, 8)
+    assert (data["triangles"], data["balanced_triangles"], data["balance_ratio"]) == (10, 6, 0.6)
+    assert (data["frustration_index"], data["frustration_exact"]) == (2, True)
+    assert data["camps"] == [["army", "gov", "militia", "ostmark", "relief"], ["front", "smugglers", "splinter"],
+                             ["redriver"]]
+    assert data["camp_errors"] == 1
+    assert [(t["source"], t["target"], t["sign"]) for t in data["breaking"]] == [("smugglers", "splinter", "hostile")]
+    assert [(p["a"], p["b"], p["common_adversaries"]) for p in data["enemy_of_my_enemy"]] == [
+        ("army", "smugglers", 2), ("militia", "redriver", 1)]
+    assert "The frustration index is 2 (exact)" in " ".join(data["sentences"])
+
+
+def test_balance_table_and_csv():
+    result = ok("--data", CONFLICT, "balance")
+    assert "6 of 10 triangles are balanced (60%)" in result.stdout and "3 camps (5, 3, 1 actors)" in result.stdout
+    assert "Doreian & Mrvar" in result.stderr and "Aref & Wilson" in result.stderr
+    csv = ok("--data", CONFLICT, "balance", "--format", "csv", "--show", "pairs").stdout
+    assert csv.splitlines()[1] == "army,smugglers,2,Red River Movement (fictional); Hills Front Splinter Brigade" \
+                                  " (fictional)"
+
+
+def test_balance_without_hostile_kinds_says_there_is_nothing_signed_against():
+    result = ok("--data", BUNDLED, "balance", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["hostile_ties"] == 0 and data["frustration_index"] == 0 and len(data["camps"]) == 1
+
+
+def test_gahuku_gama_three_camps_two_breaking_ties():
+    """Read (1954)'s Gahuku-Gama sub-tribes, as UCINET's GAMA (Hage & Harary 1983) and KONECT's ucidata-gama give
+    them: 29 alliances (rova), 29 enmities (hina). Hage & Harary's three clusters break only the two alliances of
+    Masilakidzuha with Nagamiza and Uheto; the two-camp frustration index is 7 (Aref & Wilson report 7)."""
+    from graph.analysis.balance import balance
+    from graph.analysis.build import build_graph
+
+    b = balance(build_graph(load_dataset(FIXTURES / "gahuku_gama")))
+    assert (b.positive, b.negative, b.triangles, b.balanced_triangles) == (29, 29, 68, 59)
+    assert (b.frustration, b.frustration_exact) == (7, True)
+    assert b.camps == [["alika", "asaro", "gahuk", "geham", "masil", "ove", "ukudz"],
+                       ["kohik", "nagam", "notoh", "seuve", "uheto"], ["gama", "gavev", "kotun", "nagad"]]
+    assert (b.camp_errors, b.breaking) == (2, [("masil", "nagam", 1), ("masil", "uheto", 1)])
+
+
+def test_frustration_above_the_exact_limit_is_an_upper_bound(monkeypatch):
+    from graph.analysis import balance as module
+
+    monkeypatch.setattr(module, "EXACT_LIMIT", 3)
+    signs = {("a", "b"): -1, ("a", "c"): -1, ("b", "c"): -1, ("c", "d"): 1}
+    assert module.frustration(signs) == (1, False)
