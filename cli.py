@@ -21,6 +21,9 @@ COMMANDS = {
     "add-actor": ("edits", "add_actor", "Add an actor to actors.csv."),
     "add-relation": ("edits", "add_relation",
                      "Add a relation SOURCE RELATION TARGET to relations.csv (actors by id, name or alias)."),
+    "balance": ("conflict", "balance",
+                "Structural balance of allies and enemies: balanced triangles, frustration, camps, enemy-of-my-enemy"
+                " pairs."),
     "brokers": ("measures", "brokers",
                 "Brokerage: betweenness, Burt's effective size and constraint (undirected view)."),
     "centrality": ("measures", "centrality", "Centrality of every actor: who is a hub, who brokers."),

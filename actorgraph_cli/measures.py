@@ -6,7 +6,7 @@ import click
 
 from cli import Command, data_option
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES
-from actorgraph_cli.options import _format, _json, format_option, load, notes, view, view_options
+from actorgraph_cli.options import _format, _json, cli_view, format_option, load, notes, view, view_options
 
 
 MEASURE_HELP = "\n".join(f"  {name:<12} {meaning}" for name, meaning in MEASURE_MEANINGS.items())
@@ -19,6 +19,9 @@ Measures (networkx definitions and normalisation):
 {MEASURE_HELP}
 
 Each row has the actor's rank (by the sort measure) and its number of ties.
+When kinds.csv has hostile kinds, the measures use the cooperation network
+(--ties to change it) and two columns count hostile ties apart:
+hostile_degree (how many actors it fights) and in_hostile (how many fight it).
 The default view is undirected with one tie per actor pair; --directed
 reads directions (symmetric kinds count both ways). in_degree and
 out_degree always read directions.
@@ -40,12 +43,21 @@ def centrality(measures, sort, top, directed, sample, fmt):
     from graph.analysis.metrics import centrality as compute
     from graph.output.rows import centrality_rows
 
-    G = view(load())
+    dataset = load()
+    G = view(dataset)
     measures = list(dict.fromkeys(measures)) or list(MEASURE_NAMES)
     if sort and sort not in measures:
         raise click.BadParameter(f"'{sort}' is not among the measures asked for", param_hint="--sort")
     values, found = compute(G, measures, directed=directed, sample=sample)
     notes(found)
+    if dataset.kinds.signed:  # hostile ties counted apart, whatever network the measures use
+        from dataclasses import replace
+
+        from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
+        from graph.analysis.views import graph_of
+
+        values.update(hostile_counts(graph_of(dataset, replace(cli_view(), ties="hostile"))))
+        measures += HOSTILE_MEASURES
     rows, columns = centrality_rows(G, values, measures, sort, top, fmt)
     click.echo(_format(rows, columns, fmt), nl=False)
 

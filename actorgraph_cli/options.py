@@ -66,7 +66,11 @@ def _min_grade(ctx, param, value):
 
 
 def view_options(f):
-    """--relation, --as-of, --without, --status, --min-grade, --confidence: the part of the network looked at."""
+    """--relation, --as-of, --without, --status, --min-grade, --confidence, --ties: the part of the network looked at."""
+    f = click.option("--ties", "ties_", expose_value=False, callback=_remember("ties"),
+                     type=click.Choice(("cooperative", "hostile", "all"), case_sensitive=False),
+                     help="The network measured when kinds.csv has hostile kinds: cooperative (the default:"
+                          " hostile and neutral ties left out), hostile, or all.")(f)
     f = click.option("--confidence", "confidence_", expose_value=False, callback=_remember("confidence"),
                      type=click.Choice(("stated", "implied"), case_sensitive=False),
                      help="stated: only ties the sources state; implied: stated and implied ones (not those"
@@ -94,7 +98,8 @@ def cli_view():
     from graph.analysis.views import View
 
     return View(relations=meta("relations", ()), statuses=tuple(meta("status", ())) or None, as_of=meta("as_of"),
-                without=meta("without", ()), min_grade=meta("min_grade"), confidence=meta("confidence"))
+                without=meta("without", ()), min_grade=meta("min_grade"), confidence=meta("confidence"),
+                ties=meta("ties"))
 
 
 def statuses() -> frozenset | None:
@@ -138,15 +143,21 @@ def load():
     return dataset
 
 
-def view(dataset, keep=False):
+def view(dataset, keep=False, draw=False):
     """The graph restricted by the view options; actor names and relation kinds resolved.
 
     ``keep``: keep every status unless --status was given (the page draws them all, and
-    shows planned and recommended ties on demand).
+    shows planned and recommended ties on demand). ``draw``: keep hostile and neutral ties
+    unless --ties was given (pictures draw them apart; their measures leave them out).
     """
     from graph.analysis.views import graph_of
 
-    G = graph_of(dataset, cli_view(), all_statuses=keep)
+    G = graph_of(dataset, cli_view(), all_statuses=keep, all_ties=keep or draw)
+    for r in G.graph.get("restrictions", ()):
+        if r.what == "ties":  # the default leaves hostile ties out: say so, as --without and --as-of are said
+            from graph.output.words import restriction_text
+
+            click.echo(f"note: {restriction_text(r)}", err=True)
     if G.number_of_nodes() == 0:
         why = "--without leaves none" if meta("without", ()) else "the data set has none"
         fail(f"no actors to work on: {why}")
@@ -154,7 +165,7 @@ def view(dataset, keep=False):
 
 
 FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--without", "min_grade": "--min-grade",
-               "statuses": "--status", "confidence": "--confidence"}
+               "statuses": "--status", "confidence": "--confidence", "ties": "--ties"}
 
 
 def error_for(exc, ctx=None) -> click.ClickException:

@@ -46,7 +46,7 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
                                  " or .pdf", param_hint="-o")
     dataset = load()
     page = fmt in ("html", "htm")
-    G = view(dataset, keep=page)  # the view's errors, worded with the options
+    G = view(dataset, keep=page, draw=True)  # the view's errors, worded with the options
     if focus:
         focus = resolve_in(G, dataset, focus)
     picture = api.picture(dataset, cli_view(), title=title, color_by=color_by, focus=focus, depth=depth, page=page,

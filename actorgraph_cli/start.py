@@ -14,13 +14,16 @@ from actorgraph_cli.options import _format, excel_options, excel_separator, fail
 
 @click.command(cls=Command)
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--example", is_flag=True, help="Write the bundled Sahel data set instead of empty files.")
+@click.option("--example", is_flag=False, flag_value="sahel", type=click.Choice(("sahel", "conflict")),
+              help="Write an example instead of empty files: the bundled Sahel data set (the default), or"
+                   " conflict, a small FICTIONAL map of allies and enemies (hostile kinds, see `balance`).")
 @excel_options
 def init(folder, example, excel, sep):
     """Start a data set: FOLDER/actors.csv, relations.csv and kinds.csv with their headers.
 
     kinds.csv holds the four built-in relation kinds, ready to edit. Existing files
-    are never overwritten. --example writes the bundled Sahel data set instead.
+    are never overwritten. --example writes the bundled Sahel data set instead;
+    --example conflict a small fictional map with hostile kinds.
     --excel writes files that Excel opens directly in the user's language.
 
     Example: actorgraph init my-map && actorgraph --data my-map add-actor fama --name "FAMa" --type army

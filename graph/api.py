@@ -20,6 +20,7 @@ from graph.data.load import Dataset, display_path, folder_name, load_dataset, lo
 from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES
 from graph.output.rows import broker_rows, centrality_rows
+from graph.output.words import restriction_text
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
            "render_html", "static_map", "export", "report", "to_pyvis", "Paths", "PathStep", "Impact",
@@ -77,13 +78,24 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
     """Centrality of every actor as a DataFrame indexed by actor id, highest ``sort`` first.
 
     Columns: rank, name, type, ties (other actors tied), then one column per measure
-    (default: every measure in ``graph.names.MEASURE_NAMES``).
+    (default: every measure in ``graph.names.MEASURE_NAMES``); when the data set has hostile
+    kinds, the measures use the view's network (cooperative by default) and hostile_degree and
+    in_hostile count each actor's hostile ties apart.
     """
     import pandas as pd
 
-    G = _graph(dataset, view)
+    from dataclasses import replace
+
+    from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
+
+    ds = _dataset(dataset)
+    view = view if view is not None else View()
+    G = _graph(ds, view)
     measures = list(dict.fromkeys(measures or MEASURE_NAMES))
     values, _notes = _centrality(G, measures, directed=directed, sample=sample)
+    if ds.kinds.signed:  # hostile ties counted apart, on the view's hostile ties
+        values.update(hostile_counts(graph_of(ds, replace(view, ties="hostile"))))
+        measures += HOSTILE_MEASURES
     rows, columns = centrality_rows(G, values, measures, sort, top, "csv")
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
@@ -253,11 +265,14 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
     ds = _dataset(dataset)
     view = view if view is not None else View()
     if G is None:
-        G = graph_of(ds, view, all_statuses=page)
+        G = graph_of(ds, view, all_statuses=page, all_ties=True)
     if focus:
         G = questions.neighbourhood(G, _actor(G, ds, focus, "focus"), depth)
-    measured = select(G, statuses=view.kept_statuses())
+    measured = select(G, statuses=view.kept_statuses(), ties=view.kept_ties())
     values, notes = _centrality(measured, PANEL_MEASURES)
+    notes = [*notes, *(f"sizes and colours {restriction_text(r)}; the map draws every tie"
+                       for r in measured.graph.get("restrictions", ()) if r.what == "ties" and r not in
+                       G.graph.get("restrictions", ()))]
     groups = None
     if color_by == "community":
         groups = {n: f"community {i}" for i, members in enumerate(questions.communities(measured), 1) for n in members}

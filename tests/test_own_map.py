@@ -87,10 +87,11 @@ def test_init_writes_headers_and_never_overwrites(tmp_path):
     assert (folder / "actors.csv").read_text() == "id,name,type,description,aliases\n"
     assert (folder / "relations.csv").read_text().startswith("source,relation,target,evidence,note,confidence")
     kinds = (folder / "kinds.csv").read_text().splitlines()
-    assert kinds[0] == "kind,label,inverse,directed,color,style"
-    assert kinds[1:] == ["trains,trains,trained by,yes,#d9480f,solid", "accompanies,accompanies,accompanied by,yes,"
-                         "#7b2cbf,solid", "coordinates_with,coordinates with,coordinates with,no,#2b8a3e,dashed",
-                         "part_of,part of,has part,yes,#495057,solid"]
+    assert kinds[0] == "kind,label,inverse,directed,color,style,polarity"
+    assert kinds[1:] == ["trains,trains,trained by,yes,#d9480f,solid,cooperative", "accompanies,accompanies,"
+                         "accompanied by,yes,#7b2cbf,solid,cooperative", "coordinates_with,coordinates with,"
+                         "coordinates with,no,#2b8a3e,dashed,cooperative", "part_of,part of,has part,yes,#495057,"
+                         "solid,cooperative"]
     assert "wrote mymap/actors.csv" in result.stderr
     before = snapshot(folder)
     (folder / "actors.csv").write_text("id,name,type\nx,X,t\n")

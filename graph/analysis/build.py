@@ -8,17 +8,17 @@ from dataclasses import dataclass
 from graph.data.dates import parse_span
 from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 
-__all__ = ["build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions"]
+__all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions"]
 
 
 @dataclass(frozen=True)
 class Restriction:
     """What one restriction of a view left out, as facts (graph.output.words says it in words).
 
-    ``what``: 'statuses', 'without', 'relations', 'as_of', 'confidence', 'min_grade' or 'focus';
+    ``what``: 'statuses', 'without', 'relations', 'as_of', 'confidence', 'min_grade', 'ties' or 'focus';
     ``values``: what was asked (statuses, actor names, kinds, the date, the levels kept, the grade,
-    the focus actor's name); ``actors``/``relations``: how many were left out; ``by_status``:
-    ties left out per status; ``depth``: steps out, for 'focus'.
+    the network kept, the focus actor's name); ``actors``/``relations``: how many were left out;
+    ``by_status``: ties left out per status (per polarity, for 'ties'); ``depth``: steps out, for 'focus'.
     """
 
     what: str
@@ -60,20 +60,29 @@ def build_graph(dataset):
     return G
 
 
+TIES = ("cooperative", "hostile", "all")  # the networks --ties picks; a kind's polarity is in kinds.csv
+
+
 def select(G, relations=None, as_of: str | None = None, without=(), statuses=("actual",),
-           min_grade: str | None = None, confidence: str | None = None):
+           min_grade: str | None = None, confidence: str | None = None, ties: str | None = None):
     """A copy of G restricted to some relation kinds and statuses, to the date as_of, without some actors.
 
     ``as_of`` keeps the relations valid on that day (a year or month means its first day).
     ``statuses`` keeps relations of those statuses (actual ones by default; None keeps all).
     ``min_grade`` (e.g. 'B3') keeps relations graded that well or better (see graph.analysis.grades);
     ``confidence`` 'stated' keeps stated relations only, 'implied' stated and implied ones.
+    ``ties`` 'cooperative' keeps the ties of cooperative kinds, 'hostile' those of hostile kinds,
+    'all' or None every tie; it leaves nothing out of a data set without hostile kinds.
     ``H.graph["restrictions"]`` lists what each restriction the user asked for left out, as
     Restriction facts (for the page's banner); the default (actual ties only) is noted in
     ``H.graph["hidden"]``.
     When nothing is left out, H shares G's actors and ties and is frozen (copy it to change it).
     """
-    if not without and not relations and not as_of and not min_grade and not confidence and (
+    kinds = kinds_of(G)
+    keep = None if ties in (None, "all") or not kinds.signed else kinds.of_polarity(ties)
+    if keep is not None and all(d in keep for _, _, d in G.edges(data="relation")):
+        keep = None
+    if keep is None and not without and not relations and not as_of and not min_grade and not confidence and (
             statuses is None or all(status_of(d) in statuses for _, _, d in G.edges(data=True))):
         H = _shallow(G)  # nothing to leave out: the ties are shared, not copied
         H.graph["restrictions"] = restrictions(G)
@@ -118,6 +127,15 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not meets(grade(d, sources), minimum)]
         H.remove_edges_from(drop)
         notes.append(Restriction("min_grade", ("".join(minimum),), relations=len(drop)))
+    if keep is not None:
+        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data="relation") if d not in keep]
+        counts: dict[str, int] = {}
+        for u, v, k in drop:
+            polarity = kinds[H.edges[u, v, k]["relation"]].polarity
+            counts[polarity] = counts.get(polarity, 0) + 1
+        H.remove_edges_from(drop)
+        if drop:
+            notes.append(Restriction("ties", (ties,), relations=len(drop), by_status=tuple(sorted(counts.items()))))
     H.graph["restrictions"] = notes
     return H
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.analysis.build import build_graph, select
+from graph.analysis.build import TIES, build_graph, select
 from graph.analysis.grades import GradeError, parse_grade
 from graph.data.dates import parse_span
 from graph.data.kinds import resolve_kind
@@ -39,6 +39,8 @@ class View:
     without: actors to leave out (ids, names or aliases).
     min_grade: keep ties graded this well or better (Admiralty code, e.g. 'B3').
     confidence: 'stated' keeps stated ties; 'implied' stated and implied ones.
+    ties: the network measured: 'cooperative' (the default: ties of cooperative kinds), 'hostile'
+        or 'all'; a data set without hostile kinds is all cooperative, so this leaves nothing out.
 
     >>> View(without="Barkhane").without
     ('Barkhane',)
@@ -50,6 +52,7 @@ class View:
     without: tuple[str, ...] = ()
     min_grade: str | None = None
     confidence: str | None = None
+    ties: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "relations", _tuple(self.relations))
@@ -61,6 +64,10 @@ class View:
         """The statuses measured: actual plus those asked for; None for every status."""
         asked = {s.lower() for s in self.statuses or ()}
         return None if "all" in asked else frozenset({"actual"} | asked)
+
+    def kept_ties(self) -> str:
+        """The network measured: 'cooperative' unless the view asks for 'hostile' or 'all'."""
+        return (self.ties or "cooperative").lower()
 
     def resolve(self, dataset) -> ResolvedView:
         """Ids and kind names for this view in ``dataset``; every reference checked.
@@ -79,6 +86,9 @@ class View:
         if confidence is not None and confidence not in CONFIDENCES:
             raise UnknownKind(f"unknown confidence '{self.confidence}' (stated or implied)", field="confidence",
                               text=self.confidence, allowed=CONFIDENCES)
+        if self.kept_ties() not in TIES:
+            raise UnknownKind(f"unknown network '{self.ties}' (ties: {', '.join(TIES)})", field="ties", text=self.ties,
+                              allowed=TIES)
         grade = None
         if self.min_grade:
             try:
@@ -95,7 +105,7 @@ class View:
                 raise
         kinds = [relation_kind(dataset.kinds, text) for text in self.relations]
         return ResolvedView(relations=frozenset(kinds) or None, statuses=self.kept_statuses(), as_of=self.as_of,
-                            without=tuple(ids), min_grade=grade, confidence=confidence)
+                            without=tuple(ids), min_grade=grade, confidence=confidence, ties=self.kept_ties())
 
 
 @dataclass(frozen=True)
@@ -108,13 +118,14 @@ class ResolvedView:
     without: tuple[str, ...] = ()
     min_grade: str | None = None
     confidence: str | None = None
+    ties: str = "cooperative"
     extra: dict = field(default_factory=dict, compare=False)
 
-    def select(self, G, statuses=...):
-        """G restricted to this view (``statuses`` overrides the view's, e.g. None to keep all)."""
+    def select(self, G, statuses=..., ties=...):
+        """G restricted to this view (``statuses``/``ties`` override the view's, e.g. None to keep all)."""
         return select(G, relations=self.relations, as_of=self.as_of, without=self.without,
                       statuses=self.statuses if statuses is ... else statuses, min_grade=self.min_grade,
-                      confidence=self.confidence)
+                      confidence=self.confidence, ties=self.ties if ties is ... else ties)
 
 
 def relation_kind(kinds, text: str) -> str:
@@ -122,13 +133,15 @@ def relation_kind(kinds, text: str) -> str:
     return resolve_kind(kinds, text, field="relations")[0]
 
 
-def graph_of(dataset, view: View | None = None, *, all_statuses: bool = False):
+def graph_of(dataset, view: View | None = None, *, all_statuses: bool = False, all_ties: bool = False):
     """The networkx MultiDiGraph of ``dataset`` restricted to ``view``.
 
     ``all_statuses``: keep planned and recommended ties too unless the view names statuses
-    (a page holds them all and shows them on demand).
+    (a page holds them all and shows them on demand). ``all_ties``: keep hostile and neutral
+    ties too unless the view names a network (a picture draws them, apart; measures leave them out).
     """
     view = view or View()
     resolved = view.resolve(dataset)
     keep_all = all_statuses and view.statuses is None
-    return resolved.select(build_graph(dataset), statuses=None if keep_all else resolved.statuses)
+    ties = None if all_ties and view.ties is None else resolved.ties
+    return resolved.select(build_graph(dataset), statuses=None if keep_all else resolved.statuses, ties=ties)

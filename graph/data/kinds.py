@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from graph.data.problems import Problem
-from graph.data.schema import KIND_COLUMNS, KIND_RE, RELATIONS, RelationKind, Vocabulary, slugify
+from graph.data.schema import KIND_COLUMNS, KIND_RE, POLARITIES, RELATIONS, RelationKind, Vocabulary, slugify
 from graph.errors import UnknownKind
 
-__all__ = ["read_kinds", "kinds_text", "resolve_kind", "LINE_COLOURS"]
+__all__ = ["read_kinds", "kinds_text", "resolve_kind", "polarity_hint", "hostile_wording", "LINE_COLOURS",
+           "HOSTILE_WORDS"]
 
 LINE_COLOURS = ("#d9480f", "#7b2cbf", "#2b8a3e", "#495057", "#1971c2", "#c2255c", "#e67700", "#0c8599",
                 "#5c940d", "#862e9c")
@@ -16,6 +17,39 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 _YES = {"yes": True, "y": True, "true": True, "1": True, "ja": True, "oui": True,
         "no": False, "n": False, "false": False, "0": False, "nee": False, "non": False}
 STYLES = ("solid", "dashed", "dotted")
+# what people write for a polarity -> the polarity meant (for the suggestion in a bad-polarity problem)
+_POLARITY_WORDS = {"positive": "cooperative", "cooperation": "cooperative", "friendly": "cooperative",
+                   "ally": "cooperative", "allied": "cooperative", "friend": "cooperative", "+": "cooperative",
+                   "negative": "hostile", "hostility": "hostile", "enemy": "hostile", "foe": "hostile",
+                   "conflict": "hostile", "adversarial": "hostile", "-": "hostile", "0": "neutral",
+                   "none": "neutral", "other": "neutral"}
+# words in a relation type that mark it hostile when a foreign file is imported
+HOSTILE_WORDS = ("fight", "attack", "oppos", "clash", "against", "enemy", "enemies", "hostile", "rival", "sanction",
+                 "combat", "kill", "target", "raid", "at war", "war with")
+
+
+def polarity_hint(text: str) -> str | None:
+    """The polarity a mistyped value most likely meant, or None.
+
+    >>> polarity_hint("hostil"), polarity_hint("negative"), polarity_hint("xyz")
+    ('hostile', 'hostile', None)
+    """
+    import difflib
+
+    key = text.strip().lower()
+    if key in _POLARITY_WORDS:
+        return _POLARITY_WORDS[key]
+    found = difflib.get_close_matches(key, POLARITIES + tuple(_POLARITY_WORDS), n=1, cutoff=0.6)
+    return _POLARITY_WORDS.get(found[0], found[0]) if found else None
+
+
+def hostile_wording(*texts: str) -> bool:
+    """Whether a relation type reads as hostility ('fights', 'Attacks', 'enemy of', 'clashes with').
+
+    >>> hostile_wording("Fights"), hostile_wording("enemy of"), hostile_wording("funds")
+    (True, True, False)
+    """
+    return any(word in (t or "").lower().replace("_", " ") for t in texts for word in HOSTILE_WORDS)
 
 
 def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
@@ -51,6 +85,12 @@ def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
         if style not in STYLES:
             found.append(Problem(path, row.line, "bad-style",
                                  f"style must be one of {', '.join(STYLES)}, not '{row['style']}'"))
+        polarity = (row["polarity"] or "cooperative").lower()
+        if polarity not in POLARITIES:
+            hint = polarity_hint(polarity)
+            tail = f"; did you mean '{hint}'?" if hint else ""
+            found.append(Problem(path, row.line, "bad-polarity",
+                                 f"polarity must be one of {', '.join(POLARITIES)}, not '{row['polarity']}'{tail}"))
         if found:
             problems += found
             continue
@@ -67,7 +107,7 @@ def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
                 clash = True
             readings.setdefault(key, (name, row.line))
         if not clash:
-            kinds.append(RelationKind(name, label, inverse, directed, colour.lower(), style))
+            kinds.append(RelationKind(name, label, inverse, directed, colour.lower(), style, polarity))
     if not kinds and not problems:
         problems.append(Problem(path, 1, "no-kinds", "kinds.csv defines no relation kind: add at least one row"))
     return Vocabulary(kinds), problems
@@ -79,7 +119,8 @@ def kinds_text(vocabulary: Vocabulary = RELATIONS) -> str:
 
     lines = [",".join(c.name for c in KIND_COLUMNS)]
     for k in vocabulary.values():
-        lines.append(format_record([k.name, k.label, k.inverse, "yes" if k.directed else "no", k.color, k.style],
+        lines.append(format_record([k.name, k.label, k.inverse, "yes" if k.directed else "no", k.color, k.style,
+                                    k.polarity],
                                    ","))
     return "\n".join(lines) + "\n"
 

@@ -75,6 +75,7 @@ CODES: dict[str, Code] = {
         "bad-directed": "directed is not yes or no",
         "bad-color": "color is not #rrggbb",
         "bad-style": "style is not solid, dashed or dotted",
+        "bad-polarity": "polarity is not cooperative, hostile or neutral",
         "ambiguous-kind": "a label or inverse reads as two kinds",
         "no-kinds": "kinds.csv defines no kind",
         "bad-source-id": "a source id holds ';'",

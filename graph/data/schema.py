@@ -14,6 +14,7 @@ __all__ = [
     "ACTOR_COLUMNS",
     "RELATION_COLUMNS",
     "KIND_COLUMNS",
+    "POLARITIES",
     "SOURCE_COLUMNS",
     "RELATIONS",
     "RelationKind",
@@ -80,7 +81,10 @@ KIND_COLUMNS = (
     Column("directed", False, "yes or no (default yes); no: the two actors are interchangeable"),
     Column("color", False, "line colour, #rrggbb"),
     Column("style", False, "solid, dashed or dotted (default solid)"),
+    Column("polarity", False, "cooperative (the default), hostile or neutral: which network the kind belongs to"),
 )
+
+POLARITIES = ("cooperative", "hostile", "neutral")
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class RelationKind:
     directed: bool
     color: str
     style: str = "solid"  # solid, dashed or dotted
+    polarity: str = "cooperative"  # cooperative, hostile or neutral (POLARITIES)
 
     @property
     def meaning(self) -> str:
@@ -147,6 +152,19 @@ class Vocabulary(dict):
     def inverse_of(self, text: str) -> str | None:
         """The directed kind whose inverse wording this is ('trained by' -> 'trains'), or None."""
         return self._inverse.get(_key(text))
+
+    def of_polarity(self, *polarities: str) -> frozenset:
+        """The names of the kinds of these polarities.
+
+        >>> sorted(RELATIONS.of_polarity("cooperative"))
+        ['accompanies', 'coordinates_with', 'part_of', 'trains']
+        """
+        return frozenset(n for n, k in self.items() if k.polarity in polarities)
+
+    @property
+    def signed(self) -> bool:
+        """Whether some kind is hostile (a data set without hostile kinds is measured as it always was)."""
+        return any(k.polarity == "hostile" for k in self.values())
 
     def suggest(self, text: str) -> list[str]:
         """Kinds a mistyped name most likely meant ('partof' -> 'part_of')."""

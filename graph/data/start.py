@@ -9,7 +9,9 @@ from graph.data.load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FIL
 from graph.data.schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 from graph.errors import EditRefused
 
-__all__ = ["init", "headers"]
+__all__ = ["init", "headers", "EXAMPLES"]
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"  # small example data sets other than the sample
 
 
 def headers() -> dict[str, bytes]:
@@ -23,8 +25,11 @@ def headers() -> dict[str, bytes]:
             KINDS_FILE: kinds_text().encode(), SOURCES_FILE: header(SOURCE_COLUMNS)}
 
 
-def init(folder: Path, example: bool = False, excel: str | None = None) -> list[Path]:
+def init(folder: Path, example: bool | str = False, excel: str | None = None) -> list[Path]:
     """Write a new data set into folder (created if needed); refuse if any of its files exists.
+
+    ``example``: True or 'sahel' copies the bundled Sahel sample; 'conflict' the small fictional
+    signed example (graph/examples/conflict: cooperative, hostile and neutral kinds).
 
     ``excel``: a separator (';' or ','): write the files as a spreadsheet opens them directly
     (UTF-8 with a BOM, a ``sep=`` line, CRLF; see graph.data.csvio.spreadsheet_bytes).
@@ -34,7 +39,10 @@ def init(folder: Path, example: bool = False, excel: str | None = None) -> list[
     """
     folder = Path(folder)
     files = headers()
-    if example:
+    if example == "conflict":
+        files = {name: (EXAMPLES / "conflict" / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE,
+                                                                                  KINDS_FILE, SOURCES_FILE)}
+    elif example:
         sample = sample_dir()
         files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE, SOURCES_FILE)})
     if excel:

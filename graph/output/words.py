@@ -37,6 +37,11 @@ def restriction_text(r: Restriction) -> str:
     if r.what == "min_grade":
         return (f"only ties graded {r.values[0]} or better: {count(r.relations, 'relation')} graded lower"
                 " or not at all left out")
+    if r.what == "ties":
+        left = " and ".join(f"{n} {p}" for p, n in r.by_status)
+        network = {"cooperative": "the cooperation network", "hostile": "the hostile ties"}[r.values[0]]
+        return (f"measured on {network} only: {left} {'tie' if r.relations == 1 else 'ties'} left out"
+                " (--ties all to include them)")
     if r.what == "focus":
         return (f"around {r.values[0]}, {count(r.depth, 'step')} out: {count(r.actors, 'actor')} and"
                 f" {count(r.relations, 'relation')} left out")

@@ -108,7 +108,7 @@ def _actors(imported: Imported, ids: dict, notes: list) -> tuple[list[dict], lis
 
 def _kinds(imported: Imported, notes: list):
     """The vocabulary, a map from the file's relation types to kind names, and whether kinds.csv is needed."""
-    from graph.data.kinds import LINE_COLOURS
+    from graph.data.kinds import LINE_COLOURS, hostile_wording
     from graph.data.schema import KIND_RE, RELATIONS, RelationKind, Vocabulary, slugify
 
     given = []
@@ -125,6 +125,7 @@ def _kinds(imported: Imported, notes: list):
     kinds = dict(base)
     kind_of: dict[tuple, tuple[str, bool]] = {}  # (type text, direction) -> (kind, reversed)
     new: dict[str, list] = {}
+    hostile_kinds: list[str] = []
     for r in imported.relations:
         text = (r.get("type") or "").strip()
         key = (text, r.get("directed"))
@@ -150,14 +151,21 @@ def _kinds(imported: Imported, notes: list):
             styles = {x.get("style") for x in edges if x.get("style")}
             colour = colours.pop() if len(colours) == 1 else LINE_COLOURS[len(kinds) % len(LINE_COLOURS)]
             style = styles.pop() if len(styles) == 1 else "solid"
+            hostile = hostile_wording(text, label)
             kinds[slug] = RelationKind(slug, label.replace("_", " ") if label == slug else label,
                                        f"{label} (reverse)" if directed else label, directed,
-                                       colour if re.match(r"#[0-9a-f]{6}\Z", colour or "") else "#495057", style)
+                                       colour if re.match(r"#[0-9a-f]{6}\Z", colour or "") else "#495057", style,
+                                       "hostile" if hostile else "cooperative")
             new[slug] = [text]
+            if hostile:
+                hostile_kinds.append(slug)
         kind_of[key] = (slug, False)
     if new:
         notes.append("relation types added to kinds.csv: " + ", ".join(
             f"{k} ({', '.join(repr(t) for t in v if t) or 'no type given'})" for k, v in new.items()))
+    if hostile_kinds:
+        notes.append(f"relation types that read as hostility marked polarity 'hostile' in kinds.csv"
+                     f" ({', '.join(hostile_kinds)}): measures leave them out of the cooperation network; check them")
     used = {k for k, _ in kind_of.values()}
     vocabulary = Vocabulary(k for n, k in kinds.items() if n in used or given)
     custom = any(k != RELATIONS.get(n) for n, k in vocabulary.items())

@@ -1,0 +1,244 @@
+"""Friends and foes (issue 24): the polarity of kinds, the cooperation network, balance, camps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED, FIXTURES, invoke, write
+from graph.data.load import load_dataset
+from graph.data.start import EXAMPLES
+
+CONFLICT = EXAMPLES / "conflict"
+GOLDEN = FIXTURES / "unsigned_golden"
+
+KINDS = """kind,label,inverse,directed,color,style,polarity
+trains,trains,trained by,yes,#d9480f,solid,
+fights,fights,,no,#c92a2a,solid,hostile
+monitors,monitors,monitored by,yes,#868e96,dotted,neutral
+"""
+
+
+def ok(*args):
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+# -- 1. the polarity column ------------------------------------------------------------------------------------------
+
+def test_polarity_is_read_with_cooperative_as_default(tmp_path):
+    folder = write(tmp_path / "d")
+    (folder / "kinds.csv").write_text(KINDS)
+    (folder / "relations.csv").write_text("source,relation,target,evidence\na,trains,b,x\nb,fights,c,x\na,monitors,c,x\n")
+    kinds = load_dataset(folder).kinds
+    assert {n: k.polarity for n, k in kinds.items()} == {"trains": "cooperative", "fights": "hostile",
+                                                          "monitors": "neutral"}
+    assert kinds.signed and kinds.of_polarity("hostile") == {"fights"}
+
+
+def test_a_kinds_file_without_polarity_is_all_cooperative(tmp_path):
+    folder = write(tmp_path / "d")
+    (folder / "kinds.csv").write_text("kind,label\ntrains,trains\npart_of,part of\ncoordinates_with,coordinates with\n")
+    kinds = load_dataset(folder).kinds
+    assert {k.polarity for k in kinds.values()} == {"cooperative"} and not kinds.signed
+
+
+def test_unknown_polarity_is_a_file_line_error_with_a_suggestion(tmp_path):
+    folder = write(tmp_path / "d")
+    (folder / "kinds.csv").write_text("kind,polarity\ntrains,hostil\npart_of,negative\ncoordinates_with,banana\n")
+    result = invoke("--data", folder, "validate")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "kinds.csv:2: polarity must be one of cooperative, hostile, neutral, not 'hostil'; did you mean" \
+           " 'hostile'?" in result.output
+    assert "kinds.csv:3: polarity must be one of cooperative, hostile, neutral, not 'negative'; did you mean" \
+           " 'hostile'?" in result.output
+    assert "kinds.csv:4: polarity must be one of cooperative, hostile, neutral, not 'banana'" in result.output
+    codes = [p["code"] for p in json.loads(invoke("--data", folder, "validate", "--format", "json").output)["problems"]]
+    assert codes.count("bad-polarity") == 3
+
+
+def test_init_writes_the_polarity_column(tmp_path):
+    ok("init", tmp_path / "m")
+    head, *rows = (tmp_path / "m" / "kinds.csv").read_text().splitlines()
+    assert head.endswith(",polarity") and all(r.endswith(",cooperative") for r in rows)
+
+
+def test_import_marks_hostile_wording_hostile_with_a_note(tmp_path):
+    src = tmp_path / "ties.csv"
+    src.write_text("from,to,type\nA,B,fights\nB,C,funds\nC,D,Enemy of\nD,A,clashes with\n")
+    result = invoke("import", src, "-o", tmp_path / "e")
+    assert result.exit_code == 0, result.output
+    kinds = load_dataset(tmp_path / "e").kinds
+    assert {n: k.polarity for n, k in kinds.items()} == {"fights": "hostile", "funds": "cooperative",
+                                                          "enemy_of": "hostile", "clashes_with": "hostile"}
+    assert "marked polarity 'hostile' in kinds.csv (fights, enemy_of, clashes_with)" in result.stderr
+
+
+def test_init_example_conflict_is_fictional_and_signed(tmp_path):
+    ok("init", tmp_path / "c", "--example", "conflict")
+    ds = load_dataset(tmp_path / "c")
+    assert not ds.problems and ds.kinds.signed
+    assert {k.polarity for k in ds.kinds.values()} == {"cooperative", "hostile", "neutral"}
+    assert all("(fictional)" in a["name"] for a in ds.actors)
+    assert "FICTIONAL" in (tmp_path / "c" / "sources.csv").read_text()
+
+
+def test_init_example_still_means_the_sahel_sample(tmp_path):
+    ok("init", tmp_path / "s", "--example")
+    assert (tmp_path / "s" / "actors.csv").read_bytes() == (BUNDLED / "actors.csv").read_bytes()
+
+
+# -- a data set without polarity is measured exactly as before (outputs kept from before issue 24) ------------------
+
+def _page_data(html: str) -> dict:
+    import re
+
+    data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', html, re.S).group(1))
+    return {k: v for k, v in data.items() if k not in ("sources", "title")}
+
+
+@pytest.mark.parametrize("command", ["centrality", "brokers", "communities"])
+def test_bundled_measures_are_unchanged(command):
+    result = ok("--data", BUNDLED, command, "--format", "csv")
+    assert result.stdout == (GOLDEN / f"{command}.csv").read_text()
+
+
+def test_bundled_path_is_unchanged():
+    result = ok("--data", BUNDLED, "path", "EUTM", "Barkhane", "--all", "--format", "json")
+    assert json.loads(result.stdout) == json.loads((GOLDEN / "path.json").read_text())
+
+
+def test_bundled_page_data_is_unchanged(tmp_path):
+    ok("--data", BUNDLED, "render", "-o", tmp_path / "p.html")
+    golden = json.loads((GOLDEN / "page_data.json").read_text())
+    golden = {k: v for k, v in golden.items() if k not in ("sources", "title")}
+    assert _page_data((tmp_path / "p.html").read_text()) == golden
+
+
+# -- 2. the cooperation network by default (the fictional example, worked by hand) ----------------------------------
+# Cooperative ties: ostmark-gov, ostmark-army, gov-army, gov-militia, army-militia, ostmark-relief (one component of
+# 5), front-smugglers (two rows), front-splinter (one of 3); redriver and observers have no cooperative tie.
+# Normalised betweenness divides by (10-1)(10-2)/2 = 36 pairs: ostmark alone links relief to gov, army and
+# militia (3/36); gov and army share ostmark-militia and relief-militia (2 x 1/2 = 1/36); front links smugglers
+# and splinter (1/36).
+
+def test_measures_leave_hostile_and_neutral_ties_out_by_default():
+    result = ok("--data", CONFLICT, "centrality", "--format", "json")
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    assert rows["ostmark"]["betweenness"] == pytest.approx(3 / 36)
+    assert rows["gov"]["betweenness"] == rows["army"]["betweenness"] == pytest.approx(1 / 36)
+    assert rows["front"]["betweenness"] == pytest.approx(1 / 36)
+    assert rows["redriver"]["ties"] == rows["observers"]["ties"] == 0
+    assert "measured on the cooperation network only: 8 hostile and 2 neutral ties left out" in result.stderr
+
+
+def test_ties_all_measures_every_tie():
+    rows = {r["id"]: r for r in json.loads(ok("--data", CONFLICT, "centrality", "--ties", "all", "--format",
+                                               "json").stdout)}
+    assert rows["army"]["ties"] == 7 and rows["redriver"]["ties"] == 4
+    assert rows["army"]["betweenness"] > 0.4
+
+
+def test_hostile_degree_and_in_hostile_count_hostility_apart():
+    rows = {r["id"]: r for r in json.loads(ok("--data", CONFLICT, "centrality", "--format", "json").stdout)}
+    # army fights front, redriver, splinter; militia attacks front; redriver attacks front and splinter
+    assert (rows["army"]["hostile_degree"], rows["army"]["in_hostile"]) == (3, 3)  # 'fights' reads both ways
+    assert (rows["front"]["hostile_degree"], rows["front"]["in_hostile"]) == (1, 3)
+    assert (rows["militia"]["hostile_degree"], rows["militia"]["in_hostile"]) == (1, 0)
+    assert (rows["observers"]["hostile_degree"], rows["observers"]["in_hostile"]) == (0, 0)  # monitors is neutral
+
+
+def test_without_hostile_kinds_there_are_no_hostile_columns():
+    result = ok("--data", BUNDLED, "centrality", "--format", "csv")
+    assert "hostile" not in result.stdout and "cooperation network" not in result.stderr
+
+
+def test_path_avoids_hostile_ties_unless_asked():
+    result = invoke("--data", CONFLICT, "path", "Ostmark", "RRM")
+    assert result.exit_code == 1 and "no path between 'ostmark' and 'redriver'" in result.output
+    assert "8 hostile and 2 neutral ties left out" in result.stderr
+    result = ok("--data", CONFLICT, "path", "Ostmark", "RRM", "--ties", "all", "--format", "json")
+    steps = json.loads(result.stdout)["paths"][0]["steps"]
+    assert [(s["from"], s["to"]) for s in steps] == [("ostmark", "army"), ("army", "redriver")]
+
+
+def test_ties_hostile_is_the_hostile_network():
+    rows = {r["id"]: r for r in json.loads(ok("--data", CONFLICT, "brokers", "--ties", "hostile", "--format",
+                                               "json").stdout)}
+    assert rows["ostmark"]["ties"] == 0 and rows["front"]["ties"] == 3
+
+
+def test_the_view_api_takes_ties_and_refuses_an_unknown_network():
+    from graph import api
+    from graph.errors import ActorgraphError
+
+    frame = api.centrality(CONFLICT, api.View(ties="all"))
+    assert list(frame.columns[-2:]) == ["hostile_degree", "in_hostile"] and frame.loc["army", "ties"] == 7
+    with pytest.raises(ActorgraphError, match="unknown network 'friends'"):
+        api.centrality(CONFLICT, api.View(ties="friends"))
+
+
+# -- 3. balance --------------------------------------------------------------------------------------------------------
+# The example's signed pairs: + ostmark-gov, ostmark-army, gov-army, gov-militia, army-militia, ostmark-relief,
+# front-smugglers, front-splinter; - army-front, militia-front, army-redriver, redriver-front, splinter-smugglers,
+# army-splinter, redriver-splinter, redriver-smugglers. Ten triangles: balanced ostmark-gov-army, gov-army-militia,
+# army-militia-front, army-front-splinter, front-redriver-splinter, front-redriver-smugglers; unbalanced
+# army-front-redriver, army-redriver-splinter, redriver-smugglers-splinter (all hostile) and front-smugglers-splinter.
+# Two camps: army-front-redriver and redriver-smugglers-splinter share no tie, so at least 2 ties must change;
+# {ostmark, gov, army, militia, relief, redriver} against {front, smugglers, splinter} breaks exactly 2 (frustration 2).
+# Camps (hostile triangles allowed): front-smugglers-splinter has one hostile tie, so at least 1 breaks; the three
+# camps below break only splinter-smugglers, and every other placement of splinter, smugglers or redriver breaks 2.
+
+def test_balance_of_the_hand_worked_example():
+    data = json.loads(ok("--data", CONFLICT, "balance", "--format", "json").stdout)
+    assert (data["cooperative_ties"], data["hostile_ties"]) == (8, 8)
+    assert (data["triangles"], data["balanced_triangles"], data["balance_ratio"]) == (10, 6, 0.6)
+    assert (data["frustration_index"], data["frustration_exact"]) == (2, True)
+    assert data["camps"] == [["army", "gov", "militia", "ostmark", "relief"], ["front", "smugglers", "splinter"],
+                             ["redriver"]]
+    assert data["camp_errors"] == 1
+    assert [(t["source"], t["target"], t["sign"]) for t in data["breaking"]] == [("smugglers", "splinter", "hostile")]
+    assert [(p["a"], p["b"], p["common_adversaries"]) for p in data["enemy_of_my_enemy"]] == [
+        ("army", "smugglers", 2), ("militia", "redriver", 1)]
+    assert "The frustration index is 2 (exact)" in " ".join(data["sentences"])
+
+
+def test_balance_table_and_csv():
+    result = ok("--data", CONFLICT, "balance")
+    assert "6 of 10 triangles are balanced (60%)" in result.stdout and "3 camps (5, 3, 1 actors)" in result.stdout
+    assert "Doreian & Mrvar" in result.stderr and "Aref & Wilson" in result.stderr
+    csv = ok("--data", CONFLICT, "balance", "--format", "csv", "--show", "pairs").stdout
+    assert csv.splitlines()[1] == "army,smugglers,2,Red River Movement (fictional); Hills Front Splinter Brigade" \
+                                  " (fictional)"
+
+
+def test_balance_without_hostile_kinds_says_there_is_nothing_signed_against():
+    result = ok("--data", BUNDLED, "balance", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["hostile_ties"] == 0 and data["frustration_index"] == 0 and len(data["camps"]) == 1
+
+
+def test_gahuku_gama_three_camps_two_breaking_ties():
+    """Read (1954)'s Gahuku-Gama sub-tribes, as UCINET's GAMA (Hage & Harary 1983) and KONECT's ucidata-gama give
+    them: 29 alliances (rova), 29 enmities (hina). Hage & Harary's three clusters break only the two alliances of
+    Masilakidzuha with Nagamiza and Uheto; the two-camp frustration index is 7 (Aref & Wilson report 7)."""
+    from graph.analysis.balance import balance
+    from graph.analysis.build import build_graph
+
+    b = balance(build_graph(load_dataset(FIXTURES / "gahuku_gama")))
+    assert (b.positive, b.negative, b.triangles, b.balanced_triangles) == (29, 29, 68, 59)
+    assert (b.frustration, b.frustration_exact) == (7, True)
+    assert b.camps == [["alika", "asaro", "gahuk", "geham", "masil", "ove", "ukudz"],
+                       ["kohik", "nagam", "notoh", "seuve", "uheto"], ["gama", "gavev", "kotun", "nagad"]]
+    assert (b.camp_errors, b.breaking) == (2, [("masil", "nagam", 1), ("masil", "uheto", 1)])
+
+
+def test_frustration_above_the_exact_limit_is_an_upper_bound(monkeypatch):
+    from graph.analysis import balance as module
+
+    monkeypatch.setattr(module, "EXACT_LIMIT", 3)
+    signs = {("a", "b"): -1, ("a", "c"): -1, ("b", "c"): -1, ("c", "d"): 1}
+    assert module.frustration(signs) == (1, False)
