@@ -158,6 +158,8 @@ def findings(facts: dict) -> list[str]:
     (lists of names, each with its most central actor first).
     """
     rob, measure = facts["robustness"], facts["measure"]
+    if not facts["shares"]["ties"]:
+        return ["This view has no relations: there is nothing to rank, cut off or weigh."]
     if not rob["actors"]:
         return [f"{measure} is undefined on this view: " + ("; ".join(rob["notes"]) or "no actor to rank") + "."]
     strict = [v["view"] for v in rob["views"] if v["kind"] == "evidence"]
