@@ -48,7 +48,7 @@ COMMANDS = {
     "render": ("pictures", "render",
                "Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture."),
     "report": ("pictures", "report",
-               "Write a briefing: sources, map, key actors, brokers, communities, what-if, robustness."),
+               "Write a briefing: findings first, then map, key actors, what-if, robustness."),
     "robustness": ("questions", "robustness", "Would the ranking hold if the weak evidence were wrong?"),
     "set-actor": ("edits", "set_actor", "Change an actor's fields."),
     "set-relation": ("edits", "set_relation",

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cli import Command, data_option
-from graph.names import COLOR_BY, SIZE_BY
+from graph.names import COLOR_BY, MEASURE_NAMES, SIZE_BY
 from actorgraph_cli.options import OutputPath, cli_view, load, notes, resolve_in, view, view_options, write_files
 
 
@@ -62,25 +62,31 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
 @click.command("report", cls=Command)
 @data_option
 @click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
-              help="File to write: .html (printable, standalone) or .md (Markdown).")
+              help="File to write: .html (standalone, printable), .md (Markdown) or .pdf (A4, print-ready).")
 @click.option("--title", help="Title (default: names the data folder).")
+@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
+              show_default=True, help="Measure whose ranking the findings, tables and map use.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many top actors, throughout (as robustness --top).")
 @view_options
-def report(output, title):
-    """Write a briefing: sources, map, key actors, brokers, communities, what-if, robustness.
+def report(output, title, measure, top):
+    """Write a briefing: findings first, then map, key actors, what-if, robustness.
 
-    One standalone file to attach to an email: the HTML has no script and loads
-    nothing; it prints cleanly. It states its view (--as-of, --relation,
-    --min-grade, --without ...) like the page.
+    Bottom line up front: the view, three to five findings from the measures,
+    each with its caveat, the map, short tables, then the sources and data
+    files as an annex. The HTML has no script and loads nothing; the PDF is A4.
+    It states its view (--as-of, --relation, --min-grade, --without ...).
 
-    Example: actorgraph report -o brief.html --min-grade B3
+    Example: actorgraph report -o brief.pdf --top 5 --min-grade B3
     """
     from graph import api
 
     fmt = output.suffix.lower().lstrip(".")
-    if fmt not in ("html", "htm", "md", "markdown"):
-        raise click.BadParameter(f"'{output.suffix}' is not a report format; use .html or .md", param_hint="-o")
+    if fmt not in ("html", "htm", "md", "markdown", "pdf"):
+        raise click.BadParameter(f"'{output.suffix}' is not a report format; use .html, .md or .pdf",
+                                 param_hint="-o")
     dataset = load()
     view(dataset, keep=True)  # the view's errors, worded with the options
-    text = api.report(dataset, cli_view(), "html" if fmt in ("html", "htm") else "md", title=title,
-                      on_notes=notes)
-    write_files(dataset, {output: text.encode("utf-8")})
+    fmt = "html" if fmt in ("html", "htm") else "pdf" if fmt == "pdf" else "md"
+    out = api.report(dataset, cli_view(), fmt, title=title, on_notes=notes, measure=measure.lower(), top=top)
+    write_files(dataset, {output: out if isinstance(out, bytes) else out.encode("utf-8")})

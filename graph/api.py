@@ -303,29 +303,43 @@ def static_map(dataset, view: View | None = None, fmt: str = "svg", *, title: st
 
 
 def report(dataset, view: View | None = None, fmt: str = "html", *, title: str | None = None,
-           on_notes=None) -> str:
-    """A briefing (``fmt`` 'html' or 'md'): sources, map, key actors, brokers, what-if, robustness.
+           on_notes=None, measure: str = "betweenness", top: int = 10) -> str | bytes:
+    """A briefing, bottom line up front: the view, findings, map, key actors, what-if, robustness, annex.
 
+    ``fmt``: 'html' or 'md' (text), or 'pdf' (bytes: A4, print-ready, the same bytes every run).
+    ``measure`` and ``top``: the ranking tested throughout, as ``actorgraph robustness``'s defaults.
     ``on_notes`` is called with the measures' notes (e.g. undefined values) before drawing.
     """
     from graph import __version__
     from graph.data.files import clean_text
-    from graph.output.report import briefing, to_html, to_markdown
-    from graph.output.static import static_map as draw
+    from graph.names import SIZE_BY
+    from graph.output.report import SHOWN_PX, briefing, to_html, to_markdown
+    from graph.output.static import map_parts, static_map as draw
 
+    if measure not in MEASURE_NAMES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURE_NAMES)}")
+    if top < 1:
+        raise ValueError("top must be 1 or more")
     ds = _dataset(dataset)
     view = view if view is not None else View()
-    G_all = graph_of(ds, view, all_statuses=True)  # every status, for the shares of planned and recommended ties
+    G_all = graph_of(ds, view, all_statuses=True)
     G = select(G_all, statuses=view.kept_statuses())  # the analysed ties, as render measures them
     title = clean_text(title) if title is not None else f"Briefing: {folder_name(ds.folder)}"
-    values, found = _centrality(G, MEASURE_NAMES)  # once: the map's sizes and the key actors
+    size_by = measure if measure in SIZE_BY else "betweenness"
+    values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
     if on_notes is not None:
         on_notes(found)
-    svg = draw(G, values, "svg", title=title)
-    note = ("The same map as `actorgraph render -o map.svg` with these options: dot and label size show betweenness;"
-            " colour and shape the actor type; line colour and style the relation kind.")
-    blocks = briefing(ds, G, G_all, title=title, files=data_files(ds), svg=svg, map_note=note,
-                      version=__version__, measured=(values, found))
+    svg = b"" if fmt == "pdf" else draw(G, values, "svg", title="", size_by=size_by, legend="below",
+                                        shown_px=SHOWN_PX)
+    note = (f"The map of `actorgraph render` with these options, the legend under it: dot and label size show"
+            f" {size_by}; colour and shape the actor type; line colour and style the relation kind.")
+    blocks = briefing(ds, G, title=title, files=data_files(ds), svg=svg, map_note=note, version=__version__,
+                      view=view, measure=measure, top=top, notes=found,
+                      draw=map_parts(G, values, title="", size_by=size_by) if fmt == "pdf" else None)
+    if fmt == "pdf":
+        from graph.output.printout import to_pdf
+
+        return to_pdf(blocks)
     return to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
 
 

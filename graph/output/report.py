@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 from graph.output.words import left_out
 
-__all__ = ["briefing", "Block", "to_html", "to_markdown", "strip_svg"]
+__all__ = ["briefing", "facts", "Block", "to_html", "to_markdown", "strip_svg", "TOP", "MEASURE"]
 
-TOP = 5  # actors listed per measure
-HUBS = 3  # what-if for this many top hubs
+TOP = 10  # the top actors by default, as `actorgraph robustness --top`
+MEASURE = "betweenness"  # the measure by default, as `robustness` and `centrality --sort`
+HUBS = 3  # what-if for this many top actors
+SHOWN_PX = 960  # the map's width in the HTML's text column (60rem): its text is at least 12 px there
 
 
 @dataclass
@@ -23,9 +25,10 @@ class Block:
     text: str = ""
     level: int = 2
     items: list = field(default_factory=list)
-    columns: list = field(default_factory=list)  # (key, title, numeric)
+    columns: list = field(default_factory=list)  # (key, title, numeric); at most 6
     rows: list = field(default_factory=list)
     svg: bytes = b""
+    draw: object = None  # map: the keyword arguments of graph.output.static.map_figure, for the PDF
 
 
 def _num(v) -> str:
@@ -42,164 +45,172 @@ def _name(G, n) -> str:
     return G.nodes[n].get("name", n)
 
 
-def briefing(dataset, G, G_all, *, title: str, files: list[tuple[str, int, str]], svg: bytes,
-             map_note: str, version: str, measured: tuple[dict, list]) -> list[Block]:
-    """The report's blocks. G: the analysed view (actual ties unless --status); G_all: the view with every status;
-    measured: ``graph.analysis.metrics.centrality(G, MEASURE_NAMES)``, as the map was drawn from it."""
-    from graph.analysis.questions import BROKER_GUIDE, brokers, communities
-    from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
-    from graph.names import MEASURE_MEANINGS
+def _table(columns, rows) -> Block:
+    assert len(columns) <= 6, "a briefing table has at most 6 columns"
+    return Block("table", columns=columns, rows=rows)
+
+
+def facts(G, measure: str = MEASURE, top: int = TOP) -> dict:
+    """The measured facts the briefing states: robustness of the top by ``measure``, what-if for the
+    top HUBS, the evidence shares and the communities (each with its most central actor first)."""
+    from graph.analysis.questions import communities
     from graph.analysis.ranking import rank_key
     from graph.analysis.robustness import evidence_shares, robustness
     from graph.analysis.whatif import impact
 
-    out = [Block("heading", title, 1)]
-    n, m = G.number_of_nodes(), G.number_of_edges()
-    out.append(Block("para", f"{n} actors and {m} relations in this view; the data set has"
-                             f" {len(dataset.actors)} actors and {len(dataset.relations)} relations."))
-    out.append(Block("para", "View: " + view_text(G)))
+    rob = robustness(G, measure, top)
+    values = {a["id"]: a["value"] for a in rob["actors"]}
+    hubs = [a["id"] for a in rob["actors"][:HUBS]] if G.number_of_nodes() > 1 else []
+    impacts = []
+    for hub in hubs:
+        result = impact(G, [hub], measure)
+        for cut in result["cut_off"]:
+            cut["names"] = [_name(G, a) for a in cut["actors"]]
+        impacts.append((hub, result))
+    from graph.analysis.metrics import UndefinedMeasure, centrality
 
-    # data and sources
-    out.append(Block("heading", "Data and sources"))
-    out.append(Block("table", columns=[("file", "File", False), ("rows", "Rows", True), ("what", "Holds", False)],
-                     rows=[{"file": f, "rows": c, "what": w} for f, c, w in files]))
+    try:
+        every = centrality(G, [measure])[0].get(measure, {})
+    except UndefinedMeasure:
+        every = values
+    groups = communities(G) if G.number_of_nodes() else []
+    found = [[_name(G, a) for a in sorted(c, key=lambda a: rank_key(every.get(a), _name(G, a), a))] for c in groups]
+    return {"measure": measure, "robustness": rob, "impacts": impacts,
+            "impact": impacts[0][1] if impacts else None, "shares": evidence_shares(G),
+            "graded": bool(G.graph.get("sources")), "communities": found,
+            "community_of": {a: i for i, c in enumerate(groups, 1) for a in c}}
+
+
+def view_line(dataset, view, G) -> str:
+    """The view in one line: data set, date, statuses, grade, then what it leaves out."""
+    from graph.data.load import folder_name
+
+    kept = view.kept_statuses() if view is not None else frozenset({"actual"})
+    statuses = "every status" if kept is None else (
+        "actual ties only" if kept == {"actual"} else "statuses " + ", ".join(sorted(kept)))
+    grade = f"ties graded {view.min_grade.upper()} or better" if view is not None and view.min_grade else "any grade"
+    date = f"as of {view.as_of}" if view is not None and view.as_of else "all dates"
+    said = f"data set {folder_name(dataset.folder)}; {date}; {statuses}; {grade}."
+    notes = left_out(G)
+    return said + (" Left out: " + "; ".join(notes) + "." if notes else "")
+
+
+def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: bytes, map_note: str,
+             version: str, view=None, measure: str = MEASURE, top: int = TOP, notes=(), draw=None) -> list[Block]:
+    """The report's blocks, bottom line up front: view, findings, map, key actors, what-if,
+    robustness, evidence, then the sources and data files as an annex.
+
+    G: the analysed view; measure and top: as ``actorgraph robustness --measure --top``;
+    notes: the measures' notes (e.g. undefined values); draw: the map for the PDF.
+    """
+    from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
+    from graph.analysis.ranking import ties
+    from graph.names import MEASURE_MEANINGS
+    from graph.output.words import count, findings, names
+
+    f = facts(G, measure, top)
+    rob = f["robustness"]
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    out = [Block("heading", title, 1), Block("para", "View: " + view_line(dataset, view, G)),
+           Block("para", f"{count(n, 'actor')} and {count(m, 'relation')} in this view (a relation is one row of"
+                         f" relations.csv); the data set has {count(len(dataset.actors), 'actor')} and"
+                         f" {count(len(dataset.relations), 'relation')}.")]
+
+    out += [Block("heading", "Findings"), Block("list", items=findings(f))]
+
+    out += [Block("heading", "Map"), Block("map", svg=svg, text=map_note, draw=draw)]
+
+    k = rob["top"]
+    meaning = MEASURE_MEANINGS.get(measure, "")
+    out.append(Block("heading", "Key actors"))
+    out.append(_table([("rank", "Rank", True), ("name", "Actor", False), ("type", "Type", False),
+                       ("value", measure.capitalize(), True), ("ties", "Actors tied", True),
+                       ("community", "Community", True)],
+                      [{"rank": a["rank"], "name": a["name"], "type": G.nodes[a["id"]].get("type", ""),
+                        "value": a["value"], "ties": ties(G, a["id"]), "community": f["community_of"].get(a["id"])}
+                       for a in rob["actors"]]))
+    out.append(Block("para", f"The top {k} by {measure}: {meaning}. Actors tied: the other actors it has a relation"
+                             " with, either way (the ties `centrality` counts). Community: Louvain, seed 42."))
+    if notes:
+        out.append(Block("list", items=list(notes)))
+
+    out.append(Block("heading", f"What if the top {len(f['impacts'])} left?"))
+    rows = []
+    for hub, result in f["impacts"]:
+        lost = [a for c in result["cut_off"] for a in c["names"]]
+        risers = sorted((r for r in result["rows"] if r["rank_change"]), key=lambda r: (-r["rank_change"], r["name"]))
+        rows.append({"without": _name(G, hub),
+                     "parts": f"{result['components_before']} \u2192 {result['components_after']}",
+                     "cut": names(lost, 4) if lost else "nobody",
+                     "weak": "yes" if result["cut_off"] and all(c["rests_on_weak_ties"] for c in result["cut_off"])
+                     else "no",
+                     "riser": f"{risers[0]['name']}: {risers[0]['rank_before']} \u2192 {risers[0]['rank_after']}"
+                     if risers else "nobody"})
+    if rows:
+        out.append(_table([("without", "Without", False), ("parts", "Connected parts", False),
+                           ("cut", "Cut off", False), ("weak", "Cut off only weak ties", False),
+                           ("riser", f"Rising most by {measure} (rank)", False)], rows))
+    out.append(Block("para", "Each actor removed on its own. Cut off only weak ties: every relation that joined the"
+                             " cut-off actors to it was implied, not actual or weakly graded."))
+
+    out.append(Block("heading", "Robustness of the findings"))
+    evidence = [v for v in rob["views"] if v["kind"] == "evidence"]
+    single = [v for v in rob["views"] if v["kind"] == "tie"]
+    out.append(Block("para", f"The {measure} ranking of the top {k} on the {count(m, 'relation')} of this view,"
+                             " recomputed on stricter views of the evidence. Kendall's tau-b compares the full and"
+                             " the strict ranking over every actor (1: same order)."))
+    if evidence:
+        out.append(_table([("view", "Stricter view", False), ("left_out", "Relations left out", True),
+                           ("kendall_tau", "Kendall tau", True), ("kept", f"Top {k} keeping rank", True)], evidence))
+    out.append(Block("para", f"Leaving out one single-source relation at a time: {len(single)} tested,"
+                             f" {sum(v['kept'] < k for v in single)} change the rank of at least one of the top {k}."))
+    rows = [{"rank": a["rank"], "name": a["name"], "worst": a["worst_rank"], "where": a["worst_view"] or "",
+             "verdict": "keeps its rank" if not a["moved_by"] else (
+                 f"stays in the top {k}" if a["stays_in_top"] else f"may leave the top {k}"),
+             "weak": "yes" if a["leaves_top_without_weak"] else "no"} for a in rob["actors"]]
+    out.append(_table([("rank", "Rank", True), ("name", "Actor", False), ("worst", "Worst rank", True),
+                       ("where", "Worst on", False), ("verdict", "Verdict", False),
+                       ("weak", "Rests on weak evidence", False)], rows))
+    out.append(Block("para", "Rests on weak evidence: leaving out implied or weakly graded relations can push the"
+                             f" actor out of the top {k}."))
+    if rob["notes"]:
+        out.append(Block("list", items=rob["notes"]))
+
+    out.append(Block("heading", "Quality of the evidence"))
+    shares = f["shares"]
+    total = shares["ties"]
+    out.append(_table([("what", "Relations that are", False), ("count", "Relations", True), ("share", "Share", False)],
+                      [{"what": w, "count": c, "share": f"{100 * c / total:.0f} %" if total else "n/a"}
+                       for w, c in shares["counts"].items()]))
+    out.append(Block("para", f"Over the {count(total, 'relation')} of this view. Weakly graded: below C3 (source"
+                             " fairly reliable, possibly true)."))
+
+    out.append(Block("heading", "Annex: sources and data files"))
+    out.append(Block("heading", "Data files", 3))
+    out.append(_table([("file", "File", False), ("rows", "Rows", True), ("what", "Holds", False)],
+                      [{"file": fl, "rows": c, "what": w} for fl, c, w in files]))
+    out.append(Block("heading", "Sources", 3))
     cites: dict[str, int] = {}
-    for _, _, d in G_all.edges(data=True):
-        for s in source_ids(d.get("sources", "")):
-            cites[s] = cites.get(s, 0) + 1
+    for _, _, d in G.edges(data=True):
+        for sid in source_ids(d.get("sources", "")):
+            cites[sid] = cites.get(sid, 0) + 1
     if dataset.sources:
         rows = []
         for sid, src in sorted(dataset.sources.items()):
-            letter = src.get("reliability") or "F"
-            rows.append({"id": sid, "title": src.get("title", ""), "author": src.get("author", ""),
+            letter = (src.get("reliability") or "F").upper()
+            author = src.get("author", "")
+            rows.append({"id": sid, "title": src.get("title", "") + (f" ({author})" if author else ""),
                          "published": src.get("published", ""), "url": src.get("url", ""),
-                         "reliability": f"{letter}: {RELIABILITY.get(letter, '')}", "ties": cites.get(sid, 0)})
-        out.append(Block("table", columns=[("id", "Source", False), ("title", "Title", False),
-                                           ("author", "Author", False), ("published", "Published", False),
-                                           ("url", "Where (not a link)", False),
-                                           ("reliability", "Reliability", False), ("ties", "Ties citing it", True)],
-                         rows=rows))
+                         "reliability": f"{letter}: {RELIABILITY.get(letter, '')}", "cites": cites.get(sid, 0)})
+        out.append(_table([("id", "Source", False), ("title", "Title (author)", False),
+                           ("published", "Published", False), ("url", "Where (not a link)", False),
+                           ("reliability", "Reliability", False), ("cites", "Relations citing it", True)], rows))
         out.append(Block("para", SCALE + " Credibility: " + "; ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
                          + "."))
     else:
         out.append(Block("para", "The data set has no sources.csv: its relations carry no grades."))
-
-    # map
-    out.append(Block("heading", "Map"))
-    out.append(Block("map", svg=svg, text=map_note))
-
-    # key actors
-    values, notes = measured
-    out.append(Block("heading", "Key actors"))
-    rows = []
-    for measure, meaning in MEASURE_MEANINGS.items():
-        got = values.get(measure)
-        if not got:
-            rows.append({"measure": measure, "meaning": meaning, "top": "undefined on this view"})
-            continue
-        best = sorted(got, key=lambda a: rank_key(got[a], _name(G, a), a))[:TOP]
-        rows.append({"measure": measure, "meaning": meaning,
-                     "top": "; ".join(f"{_name(G, a)} {_num(got[a])}" for a in best if got[a] is not None)})
-    out.append(Block("table", columns=[("measure", "Measure", False), ("meaning", "What it shows", False),
-                                       ("top", f"Top {TOP}", False)], rows=rows))
-    if notes:
-        out.append(Block("list", items=list(notes)))
-
-    # brokers
-    out.append(Block("heading", "Brokers"))
-    b = brokers(G)
-    order = sorted(G, key=lambda a: rank_key(b["betweenness"].get(a), _name(G, a), a))[:TOP]
-    out.append(Block("table", columns=[("name", "Actor", False), ("betweenness", "Betweenness", True),
-                                       ("effective_size", "Effective size", True),
-                                       ("constraint", "Constraint", True)],
-                     rows=[{"name": _name(G, a), **{k: b[k].get(a) for k in b}} for a in order]))
-    out.append(Block("para", BROKER_GUIDE[0].upper() + BROKER_GUIDE[1:] + "."))
-
-    # communities
-    out.append(Block("heading", "Communities"))
-    found = communities(G)
-    out.append(Block("table", columns=[("community", "Community", True), ("size", "Actors", True),
-                                       ("actors", "Who", False)],
-                     rows=[{"community": i, "size": len(c), "actors": ", ".join(_name(G, a) for a in c)}
-                           for i, c in enumerate(found, 1)]))
-    out.append(Block("para", "Louvain method (networkx, seed 42) on the undirected view: actors more tied to each"
-                             " other than to the rest."))
-
-    # what-if
-    hubs = sorted(G, key=lambda a: rank_key(values.get("betweenness", {}).get(a), _name(G, a), a))[:HUBS]
-    out.append(Block("heading", f"What if the top {len(hubs)} brokers left?"))
-    for hub in hubs if G.number_of_nodes() > 1 else []:
-        result = impact(G, [hub])
-        items = [f"Connected parts: {result['components_before']} before, {result['components_after']} after."]
-        for cut in result["cut_off"][:5]:
-            who = ", ".join(_name(G, a) for a in cut["actors"][:6]) + (", ..." if len(cut["actors"]) > 6 else "")
-            weak = " This rests on weak ties only: " + "; ".join(
-                f"{t['tie']} ({', '.join(t['weak'])})" for t in cut["ties"]) + "." if cut["rests_on_weak_ties"] else ""
-            items.append(f"Cut off: {who}, from {cut['cut_off_from_count']} actors.{weak}")
-        if not result["cut_off"]:
-            items.append("Nobody is cut off.")
-        for held in result["held_by_weak_ties"][:3]:
-            items.append(f"{' and '.join(_name(G, a) for a in held['between'])} then stay linked only through a weak"
-                         " tie: " + "; ".join(f"{t['tie']} ({', '.join(t['weak'])})" for t in held["ties"]) + ".")
-        risers = [r for r in result["rows"] if r["rank_change"]]
-        risers.sort(key=lambda r: (-r["rank_change"], r["rank_after"] or 0, r["name"]))
-        if risers:
-            items.append("Rising most in betweenness: " + "; ".join(
-                f"{r['name']} {r['rank_before']} to {r['rank_after']}" for r in risers[:3]) + ".")
-        out.append(Block("heading", f"Without {_name(G, hub)}", 3))
-        out.append(Block("list", items=items))
-
-    # robustness
-    out.append(Block("heading", "Robustness of the findings"))
-    rob = robustness(G, "betweenness", 10)
-    evidence = [v for v in rob["views"] if v["kind"] == "evidence"]
-    ties = [v for v in rob["views"] if v["kind"] == "tie"]
-    k = rob["top"]
-    out.append(Block("para", f"The betweenness ranking of the top {k}, recomputed on stricter views of the evidence."
-                             " Kendall's tau-b compares the full and the strict ranking over every actor (1: same"
-                             " order)."))
-    if evidence:
-        out.append(Block("table", columns=[("view", "Stricter view", False), ("left_out", "Ties left out", True),
-                                           ("kendall_tau", "Kendall tau", True), ("kept", f"Top {k} keeping rank", True)],
-                         rows=evidence))
-    moving = sum(v["kept"] < k for v in ties)
-    out.append(Block("para", f"Leaving out one single-source tie at a time: {len(ties)} tested, {moving} change the"
-                             f" rank of at least one of the top {k}."))
-    names = [v["view"] for v in evidence]
-    rows = []
-    for a in rob["actors"]:
-        verdict = "keeps its rank" if not a["moved_by"] else (
-            f"stays in the top {k}" if a["stays_in_top"] else f"may leave the top {k}")
-        rows.append({"rank": a["rank"], "name": a["name"], **{v: a["ranks"][v] for v in names},
-                     "worst": a["worst_rank"], "verdict": verdict,
-                     "weak": "yes" if a["leaves_top_without_weak"] else "no"})
-    out.append(Block("table", columns=[("rank", "Rank", True), ("name", "Actor", False)]
-                     + [(v, v.capitalize(), True) for v in names]
-                     + [("worst", "Worst rank", True), ("verdict", "Verdict", False),
-                        ("weak", "Rests on weak evidence", False)], rows=rows))
-    out.append(Block("para", "Rests on weak evidence: leaving out implied or weakly graded ties can push the actor"
-                             f" out of the top {k}."))
-    if rob["notes"]:
-        out.append(Block("list", items=rob["notes"]))
-
-    # evidence quality
-    out.append(Block("heading", "Quality of the evidence"))
-    shares = evidence_shares(G_all)
-    total = shares["ties"]
-    out.append(Block("table", columns=[("what", "Ties that are", False), ("count", "Ties", True),
-                                       ("share", "Share", False)],
-                     rows=[{"what": w, "count": c, "share": f"{100 * c / total:.0f} %" if total else "n/a"}
-                           for w, c in shares["counts"].items()]))
-    out.append(Block("para", f"Over all {total} ties of this view, planned and recommended ones included. Weakly"
-                             " graded: below C3 (source fairly reliable, possibly true)."))
     out.append(Block("para", f"Made with actorgraph {version}."))
     return out
-
-
-def view_text(G) -> str:
-    """What the view leaves out, in words, as on the page's banner."""
-    notes = left_out(G)
-    return "; ".join(notes) + "." if notes else "every tie, all grades."
 
 
 def strip_svg(svg: bytes) -> str:
@@ -223,6 +234,7 @@ border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; } h3 { font-size: 1.05r
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; width: 100%; }
 th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td { overflow-wrap: anywhere; } li { margin: .25rem 0; }
 figure { margin: .5rem 0; } svg.map { width: 100%; height: auto; border: 1px solid #d0d7de; }
 figcaption { font-size: .85rem; color: #495057; }
 @media print {

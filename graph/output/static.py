@@ -17,7 +17,7 @@ from graph.picture.scene import scene_for
 from graph.picture.routing import via_point
 from graph.output.words import view_notes
 
-__all__ = ["render_static", "STATIC_FORMATS"]
+__all__ = ["render_static", "map_figure", "map_parts", "static_map", "STATIC_FORMATS"]
 
 STATIC_FORMATS = ("svg", "png", "pdf")
 FONT = "DejaVu Sans"  # ships with matplotlib: the same picture on every machine
@@ -32,37 +32,91 @@ _METADATA = {
 }
 
 
-def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200) -> bytes:
-    """The scene drawn as ``fmt`` (svg, png or pdf) bytes."""
+def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200,
+                  legend: str = "right", shown_px: float | None = None) -> bytes:
+    """The scene drawn as ``fmt`` (svg, png or pdf) bytes; see :func:`map_figure` for ``legend`` and ``shown_px``."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    x0, y0, x1, y1 = scene.extent or (0, 0, 1, 1)
-    w, h = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
-    map_in = 10.5 if w >= h else 8.0
-    height_in = max(map_in * h / w, 3.0)
-    head_in = 0.55 + 0.25 * len(notes)
-    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "actorgraph", "font.family": FONT,
-                         "pdf.fonttype": 42, "path.simplify": False}):
-        fig = plt.figure(figsize=(map_in + LEGEND_IN, height_in + head_in), dpi=dpi)
-        ax = fig.add_axes((0.0, 0.0, map_in / (map_in + LEGEND_IN), height_in / (height_in + head_in)))
-        pad = 0.02 * max(w, h)
-        ax.set_xlim(x0 - pad, x1 + pad)
-        ax.set_ylim(y1 + pad, y0 - pad)  # page coordinates grow downwards
-        ax.set_aspect("equal")
-        ax.set_axis_off()
-        points_per_px = map_in * 72 / (w + 2 * pad)
-        _draw_edges(ax, scene, points_per_px)
-        _draw_nodes(ax, scene)
-        _draw_labels(ax, scene, points_per_px)
-        _draw_header(fig, title, notes, head_in, height_in)
-        _draw_legend(fig, scene, kinds, size_note, map_in, height_in + head_in)
+    with plt.rc_context(RC):
+        fig = map_figure(scene, title=title, notes=notes, kinds=kinds, size_note=size_note, dpi=dpi, legend=legend,
+                         shown_px=shown_px)
         out = io.BytesIO()
         fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
         plt.close(fig)
     return out.getvalue()
+
+
+RC = {"svg.fonttype": "none", "svg.hashsalt": "actorgraph", "font.family": FONT, "pdf.fonttype": 42,
+      "path.simplify": False}
+BELOW_COLUMNS = 3  # legend entries per row under the map
+BELOW_ROW = 0.3  # inches per legend row under the map
+
+
+def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200,
+               legend: str = "right", shown_px: float | None = None, page: tuple[float, float] | None = None):
+    """The scene as a matplotlib figure (to be saved and closed by the caller; inside ``rc_context(RC)``).
+
+    legend: 'right' (beside the map, the ``render`` picture) or 'below' (under it, the map at the
+    figure's full width). shown_px: the width in px the figure is shown at (e.g. a report's text
+    column); every text is then drawn at least 12 px there, labels that would be smaller are left
+    out. page: a fixed figure size in inches (a printed page), the map fitted inside its margins.
+    No title (empty) draws no header.
+    """
+    from matplotlib import pyplot as plt
+
+    x0, y0, x1, y1 = scene.extent or (0, 0, 1, 1)
+    w, h = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
+    head_in = (0.55 + 0.25 * len(notes)) if title else 0.0
+    below = legend == "below"
+    if below:
+        entries = len(scene.groups) + len(kinds)
+        columns, row_in = (4, 0.22) if page else (BELOW_COLUMNS, BELOW_ROW)  # a page is wider than the map
+        legend_h = row_in * (1.6 + -(-entries // columns)) + (0.6 if size_note else 0.0)
+        if page:
+            margin = 0.5
+            map_in = page[0] - 2 * margin
+            height_in = min(map_in * h / w, page[1] - 2 * margin - legend_h - head_in)
+            map_in = min(map_in, height_in * w / h)
+            fig_w, fig_h = page
+        else:
+            margin = 0.0
+            map_in = 10.5
+            height_in = max(map_in * h / w, 3.0)
+            fig_w, fig_h = map_in, height_in + head_in + legend_h
+        left_in = (fig_w - map_in) / 2
+        top_in = margin + head_in
+        fig = plt.figure(figsize=(fig_w, fig_h), dpi=dpi)
+        ax = fig.add_axes((left_in / fig_w, 1 - (top_in + height_in) / fig_h, map_in / fig_w, height_in / fig_h))
+    else:
+        map_in = 10.5 if w >= h else 8.0
+        height_in = max(map_in * h / w, 3.0)
+        fig_w, fig_h = map_in + LEGEND_IN, height_in + head_in
+        fig = plt.figure(figsize=(fig_w, fig_h), dpi=dpi)
+        ax = fig.add_axes((0.0, 0.0, map_in / fig_w, height_in / fig_h))
+    pad = 0.02 * max(w, h)
+    # beside: the map spans map_in (as it always has); below: it fits the box both ways
+    scale = min(map_in / (w + 2 * pad), height_in / (h + 2 * pad)) if below else map_in / (w + 2 * pad)
+    ax.set_xlim(x0 - pad, x1 + pad)
+    ax.set_ylim(y1 + pad, y0 - pad)  # page coordinates grow downwards
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    points_per_px = scale * 72
+    # the smallest text, in points, that is 12 px where the figure is shown shown_px wide
+    min_pt = 12 * fig_w * 72 / shown_px if shown_px else 0.0
+    _draw_edges(ax, scene, points_per_px)
+    _draw_nodes(ax, scene)
+    _draw_labels(ax, scene, points_per_px, min_pt)
+    if title:
+        _draw_header(fig, title, notes, head_in, fig_h - head_in)
+    if below:
+        _draw_legend_below(fig, scene, kinds, size_note, (fig_w, fig_h), legend_h, margin, max(min_pt, 9.0),
+                           columns, row_in)
+    else:
+        _draw_legend(fig, scene, kinds, size_note, map_in, fig_h)
+    return fig
 
 
 def _xy(scene, i):
@@ -143,8 +197,11 @@ def _draw_nodes(ax, scene) -> None:
         ax.add_patch(patch)
 
 
-def _draw_labels(ax, scene, points_per_px: float) -> None:
-    """Each label as one text (searchable in SVG and PDF) on a faint white box, like the page's halo."""
+def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0) -> None:
+    """Each label as one text (searchable in SVG and PDF) on a faint white box, like the page's halo.
+
+    With ``min_pt``, main labels are drawn at least that size and the others only if they reach it.
+    """
     from graph.picture.textsize import LINE_HEIGHT
 
     for i, v in enumerate(scene.ids):
@@ -154,6 +211,10 @@ def _draw_labels(ax, scene, points_per_px: float) -> None:
         ha, font = scene.align[i], scene.font[i]
         x = bx0 + 2 if ha == "left" else bx1 - 2 if ha == "right" else (bx0 + bx1) / 2
         size = font * points_per_px * ARIAL_TO_DEJAVU
+        if size < min_pt:
+            if scene.zoom[i]:  # a minor label, legible only when zoomed in: the tables name the actor
+                continue
+            size = min_pt
         ax.text(x, by0 + (LINE_HEIGHT - 1) * font / 2, "\n".join(scene.lines[i]), ha=ha, va="top",
                 multialignment=ha, linespacing=LINE_HEIGHT, fontsize=size, color="#1f2328", zorder=4,
                 parse_math=False, gid=f"label-{v}",
@@ -202,13 +263,55 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
     ax.set_ylim(0, 1)
 
 
+def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, float], legend_h: float,
+                       margin: float, font: float, columns: int = BELOW_COLUMNS, row_in: float = BELOW_ROW) -> None:
+    """The legend under the map, in columns: actor groups, then relation kinds, then the note."""
+    from matplotlib.lines import Line2D
+
+    fig_w, fig_h = size
+    ax = fig.add_axes((margin / fig_w, margin / fig_h, 1 - 2 * margin / fig_w, legend_h / fig_h))
+    ax.set_axis_off()
+    width_in, height_in = fig_w - 2 * margin, legend_h
+    ax.set_xlim(0, width_in)
+    ax.set_ylim(height_in, 0)  # inches from the legend's top
+    col = width_in / columns
+    y = row_in * 0.8
+    ax.text(0, y, "Legend", fontsize=font + 1, weight="bold", va="center")
+    entries = [("group", g) for g in scene.groups] + [("kind", k) for k in kinds]
+    for k, (what, e) in enumerate(entries):
+        x, row = (k % columns) * col, y + row_in * (1 + k // columns)
+        if what == "group":
+            ax.add_line(Line2D([x + 0.1], [row], marker=_MARKERS.get(e["shape"], "o"), markersize=9,
+                               markerfacecolor=e["color"], markeredgecolor=darker(e["color"]), linestyle="none"))
+            text = f"{e['key'] or '(none)'} ({e['count']})"
+        else:
+            ax.add_line(Line2D([x, x + 0.3], [row, row], color=e["color"], linewidth=2,
+                               linestyle=LINE_STYLES[e["style"]]))
+            text = e["label"] + (" \u2192" if e["directed"] else "") + f" ({e['count']})"
+        ax.text(x + 0.4, row, text, fontsize=font, va="center", parse_math=False)
+    if size_note:
+        rows = -(-len(entries) // columns)
+        ax.text(0, y + row_in * (rows + 0.8), size_note, fontsize=font, va="top", color="#495057",
+                wrap=True, parse_math=False)
+
+
 _MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "hexagon": "h",
             "star": "*"}
 
 
 def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
-               dpi: int = 200, seed: int = 7) -> bytes:
-    """The same map as the page, as an SVG, PNG or PDF picture (see graph.output.static)."""
+               dpi: int = 200, seed: int = 7, legend: str = "right", shown_px: float | None = None) -> bytes:
+    """The same map as the page, as an SVG, PNG or PDF picture (see graph.output.static).
+
+    legend 'below' and shown_px (the width it is shown at, for 12 px text) as in :func:`map_figure`.
+    """
+    return render_static(**map_parts(G, values, title=title, size_by=size_by, groups=groups, seed=seed), fmt=fmt,
+                         dpi=dpi, legend=legend, shown_px=shown_px)
+
+
+def map_parts(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
+              seed: int = 7) -> dict:
+    """The scene and the legend's content of G's map: the keyword arguments of :func:`map_figure`."""
     scene = scene_for(G, values, size_by, groups, seed)
     counts = {k: 0 for k in kinds_of(G)}
     for _, _, k in G.edges(data="relation"):
@@ -224,5 +327,4 @@ def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "between
     shown = {status_of(d) for _, _, d in G.edges(data=True)} - {"actual"}
     if shown:
         note += " Broken lines: planned; dotted, faded: recommended by the source."
-    return render_static(scene, "svg" if fmt == "svg" else fmt, title=title, notes=view_notes(G),
-                         kinds=kinds, size_note=note, dpi=dpi)
+    return {"scene": scene, "title": title, "notes": view_notes(G), "kinds": kinds, "size_note": note}

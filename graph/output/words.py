@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.analysis.build import Restriction, restrictions
 
-__all__ = ["count", "restriction_text", "view_notes", "left_out"]
+__all__ = ["count", "restriction_text", "view_notes", "left_out", "names", "findings"]
 
 
 def count(n: int, word: str) -> str:
@@ -61,3 +61,118 @@ def left_out(G) -> list[str]:
         notes.append("actual ties only: " + ", ".join(f"{c} {s}" for s, c in sorted(hidden.items()))
                      + " ties left out (--status to include them)")
     return notes
+
+
+def names(items: list[str], most: int = 3) -> str:
+    """Names joined as said: 'A', 'A and B', 'A, B and C', 'A, B, C and 2 others'.
+
+    >>> names(["A"]), names(["A", "B"]), names(["A", "B", "C", "D", "E"])
+    ('A', 'A and B', 'A, B, C and 2 others')
+    """
+    if len(items) > most:
+        return ", ".join(items[:most]) + f" and {count(len(items) - most, 'other')}"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _lead(measure: str, rob: dict, strict_views: list[str]) -> str:
+    """The top actor by the measure, and how far its first place holds on stricter evidence."""
+    a, k = rob["actors"][0], rob["top"]
+    who = (f"{a['name']} is the main broker (betweenness {a['value']:.3f})" if measure == "betweenness"
+           else f"{a['name']} ranks first by {measure} ({a['value']:.3f})")
+    if not strict_views:
+        said = who + "; the data has no implied or graded ties to test that against"
+    else:
+        worst = max(strict_views, key=lambda v: (a["ranks"][v] or rob["top"] + 1, -strict_views.index(v)))
+        rank = a["ranks"][worst]
+        if rank == 1:
+            said = who + (" on stated evidence alone" if "stated only" in strict_views else "")
+            said += f", and stays first on every stricter view ({', '.join(strict_views)})"
+        else:
+            said = (f"{who}, but its rank rests on weak evidence: on the view '{worst}' it is"
+                    f" {'unranked' if rank is None else f'rank {rank}'}")
+    singles = [(v, r) for v, r in a["ranks"].items() if v not in strict_views and r != a["rank"]]
+    if singles:
+        v, r = max(singles, key=lambda vr: vr[1] or len(a["ranks"]) + k)
+        said += f"; one relation can move it: {v}, it is rank {r}"
+    return said + "."
+
+
+def _hold(measure: str, rob: dict, strict_views: list[str]) -> str:
+    """How many of the top keep their ranks on stricter evidence, and whose rank rests on weak ties."""
+    k = rob["top"]
+    keep = sum(all(a["ranks"][v] == a["rank"] for v in strict_views) for a in rob["actors"])
+    weak = [a["name"] for a in rob["actors"] if a["leaves_top_without_weak"]]
+    said = f"Of the top {k} by {measure}, {keep} {'keeps its' if keep == 1 else 'keep their'} rank on every" \
+           " stricter view of the evidence"
+    if not strict_views:
+        said = f"Of the top {k} by {measure}, none could be tested on stated or better graded ties only"
+    if len(weak) == 1:
+        return f"{said}; {weak[0]}'s rank rests on implied or weakly graded ties: without them it can leave the" \
+               f" top {k}."
+    if weak:
+        return f"{said}; the ranks of {names(weak)} rest on implied or weakly graded ties: without them they" \
+               f" can leave the top {k}."
+    return f"{said}; no place in the top {k} rests on implied or weakly graded ties alone."
+
+
+def _without(measure: str, name: str, result: dict) -> str:
+    """What removing the top actor does: parts cut off, and who rises most."""
+    cut = result["cut_off"]
+    if cut:
+        lost = [a for c in cut for a in c["names"]]
+        said = (f"Without {name}, the network falls from {result['components_before']} into"
+                f" {result['components_after']} connected parts: {names(lost)} lose every path to the rest")
+        if all(c["rests_on_weak_ties"] for c in cut):
+            said += ", though only weak ties (implied or weakly graded) joined them to it"
+    else:
+        said = f"Without {name}, nobody is cut off"
+    risers = sorted((r for r in result["rows"] if r["rank_change"]), key=lambda r: (-r["rank_change"], r["name"]))
+    if risers:
+        r = risers[0]
+        said += f"; {r['name']} rises most by {measure}, from rank {r['rank_before']} to {r['rank_after']}"
+    return said + "."
+
+
+def _is(n: int) -> str:
+    return f"{n} is" if n == 1 else f"{n} are" if n else "none is"
+
+
+def _evidence(shares: dict, graded: bool) -> str:
+    """What the view's relations rest on."""
+    c, m = shares["counts"], shares["ties"]
+    said = (f"Of the {count(m, 'relation')} in this view, {_is(c['implied'])} implied rather than stated and"
+            f" {_is(c['single source'])} from a single source ({_is(c['corroborated'])} corroborated)")
+    if graded:
+        return said + f"; {_is(c['weakly graded'])} weakly graded (below C3) and {_is(c['ungraded'])} ungraded."
+    return said + "; none is graded: the data set has no sources.csv."
+
+
+def _groups(found: list[list[str]]) -> str:
+    """The communities, with the largest one's most central actor (listed first)."""
+    big = max(found, key=len)
+    return (f"Louvain finds {len(found)} communities; the largest ({count(len(big), 'actor')}) centres on {big[0]}"
+            " (seed 42: another seed may draw the borders differently).")
+
+
+def findings(facts: dict) -> list[str]:
+    """Three to five sentences, each from measured facts and with its caveat.
+
+    facts: measure; robustness (``graph.analysis.robustness.robustness``); impact of the top
+    actor (``graph.analysis.whatif.impact``, its cut-off parts with ``names``), or None;
+    shares (``evidence_shares``); graded (whether any source is graded); communities
+    (lists of names, each with its most central actor first).
+    """
+    rob, measure = facts["robustness"], facts["measure"]
+    if not facts["shares"]["ties"]:
+        return ["This view has no relations: there is nothing to rank, cut off or weigh."]
+    if not rob["actors"]:
+        return [f"{measure} is undefined on this view: " + ("; ".join(rob["notes"]) or "no actor to rank") + "."]
+    strict = [v["view"] for v in rob["views"] if v["kind"] == "evidence"]
+    out = [_lead(measure, rob, strict), _hold(measure, rob, strict)]
+    if facts.get("impact"):
+        out.append(_without(measure, rob["actors"][0]["name"], facts["impact"]))
+    if facts["shares"]["ties"]:
+        out.append(_evidence(facts["shares"], facts["graded"]))
+    if len(out) < 5 and len(facts.get("communities") or ()) > 1:
+        out.append(_groups(facts["communities"]))
+    return out[:5]
