@@ -69,6 +69,7 @@ def test_selection_graph_and_repr():
     assert "Barkhane" in repr(sel)
 
 
+@pytest.mark.slow  # a full layout or several renders: in the full suite, not the fast loop
 def test_example_script_runs(tmp_path):
     import subprocess
     import sys

@@ -84,6 +84,7 @@ def test_report_leads_with_the_findings_and_counts_agree(bundled_report):
     assert "<th scope=\"col\">Stricter view</th>" in bundled_report and "<td>grade B3 or better</td>" in bundled_report
 
 
+@pytest.mark.slow  # a full layout or several renders: in the full suite, not the fast loop
 def test_report_on_a_generated_data_set(tmp_path):
     from conftest import benchmark
 
@@ -108,6 +109,7 @@ def first_row(*args) -> dict:
     return next(csv.DictReader(io.StringIO(result.stdout)))
 
 
+@pytest.mark.slow  # a full layout or several renders: in the full suite, not the fast loop
 def test_findings_follow_from_the_measures(bundled_report, tmp_path):
     lead, hold, without = findings(bundled_report)[:3]
     broker = first_row("brokers", "--data", BUNDLED)["name"]
@@ -174,6 +176,7 @@ def pdf_text(data: bytes) -> str:
     return "".join("".join(out).split())
 
 
+@pytest.mark.slow  # a full layout or several renders: in the full suite, not the fast loop
 def test_pdf_is_a4_has_the_findings_and_the_same_bytes(tmp_path, bundled_report):
     one, two = tmp_path / "one.pdf", tmp_path / "two.pdf"
     result = invoke("report", "--data", BUNDLED, "-o", one)

@@ -292,6 +292,7 @@ def test_brokers_match_networkx_and_stay_linear_in_memory(tmp_path):
     assert peak < 40 * 1024 * 1024  # an actors x actors table would take hundreds of MB
 
 
+@pytest.mark.slow  # a full layout or thousands of actors: in the full suite, not the fast loop
 def test_impact_on_a_hub_with_thousands_of_leaves_is_summarised(tmp_path):
     actors = "id,name,type\nhub,Hub,t\n" + "".join(f"l{i},Leaf {i},t\n" for i in range(4000))
     relations = "source,relation,target,evidence\n" + "".join(f"hub,trains,l{i},x\n" for i in range(4000))
@@ -433,6 +434,7 @@ def test_bare_cr_in_a_value_stays_in_its_exported_cell(tmp_path):
     assert len(rows) == 3 and rows[0]["description"] == "one\rtwo"
 
 
+@pytest.mark.slow  # a full layout or thousands of actors: in the full suite, not the fast loop
 def test_undecodable_title_and_folder_names_do_not_crash(tmp_path):
     d = write(tmp_path / "d")
     result = invoke("render", "--data", d, "-o", tmp_path / "x.html", "--title", "\udcff")

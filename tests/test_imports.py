@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 import sys
@@ -48,6 +50,7 @@ def test_centrality_imports_only_its_own_libraries_on_small_data():
     assert "scipy" not in mods and "igraph" not in mods
 
 
+@pytest.mark.slow  # a full layout or thousands of actors: in the full suite, not the fast loop
 def test_render_imports_pyvis(tmp_path):
     data = write(tmp_path / "data")  # three actors: the imports are the same, the layout is quick
     assert "pyvis" in loaded("render", "--data", str(data), "-o", str(tmp_path / "x.html"))

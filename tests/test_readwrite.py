@@ -52,7 +52,7 @@ def page_data(tmp_path, data=BUNDLED):
 
 # ---- GEXF ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("data", [BUNDLED, HOSTILE], ids=["bundled", "hostile"])
+@pytest.mark.parametrize("data", [pytest.param(BUNDLED, marks=pytest.mark.slow), HOSTILE], ids=["bundled", "hostile"])
 def test_gexf_is_a_mixed_graph_with_every_attribute(tmp_path, data):
     G, nodes, _ = reference(data)
     root = ET.parse(export(tmp_path, "gexf", data)).getroot()

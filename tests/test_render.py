@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 from html import unescape
@@ -162,6 +164,7 @@ def test_color_by_community(tmp_path):
     assert {n["id"] for n in data["nodes"] if n["group"] == "community 1"} == first
 
 
+@pytest.mark.slow  # a full layout or several renders: in the full suite, not the fast loop
 def test_without_and_as_of_in_render(tmp_path):
     data = page_data(render(tmp_path, "--data", BUNDLED, "--without", "Barkhane", "--as-of", "2020-10"))
     ids = {n["id"] for n in data["nodes"]}

@@ -100,6 +100,7 @@ def test_lines_cross_few_other_labels(bundled):
     assert crossings <= LABEL_CROSSINGS_BOUND
 
 
+@pytest.mark.slow  # a full layout or several renders: in the full suite, not the fast loop
 def test_same_graph_same_picture_computed_or_remembered(bundled, monkeypatch):
     _, sc = bundled
     scene_of(BUNDLED)  # remembered now, if it was not

@@ -56,6 +56,7 @@ def test_svg_escapes_names(tmp_path):
     assert b"<img" not in path.read_bytes()
 
 
+@pytest.mark.slow  # a full layout or thousands of actors: in the full suite, not the fast loop
 def test_svg_has_title_legend_and_banner(tmp_path):
     path = picture(tmp_path, "v.svg", "--without", "Barkhane", "--title", "Sahel & co")
     texts = [t.text for t in ET.parse(path).getroot().iter(SVG + "text")]

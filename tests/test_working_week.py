@@ -169,6 +169,7 @@ def test_the_default_title_names_the_folder_when_run_inside_it(tmp_path, monkeyp
 
 # ---- item 11: export says what the view left out -------------------------------------------------------
 
+@pytest.mark.slow  # a full layout or several renders: in the full suite, not the fast loop
 def test_export_says_what_the_view_left_out(tmp_path):
     from conftest import bundled_count
 
@@ -220,7 +221,7 @@ def test_validate_fix_writes_ids_as_a_minimal_edit_after_a_dry_run(tmp_path):
 
 
 def test_an_ambiguous_name_stays_an_error_listing_the_candidates(tmp_path):
-    d = write(tmp_path / "d", ACTORS + "e,Echo,force,,Alef\n", NAMED + "e,trains,c,doc,,,,\n")
+    write(tmp_path / "d", ACTORS + "e,Echo,force,,Alef\n", NAMED + "e,trains,c,doc,,,,\n")
     result = invoke("validate", "--data", "d")
     assert result.exit_code == 1
     assert "d/relations.csv:4: 'alef' in source names 2 actors: 'a' (Alpha), 'e' (Echo); write the id of one" \
