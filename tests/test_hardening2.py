@@ -210,6 +210,31 @@ def test_empty_output_name_is_refused(tmp_path, data, args):
     assert not (tmp_path / "actors.csv").exists()
 
 
+# ---- 5. kinds whose wordings fold to the same text ---------------------------------------------------
+
+@pytest.mark.parametrize("kinds, typed", [
+    # a label that is another kind's name once accents are dropped
+    ("opposes,opposes,opposed by\nopposes_strongly,opposés,opposés par\n", "opposés"),
+    # two labels, or a label and an inverse, that differ only by accents, case or '-'
+    ("opposes,opposes,opposed by\nresists,Opposés,resisted by\n", "Opposés"),
+    ("opposes,opposes,opposed by\nresists,opposed-bý,resisted by\n", "opposed-bý"),
+])
+def test_kinds_that_read_the_same_are_refused_and_never_recorded(tmp_path, kinds, typed):
+    d = write(tmp_path / "d", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target\n",
+              kinds="kind,label,inverse\n" + kinds)
+    result = invoke("validate", "--format", "json", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 1, result.output
+    codes = [(p["file"].rsplit("/", 1)[-1], p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]
+             if p["severity"] == "error"]
+    assert codes == [("kinds.csv", 3, "ambiguous-kind")]
+    before = (d / "relations.csv").read_bytes()
+    result = invoke("add-relation", "a", typed, "b", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert (d / "relations.csv").read_bytes() == before
+
+
 # ---- 6. a nodes table linked from outside the edge list's folder -------------------------------------
 
 def test_import_refuses_a_nodes_table_linked_from_outside(tmp_path):

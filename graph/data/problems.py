@@ -76,7 +76,8 @@ CODES: dict[str, Code] = {
         "bad-color": "color is not #rrggbb",
         "bad-style": "style is not solid, dashed or dotted",
         "bad-polarity": "polarity is not cooperative, hostile or neutral",
-        "ambiguous-kind": "a label or inverse reads as two kinds",
+        "ambiguous-kind": "a label or inverse reads as another kind (its name, label or inverse; accents and case"
+                          " do not count)",
         "no-kinds": "kinds.csv defines no kind",
         "bad-source-id": "a source id holds ';'",
         "bad-reliability": "reliability is not A to F",
