@@ -268,6 +268,43 @@ def test_xml_doctype_is_refused_in_any_encoding(tmp_path, encoding, doctype):
     assert not (tmp_path / "out").exists()
 
 
+# ---- 8. no terminal escape from the data reaches the terminal or the Markdown briefing -----------------
+
+ESC = "\x1b]0;pwned\x07"
+
+
+def test_impact_lines_show_control_characters_never_send_them(tmp_path):
+    d = write(tmp_path / "d", f"id,name,type\na,Alpha{ESC},t\nb,Beta{ESC},t\nc,Gamma,t\n",
+              "source,relation,target,evidence\na,trains,b,x\nb,trains,c,x\n")
+    result = invoke("impact", "b", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "Without: Beta\\x1b]0;pwned\\x07" in result.output
+    assert "Cut off: Gamma -- from 1 actor (Alpha\\x1b]0;pwned\\x07)" in result.output
+
+
+def test_import_notes_show_control_characters_never_send_them(tmp_path):
+    (tmp_path / "g.json").write_text(json.dumps({"nodes": [{"id": "a"}], "links": [{"source": "a",
+                                                                                      "target": "b" + ESC}]}))
+    result = invoke("import", tmp_path / "g.json", "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "named only in relations (b\\x1b]0;pwned\\x07)" in result.output
+
+
+def test_markdown_briefing_holds_no_raw_control_character(tmp_path):
+    d = write(tmp_path / "d", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target,evidence,sources\na,trains,b,x,s1\n",
+              sources=f"id,title,url,reliability\ns1,Report{ESC},https://example.org/x{ESC},B\n")
+    result = invoke("report", "-o", tmp_path / "brief.md", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "Report\\\\x1b" in text and "example.org/x\\\\x1b" in text  # as the tables show it, '\\' escaped
+
+
 # ---- 12. import's size limit -----------------------------------------------------------------------
 
 def test_import_refuses_a_file_over_its_own_limit(tmp_path, monkeypatch):

@@ -275,7 +275,9 @@ _MD_START = re.compile(r"^(\d*)([#+=.)-])")
 
 def md_escape(text: str) -> str:
     """Text that Markdown shows as typed, on one line: no emphasis, links, tables cells or raw HTML."""
-    text = " ".join(str(text).split())
+    from graph.data.files import printable
+
+    text = printable(" ".join(str(text).split()))  # a control character (ESC) shown as \x1b, never raw
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
     return _no_scheme(_MD_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text))
