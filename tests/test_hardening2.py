@@ -305,6 +305,41 @@ def test_markdown_briefing_holds_no_raw_control_character(tmp_path):
     assert "Report\\\\x1b" in text and "example.org/x\\\\x1b" in text  # as the tables show it, '\\' escaped
 
 
+# ---- 9. the formula guard also looks past a separator ------------------------------------------------
+
+SPLIT_CELLS = ACTORS.replace("Alpha", "x;=1+1").replace("Beta", '"y,@SUM(1)"').replace("Gamma", "z\t-2+3")
+
+
+@pytest.mark.parametrize("args", [["centrality", "--format", "csv"], ["export", "--format", "csv", "-o", "OUT"]])
+def test_csv_outputs_guard_a_formula_after_a_separator(tmp_path, args):
+    import csv
+    import io
+
+    d = write(tmp_path / "d", SPLIT_CELLS)
+    args = [tmp_path / "x" if a == "OUT" else a for a in args]
+    result = invoke(*args, "--data", d)
+    assert result.exit_code == 0, result.output
+    text = result.stdout if args[0] == "centrality" else (tmp_path / "x-nodes.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    names = {r.get("name", r.get("label")) for r in rows}
+    assert names == {"x;'=1+1", "y,'@SUM(1)", "z\t'-2+3"}, text
+    # a spreadsheet that splits the same file on ';' or TAB, quotes or not, finds no cell that starts a formula
+    for sep in (";", "\t"):
+        for line in text.splitlines():
+            for cell in line.split(sep):
+                assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), (sep, cell)
+    if args[0] == "centrality":  # numbers stay numbers
+        assert all(not r["betweenness"].startswith("'") and float(r["betweenness"]) >= 0 for r in rows)
+
+
+def test_validate_warns_about_a_formula_after_a_separator(tmp_path):
+    d = write(tmp_path / "d", SPLIT_CELLS)
+    result = invoke("validate", "--data", d)
+    assert result.exit_code == 0, result.output
+    assert "d/actors.csv:2: warning: name holds ';' then '='" in result.stdout
+    assert "d/actors.csv:4: warning: name holds TAB then '-'" in result.stdout
+
+
 # ---- 12. import's size limit -----------------------------------------------------------------------
 
 def test_import_refuses_a_file_over_its_own_limit(tmp_path, monkeypatch):
