@@ -9,7 +9,7 @@ import os
 import numpy as np
 import pytest
 
-from conftest import ACTORS, RELATIONS, invoke, write
+from conftest import ACTORS, RELATIONS, invoke, snapshot, write
 from graph.errors import ActorgraphError
 from graph.readwrite.importing import import_file
 
@@ -338,6 +338,32 @@ def test_validate_warns_about_a_formula_after_a_separator(tmp_path):
     assert result.exit_code == 0, result.output
     assert "d/actors.csv:2: warning: name holds ';' then '='" in result.stdout
     assert "d/actors.csv:4: warning: name holds TAB then '-'" in result.stdout
+
+
+# ---- 10. a lock held by another process -----------------------------------------------------------
+
+def test_a_lock_held_by_another_process_says_so(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    d = write(tmp_path / "d")
+    before = snapshot(d)
+    monkeypatch.setenv("ACTORGRAPH_LOCK_TIMEOUT", "0.3")
+    # any process that can open the folder (a read-only user of a shared folder) can hold a shared lock
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time\n"
+                               f"fd = os.open({str(d)!r}, os.O_RDONLY)\nfcntl.flock(fd, fcntl.LOCK_SH)\n"
+                               "print('held', flush=True)\ntime.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = invoke("add-actor", "z", "--name", "Z", "--type", "t", "--data", d)
+    finally:
+        holder.kill()
+        holder.wait()
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert f"{d} is locked by another process (waited 0.3 s)" in result.stderr
+    assert "another actorgraph command is using" not in result.stderr
+    assert snapshot(d) == before
 
 
 # ---- 12. import's size limit -----------------------------------------------------------------------
