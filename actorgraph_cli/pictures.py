@@ -62,14 +62,16 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
 @click.command("report", cls=Command)
 @data_option
 @click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
-              help="File to write: .html (printable, standalone) or .md (Markdown).")
+              help="File to write: .html (printable, standalone) or .md (Markdown, its map beside it as"
+                   " NAME-map.svg).")
 @click.option("--title", help="Title (default: names the data folder).")
 @view_options
 def report(output, title):
     """Write a briefing: sources, map, key actors, brokers, communities, what-if, robustness.
 
     One standalone file to attach to an email: the HTML has no script and loads
-    nothing; it prints cleanly. It states its view (--as-of, --relation,
+    nothing; it prints cleanly. The Markdown comes with its map beside it
+    (brief.md and brief-map.svg). It states its view (--as-of, --relation,
     --min-grade, --without ...) like the page.
 
     Example: actorgraph report -o brief.html --min-grade B3
@@ -81,6 +83,4 @@ def report(output, title):
         raise click.BadParameter(f"'{output.suffix}' is not a report format; use .html or .md", param_hint="-o")
     dataset = load()
     view(dataset, keep=True)  # the view's errors, worded with the options
-    text = api.report(dataset, cli_view(), "html" if fmt in ("html", "htm") else "md", title=title,
-                      on_notes=notes)
-    write_files(dataset, {output: text.encode("utf-8")})
+    write_files(dataset, api.report_files(dataset, output, cli_view(), title=title, on_notes=notes))

@@ -23,7 +23,7 @@ from graph.output.rows import broker_rows, centrality_rows
 from graph.output.words import restriction_text
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
-           "render_html", "static_map", "export", "report", "to_pyvis", "Paths", "PathStep", "Impact",
+           "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Impact",
            "Robustness", "Selection", "data_files"]
 
 
@@ -307,10 +307,36 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
     """A briefing (``fmt`` 'html' or 'md'): sources, map, key actors, brokers, what-if, robustness.
 
     ``on_notes`` is called with the measures' notes (e.g. undefined values) before drawing.
+    As one string, the Markdown holds its map as a ``data:`` image; :func:`report_files`
+    writes it beside the ``.md`` file instead, for renderers that drop such images.
     """
+    from graph.output.report import to_html, to_markdown
+
+    blocks = _briefing(dataset, view, title, on_notes)
+    return to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
+
+
+def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, title: str | None = None,
+                 on_notes=None) -> dict[Path, bytes]:
+    """The files of a briefing at ``path`` (by its extension): ``brief.html``; or ``brief.md`` and its map
+    ``brief-map.svg`` beside it, which the Markdown shows as an image. Nothing is written here.
+    """
+    from graph.output.report import to_html, to_markdown
+
+    path = Path(path)
+    blocks = _briefing(dataset, view, title, on_notes)
+    if path.suffix.lower() in (".html", ".htm"):
+        return {path: to_html(blocks).encode("utf-8")}
+    picture = path.with_name(f"{path.stem}-map.svg")
+    svg = next((b.svg for b in blocks if b.kind == "map"), b"")
+    return {path: to_markdown(blocks, map_file=picture.name).encode("utf-8"), picture: svg}
+
+
+def _briefing(dataset, view: View | None, title: str | None, on_notes):
+    """The briefing's blocks (graph.output.report), its map drawn once."""
     from graph import __version__
     from graph.data.files import clean_text
-    from graph.output.report import briefing, to_html, to_markdown
+    from graph.output.report import briefing
     from graph.output.static import static_map as draw
 
     ds = _dataset(dataset)
@@ -324,9 +350,8 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
     svg = draw(G, values, "svg", title=title)
     note = ("The same map as `actorgraph render -o map.svg` with these options: dot and label size show betweenness;"
             " colour and shape the actor type; line colour and style the relation kind.")
-    blocks = briefing(ds, G, G_all, title=title, files=data_files(ds), svg=svg, map_note=note,
-                      version=__version__, measured=(values, found))
-    return to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
+    return briefing(ds, G, G_all, title=title, files=data_files(ds), svg=svg, map_note=note,
+                    version=__version__, measured=(values, found))
 
 
 def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,

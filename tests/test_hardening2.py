@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 
 import numpy as np
 import pytest
@@ -302,7 +303,7 @@ def test_markdown_briefing_holds_no_raw_control_character(tmp_path):
     assert result.exit_code == 0, result.output
     text = (tmp_path / "brief.md").read_text(encoding="utf-8")
     assert "\x1b" not in text and "\x07" not in text
-    assert "Report\\\\x1b" in text and "example.org/x\\\\x1b" in text  # as the tables show it, '\\' escaped
+    assert "Report\\\\x1b" in text and "example\\.org/x\\\\x1b" in text  # as the tables show it, '\\' escaped
 
 
 # ---- 9. the formula guard also looks past a separator ------------------------------------------------
@@ -364,6 +365,43 @@ def test_a_lock_held_by_another_process_says_so(tmp_path, monkeypatch):
     assert f"{d} is locked by another process (waited 0.3 s)" in result.stderr
     assert "another actorgraph command is using" not in result.stderr
     assert snapshot(d) == before
+
+
+# ---- 11. the Markdown briefing makes no link, and its map is a file beside it ----------------------
+
+# what GitHub (cmark-gfm: www., a scheme, e-mail addresses) and linkify renderers (bare domains) turn into links
+LINKABLE = re.compile(r"\w+://|www\.|[\w.+-]+@[\w-]+\.\w|(?<![\w\\.-])[\w-]+\.(?:com|org|net|int|ml|io)\b")
+
+
+def test_markdown_briefing_makes_no_link_and_writes_its_map_beside_it(tmp_path):
+    d = write(tmp_path / "d", "id,name,type\na,Press a@b.org,t\nb,www.unit.example.org,t\nc,See example.com,t\n",
+              "source,relation,target,sources\na,trains,b,s\nb,trains,c,s\n",
+              sources="id,title,author,url,reliability\ns,Report at un.int/mali,desk@un.org,"
+                      "https://example.org/x?y=1,B\n")
+    result = invoke("report", "-o", tmp_path / "brief.md", "--title", "Brief for ops.example.net", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    text = "\n".join(line for line in md.splitlines() if not line.startswith("![Map of the actors]("))
+    assert LINKABLE.findall(text) == []
+    for shown in (r"Press a\@b\.org", r"www\.unit\.example\.org", r"See example\.com", r"un\.int/mali",
+                  r"desk\@un\.org", r"https:&#47;&#47;example\.org/x?y=1", r"Brief for ops\.example\.net"):
+        assert shown in md, shown
+    assert "0.500" in md  # numbers keep their dot
+    assert "![Map of the actors](brief-map.svg)" in md and "data:image" not in md
+    svg = (tmp_path / "brief-map.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg
+    assert "wrote" in result.stderr and "brief-map.svg" in result.stderr
+
+
+def test_markdown_briefing_and_its_map_are_written_all_or_none(tmp_path):
+    d = write(tmp_path / "d")
+    (tmp_path / "brief-map.svg").mkdir()  # the map cannot be written: the briefing is not either
+    result = invoke("report", "-o", tmp_path / "brief.md", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "brief-map.svg: it is a folder" in result.output
+    assert not (tmp_path / "brief.md").exists()
 
 
 # ---- 12. import's size limit -----------------------------------------------------------------------
