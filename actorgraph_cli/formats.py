@@ -127,14 +127,15 @@ def import_(file, output, fmt):
     from graph.data.problems import DataError
 
     try:
-        written, notes = import_file(file, output, fmt)
+        written, found = import_file(file, output, fmt)
     except DataError as exc:
         echo_problems(exc.problems)
         fail("the imported data would not be valid; nothing was written")
     except ImportFailed as exc:
         fail(f"{exc}; nothing was written")
-    for note in notes:
-        click.echo(f"note: {note}", err=True)
+    from graph.data.files import printable
+
+    notes(found)
     for path in written:
-        click.echo(f"wrote {path}", err=True)
-    click.echo(f"next: actorgraph validate --data {output}", err=True)
+        click.echo(f"wrote {printable(str(path))}", err=True)
+    click.echo(f"next: actorgraph validate --data {printable(str(output))}", err=True)

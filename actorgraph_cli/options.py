@@ -232,8 +232,11 @@ def check_date(text: str, option: str) -> None:
 
 
 def notes(found) -> None:
+    """Each note on stderr, its control characters shown, never sent (names come from the data)."""
+    from graph.data.files import printable
+
     for note in found:
-        click.echo(f"note: {note}", err=True)
+        click.echo(f"note: {printable(str(note))}", err=True)
 
 
 def write_files(dataset, files: dict) -> None:

@@ -62,7 +62,8 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
 @click.command("report", cls=Command)
 @data_option
 @click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
-              help="File to write: .html (standalone, printable), .md (Markdown) or .pdf (A4, print-ready).")
+              help="File to write: .html (standalone, printable), .md (Markdown, its map beside it as"
+                   " NAME-map.svg) or .pdf (A4, print-ready).")
 @click.option("--title", help="Title (default: names the data folder).")
 @click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
               show_default=True, help="Measure whose ranking the findings, tables and map use.")
@@ -75,6 +76,7 @@ def report(output, title, measure, top):
     Bottom line up front: the view, three to five findings from the measures,
     each with its caveat, the map, short tables, then the sources and data
     files as an annex. The HTML has no script and loads nothing; the PDF is A4.
+    The Markdown comes with its map beside it (brief.md and brief-map.svg).
     It states its view (--as-of, --relation, --min-grade, --without ...).
 
     Example: actorgraph report -o brief.pdf --top 5 --min-grade B3
@@ -87,6 +89,5 @@ def report(output, title, measure, top):
                                  param_hint="-o")
     dataset = load()
     view(dataset, keep=True)  # the view's errors, worded with the options
-    fmt = "html" if fmt in ("html", "htm") else "pdf" if fmt == "pdf" else "md"
-    out = api.report(dataset, cli_view(), fmt, title=title, on_notes=notes, measure=measure.lower(), top=top)
-    write_files(dataset, {output: out if isinstance(out, bytes) else out.encode("utf-8")})
+    write_files(dataset, api.report_files(dataset, output, cli_view(), title=title, on_notes=notes,
+                                          measure=measure.lower(), top=top))

@@ -23,7 +23,7 @@ from graph.output.rows import broker_rows, centrality_rows
 from graph.output.words import restriction_text
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
-           "render_html", "static_map", "export", "report", "to_pyvis", "Paths", "PathStep", "Impact",
+           "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Impact",
            "Robustness", "Selection", "data_files"]
 
 
@@ -309,11 +309,43 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
     ``fmt``: 'html' or 'md' (text), or 'pdf' (bytes: A4, print-ready, the same bytes every run).
     ``measure`` and ``top``: the ranking tested throughout, as ``actorgraph robustness``'s defaults.
     ``on_notes`` is called with the measures' notes (e.g. undefined values) before drawing.
+    As one string, the Markdown holds its map as a ``data:`` image; :func:`report_files`
+    writes it beside the ``.md`` file instead, for renderers that drop such images.
     """
+    from graph.output.report import to_html, to_markdown
+
+    blocks = _briefing(dataset, view, fmt, title, on_notes, measure, top)
+    if fmt == "pdf":
+        from graph.output.printout import to_pdf
+
+        return to_pdf(blocks)
+    return to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
+
+
+def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, title: str | None = None,
+                 on_notes=None, measure: str = "betweenness", top: int = 10) -> dict[Path, bytes]:
+    """The files of a briefing at ``path`` (by its extension): ``brief.html``, ``brief.pdf``; or ``brief.md``
+    and its map ``brief-map.svg`` beside it, which the Markdown shows as an image. Nothing is written here.
+    """
+    from graph.output.report import to_markdown
+
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt in ("html", "htm", "pdf"):
+        out = report(dataset, view, fmt, title=title, on_notes=on_notes, measure=measure, top=top)
+        return {path: out if isinstance(out, bytes) else out.encode("utf-8")}
+    blocks = _briefing(dataset, view, "md", title, on_notes, measure, top)
+    picture = path.with_name(f"{path.stem}-map.svg")
+    svg = next((b.svg for b in blocks if b.kind == "map"), b"")
+    return {path: to_markdown(blocks, map_file=picture.name).encode("utf-8"), picture: svg}
+
+
+def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes, measure: str, top: int):
+    """The briefing's blocks (graph.output.report), its map drawn once."""
     from graph import __version__
     from graph.data.files import clean_text
     from graph.names import SIZE_BY
-    from graph.output.report import SHOWN_PX, briefing, to_html, to_markdown
+    from graph.output.report import SHOWN_PX, briefing
     from graph.output.static import map_parts, static_map as draw
 
     if measure not in MEASURE_NAMES:
@@ -333,14 +365,9 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
                                         shown_px=SHOWN_PX)
     note = (f"The map of `actorgraph render` with these options, the legend under it: dot and label size show"
             f" {size_by}; colour and shape the actor type; line colour and style the relation kind.")
-    blocks = briefing(ds, G, title=title, files=data_files(ds), svg=svg, map_note=note, version=__version__,
-                      view=view, measure=measure, top=top, notes=found,
-                      draw=map_parts(G, values, title="", size_by=size_by) if fmt == "pdf" else None)
-    if fmt == "pdf":
-        from graph.output.printout import to_pdf
-
-        return to_pdf(blocks)
-    return to_html(blocks) if fmt in ("html", "htm") else to_markdown(blocks)
+    return briefing(ds, G, title=title, files=data_files(ds), svg=svg, map_note=note, version=__version__,
+                    view=view, measure=measure, top=top, notes=found,
+                    draw=map_parts(G, values, title="", size_by=size_by) if fmt == "pdf" else None)
 
 
 def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,

@@ -164,7 +164,7 @@ def test_a_held_lock_makes_an_edit_wait_then_fail_cleanly(tmp_path, monkeypatch)
         release.set()
         t.join()
     assert result.exit_code == 1
-    assert "another actorgraph command is using" in result.stderr and "nothing was changed" in result.stderr
+    assert "is locked by another process" in result.stderr and "nothing was changed" in result.stderr
     assert snapshot(d) == before
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 
 import numpy as np
 import pytest
 
-from conftest import ACTORS, RELATIONS, invoke, write
+from conftest import ACTORS, RELATIONS, invoke, snapshot, write
 from graph.errors import ActorgraphError
 from graph.readwrite.importing import import_file
 
@@ -84,6 +85,7 @@ def _without(text: str, column: str) -> str:
 
 
 def test_diff_without_since_column_says_no_changes(tmp_path):
+    # fails on b76dc29 (KeyError: 'since' in graph/diff.py:102), as does the 'since' case below
     d = write(tmp_path / "d1", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target\na,trains,b\n")
     result = invoke("diff", d, d)
     no_traceback(result)
@@ -210,6 +212,31 @@ def test_empty_output_name_is_refused(tmp_path, data, args):
     assert not (tmp_path / "actors.csv").exists()
 
 
+# ---- 5. kinds whose wordings fold to the same text ---------------------------------------------------
+
+@pytest.mark.parametrize("kinds, typed", [
+    # a label that is another kind's name once accents are dropped
+    ("opposes,opposes,opposed by\nopposes_strongly,opposés,opposés par\n", "opposés"),
+    # two labels, or a label and an inverse, that differ only by accents, case or '-'
+    ("opposes,opposes,opposed by\nresists,Opposés,resisted by\n", "Opposés"),
+    ("opposes,opposes,opposed by\nresists,opposed-bý,resisted by\n", "opposed-bý"),
+])
+def test_kinds_that_read_the_same_are_refused_and_never_recorded(tmp_path, kinds, typed):
+    d = write(tmp_path / "d", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target\n",
+              kinds="kind,label,inverse\n" + kinds)
+    result = invoke("validate", "--format", "json", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 1, result.output
+    codes = [(p["file"].rsplit("/", 1)[-1], p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]
+             if p["severity"] == "error"]
+    assert codes == [("kinds.csv", 3, "ambiguous-kind")]
+    before = (d / "relations.csv").read_bytes()
+    result = invoke("add-relation", "a", typed, "b", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert (d / "relations.csv").read_bytes() == before
+
+
 # ---- 6. a nodes table linked from outside the edge list's folder -------------------------------------
 
 def test_import_refuses_a_nodes_table_linked_from_outside(tmp_path):
@@ -241,6 +268,141 @@ def test_xml_doctype_is_refused_in_any_encoding(tmp_path, encoding, doctype):
     assert result.exit_code == 1
     assert "DOCTYPE or ENTITY" in result.output
     assert not (tmp_path / "out").exists()
+
+
+# ---- 8. no terminal escape from the data reaches the terminal or the Markdown briefing -----------------
+
+ESC = "\x1b]0;pwned\x07"
+
+
+def test_impact_lines_show_control_characters_never_send_them(tmp_path):
+    d = write(tmp_path / "d", f"id,name,type\na,Alpha{ESC},t\nb,Beta{ESC},t\nc,Gamma,t\n",
+              "source,relation,target,evidence\na,trains,b,x\nb,trains,c,x\n")
+    result = invoke("impact", "b", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "Without: Beta\\x1b]0;pwned\\x07" in result.output
+    assert "Cut off: Gamma -- from 1 actor (Alpha\\x1b]0;pwned\\x07)" in result.output
+
+
+def test_import_notes_show_control_characters_never_send_them(tmp_path):
+    (tmp_path / "g.json").write_text(json.dumps({"nodes": [{"id": "a"}], "links": [{"source": "a",
+                                                                                      "target": "b" + ESC}]}))
+    result = invoke("import", tmp_path / "g.json", "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "named only in relations (b\\x1b]0;pwned\\x07)" in result.output
+
+
+def test_markdown_briefing_holds_no_raw_control_character(tmp_path):
+    d = write(tmp_path / "d", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target,evidence,sources\na,trains,b,x,s1\n",
+              sources=f"id,title,url,reliability\ns1,Report{ESC},https://example.org/x{ESC},B\n")
+    result = invoke("report", "-o", tmp_path / "brief.md", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "Report\\\\x1b" in text and "example\\.org/x\\\\x1b" in text  # as the tables show it, '\\' escaped
+
+
+# ---- 9. the formula guard also looks past a separator ------------------------------------------------
+
+SPLIT_CELLS = ACTORS.replace("Alpha", "x;=1+1").replace("Beta", '"y,@SUM(1)"').replace("Gamma", "z\t-2+3")
+
+
+@pytest.mark.parametrize("args", [["centrality", "--format", "csv"], ["export", "--format", "csv", "-o", "OUT"]])
+def test_csv_outputs_guard_a_formula_after_a_separator(tmp_path, args):
+    import csv
+    import io
+
+    d = write(tmp_path / "d", SPLIT_CELLS)
+    args = [tmp_path / "x" if a == "OUT" else a for a in args]
+    result = invoke(*args, "--data", d)
+    assert result.exit_code == 0, result.output
+    text = result.stdout if args[0] == "centrality" else (tmp_path / "x-nodes.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    names = {r.get("name", r.get("label")) for r in rows}
+    assert names == {"x;'=1+1", "y,'@SUM(1)", "z\t'-2+3"}, text
+    # a spreadsheet that splits the same file on ';' or TAB, quotes or not, finds no cell that starts a formula
+    for sep in (";", "\t"):
+        for line in text.splitlines():
+            for cell in line.split(sep):
+                assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), (sep, cell)
+    if args[0] == "centrality":  # numbers stay numbers
+        assert all(not r["betweenness"].startswith("'") and float(r["betweenness"]) >= 0 for r in rows)
+
+
+def test_validate_warns_about_a_formula_after_a_separator(tmp_path):
+    d = write(tmp_path / "d", SPLIT_CELLS)
+    result = invoke("validate", "--data", d)
+    assert result.exit_code == 0, result.output
+    assert "d/actors.csv:2: warning: name holds ';' then '='" in result.stdout
+    assert "d/actors.csv:4: warning: name holds TAB then '-'" in result.stdout
+
+
+# ---- 10. a lock held by another process -----------------------------------------------------------
+
+def test_a_lock_held_by_another_process_says_so(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    d = write(tmp_path / "d")
+    before = snapshot(d)
+    monkeypatch.setenv("ACTORGRAPH_LOCK_TIMEOUT", "0.3")
+    # any process that can open the folder (a read-only user of a shared folder) can hold a shared lock
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time\n"
+                               f"fd = os.open({str(d)!r}, os.O_RDONLY)\nfcntl.flock(fd, fcntl.LOCK_SH)\n"
+                               "print('held', flush=True)\ntime.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = invoke("add-actor", "z", "--name", "Z", "--type", "t", "--data", d)
+    finally:
+        holder.kill()
+        holder.wait()
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert f"{d} is locked by another process (waited 0.3 s)" in result.stderr
+    assert "another actorgraph command is using" not in result.stderr
+    assert snapshot(d) == before
+
+
+# ---- 11. the Markdown briefing makes no link, and its map is a file beside it ----------------------
+
+# what GitHub (cmark-gfm: www., a scheme, e-mail addresses) and linkify renderers (bare domains) turn into links
+LINKABLE = re.compile(r"\w+://|www\.|[\w.+-]+@[\w-]+\.\w|(?<![\w\\.-])[\w-]+\.(?:com|org|net|int|ml|io)\b")
+
+
+def test_markdown_briefing_makes_no_link_and_writes_its_map_beside_it(tmp_path):
+    d = write(tmp_path / "d", "id,name,type\na,Press a@b.org,t\nb,www.unit.example.org,t\nc,See example.com,t\n",
+              "source,relation,target,sources\na,trains,b,s\nb,trains,c,s\n",
+              sources="id,title,author,url,reliability\ns,Report at un.int/mali,desk@un.org,"
+                      "https://example.org/x?y=1,B\n")
+    result = invoke("report", "-o", tmp_path / "brief.md", "--title", "Brief for ops.example.net", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    text = "\n".join(line for line in md.splitlines() if not line.startswith("![Map of the actors]("))
+    assert LINKABLE.findall(text) == []
+    for shown in (r"Press a\@b\.org", r"www\.unit\.example\.org", r"See example\.com", r"un\.int/mali",
+                  r"desk\@un\.org", r"https:&#47;&#47;example\.org/x?y=1", r"Brief for ops\.example\.net"):
+        assert shown in md, shown
+    assert "0.500" in md  # numbers keep their dot
+    assert "![Map of the actors](brief-map.svg)" in md and "data:image" not in md
+    svg = (tmp_path / "brief-map.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg
+    assert "wrote" in result.stderr and "brief-map.svg" in result.stderr
+
+
+def test_markdown_briefing_and_its_map_are_written_all_or_none(tmp_path):
+    d = write(tmp_path / "d")
+    (tmp_path / "brief-map.svg").mkdir()  # the map cannot be written: the briefing is not either
+    result = invoke("report", "-o", tmp_path / "brief.md", "--data", d)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "brief-map.svg: it is a folder" in result.output
+    assert not (tmp_path / "brief.md").exists()
 
 
 # ---- 12. import's size limit -----------------------------------------------------------------------

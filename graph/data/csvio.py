@@ -16,6 +16,7 @@ from graph.data.atomic import write_atomic
 from graph.data.problems import Problem
 
 __all__ = ["CsvFile", "Record", "read_bytes", "read_csv", "parse_csv", "format_record", "atomic_write", "guard_formula",
+           "formula_like",
            "FORMULA_START", "spreadsheet_bytes", "locale_separator", "to_spreadsheet"]
 
 atomic_write = write_atomic  # the name this module gave it first
@@ -251,17 +252,39 @@ def format_record(cells: list[str], delimiter: str, quote_all: bool = False) -> 
 # Spreadsheets run a cell that starts like a formula (OWASP CSV injection): csv outputs guard them.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
+# a separator then a formula start: a spreadsheet that splits lines on that separator (';' in Belgium or
+# the Netherlands, for a file written with ',') makes the rest a cell of its own, quotes or not, and runs it
+_SPLIT_FORMULA = re.compile(r'([;,\t]"*)([=+\-@])')
+
+
+def formula_like(cell: str) -> str | None:
+    """What makes a cell run as a formula in some spreadsheet (its start, or a separator and a start), or None.
+
+    >>> formula_like("=1+1"), formula_like("x;=1+1"), formula_like("-0.5"), formula_like("a, b")
+    ('=', ';=', None, None)
+    """
+    if _NUMBER.match(cell):
+        return None
+    if cell.startswith(FORMULA_START):
+        return cell[0]
+    found = _SPLIT_FORMULA.search(cell)
+    return found.group(1)[0] + found.group(2) if found else None
 
 
 def guard_formula(cell: str) -> str:
-    """A text cell that a spreadsheet would not run: a formula-like start gets an apostrophe (OWASP).
+    """A text cell that a spreadsheet would not run, however it splits the line (OWASP CSV injection guidance).
 
-    >>> guard_formula("=HYPERLINK(1)"), guard_formula("-0.5"), guard_formula("Mali")
-    ("'=HYPERLINK(1)", '-0.5', 'Mali')
+    Guarded: a formula-like start (``=``, ``+``, ``-``, ``@``, TAB, CR), and a separator (``;``,
+    ``,``, TAB) followed by ``=``, ``+``, ``-`` or ``@``, which gets an apostrophe of its own: the
+    cell is read whole or split, never run. Numbers stay numbers.
+
+    >>> guard_formula("=HYPERLINK(1)"), guard_formula("-0.5"), guard_formula("Mali"), guard_formula("x;=1+1")
+    ("'=HYPERLINK(1)", '-0.5', 'Mali', "x;'=1+1")
     """
-    if cell.startswith(FORMULA_START) and not _NUMBER.match(cell):
-        return "'" + cell
-    return cell
+    if not formula_like(cell):
+        return cell
+    cell = _SPLIT_FORMULA.sub(r"\1'\2", cell)
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 # Excel in these languages uses ',' as the decimal mark, so its "CSV" separator is ';'.

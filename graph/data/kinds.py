@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from graph.data.problems import Problem
-from graph.data.schema import KIND_COLUMNS, KIND_RE, POLARITIES, RELATIONS, RelationKind, Vocabulary, slugify
+from graph.data.schema import (KIND_COLUMNS, KIND_RE, POLARITIES, RELATIONS, RelationKind, Vocabulary, slugify,
+                               spelling_key)
 from graph.errors import UnknownKind
 
 __all__ = ["read_kinds", "kinds_text", "resolve_kind", "polarity_hint", "hostile_wording", "LINE_COLOURS",
@@ -57,7 +58,7 @@ def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
     problems: list[Problem] = []
     kinds: list[RelationKind] = []
     seen: dict[str, int] = {}
-    readings: dict[str, tuple[str, int]] = {}
+    candidates: list[tuple[int, RelationKind]] = []
     for row in rows:
         name = row["kind"]
         if not name:
@@ -77,7 +78,7 @@ def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
         if directed_text and directed_text not in _YES:
             found.append(Problem(path, row.line, "bad-directed", f"directed must be yes or no, not '{row['directed']}'"))
         directed = _YES.get(directed_text, True)
-        colour = row["color"] or LINE_COLOURS[len(kinds) % len(LINE_COLOURS)]
+        colour = row["color"] or LINE_COLOURS[len(candidates) % len(LINE_COLOURS)]
         if not _COLOUR.match(colour):
             found.append(Problem(path, row.line, "bad-color",
                                  f"color must be #rrggbb (six hex digits), not '{row['color']}'"))
@@ -96,18 +97,32 @@ def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
             continue
         label = row["label"] or name.replace("_", " ")
         inverse = row["inverse"] or (f"{label} (reverse)" if directed else label)
+        candidates.append((row.line, RelationKind(name, label, inverse, directed, colour.lower(), style, polarity)))
+    # then every wording against every other kind's, folded as add-relation and relations.csv are read:
+    # two kinds that read the same would make one of them silently recorded as the other
+    readings: dict[str, tuple[str, int]] = {}
+    for line, kind in candidates:
         clash = False
-        for text in {label, inverse} if directed else {label}:
-            key = text.strip().lower()
-            if key in readings and readings[key][0] != name:
-                other, line = readings[key]
-                problems.append(Problem(path, row.line, "ambiguous-kind",
-                                        f"'{text}' already reads as kind '{other}' (line {line}); give each"
-                                        " kind its own label and inverse"))
+        wordings = {spelling_key(kind.label): ("label", kind.label)}
+        if kind.directed:
+            wordings.setdefault(spelling_key(kind.inverse), ("inverse", kind.inverse))
+        for key, (what, text) in wordings.items():
+            other = seen.get(key)
+            if other is not None and key != kind.name:
+                problems.append(Problem(path, line, "ambiguous-kind",
+                                        f"the {what} '{text}' of kind '{kind.name}' is the name of kind '{key}'"
+                                        f" (line {other}): a kind's label and inverse must not name another kind"))
                 clash = True
-            readings.setdefault(key, (name, row.line))
+            elif key in readings and readings[key][0] != kind.name:
+                first, first_line = readings[key]
+                problems.append(Problem(path, line, "ambiguous-kind",
+                                        f"'{text}' already reads as kind '{first}' (line {first_line}), as accents, case,"
+                                        " spaces, '-' and '_' do not count; give each kind its own label and"
+                                        " inverse"))
+                clash = True
+            readings.setdefault(key, (kind.name, line))
         if not clash:
-            kinds.append(RelationKind(name, label, inverse, directed, colour.lower(), style, polarity))
+            kinds.append(kind)
     if not kinds and not problems:
         problems.append(Problem(path, 1, "no-kinds", "kinds.csv defines no relation kind: add at least one row"))
     return Vocabulary(kinds), problems

@@ -3,7 +3,9 @@
 Editing commands hold the folder's lock exclusively from reading the files to
 writing them; reading commands hold it shared while they read. The lock is an
 ``flock`` on the folder itself, so no lock file is left in a shared folder. Where
-the platform or file system has no such locks, commands run unlocked.
+the platform or file system has no such locks, commands run unlocked. The lock is
+advisory: it keeps actorgraph commands apart, and anyone who can read the folder can
+hold it (then commands wait ACTORGRAPH_LOCK_TIMEOUT and stop).
 """
 
 from __future__ import annotations
@@ -52,9 +54,12 @@ def folder_lock(folder: Path, exclusive: bool, timeout: float | None = None):
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise LockTimeout(f"another actorgraph command is using {folder} (waited"
-                                      f" {lock_timeout() if timeout is None else timeout:g} s); try again"
-                                      " when it has finished") from None
+                    # anyone who can open the folder can hold its lock (a reader of a shared folder
+                    # too, for as long as it likes): say what is known, not who it must be
+                    raise LockTimeout(f"{folder} is locked by another process (waited"
+                                      f" {lock_timeout() if timeout is None else timeout:g} s): another actorgraph"
+                                      " command, or any program that holds a lock on the folder; try again when"
+                                      " it has finished") from None
                 time.sleep(0.02)
             except OSError:  # file system without locks (some network shares)
                 break

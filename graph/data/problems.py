@@ -76,7 +76,7 @@ CODES: dict[str, Code] = {
         "bad-color": "color is not #rrggbb",
         "bad-style": "style is not solid, dashed or dotted",
         "bad-polarity": "polarity is not cooperative, hostile or neutral",
-        "ambiguous-kind": "a label or inverse reads as two kinds",
+        "ambiguous-kind": "a label or inverse reads as another kind's name, label or inverse (accents aside)",
         "no-kinds": "kinds.csv defines no kind",
         "bad-source-id": "a source id holds ';'",
         "bad-reliability": "reliability is not A to F",
@@ -88,7 +88,7 @@ CODES: dict[str, Code] = {
         "no-evidence": "a relation without evidence",
         "actor-by-name": "a relation names an actor by its name or alias, not its id (`validate --fix` writes the id)",
         "isolated-actor": "an actor with no relation",
-        "formula-like": "a value a spreadsheet would run as a formula (=, +, -, @ first)",
+        "formula-like": "a value a spreadsheet would run as a formula (=, +, -, @ first, or after ; , or TAB)",
         "control-character": "a value holds a control character",
     }),
 }

@@ -28,6 +28,7 @@ __all__ = [
     "kinds_of",
     "slugify",
     "fold",
+    "spelling_key",
 ]
 
 
@@ -116,8 +117,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _key(text: str) -> str:
-    """A spelling-insensitive key: 'Coordinates with', 'coordinates-with' -> 'coordinates_with'."""
+def spelling_key(text: str) -> str:
+    """A spelling-insensitive key, the one kinds are matched by: no accents, case, or space/'-'/'_' difference.
+
+    >>> spelling_key("Coordinates with"), spelling_key("opposés"), spelling_key("coordinates-with")
+    ('coordinates_with', 'opposes', 'coordinates_with')
+    """
     return re.sub(r"[\s\-_]+", "_", fold(text).strip())
 
 
@@ -135,9 +140,9 @@ class Vocabulary(dict):
         self._inverse = {}
         for k in self.values():
             for text in (k.name, k.label):
-                self._names.setdefault(_key(text), k.name)
-            if k.directed and _key(k.inverse) not in self._names:
-                self._inverse.setdefault(_key(k.inverse), k.name)
+                self._names.setdefault(spelling_key(text), k.name)
+            if k.directed and spelling_key(k.inverse) not in self._names:
+                self._inverse.setdefault(spelling_key(k.inverse), k.name)
 
     def normalise(self, text: str) -> str | None:
         """The kind a spelling names, or None.
@@ -147,11 +152,11 @@ class Vocabulary(dict):
         """
         if text in self:  # the usual case, written as the kind's own name
             return text
-        return self._names.get(_key(text))
+        return self._names.get(spelling_key(text))
 
     def inverse_of(self, text: str) -> str | None:
         """The directed kind whose inverse wording this is ('trained by' -> 'trains'), or None."""
-        return self._inverse.get(_key(text))
+        return self._inverse.get(spelling_key(text))
 
     def of_polarity(self, *polarities: str) -> frozenset:
         """The names of the kinds of these polarities.
@@ -170,8 +175,8 @@ class Vocabulary(dict):
         """Kinds a mistyped name most likely meant ('partof' -> 'part_of')."""
         import difflib
 
-        key = _key(text)
-        squeezed = {_key(n).replace("_", ""): n for n in self}
+        key = spelling_key(text)
+        squeezed = {spelling_key(n).replace("_", ""): n for n in self}
         if key.replace("_", "") in squeezed:
             return [squeezed[key.replace("_", "")]]
         found = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)

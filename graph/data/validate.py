@@ -281,7 +281,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def check_cells(rows, path: str):
     """Warn about values a spreadsheet would run as a formula, and about control characters."""
-    from graph.data.csvio import FORMULA_START, guard_formula
+    from graph.data.csvio import formula_like
 
     for row in rows:
         for column, value in row.raw.items():
@@ -291,7 +291,12 @@ def check_cells(rows, path: str):
             if bad is not None:
                 yield Problem(path, row.line, "control-character",
                               f"{column} holds the control character U+{ord(bad.group()):04X}")
-            elif value.startswith(FORMULA_START) and guard_formula(value) != value:
-                yield Problem(path, row.line, "formula-like",
-                              f"{column} starts with '{value[0]}': a spreadsheet may run '{value[:20]}' as a"
-                              " formula (exports guard it with an apostrophe)")
+            elif (start := formula_like(value)) is not None:
+                if len(start) == 1:
+                    message = (f"{column} starts with '{start}': a spreadsheet may run '{value[:20]}' as a formula"
+                               " (exports guard it with an apostrophe)")
+                else:
+                    sep = "TAB" if start[0] == "\t" else f"'{start[0]}'"
+                    message = (f"{column} holds {sep} then '{start[1]}': a spreadsheet that splits cells on {sep}"
+                               f" may run what follows as a formula (exports guard and quote it)")
+                yield Problem(path, row.line, "formula-like", message)

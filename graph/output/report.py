@@ -281,15 +281,20 @@ def to_html(blocks: list[Block], lang: str = "en") -> str:
 
 # ---- Markdown ----------------------------------------------------------------------------------
 
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]|~])")
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]|~@])")
+# a dot between a name and a letter, as in a domain (example.com, www.x.org): escaped, no renderer
+# that links bare domains (GitHub's www., linkify) finds one; numbers (0.52) keep their dot
+_MD_DOMAIN_DOT = re.compile(r"(?<=[\w-])\.(?=[^\W\d_])")
 _MD_START = re.compile(r"^(\d*)([#+=.)-])")
 
 
 def md_escape(text: str) -> str:
     """Text that Markdown shows as typed, on one line: no emphasis, links, tables cells or raw HTML."""
-    text = " ".join(str(text).split())
+    from graph.data.files import printable
+
+    text = printable(" ".join(str(text).split()))  # a control character (ESC) shown as \x1b, never raw
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_DOMAIN_DOT.sub(r"\\.", _MD_INLINE.sub(r"\\\1", text))  # '@': no e-mail link either
     return _no_scheme(_MD_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text))
 
 
@@ -298,9 +303,10 @@ def _no_scheme(text: str) -> str:
     return text.replace("://", ":&#47;&#47;")
 
 
-def to_markdown(blocks: list[Block]) -> str:
-    """The report as Markdown; the map is the same SVG as a data: URI image."""
+def to_markdown(blocks: list[Block], map_file: str | None = None) -> str:
+    """The report as Markdown; the map is the image file ``map_file`` beside it, or else a data: URI image."""
     import base64
+    from urllib.parse import quote
 
     out = []
     for b in blocks:
@@ -316,6 +322,9 @@ def to_markdown(blocks: list[Block]) -> str:
             lines += ["| " + " | ".join(md_escape(_num(r.get(k))) for k, _, _ in b.columns) + " |" for r in b.rows]
             out.append("\n".join(lines))
         elif b.kind == "map":
-            data = base64.b64encode(b.svg).decode("ascii")
-            out.append(f"![Map of the actors](data:image/svg+xml;base64,{data})\n\n{md_escape(b.text)}")
+            if map_file is not None:  # GitHub and most renderers drop data: images, but show a file beside
+                source = quote(map_file)
+            else:
+                source = "data:image/svg+xml;base64," + base64.b64encode(b.svg).decode("ascii")
+            out.append(f"![Map of the actors]({source})\n\n{md_escape(b.text)}")
     return "\n\n".join(out) + "\n"

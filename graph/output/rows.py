@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.analysis.ranking import competition_ranks, rank_key, ties
+from graph.data.files import printable
 
 __all__ = ["centrality_rows", "broker_rows", "actor_columns", "summary", "markdown_table",
            "impact_summary", "robustness_rows", "robustness_long"]
@@ -108,6 +109,7 @@ def impact_summary(G, result: dict, shown: int = 6, parts: int = 20, width: int 
     for held in result.get("held_by_weak_ties", [])[:parts]:
         lines.append(f"Held by a weak tie only: {' and '.join(name(n) for n in held['between'])} stay linked through "
                      + "; ".join(f"{t['tie']} ({', '.join(t['weak'])})" for t in held["ties"]))
+    lines = [printable(line) for line in lines]  # names come from the data: never a raw ESC to the terminal
     if width:
         import textwrap
 
