@@ -388,7 +388,9 @@ def test_markdown_briefing_makes_no_link_and_writes_its_map_beside_it(tmp_path):
     for shown in (r"Press a\@b\.org", r"www\.unit\.example\.org", r"See example\.com", r"un\.int/mali",
                   r"desk\@un\.org", r"https:&#47;&#47;example\.org/x?y=1", r"Brief for ops\.example\.net"):
         assert shown in md, shown
-    assert "0.500" in md  # numbers keep their dot
+    from graph.output.report import md_escape
+
+    assert md_escape("betweenness 0.500 of 1.25") == "betweenness 0.500 of 1.25"  # numbers keep their dot
     assert "![Map of the actors](brief-map.svg)" in md and "data:image" not in md
     svg = (tmp_path / "brief-map.svg").read_text(encoding="utf-8")
     assert svg.startswith("<?xml") and "<svg" in svg
