@@ -276,8 +276,19 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
     groups = None
     if color_by == "community":
         groups = {n: f"community {i}" for i, members in enumerate(questions.communities(measured), 1) for n in members}
+    elif color_by == "camp":
+        groups = camp_groups(select(G, statuses=view.kept_statuses()))
     title = clean_text(title) if title is not None else f"{default_title}: {folder_name(ds.folder)}"
     return Picture(G, values, groups, title, tuple(notes))
+
+
+def camp_groups(G) -> dict[str, str]:
+    """Each actor of G -> its balance camp ('camp 1', the largest, ...), from every signed tie of G;
+    'no camp' for an actor with no cooperative or hostile tie (see graph.analysis.balance)."""
+    from graph.analysis.balance import balance
+
+    camp_of = balance(G).camp_of()
+    return {n: f"camp {camp_of[n]}" if n in camp_of else "no camp" for n in G}
 
 
 def render_html(dataset, view: View | None = None, *, title: str | None = None, size_by: str = "betweenness",
