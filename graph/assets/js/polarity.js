@@ -78,9 +78,12 @@
       var label = el("label");
       var box = el("input");
       box.type = "checkbox";
-      var now = polarity.groupState(g.kinds, state.hiddenKinds);
-      box.checked = now !== "none";
-      box.indeterminate = now === "some";
+      function mark() {  // the group's box: checked when all are shown, half when some are
+        var now = polarity.groupState(g.kinds, state.hiddenKinds);
+        box.checked = now !== "none";
+        box.indeterminate = now === "some";
+      }
+      mark();
       box.setAttribute("aria-label", "Show or hide every " + g.key + " tie");
       box.addEventListener("change", function () {
         polarity.toggleGroup(g.kinds, state.hiddenKinds);
@@ -100,6 +103,7 @@
         var old = li.querySelector(".ag-line");
         if (old) { old.replaceWith(lineIcon(k)); }
         li.querySelector(".ag-legend-text").textContent = k.label + k.mark;
+        li.querySelector("input").addEventListener("change", mark);  // after the legend's own handler
         sub.appendChild(li);
       });
       head.appendChild(sub);
