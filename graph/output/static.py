@@ -74,8 +74,8 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
     head_in = (0.55 + 0.25 * len(notes)) if title else 0.0
     below = legend == "below"
     if below:
-        entries = len(scene.groups) + len(kinds)
         columns, row_in = (4, 0.22) if page else (BELOW_COLUMNS, BELOW_ROW)  # a page is wider than the map
+        entries = _below_cells(scene, kinds, columns)[1]
         legend_h = row_in * (1.6 + -(-entries // columns)) + (0.6 if size_note else 0.0)
         if page:
             margin = 0.5
@@ -292,8 +292,8 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
     col = width_in / columns
     y = row_in * 0.8
     ax.text(0, y, "Legend", fontsize=font + 1, weight="bold", va="center")
-    entries = [("group", g) for g in scene.groups] + [("kind", k) for k in kinds]
-    for k, (what, e) in enumerate(entries):
+    cells, used = _below_cells(scene, kinds, columns)
+    for k, what, e in cells:
         x, row = (k % columns) * col, y + row_in * (1 + k // columns)
         if what == "group":
             ax.add_line(Line2D([x + 0.1], [row], marker=_MARKERS.get(e["shape"], "o"), markersize=9,
@@ -310,9 +310,21 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
             text = _kind_text(e)
         ax.text(x + 0.4, row, text, fontsize=font, va="center", parse_math=False)
     if size_note:
-        rows = -(-len(entries) // columns)
+        rows = -(-used // columns)
         ax.text(0, y + row_in * (rows + 0.8), size_note, fontsize=font, va="top", color="#495057",
                 wrap=True, parse_math=False)
+
+
+def _below_cells(scene, kinds, columns: int) -> tuple[list[tuple[int, str, dict]], int]:
+    """The legend's entries under the map as (cell, what, entry), row by row, and the cells used; a group
+    header (cooperation, hostility, other) starts a new row."""
+    cells, k = [], 0
+    for what, e in [("group", g) for g in scene.groups] + [("kind", i) for i in kinds]:
+        if "header" in e and k % columns:
+            k += columns - k % columns
+        cells.append((k, what, e))
+        k += 1
+    return cells, k
 
 
 def _kind_text(k: dict) -> str:
