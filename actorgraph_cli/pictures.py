@@ -20,7 +20,8 @@ from actorgraph_cli.options import OutputPath, cli_view, load, notes, resolve_in
 @click.option("--size-by", type=click.Choice(SIZE_BY, case_sensitive=False),
               default="betweenness", show_default=True, help="What a dot's and its label's size show.")
 @click.option("--color-by", type=click.Choice(COLOR_BY, case_sensitive=False), default="type", show_default=True,
-              help="Colour and shape (and legend filter) by actor type or by detected community.")
+              help="Colour and shape (and legend filter) by actor type, by detected community, or by balance"
+                   " camp (as `actorgraph balance` finds them on every signed tie).")
 @click.option("--focus", metavar="ACTOR", help="Only this actor's neighbourhood.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many steps out.")

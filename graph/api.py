@@ -9,7 +9,7 @@ client of these functions. See docs/api.md.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from graph.analysis import questions, robustness as _robustness, whatif
@@ -83,8 +83,6 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
     in_hostile count each actor's hostile ties apart.
     """
     import pandas as pd
-
-    from dataclasses import replace
 
     from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
 
@@ -276,8 +274,19 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
     groups = None
     if color_by == "community":
         groups = {n: f"community {i}" for i, members in enumerate(questions.communities(measured), 1) for n in members}
+    elif color_by == "camp":
+        groups = camp_groups(select(G, statuses=view.kept_statuses()))
     title = clean_text(title) if title is not None else f"{default_title}: {folder_name(ds.folder)}"
     return Picture(G, values, groups, title, tuple(notes))
+
+
+def camp_groups(G) -> dict[str, str]:
+    """Each actor of G -> its balance camp ('camp 1', the largest, ...), from every signed tie of G;
+    'no camp' for an actor with no cooperative or hostile tie (see graph.analysis.balance)."""
+    from graph.analysis.balance import balance
+
+    camp_of = balance(G).camp_of()
+    return {n: f"camp {camp_of[n]}" if n in camp_of else "no camp" for n in G}
 
 
 def render_html(dataset, view: View | None = None, *, title: str | None = None, size_by: str = "betweenness",
@@ -356,18 +365,25 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
     view = view if view is not None else View()
     G_all = graph_of(ds, view, all_statuses=True)
     G = select(G_all, statuses=view.kept_statuses())  # the analysed ties, as render measures them
+    # the map draws every tie, as render does; the Conflict section weighs every signed tie, as balance does
+    drawn = select(graph_of(ds, view, all_statuses=True, all_ties=True), statuses=view.kept_statuses())
+    signed = select(graph_of(ds, replace(view, ties="all"), all_statuses=True), statuses=view.kept_statuses()) \
+        if ds.kinds.signed else None
     title = clean_text(title) if title is not None else f"Briefing: {folder_name(ds.folder)}"
     size_by = measure if measure in SIZE_BY else "betweenness"
     values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
     if on_notes is not None:
         on_notes(found)
-    svg = b"" if fmt == "pdf" else draw(G, values, "svg", title="", size_by=size_by, legend="below",
+    svg = b"" if fmt == "pdf" else draw(drawn, values, "svg", title="", size_by=size_by, legend="below",
                                         shown_px=SHOWN_PX)
     note = (f"The map of `actorgraph render` with these options, the legend under it: dot and label size show"
             f" {size_by}; colour and shape the actor type; line colour and style the relation kind.")
+    if ds.kinds.signed:
+        note += (" The legend groups the kinds under cooperation, hostility and other: hostile ties are drawn"
+                 " dash-dotted in reds, ending in a bar; sizes are measured on the cooperation network.")
     return briefing(ds, G, title=title, files=data_files(ds), svg=svg, map_note=note, version=__version__,
-                    view=view, measure=measure, top=top, notes=found,
-                    draw=map_parts(G, values, title="", size_by=size_by) if fmt == "pdf" else None)
+                    view=view, measure=measure, top=top, notes=found, signed=signed,
+                    draw=map_parts(drawn, values, title="", size_by=size_by) if fmt == "pdf" else None)
 
 
 def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,

@@ -15,7 +15,7 @@ MEASURE_MEANINGS = {
 }
 MEASURE_NAMES = tuple(MEASURE_MEANINGS)
 SIZE_BY = ("betweenness", "degree", "pagerank", "none")
-COLOR_BY = ("type", "community")
+COLOR_BY = ("type", "community", "camp")
 PANEL_MEASURES = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
 FORMATS = ("table", "csv", "json")
 COMMUNITY_SEED = 42

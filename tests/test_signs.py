@@ -241,3 +241,162 @@ def test_frustration_above_the_exact_limit_is_an_upper_bound(monkeypatch):
     monkeypatch.setattr(module, "EXACT_LIMIT", 3)
     signs = {("a", "b"): -1, ("a", "c"): -1, ("b", "c"): -1, ("c", "d"): 1}
     assert module.frustration(signs) == (1, False)
+
+
+# -- 4. hostile kinds drawn apart; the legend grouped by polarity; --color-by camp ------------------------------------
+
+def _lines(folder):
+    from graph.picture.ties import kind_lines
+
+    return kind_lines(load_dataset(folder).kinds)
+
+
+def test_hostile_kinds_have_their_own_colour_family_pattern_and_head():
+    from graph.picture.ties import HOSTILE_STYLE, family, separable
+
+    lines = _lines(CONFLICT)
+    by = {p: [l for l in lines.values() if l.polarity == p] for p in ("cooperative", "hostile", "neutral")}
+    assert [l.name for l in by["hostile"]] == ["fights", "attacks"]
+    assert {family(l.color) for l in by["hostile"]} == {"hostile"}
+    assert {family(l.color) for l in by["cooperative"]} == {"cooperative"}
+    assert {family(l.color) for l in by["neutral"]} == {"neutral"}
+    # every hostile colour told apart from every other family's, for normal and red-green colour-blind vision
+    assert all(separable(h.color, o.color) for h in by["hostile"] for o in by["cooperative"] + by["neutral"])
+    assert len({l.color for l in lines.values()}) == len(lines)  # no two kinds share a colour
+    assert {l.style for l in by["hostile"]} == {HOSTILE_STYLE}
+    assert HOSTILE_STYLE not in {l.style for l in by["cooperative"] + by["neutral"]}
+    assert (lines["attacks"].head, lines["fights"].head, lines["funds"].head) == ("bar", "", "arrow")
+    # the example's green 'funds' (#2f9e44) reads as red under deuteranopia: replaced; its own blue kept
+    assert lines["funds"].color != "#2f9e44" and lines["allied_with"].color == "#1971c2"
+
+
+def test_a_red_cooperative_kind_is_redrawn_in_its_own_family(tmp_path):
+    from graph.picture.ties import family
+
+    folder = write(tmp_path / "d")
+    (folder / "kinds.csv").write_text("kind,color,polarity\ntrains,#c92a2a,\nfights,#1971c2,hostile\n")
+    (folder / "relations.csv").write_text("source,relation,target,evidence\na,trains,b,x\nb,fights,c,x\n")
+    lines = _lines(folder)
+    assert family(lines["trains"].color) == "cooperative" and family(lines["fights"].color) == "hostile"
+
+
+def test_without_hostile_kinds_kinds_are_drawn_as_kinds_csv_says():
+    from graph.data.schema import RELATIONS
+
+    lines = _lines(BUNDLED)
+    assert {n: (l.color, l.style, l.head) for n, l in lines.items()} == \
+        {k.name: (k.color, k.style, "arrow" if k.directed else "") for k in RELATIONS.values()}
+
+
+def test_static_legend_groups_kinds_by_polarity():
+    from graph.analysis.views import graph_of
+    from graph.api import View
+    from graph.output.static import legend_kinds
+
+    ds = load_dataset(CONFLICT)
+    items = legend_kinds(graph_of(ds, View(ties="all")))
+    assert [i.get("header") or i["label"] for i in items] == ["Cooperation", "funds", "trains", "allied with",
+                                                              "Hostility", "fights", "attacks", "Other", "monitors"]
+    assert next(i for i in items if i.get("label") == "attacks")["mark"] == " \u22a3"
+    assert not any("header" in i for i in legend_kinds(graph_of(load_dataset(BUNDLED), View())))
+
+
+def test_signed_page_carries_the_groups_and_their_script(tmp_path):
+    from graph.output.page import SCRIPTS, page_script
+
+    ok("--data", CONFLICT, "render", "-o", tmp_path / "c.html")
+    data = _page_data((tmp_path / "c.html").read_text())
+    assert [g["key"] for g in data["kindGroups"]] == ["cooperation", "hostility", "other"]
+    assert {k["name"]: k["group"] for k in data["kinds"]}["attacks"] == "hostility"
+    bars = [e for e in data["edges"] if e["kind"] == "attacks"]
+    assert bars and all(e["arrows"] == {"to": {"enabled": True, "type": "bar"}} and e["dashes"] == [10, 4, 2, 4]
+                        for e in bars)
+    assert "actorgraph.polarity" in (tmp_path / "c.html").read_text()
+    assert "actorgraph.polarity" not in page_script() and page_script().count("\n(function (") == len(SCRIPTS)
+
+
+def test_color_by_camp_groups_are_the_balance_camps(tmp_path):
+    from graph import api
+
+    camps = json.loads(ok("--data", CONFLICT, "balance", "--format", "json").stdout)["camps"]
+    groups = api.picture(load_dataset(CONFLICT), color_by="camp").groups
+    found: dict = {}
+    for actor, group in groups.items():
+        found.setdefault(group, []).append(actor)
+    assert [sorted(found[f"camp {i}"]) for i in range(1, len(camps) + 1)] == [sorted(c) for c in camps]
+    assert found["no camp"] == ["observers"]  # monitors only: no signed tie
+    ok("--data", CONFLICT, "render", "--color-by", "camp", "-o", tmp_path / "camp.html")
+    data = _page_data((tmp_path / "camp.html").read_text())
+    assert {a: v["group"] for a, v in data["actors"].items()} == groups and data["groupLabel"] == "camp"
+
+
+def test_bundled_page_and_picture_are_byte_identical_to_before(tmp_path, monkeypatch):
+    """The bundled data has no hostile kind: page and SVG exactly as before issue 24's pictures (refresh
+    unsigned_golden/map.svg and PAGE_SHA256 only for a deliberate change to the page or the picture)."""
+    import hashlib
+
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)  # the page's footer names the data files as given
+    ok("--data", "data", "render", "-o", tmp_path / "p.html")
+    ok("--data", "data", "render", "-o", tmp_path / "m.svg")
+    assert (tmp_path / "m.svg").read_bytes() == (GOLDEN / "map.svg").read_bytes()
+    assert hashlib.sha256((tmp_path / "p.html").read_bytes()).hexdigest() == PAGE_SHA256
+
+
+PAGE_SHA256 = "3019b9facf73532c36a6cdf5780781534fadb6e4fd9f0b0fdc42fbc4530d2f5f"
+
+
+@pytest.mark.browser
+def test_page_legend_groups_kinds_and_hides_a_group_at_once(open_page, tmp_path):
+    path = tmp_path / "c.html"
+    ok("--data", CONFLICT, "render", "-o", path)
+    page = open_page(path)
+    groups = page.js("""() => [...document.querySelectorAll('#ag-legend-kinds > li.ag-kind-group')].map(g => [
+        g.dataset.kindGroup, g.querySelector('strong').textContent,
+        [...g.querySelectorAll('li[data-kind]')].map(li => li.dataset.kind)])""")
+    assert groups == [["cooperation", "Cooperation", ["funds", "trains", "allied_with"]],
+                      ["hostility", "Hostility", ["fights", "attacks"]], ["other", "Other", ["monitors"]]]
+    shown = "() => network.body.data.edges.getIds().length"
+    assert page.js(shown) == 19
+    box = "#ag-legend-kinds li[data-kind-group=hostility] > label > input"
+    page.page.click(box)
+    assert page.js(shown) == 11  # the 8 hostile ties hidden at once
+    hostile_boxes = "#ag-legend-kinds li[data-kind-group=hostility] li[data-kind] input"
+    assert page.js("q => [...document.querySelectorAll(q)].map(b => b.checked)", hostile_boxes) == [False, False]
+    assert "hide-relations=" in page.js("() => location.hash") and "attacks" in page.js("() => location.hash")
+    page.page.click("#ag-legend-kinds li[data-kind=fights] input")  # one kind back: the group is half shown
+    assert page.js(shown) == 14
+    assert page.js(f"() => document.querySelector('{box}').indeterminate") is True
+    page.page.click(box)  # shows the whole group again
+    assert page.js(shown) == 19
+    assert page.js("() => document.querySelector('#ag-legend-kinds li[data-kind=attacks] .ag-legend-text')"
+                   ".textContent") == "attacks \u22a3"
+    assert not page.errors and not [r for r in page.requests if not r.startswith("file:")]
+
+
+# -- 5. the briefing: key actors on the cooperation network, and a Conflict section -----------------------------------
+
+def test_report_has_a_conflict_section_on_signed_data(tmp_path):
+    import re
+
+    ok("--data", CONFLICT, "report", "-o", tmp_path / "r.md")
+    text = (tmp_path / "r.md").read_text()
+    assert "\n## Conflict\n" in text and "\n### Camps\n" in text and "\n### Most opposed\n" in text
+    assert "\n### The enemy of my enemy\n" in text
+    assert "| 1 | 5 | Veridian Armed Forces (fictional)" in text  # camp 1 of balance, 5 actors
+    assert "| Veridian Armed Forces (fictional) | Coastal Smuggling Network (fictional) | 2 |" in text
+    findings = text.split("## Findings")[1].split("## Map")[0]
+    assert len(re.findall(r"^- Hostile ties split the signed network into 3 camps", findings, re.M)) == 1
+    # key actors from the cooperation network: ostmark first at 3/36, as `centrality` measures by default
+    key = text.split("## Key actors")[1].split("## Conflict")[0]
+    assert "| 1 | Republic of Ostmark (fictional) | state | 0\\.083 |" in key
+    assert "Measured on the cooperation network" in key
+    for table in re.findall(r"\n(\|.*\|)\n\|[-:|]+\|\n", text):
+        assert table.count("|") - 1 <= 6
+
+
+def test_report_has_no_conflict_section_without_hostile_kinds(tmp_path):
+    ok("--data", BUNDLED, "report", "-o", tmp_path / "r.md")
+    text = (tmp_path / "r.md").read_text()
+    assert "Conflict" not in text and "camp" not in text.lower() and "hostil" not in text.lower()

@@ -24,14 +24,17 @@ from graph.data.schema import fold, status_of
 from graph.picture.labels import GAP, PLACES, offsets
 from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
+from graph.picture.ties import GROUPS, kind_lines
 from graph.output.words import view_notes
 
 __all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
 HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
 SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # in this order
+# only in a page with hostile kinds or coloured by camp, after legend: the legend grouped by polarity, camps named
+SIGNED_SCRIPTS = ("polarity",)
 MAX_FIT_SCALE = 1.5
-DASHES = {"solid": False, "dashed": True, "dotted": [2, 5]}  # vis-network's dashes per line style
+DASHES = {"solid": False, "dashed": True, "dotted": [2, 5], "dashdot": [10, 4, 2, 4]}  # dashdot: hostile kinds  # vis-network's dashes per line style
 STATUS_DASHES = {"planned": [8, 6], "recommended": [2, 6]}  # ties that are not (yet) there: broken, faded
 STATUS_OPACITY = {"planned": 0.6, "recommended": 0.5}
 
@@ -80,8 +83,7 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "relations": _relations(G),
         "groups": scene.groups,
         "groupLabel": group_label,
-        "kinds": [{"name": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed,
-                   "color": k.color, "style": k.style, "count": counts[k.name]} for k in kinds.values()],
+        "kinds": _kinds(kinds, counts),
         "measures": [m for m in PANEL_MEASURES if m in values],
         "measureHelp": measure_help or {},
         "sizeBy": size_by,
@@ -90,7 +92,23 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": _drawn(G),
     }
-    return _page(data)
+    if kinds.signed:
+        data["kindGroups"] = [{"key": key, "polarity": polarity} for key, polarity in GROUPS]
+    return _page(data, signed=kinds.signed or group_label == "camp")
+
+
+def _kinds(kinds, counts: dict) -> list[dict]:
+    """The legend's relation kinds, drawn as the map draws them; with hostile kinds, each with its group."""
+    lines = kind_lines(kinds)
+    out = []
+    for k in kinds.values():
+        line = lines[k.name]
+        item = {"name": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed,
+                "color": line.color, "style": line.style, "count": counts[k.name]}
+        if kinds.signed:  # a data set without hostile kinds keeps today's page, byte for byte
+            item.update(polarity=k.polarity, group=line.group, head=line.head, mark=line.mark)
+        out.append(item)
+    return out
 
 
 def vis_items(scene) -> tuple[list[dict], list[dict]]:
@@ -107,7 +125,7 @@ def vis_items(scene) -> tuple[list[dict], list[dict]]:
 def _edge(e: dict) -> dict:
     status = e["status"]
     edge = {"id": e["id"], "from": e["from"], "to": e["to"], "kind": e["kind"], "status": status,
-            "arrows": "to" if e["arrow"] else "", "dashes": STATUS_DASHES.get(status, DASHES[e["style"]]),
+            "arrows": _arrows(e), "dashes": STATUS_DASHES.get(status, DASHES[e["style"]]),
             # hover and highlight in the tie's own colour: vis-network's default grey hid a selected actor's ties
             "color": {"color": e["color"], "highlight": e["color"], "hover": e["color"],
                       "opacity": STATUS_OPACITY.get(status, 1.0)},
@@ -117,6 +135,13 @@ def _edge(e: dict) -> dict:
                       "roundness": abs(bend)} if bend else False
     return edge
 
+
+
+def _arrows(e: dict):
+    """vis-network's arrows: an arrowhead for a directed kind, a bar (⊣) for a directed hostile one."""
+    if e.get("head") == "bar":
+        return {"to": {"enabled": True, "type": "bar"}}
+    return "to" if e["arrow"] else ""
 
 
 def _big(n: int, m: int) -> bool:
@@ -279,9 +304,16 @@ def vis_assets() -> tuple[str, str]:
     return _asset(lib / "vis-network.min.js"), _asset(lib / "vis-network.css")
 
 
-def page_script() -> str:
-    """The page's own scripts in a fixed order: one global, ``actorgraph``, that each file adds a module to."""
-    parts = [_asset(HERE / "assets" / "js" / f"{name}.js") for name in SCRIPTS]
+def page_script(signed: bool = False) -> str:
+    """The page's own scripts in a fixed order: one global, ``actorgraph``, that each file adds a module to.
+
+    ``signed`` (a data set with hostile kinds) adds SIGNED_SCRIPTS after the legend's script.
+    """
+    names = list(SCRIPTS)
+    if signed:
+        at = names.index("legend") + 1
+        names[at:at] = SIGNED_SCRIPTS
+    parts = [_asset(HERE / "assets" / "js" / f"{name}.js") for name in names]
     return "var actorgraph = {};\n" + "\n".join(parts) + "\n"
 
 
@@ -289,14 +321,14 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _page(data: dict) -> str:
+def _page(data: dict, signed: bool = False) -> str:
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              keep_trailing_newline=True)
     env.filters["tojson"] = _tojson
     vis_js, vis_css = vis_assets()
-    page_js = page_script()
+    page_js = page_script(signed)
     page_css = _asset(HERE / "assets" / "explorer.css")
     csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in (vis_js, page_js))
            + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.data.schema import kinds_of
 from graph.output.words import left_out
 
-__all__ = ["briefing", "facts", "Block", "to_html", "to_markdown", "strip_svg", "TOP", "MEASURE"]
+__all__ = ["briefing", "facts", "conflict_facts", "conflict_blocks", "Block", "to_html", "to_markdown", "strip_svg", "TOP", "MEASURE"]
 
 TOP = 10  # the top actors by default, as `actorgraph robustness --top`
 MEASURE = "betweenness"  # the measure by default, as `robustness` and `centrality --sort`
@@ -45,14 +46,25 @@ def _name(G, n) -> str:
     return G.nodes[n].get("name", n)
 
 
+def _cooperation_only(G) -> bool:
+    """Whether G holds no hostile or neutral tie (the measures' default network)."""
+    kinds = kinds_of(G)
+    return all(kinds[k].polarity == "cooperative" for _, _, k in G.edges(data="relation"))
+
+
 def _table(columns, rows) -> Block:
     assert len(columns) <= 6, "a briefing table has at most 6 columns"
     return Block("table", columns=columns, rows=rows)
 
 
-def facts(G, measure: str = MEASURE, top: int = TOP) -> dict:
+def facts(G, measure: str = MEASURE, top: int = TOP, signed=None) -> dict:
     """The measured facts the briefing states: robustness of the top by ``measure``, what-if for the
-    top HUBS, the evidence shares and the communities (each with its most central actor first)."""
+    top HUBS, the evidence shares and the communities (each with its most central actor first).
+
+    ``signed``: the view with every tie (G is the cooperation network); when its kinds include
+    hostile ones, ``conflict`` holds the balance, camps, most-opposed actors and enemy-of-my-enemy
+    pairs (see :func:`conflict_facts`), else None.
+    """
     from graph.analysis.questions import communities
     from graph.analysis.ranking import rank_key
     from graph.analysis.robustness import evidence_shares, robustness
@@ -78,7 +90,72 @@ def facts(G, measure: str = MEASURE, top: int = TOP) -> dict:
     return {"measure": measure, "robustness": rob, "impacts": impacts,
             "impact": impacts[0][1] if impacts else None, "shares": evidence_shares(G),
             "graded": bool(G.graph.get("sources")), "communities": found,
-            "community_of": {a: i for i, c in enumerate(groups, 1) for a in c}}
+            "community_of": {a: i for i, c in enumerate(groups, 1) for a in c},
+            "conflict": conflict_facts(signed, top) if signed is not None and kinds_of(signed).signed else None}
+
+
+def conflict_facts(S, top: int = TOP) -> dict:
+    """The signed network's facts for the briefing: balance (graph.analysis.balance), the camps with
+    their actors' names, and the ``top`` most-opposed actors (most actors hostile to them, then most
+    they are hostile to), each with its counts and camp."""
+    from graph.analysis.balance import balance
+    from graph.analysis.signs import hostile_counts
+
+    b = balance(S)
+    counts = hostile_counts(S)
+    into, out = counts["in_hostile"], counts["hostile_degree"]
+    camp_of = b.camp_of()
+    opposed = sorted((n for n in S if into[n] or out[n]), key=lambda n: (-into[n], -out[n], _name(S, n), n))[:top]
+    return {"balance": b, "camps": [[_name(S, a) for a in members] for members in b.camps],
+            "opposed": [{"id": n, "name": _name(S, n), "type": S.nodes[n].get("type", ""), "in_hostile": into[n],
+                         "hostile_degree": out[n], "camp": camp_of.get(n)} for n in opposed],
+            "pairs": [(_name(S, a), _name(S, c), [_name(S, n) for n in common]) for a, c, common in b.enemy_pairs]}
+
+
+def conflict_blocks(f: dict, top: int = TOP) -> list[Block]:
+    """The briefing's Conflict section: balance in two sentences, then camps, most opposed, enemy-of-my-enemy."""
+    from graph.analysis.balance import EXACT_LIMIT
+    from graph.output.signed import METHOD
+    from graph.output.words import count, names
+
+    b = f["balance"]
+    out = [Block("heading", "Conflict")]
+    if not b.actors:
+        return out + [Block("para", "No actor of this view has a cooperative or hostile tie.")]
+    ratio = f"{b.balanced_triangles} of {count(b.triangles, 'triangle')} balanced ({b.ratio:.0%})" if b.triangles \
+        else "no triangle of three tied actors"
+    bound = "" if b.frustration_exact else "at most "
+    out.append(Block("para", f"The signed network: {count(len(b.actors), 'actor')}, {count(b.positive, 'cooperative tie')}"
+                             f" and {count(b.negative, 'hostile tie')} (neutral ties left out); {ratio}; frustration"
+                             f" index {bound}{b.frustration}: the fewest ties to change sign or remove for the network"
+                             " to split into two hostile camps."))
+    out.append(Block("heading", "Camps", 3))
+    out.append(_table([("camp", "Camp", True), ("size", "Actors", True), ("members", "Members", False)],
+                      [{"camp": i, "size": len(c), "members": names(c, 8)} for i, c in enumerate(f["camps"], 1)]))
+    out.append(Block("para", f"Cooperative inside and hostile across, with {count(b.camp_errors, 'tie')} breaking the"
+                             " pattern (`actorgraph balance` lists them)."))
+    out.append(Block("heading", "Most opposed", 3))
+    out.append(_table([("rank", "Rank", True), ("name", "Actor", False), ("type", "Type", False),
+                       ("in_hostile", "Actors hostile to it", True), ("hostile_degree", "It is hostile to", True),
+                       ("camp", "Camp", True)],
+                      [dict(a, rank=i) for i, a in enumerate(f["opposed"], 1)]))
+    out.append(Block("para", f"The top {min(top, len(f['opposed']))} by the number of other actors hostile to it"
+                             " (in_hostile), then by the number it is hostile to (hostile_degree), as"
+                             " `centrality` counts them."))
+    out.append(Block("heading", "The enemy of my enemy", 3))
+    if f["pairs"]:
+        out.append(_table([("a", "Actor", False), ("b", "And actor", False), ("n", "Common adversaries", True),
+                           ("who", "Adversaries", False)],
+                          [{"a": a, "b": c, "n": len(common), "who": names(common, 4)}
+                           for a, c, common in f["pairs"][:top]]))
+        out.append(Block("para", "Pairs with no tie between them and an adversary in common, most common adversaries"
+                                 f" first (the first {top} of {len(f['pairs'])})." if len(f["pairs"]) > top else
+                                 "Pairs with no tie between them and an adversary in common, most common"
+                                 " adversaries first."))
+    else:
+        out.append(Block("para", "No two actors without a tie share an adversary."))
+    out.append(Block("para", "Method: " + METHOD.format(limit=EXACT_LIMIT)))
+    return out
 
 
 def view_line(dataset, view, G) -> str:
@@ -96,19 +173,21 @@ def view_line(dataset, view, G) -> str:
 
 
 def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: bytes, map_note: str,
-             version: str, view=None, measure: str = MEASURE, top: int = TOP, notes=(), draw=None) -> list[Block]:
+             version: str, view=None, measure: str = MEASURE, top: int = TOP, notes=(), draw=None,
+             signed=None) -> list[Block]:
     """The report's blocks, bottom line up front: view, findings, map, key actors, what-if,
     robustness, evidence, then the sources and data files as an annex.
 
     G: the analysed view; measure and top: as ``actorgraph robustness --measure --top``;
-    notes: the measures' notes (e.g. undefined values); draw: the map for the PDF.
+    notes: the measures' notes (e.g. undefined values); draw: the map for the PDF; signed: the view with
+    every tie, for the Conflict section (only when its kinds include hostile ones).
     """
     from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
     from graph.analysis.ranking import ties
     from graph.names import MEASURE_MEANINGS
     from graph.output.words import count, findings, names
 
-    f = facts(G, measure, top)
+    f = facts(G, measure, top, signed)
     rob = f["robustness"]
     n, m = G.number_of_nodes(), G.number_of_edges()
     out = [Block("heading", title, 1), Block("para", "View: " + view_line(dataset, view, G)),
@@ -130,9 +209,13 @@ def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: 
                         "value": a["value"], "ties": ties(G, a["id"]), "community": f["community_of"].get(a["id"])}
                        for a in rob["actors"]]))
     out.append(Block("para", f"The top {k} by {measure}: {meaning}. Actors tied: the other actors it has a relation"
-                             " with, either way (the ties `centrality` counts). Community: Louvain, seed 42."))
+                             " with, either way (the ties `centrality` counts). Community: Louvain, seed 42."
+                             + (" Measured on the cooperation network: hostile and neutral ties left out."
+                                if f["conflict"] is not None and _cooperation_only(G) else "")))
     if notes:
         out.append(Block("list", items=list(notes)))
+    if f["conflict"] is not None:
+        out += conflict_blocks(f["conflict"], top)
 
     out.append(Block("heading", f"What if the top {len(f['impacts'])} left?"))
     rows = []

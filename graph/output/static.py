@@ -14,16 +14,18 @@ from graph.data.schema import kinds_of, status_of
 from graph.names import MEASURE_MEANINGS
 from graph.picture.palette import darker
 from graph.picture.scene import scene_for
+from graph.picture.ties import GROUPS, kind_lines
 from graph.picture.routing import via_point
 from graph.output.words import view_notes
 
-__all__ = ["render_static", "map_figure", "map_parts", "static_map", "STATIC_FORMATS"]
+__all__ = ["render_static", "map_figure", "map_parts", "static_map", "legend_kinds", "STATIC_FORMATS"]
 
 STATIC_FORMATS = ("svg", "png", "pdf")
 FONT = "DejaVu Sans"  # ships with matplotlib: the same picture on every machine
 ARIAL_TO_DEJAVU = 0.88  # DejaVu Sans is wider than the Arial the layout measured
 LEGEND_IN = 2.9  # inches of legend beside the map
-LINE_STYLES = {"solid": "solid", "dashed": (0, (5, 3)), "dotted": (0, (1, 2.5))}
+LINE_STYLES = {"solid": "solid", "dashed": (0, (5, 3)), "dotted": (0, (1, 2.5)),
+               "dashdot": (0, (6, 2.5, 1.5, 2.5))}  # dashdot: hostile kinds only (graph.picture.ties)
 STATUS_STYLES = {"planned": (0, (6, 4)), "recommended": (0, (1.5, 3))}
 _METADATA = {
     "svg": {"Date": None, "Creator": None, "Format": None, "Type": None},
@@ -72,8 +74,8 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
     head_in = (0.55 + 0.25 * len(notes)) if title else 0.0
     below = legend == "below"
     if below:
-        entries = len(scene.groups) + len(kinds)
         columns, row_in = (4, 0.22) if page else (BELOW_COLUMNS, BELOW_ROW)  # a page is wider than the map
+        entries = _below_cells(scene, kinds, columns)[1]
         legend_h = row_in * (1.6 + -(-entries // columns)) + (0.6 if size_note else 0.0)
         if page:
             margin = 0.5
@@ -124,6 +126,7 @@ def _xy(scene, i):
 
 
 def _draw_edges(ax, scene, points_per_px: float) -> None:
+    from matplotlib.lines import Line2D
     from matplotlib.patches import PathPatch, Polygon
     from matplotlib.path import Path
 
@@ -136,7 +139,13 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
         style = STATUS_STYLES.get(e["status"], LINE_STYLES[e["style"]])
         alpha = 1.0 if e["status"] == "actual" else 0.55
         end = b
-        if e["arrow"]:  # stop the line at the arrow's base, draw the head at the target's edge
+        if e.get("head") == "bar":  # a hostile kind: a bar across the line at the target's edge (⊣)
+            tip, base, left, right = _arrow(a, via, b, scene.radius[j], 3.0)
+            end = tip
+            bar = _arrow(a, via, b, scene.radius[j], 3.0, spread=2.4)
+            ax.add_line(Line2D([bar[2][0], bar[3][0]], [bar[2][1], bar[3][1]], color=e["color"], linewidth=width * 1.6,
+                               solid_capstyle="butt", zorder=2, alpha=alpha))
+        elif e["arrow"]:  # stop the line at the arrow's base, draw the head at the target's edge
             tip, base, left, right = _arrow(a, via, b, scene.radius[j], 12.0)
             end = base
             ax.add_patch(Polygon([tip, left, right], closed=True, facecolor=e["color"], edgecolor="none", zorder=2,
@@ -146,8 +155,9 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
                                zorder=1, capstyle="butt", alpha=alpha))
 
 
-def _arrow(a, via, b, radius: float, size: float):
-    """Tip on the target's outline, base ``size`` px back along the curve, and the base's corners."""
+def _arrow(a, via, b, radius: float, size: float, spread: float = 0.45):
+    """Tip on the target's outline, base ``size`` px back along the curve, and the base's corners
+    (``spread`` times ``size`` either side)."""
     def point(t):
         return ((1 - t) ** 2 * a[0] + 2 * t * (1 - t) * via[0] + t ** 2 * b[0],
                 (1 - t) ** 2 * a[1] + 2 * t * (1 - t) * via[1] + t ** 2 * b[1])
@@ -165,7 +175,7 @@ def _arrow(a, via, b, radius: float, size: float):
     base = point(max(t_base, 0.0))
     dx, dy = tip[0] - base[0], tip[1] - base[1]
     norm = math.hypot(dx, dy) or 1.0
-    nx_, ny_ = -dy / norm * size * 0.45, dx / norm * size * 0.45
+    nx_, ny_ = -dy / norm * size * spread, dx / norm * size * spread
     return tip, base, (base[0] + nx_, base[1] + ny_), (base[0] - nx_, base[1] - ny_)
 
 
@@ -251,10 +261,15 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
         y -= step
     y -= step * 0.4
     for k in kinds:
+        if "header" in k:  # with hostile kinds: cooperation, hostility, other
+            ax.text(0, y - step * 0.35, k["header"], fontsize=8.5, weight="bold", va="center", parse_math=False)
+            y -= step
+            continue
         ax.add_line(Line2D([0.0, 0.1], [y - step * 0.35] * 2, color=k["color"], linewidth=2,
                            linestyle=LINE_STYLES[k["style"]]))
-        ax.text(0.14, y - step * 0.35, k["label"] + (" \u2192" if k["directed"] else "") + f" ({k['count']})",
-                fontsize=8.5, va="center", parse_math=False)
+        if k.get("head") == "bar":
+            ax.add_line(Line2D([0.1, 0.1], [y - step * 0.6, y - step * 0.1], color=k["color"], linewidth=2))
+        ax.text(0.14, y - step * 0.35, _kind_text(k), fontsize=8.5, va="center", parse_math=False)
         y -= step
     if size_note:
         ax.text(0, y - step * 0.4, size_note, fontsize=7.5, va="top", color="#495057", wrap=True,
@@ -277,22 +292,66 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
     col = width_in / columns
     y = row_in * 0.8
     ax.text(0, y, "Legend", fontsize=font + 1, weight="bold", va="center")
-    entries = [("group", g) for g in scene.groups] + [("kind", k) for k in kinds]
-    for k, (what, e) in enumerate(entries):
+    cells, used = _below_cells(scene, kinds, columns)
+    for k, what, e in cells:
         x, row = (k % columns) * col, y + row_in * (1 + k // columns)
         if what == "group":
             ax.add_line(Line2D([x + 0.1], [row], marker=_MARKERS.get(e["shape"], "o"), markersize=9,
                                markerfacecolor=e["color"], markeredgecolor=darker(e["color"]), linestyle="none"))
             text = f"{e['key'] or '(none)'} ({e['count']})"
+        elif "header" in e:  # with hostile kinds: cooperation, hostility, other
+            ax.text(x, row, e["header"], fontsize=font, weight="bold", va="center", parse_math=False)
+            continue
         else:
             ax.add_line(Line2D([x, x + 0.3], [row, row], color=e["color"], linewidth=2,
                                linestyle=LINE_STYLES[e["style"]]))
-            text = e["label"] + (" \u2192" if e["directed"] else "") + f" ({e['count']})"
+            if e.get("head") == "bar":
+                ax.add_line(Line2D([x + 0.3, x + 0.3], [row - 0.07, row + 0.07], color=e["color"], linewidth=2.5))
+            text = _kind_text(e)
         ax.text(x + 0.4, row, text, fontsize=font, va="center", parse_math=False)
     if size_note:
-        rows = -(-len(entries) // columns)
+        rows = -(-used // columns)
         ax.text(0, y + row_in * (rows + 0.8), size_note, fontsize=font, va="top", color="#495057",
                 wrap=True, parse_math=False)
+
+
+def _below_cells(scene, kinds, columns: int) -> tuple[list[tuple[int, str, dict]], int]:
+    """The legend's entries under the map as (cell, what, entry), row by row, and the cells used; a group
+    header (cooperation, hostility, other) starts a new row."""
+    cells, k = [], 0
+    for what, e in [("group", g) for g in scene.groups] + [("kind", i) for i in kinds]:
+        if "header" in e and k % columns:
+            k += columns - k % columns
+        cells.append((k, what, e))
+        k += 1
+    return cells, k
+
+
+def _kind_text(k: dict) -> str:
+    """A kind's legend text: label, its head's mark (→, or ⊣ for a hostile one) and count."""
+    mark = k["mark"] if "mark" in k else (" \u2192" if k["directed"] else "")
+    return k["label"] + mark + f" ({k['count']})"
+
+
+def legend_kinds(G) -> list[dict]:
+    """The legend's relation kinds as drawn, with their counts; with hostile kinds, grouped under a header each
+    (cooperation, hostility, other), as the page's legend groups them."""
+    vocabulary = kinds_of(G)
+    counts = {k: 0 for k in vocabulary}
+    for _, _, k in G.edges(data="relation"):
+        counts[k] += 1
+    lines = kind_lines(vocabulary)
+    kinds = [{"label": k.label, "color": lines[k.name].color, "style": lines[k.name].style, "directed": k.directed,
+              "count": counts[k.name]} for k in vocabulary.values()]
+    if not vocabulary.signed:
+        return kinds  # as before polarity: no groups
+    out = []
+    for group, polarity in GROUPS:
+        members = [(k, item) for k, item in zip(vocabulary.values(), kinds) if k.polarity == polarity]
+        if members:
+            out.append({"header": group.capitalize()})
+            out += [dict(item, head=lines[k.name].head, mark=lines[k.name].mark) for k, item in members]
+    return out
 
 
 _MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "hexagon": "h",
@@ -313,11 +372,7 @@ def map_parts(G, values: dict, *, title: str, size_by: str = "betweenness", grou
               seed: int = 7) -> dict:
     """The scene and the legend's content of G's map: the keyword arguments of :func:`map_figure`."""
     scene = scene_for(G, values, size_by, groups, seed)
-    counts = {k: 0 for k in kinds_of(G)}
-    for _, _, k in G.edges(data="relation"):
-        counts[k] += 1
-    kinds = [{"label": k.label, "color": k.color, "style": k.style, "directed": k.directed, "count": counts[k.name]}
-             for k in kinds_of(G).values()]
+    kinds = legend_kinds(G)
     note = "All dots the same size." if size_by == "none" else \
         f"Dot and label size: {size_by} ({MEASURE_MEANINGS.get(size_by, '')})."
     hidden = G.graph.get("hidden") or {}

@@ -154,13 +154,30 @@ def _groups(found: list[list[str]]) -> str:
             " (seed 42: another seed may draw the borders differently).")
 
 
+def _conflict(conflict: dict) -> str:
+    """The Conflict section in one sentence: camps, the most opposed actor, enemy-of-my-enemy pairs, and the caveat."""
+    b = conflict["balance"]
+    sizes = ", ".join(str(len(c)) for c in b.camps)
+    text = (f"Hostile ties split the signed network into {count(len(b.camps), 'camp')} ({sizes} actors, "
+            f"{count(b.camp_errors, 'tie')} breaking the pattern)")
+    if conflict["opposed"]:
+        top = conflict["opposed"][0]
+        text += f"; the most opposed is {top['name']} ({count(top['in_hostile'], 'actor')} hostile to it)"
+    pairs = conflict["pairs"]
+    text += (f"; {count(len(pairs), 'pair')} without a tie share an adversary" if pairs else
+             "; no untied pair shares an adversary")
+    return text + (" (camps from a seeded search; signs are the kinds' polarity in kinds.csv, so a missing"
+                   " hostile tie changes them).")
+
+
 def findings(facts: dict) -> list[str]:
     """Three to five sentences, each from measured facts and with its caveat.
 
     facts: measure; robustness (``graph.analysis.robustness.robustness``); impact of the top
     actor (``graph.analysis.whatif.impact``, its cut-off parts with ``names``), or None;
     shares (``evidence_shares``); graded (whether any source is graded); communities
-    (lists of names, each with its most central actor first).
+    (lists of names, each with its most central actor first); conflict (``report.conflict_facts``, or
+    None without hostile kinds) adds one sentence on camps and adversaries.
     """
     rob, measure = facts["robustness"], facts["measure"]
     if not facts["shares"]["ties"]:
@@ -173,6 +190,8 @@ def findings(facts: dict) -> list[str]:
         out.append(_without(measure, rob["actors"][0]["name"], facts["impact"]))
     if facts["shares"]["ties"]:
         out.append(_evidence(facts["shares"], facts["graded"]))
+    if facts.get("conflict") and facts["conflict"]["balance"].actors:
+        out.append(_conflict(facts["conflict"]))
     if len(out) < 5 and len(facts.get("communities") or ()) > 1:
         out.append(_groups(facts["communities"]))
     return out[:5]

@@ -27,6 +27,7 @@ from graph.picture.palette import assign
 from graph.analysis.build import select
 from graph.data.schema import kinds_of, status_of
 from graph.picture.textsize import LINE_HEIGHT, text_width, wrap
+from graph.picture.ties import kind_lines
 
 __all__ = ["Scene", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
 
@@ -205,14 +206,15 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     group_keys = _legend_order(groups.values())
     style = dict(zip(group_keys, assign(len(group_keys))))
     index = {v: i for i, v in enumerate(ids)}
+    drawn = kind_lines(kinds)  # hostile kinds apart: their colour family, pattern and head
     edges, bundles = [], {}
     for e, (u, v, d) in enumerate(G.edges(data=True)):
         edge_id = f"e{e}"
         i, j = index[u], index[v]
         bundles.setdefault((min(i, j), max(i, j)), []).append((edge_id, i, j))
-        spec = kinds[d["relation"]]
-        edges.append({"id": edge_id, "from": u, "to": v, "kind": spec.name, "color": spec.color,
-                      "style": spec.style, "arrow": spec.directed, "status": status_of(d)})
+        spec, line = kinds[d["relation"]], drawn[d["relation"]]
+        edges.append({"id": edge_id, "from": u, "to": v, "kind": spec.name, "color": line.color,
+                      "style": line.style, "arrow": spec.directed, "head": line.head, "status": status_of(d)})
     shown = np.where(major[:, None], B, 1e9)  # lines keep off the labels seen at the fitted view
     bends = route(bundles, P, radius, shown) if n else {}
     for e in edges:
