@@ -18,9 +18,17 @@ from graph.analysis.metrics import centrality as _centrality
 from graph.analysis.views import View, graph_of
 from graph.data.load import Dataset, display_path, folder_name, load_dataset, locate
 from graph.data.resolve import ActorNotFound
-from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES
-from graph.output.rows import broker_rows, centrality_rows
+from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
+from graph.output.rows import broker_rows, centrality_rows, robustness_long
 from graph.output.words import restriction_text
+from graph.analysis.balance import balance
+from graph.analysis.signs import hostile_counts, HOSTILE_MEASURES
+from graph.data.files import clean_text, write_outputs
+from graph.output.notebook import iframe, to_pyvis as network
+from graph.output.page import render_html as page
+from graph.output.report import briefing, SHOWN_PX, to_html, to_markdown
+from graph.output.static import map_parts, static_map as draw
+from graph.readwrite.export import export as encode
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
            "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Impact",
@@ -68,8 +76,6 @@ class Selection:
         return f"<{self.dataset!r} seen through {self.view!r}>"
 
     def _repr_html_(self) -> str:
-        from graph.output.notebook import iframe
-
         return iframe(render_html(self.dataset, self.view))
 
 
@@ -84,7 +90,6 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
     """
     import pandas as pd
 
-    from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
 
     ds = _dataset(dataset)
     view = view if view is not None else View()
@@ -214,7 +219,6 @@ class Robustness:
         """One row per stricter view and top actor (the CSV the command line writes)."""
         import pandas as pd
 
-        from graph.output.rows import robustness_long
 
         return pd.DataFrame(robustness_long(self.as_dict()))
 
@@ -258,7 +262,6 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
     statuses; measures and communities are computed on the ties the view selects.
     ``G``: the view's graph when the caller has built it already.
     """
-    from graph.data.files import clean_text
 
     ds = _dataset(dataset)
     view = view if view is not None else View()
@@ -283,7 +286,6 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
 def camp_groups(G) -> dict[str, str]:
     """Each actor of G -> its balance camp ('camp 1', the largest, ...), from every signed tie of G;
     'no camp' for an actor with no cooperative or hostile tie (see graph.analysis.balance)."""
-    from graph.analysis.balance import balance
 
     camp_of = balance(G).camp_of()
     return {n: f"camp {camp_of[n]}" if n in camp_of else "no camp" for n in G}
@@ -293,7 +295,6 @@ def render_html(dataset, view: View | None = None, *, title: str | None = None, 
                 color_by: str = "type", focus: str | None = None, depth: int = 1,
                 picture_: Picture | None = None) -> str:
     """The offline HTML explorer of a view, as one self-contained page (a str)."""
-    from graph.output.page import render_html as page
 
     ds = _dataset(dataset)
     p = picture_ or picture(ds, view, title=title, color_by=color_by, focus=focus, depth=depth)
@@ -305,7 +306,6 @@ def static_map(dataset, view: View | None = None, fmt: str = "svg", *, title: st
                size_by: str = "betweenness", color_by: str = "type", focus: str | None = None, depth: int = 1,
                dpi: int = 200, picture_: Picture | None = None) -> bytes:
     """The same map as a static picture: ``fmt`` 'svg', 'png' or 'pdf' (bytes)."""
-    from graph.output.static import static_map as draw
 
     p = picture_ or picture(dataset, view, title=title, color_by=color_by, focus=focus, depth=depth, page=False)
     return draw(p.G, p.values, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)
@@ -321,7 +321,6 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
     As one string, the Markdown holds its map as a ``data:`` image; :func:`report_files`
     writes it beside the ``.md`` file instead, for renderers that drop such images.
     """
-    from graph.output.report import to_html, to_markdown
 
     blocks = _briefing(dataset, view, fmt, title, on_notes, measure, top)
     if fmt == "pdf":
@@ -336,7 +335,6 @@ def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, 
     """The files of a briefing at ``path`` (by its extension): ``brief.html``, ``brief.pdf``; or ``brief.md``
     and its map ``brief-map.svg`` beside it, which the Markdown shows as an image. Nothing is written here.
     """
-    from graph.output.report import to_markdown
 
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
@@ -352,10 +350,6 @@ def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, 
 def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes, measure: str, top: int):
     """The briefing's blocks (graph.output.report), its map drawn once."""
     from graph import __version__
-    from graph.data.files import clean_text
-    from graph.names import SIZE_BY
-    from graph.output.report import SHOWN_PX, briefing
-    from graph.output.static import map_parts, static_map as draw
 
     if measure not in MEASURE_NAMES:
         raise ValueError(f"measure must be one of {', '.join(MEASURE_NAMES)}")
@@ -392,8 +386,6 @@ def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None,
 
     Returns {path: bytes} of what was (or, with ``write=False``, would be) written.
     """
-    from graph.data.files import write_outputs
-    from graph.readwrite.export import export as encode
 
     G = _graph(dataset, view)
     files = encode(G, fmt, Path(path), guard=guard)
@@ -405,7 +397,6 @@ def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None,
 def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness", color_by: str = "type",
              title: str | None = None):
     """A pyvis ``Network`` with the page's colours, shapes, sizes, positions and tooltips; offline."""
-    from graph.output.notebook import to_pyvis as network
 
     p = picture(dataset, view, title=title, color_by=color_by)
     return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from graph.data.dates import parse_span
 from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
+import copy
 
 __all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions"]
 
@@ -176,7 +177,6 @@ def simple_directed(G):
 
 def _shallow(G):
     """G's actors and ties under a graph dict of its own, frozen: copy it before changing it."""
-    import copy
 
     import networkx as nx
 

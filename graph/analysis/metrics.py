@@ -7,6 +7,8 @@ from typing import Callable
 
 from graph.names import MEASURE_MEANINGS
 from graph.errors import UndefinedMeasure
+from graph.analysis import engine
+from graph.analysis.build import simple_directed, simple_undirected
 
 __all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure"]
 
@@ -42,12 +44,10 @@ def _out_degree(D):
 
 
 def _betweenness(H):
-    from graph.analysis import engine
     return engine.betweenness(H)
 
 
 def _closeness(H):
-    from graph.analysis import engine
     return engine.closeness(H)
 
 
@@ -57,7 +57,6 @@ def _eigenvector(H):
         raise UndefinedMeasure("undefined on a graph without ties")
     if H.is_directed() and nx.is_directed_acyclic_graph(H):
         raise UndefinedMeasure("undefined for this directed graph without cycles (all eigenvalues are 0)")
-    from graph.analysis import engine
 
     try:
         return engine.eigenvector(H, max_iter=1000)
@@ -66,7 +65,6 @@ def _eigenvector(H):
 
 
 def _pagerank(H):
-    from graph.analysis import engine
     return engine.pagerank(H)
 
 
@@ -86,7 +84,6 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None):
     a note instead of values. ``sample`` estimates betweenness from that many
     source actors (seeded) instead of computing it exactly, and says so in a note.
     """
-    from graph.analysis.build import simple_directed, simple_undirected
 
     views = {}
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from graph.analysis.build import Restriction, restrictions
+from graph.analysis.build import Restriction, restrictions, simple_directed, simple_undirected
 from graph.names import COMMUNITY_SEED
 from graph.data.schema import kinds_of
 from graph.errors import NoPath
+from graph.analysis import engine
+from graph.analysis.grades import tie_quality
 
 __all__ = ["neighbourhood", "neighbours", "paths", "brokers", "communities", "spell", "NoPath",
            "COMMUNITY_SEED", "BROKER_GUIDE"]
@@ -32,7 +34,6 @@ def _steps(G, a: str, b: str, walkable: bool = False) -> list[tuple[str, str, li
     ``weakness`` says why the relation is a weak basis (see graph.analysis.grades.tie_quality): empty
     when one of its rows is stated, actual and adequately graded.
     """
-    from graph.analysis.grades import tie_quality
 
     sources = G.graph.get("sources") or {}
 
@@ -117,7 +118,6 @@ def paths(G, source: str, target: str, all_paths: bool = False, directed: bool =
     path is a list of steps with the relations of each step; a step is ``weak`` when
     every relation it could take is implied, not actual, or weakly graded.
     """
-    from graph.analysis.build import simple_directed, simple_undirected
 
     H = simple_directed(G) if directed else simple_undirected(G)
     succ = H.succ if directed else H.adj
@@ -174,8 +174,6 @@ def brokers(G) -> dict[str, dict]:
     undirected graph (p_ij = 1/degree(i)), computed actor by actor from shared
     neighbours: no actors x actors table, so memory stays linear.
     """
-    from graph.analysis import engine
-    from graph.analysis.build import simple_undirected
 
     H = simple_undirected(G)
     # Lists in the graph's order for summing (the same floats every run), sets for membership.
@@ -208,7 +206,6 @@ def communities(G, seed: int = COMMUNITY_SEED, resolution: float = 1.0) -> list[
     """
     import networkx as nx
 
-    from graph.analysis.build import simple_undirected
 
     H = simple_undirected(G)
     order = {n: i for i, n in enumerate(G)}

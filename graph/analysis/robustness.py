@@ -1,6 +1,13 @@
 """Would a ranking hold if the weak evidence were wrong? Recompute it on stricter views of the evidence."""
 
 from __future__ import annotations
+import math
+from graph.analysis.build import select
+from graph.analysis.grades import corroborated, grade, grade_levels, source_ids, tie_quality, weak
+from graph.analysis.metrics import centrality, UndefinedMeasure
+from graph.analysis.questions import spell
+from graph.analysis.ranking import rank_key, ranks
+from graph.data.schema import status_of
 
 __all__ = ["robustness", "evidence_shares", "tie_limit_for"]
 
@@ -13,8 +20,6 @@ def tie_limit_for(G) -> int:
 
 
 def _values(G, measure: str, directed: bool) -> dict:
-    from graph.analysis.metrics import UndefinedMeasure, centrality
-
     try:
         values, _ = centrality(G, [measure], directed=directed)
     except UndefinedMeasure:
@@ -24,7 +29,6 @@ def _values(G, measure: str, directed: bool) -> dict:
 
 def _tau(full: dict, strict: dict, nodes) -> float | None:
     """Kendall's tau-b between two value maps over the same actors (None when undefined)."""
-    import math
 
     from scipy.stats import kendalltau
 
@@ -37,8 +41,6 @@ def _tau(full: dict, strict: dict, nodes) -> float | None:
 
 
 def _label(G, u: str, v: str, d: dict) -> str:
-    from graph.analysis.questions import spell
-
     return spell(G, u, v, d["relation"])
 
 
@@ -55,10 +57,6 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
     planned, recommended or weakly graded tie) that push it out of the top, and its own
     weak ties.
     """
-    from graph.analysis.build import select
-    from graph.analysis.grades import corroborated, grade, grade_levels, tie_quality
-    from graph.analysis.ranking import rank_key
-    from graph.analysis.ranking import ranks
 
     sources = G.graph.get("sources") or {}
     full = _values(G, measure, directed)
@@ -129,8 +127,6 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
 
 def evidence_shares(G) -> dict:
     """How many of G's ties are implied, recommended, planned, single-source, weakly graded or ungraded."""
-    from graph.analysis.grades import grade, source_ids, weak
-    from graph.data.schema import status_of
 
     sources = G.graph.get("sources") or {}
     edges = [d for _, _, d in G.edges(data=True)]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from graph.analysis.ranking import ranks
+from graph.analysis.build import simple_undirected
+from graph.analysis.grades import tie_quality
+from graph.analysis.metrics import centrality
+from graph.analysis.questions import spell
 
 __all__ = ["impact", "ranks"]
 
@@ -10,7 +14,6 @@ __all__ = ["impact", "ranks"]
 def _components(G) -> list[set]:
     import networkx as nx
 
-    from graph.analysis.build import simple_undirected
 
     return [set(c) for c in nx.connected_components(simple_undirected(G))]
 
@@ -26,7 +29,6 @@ def impact(G, removed: list[str], measure: str = "betweenness", directed: bool =
     ``held_by_weak_ties`` lists the weak ties that, after the removal, alone keep actors
     linked to the rest.
     """
-    from graph.analysis.metrics import centrality
 
     H = G.copy()
     H.remove_nodes_from(removed)
@@ -71,8 +73,6 @@ def _incident(G, n):
 
 def _weakness(G, edges) -> list[tuple[str, list[str]]]:
     """Each tie as read ('A —trains→ B') with why it is weak; several rows of one tie: the soundest counts."""
-    from graph.analysis.questions import spell
-    from graph.analysis.grades import tie_quality
 
     sources = G.graph.get("sources") or {}
     best: dict[tuple, list[str]] = {}
@@ -88,7 +88,6 @@ def _weak_bridges(G, H, order: dict) -> list[dict]:
     """Weak ties that, after the removal (H) but not before (G), alone keep actors linked to the rest."""
     import networkx as nx
 
-    from graph.analysis.build import simple_undirected
 
     out = []
     already = {frozenset(e) for e in nx.bridges(simple_undirected(G))}

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from graph.data.atomic import write_atomic
 from graph.data.problems import Problem
+from graph.data.files import max_bytes, read_limited
 
 __all__ = ["CsvFile", "Record", "read_bytes", "read_csv", "parse_csv", "format_record", "atomic_write", "guard_formula",
            "formula_like",
@@ -92,7 +93,6 @@ def read_csv(path: Path, display: str, folder: Path | None = None) -> tuple[CsvF
 
 def read_bytes(path: Path, display: str, folder: Path | None = None) -> tuple[bytes | None, list[Problem]]:
     """The bytes of one data file (a regular file inside ``folder``), or None and the problem why not."""
-    from graph.data.files import read_limited
 
     try:
         return read_limited(Path(path), folder), []
@@ -124,7 +124,6 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
     first_raw = raw_records[0][1]
     delimiter = sep.group(1) if sep else _sniff_delimiter(first_raw)
     newline = next((end for _, _, end in raw_records if end), "\n")
-    from graph.data.files import max_bytes
 
     csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes(), 2**31 - 1)))  # one cell may be long
     try:

@@ -8,6 +8,8 @@ from pathlib import Path
 from graph.data.load import ACTORS_FILE, OPTIONAL_FILES, RELATIONS_FILE, from_files
 from graph.data.problems import DataError, Problem
 from graph.data.validate import relation_key
+from graph.data.files import max_bytes
+from graph.data.schema import fold
 
 __all__ = ["dataset_at_revision", "diff_rows", "renames"]
 
@@ -41,7 +43,6 @@ class _Missing(ValueError):
 
 def _git_blob(folder: Path, spec: str) -> bytes:
     """A file's bytes at a revision (no larger than the data file limit); ValueError says why not."""
-    from graph.data.files import max_bytes
 
     def git(*args):
         return subprocess.run(["git", "-C", str(folder), *args, "--end-of-options", spec], capture_output=True)
@@ -76,7 +77,6 @@ def renames(old, new) -> dict[str, str]:
     changed but two other columns agree (type, description, aliases...), or when the type
     agrees and at least half of their neighbours are the same. Best matches first; ties by id.
     """
-    from graph.data.schema import fold
 
     new_ids = {a["id"] for a in new.actors}
     old_ids = {a["id"] for a in old.actors}

@@ -13,12 +13,14 @@ import os
 
 from graph.data.csvio import Record
 from graph.data.journal import commit
-from graph.data.load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, Dataset, from_files
+from graph.data.load import ACTORS_FILE, Dataset, from_files, KINDS_FILE, load_dataset, RELATIONS_FILE, SOURCES_FILE
 from graph.data.kinds import resolve_kind
 from graph.data.problems import DataError, Problem
 from graph.data.schema import SLUG_RE, fold, slugify
 from graph.data.validate import relation_key
 from graph.errors import EditRefused
+from graph.data.dates import parse_span
+from graph.data.lock import folder_lock
 
 __all__ = ["Editor", "edit_folder"]
 
@@ -112,7 +114,6 @@ class Editor:
 
     def _relation_record(self, source: str, kind: str, target: str, since: str | None):
         """The one relation row a command names; with several rows for the tie, ``since`` picks one."""
-        from graph.data.dates import parse_span
 
         kinds = self.dataset.kinds
         source, kind, target = self._tie(source, kind, target)
@@ -370,8 +371,6 @@ def edit_folder(folder, change, dry_run: bool = False) -> tuple[Editor, list[Pro
     Returns the editor (messages, diff) and the warnings. Raises DataError, EditRefused, ActorNotFound or
     UnknownKind (nothing written), LockTimeout, or OSError (nothing written, temp files removed).
     """
-    from graph.data.load import load_dataset
-    from graph.data.lock import folder_lock
 
     with folder_lock(folder, exclusive=True):
         editor = Editor(load_dataset(folder, strict=False, lock=False))

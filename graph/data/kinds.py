@@ -8,6 +8,8 @@ from graph.data.problems import Problem
 from graph.data.schema import (KIND_COLUMNS, KIND_RE, POLARITIES, RELATIONS, RelationKind, Vocabulary, slugify,
                                spelling_key)
 from graph.errors import UnknownKind
+import difflib
+from graph.data.csvio import format_record
 
 __all__ = ["read_kinds", "kinds_text", "resolve_kind", "polarity_hint", "hostile_wording", "LINE_COLOURS",
            "HOSTILE_WORDS"]
@@ -35,7 +37,6 @@ def polarity_hint(text: str) -> str | None:
     >>> polarity_hint("hostil"), polarity_hint("negative"), polarity_hint("xyz")
     ('hostile', 'hostile', None)
     """
-    import difflib
 
     key = text.strip().lower()
     if key in _POLARITY_WORDS:
@@ -130,7 +131,6 @@ def read_kinds(rows, path: str) -> tuple[Vocabulary, list[Problem]]:
 
 def kinds_text(vocabulary: Vocabulary = RELATIONS) -> str:
     """A kinds.csv for a vocabulary (the built-in four by default), for `actorgraph init`."""
-    from graph.data.csvio import format_record
 
     lines = [",".join(c.name for c in KIND_COLUMNS)]
     for k in vocabulary.values():

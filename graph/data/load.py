@@ -14,6 +14,10 @@ from graph.data.resolve import ActorIndex
 from graph.data.schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
 from graph.data.validate import (check_actors, check_cells, check_isolated, check_relations, check_sources,
                                  resolve_names)
+from graph.data.files import clean_text
+from graph.data.journal import JOURNAL, pending, recover
+from graph.data.kinds import read_kinds
+from graph.data.lock import folder_lock
 
 __all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "folder_name", "default_data_dir", "locate",
            "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE"]
@@ -140,7 +144,6 @@ def default_data_dir() -> Path:
 
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working folder when inside it."""
-    from graph.data.files import clean_text
 
     try:
         rel = os.path.relpath(path)
@@ -151,7 +154,6 @@ def display_path(path: Path) -> str:
 
 def folder_name(folder: Path) -> str:
     """A data folder as a title names it: its path as typed, or its real name when that is '.' or '..'."""
-    from graph.data.files import clean_text
 
     shown = display_path(folder)
     if Path(shown).name in ("", ".", ".."):
@@ -168,8 +170,6 @@ def load_dataset(folder: Path | None = None, strict: bool = True, lock: bool = T
     interrupted edit); ``lock=False`` when the caller holds it exclusively already.
     Raises graph.data.lock.LockTimeout when another command keeps the folder locked.
     """
-    from graph.data.journal import pending
-    from graph.data.lock import folder_lock
 
     folder = Path(folder) if folder is not None else default_data_dir()
     _check_folder(folder)
@@ -193,8 +193,6 @@ def _check_folder(folder: Path) -> None:
 
 
 def _recover(folder: Path) -> list[str]:
-    from graph.data.journal import JOURNAL, recover
-
     display = display_path(folder / JOURNAL)
     try:
         return recover(folder, display)
@@ -262,7 +260,6 @@ def from_files(folder: Path, contents: dict, displays: dict[str, str] | None = N
 def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None,
                   kinds_file: CsvFile | None = None, sources_file: CsvFile | None = None):
     """Rows and every problem of the parsed files: (Dataset or None, problems)."""
-    from graph.data.kinds import read_kinds
 
     problems: list[Problem] = []
     actors = relations = None

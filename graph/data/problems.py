@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 
 from graph.errors import DataError
+from graph.data.files import printable
 
 __all__ = ["Problem", "DataError", "sort_problems", "Code", "CODES", "codes_markdown"]
 
@@ -118,8 +119,6 @@ class Problem:
             raise ValueError(f"problem code '{self.code}' is registered as {entry.severity}, not {self.severity}")
 
     def __str__(self) -> str:
-        from graph.data.files import printable
-
         tag = "warning: " if self.severity == "warning" else ""
         return printable(f"{self.path}:{self.line}: {tag}{self.message}")
 

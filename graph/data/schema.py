@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+import difflib
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -173,7 +174,6 @@ class Vocabulary(dict):
 
     def suggest(self, text: str) -> list[str]:
         """Kinds a mistyped name most likely meant ('partof' -> 'part_of')."""
-        import difflib
 
         key = spelling_key(text)
         squeezed = {spelling_key(n).replace("_", ""): n for n in self}

@@ -8,6 +8,7 @@ from graph.data.atomic import create_all
 from graph.data.load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, sample_dir
 from graph.data.schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 from graph.errors import EditRefused
+from graph.data.kinds import kinds_text
 
 __all__ = ["init", "headers", "EXAMPLES"]
 
@@ -16,7 +17,6 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"  # small example 
 
 def headers() -> dict[str, bytes]:
     """Each file of a new, empty data set: its header line (kinds.csv: the built-in kinds)."""
-    from graph.data.kinds import kinds_text
 
     def header(columns) -> bytes:
         return (",".join(c.name for c in columns) + "\n").encode()

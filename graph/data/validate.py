@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from graph.data.dates import parse_span
+from graph.data.dates import date_hint, parse_span
 from graph.data.problems import Problem
-from graph.data.resolve import ActorIndex
-from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, SLUG_RE, STATUS_VALUES, Vocabulary, slugify
+from graph.data.resolve import ActorIndex, describe
+from graph.data.schema import (
+    CONFIDENCE_VALUES, CREDIBILITY, RELATIONS, RELIABILITY, SLUG_RE, slugify, STATUS_VALUES, Vocabulary,
+)
+from graph.data.csvio import formula_like
 
 __all__ = ["check_actors", "resolve_names", "check_relations", "check_isolated", "check_cells", "check_sources", "relation_key"]
 
@@ -33,7 +36,6 @@ def check_actors(rows, path: str):
 
 def check_sources(rows, path: str):
     """sources.csv: unique ids without ';', reliability A-F, a date for published, an http(s) url."""
-    from graph.data.schema import RELIABILITY
 
     seen: dict[str, int] = {}
     for row in rows:
@@ -165,8 +167,6 @@ def resolve_names(rows, actors) -> None:
 
 
 def _check_endpoints(row, index, path):
-    from graph.data.resolve import describe
-
     for column in ("source", "target"):
         value = row[column]
         typed = row.raw.get(column, value)
@@ -209,15 +209,11 @@ def _choice(row, path: str, column: str, allowed, advice: str):
 
 
 def _bad_date(row, path: str, column: str) -> Problem:
-    from graph.data.dates import date_hint
-
     return Problem(path, row.line, "bad-date", f"malformed or impossible date '{row.get(column)}' in {column};"
                                                f" {date_hint(row.get(column, ''))}")
 
 
 def _check_grade(row, path, sources, sources_path):
-    from graph.data.schema import CREDIBILITY
-
     yield from _choice(row, path, "credibility", CREDIBILITY,
                        "use 1 (confirmed by other sources) to 5 (improbable), or 6 (cannot be judged)")
     cell = row.get("sources", "")
@@ -281,7 +277,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def check_cells(rows, path: str):
     """Warn about values a spreadsheet would run as a formula, and about control characters."""
-    from graph.data.csvio import formula_like
 
     for row in rows:
         for column, value in row.raw.items():

@@ -19,6 +19,7 @@ from graph.output.page import (HERE, _actors, _csp_hash, _grades, _markup, _rela
                                vis_items)
 from graph.picture.scene import MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY
+from graph.data.schema import kinds_of
 
 __all__ = ["to_pyvis", "iframe", "node_title", "edge_title"]  # and OfflineNetwork, made on first use
 
@@ -57,7 +58,6 @@ def to_pyvis(G, values: dict, *, size_by: str = "betweenness", groups: dict | No
     ``generate_html()``, ``write_html()`` and ``show()`` make a self-contained page, and a
     notebook shows it inline.
     """
-    from graph.data.schema import kinds_of
 
     groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
     scene = scene_for(G, values, size_by, groups, seed)

@@ -20,12 +20,15 @@ import numpy as np
 
 from graph.names import COLOR_BY, PANEL_MEASURES, SIZE_BY
 from graph.picture.palette import darker
-from graph.data.schema import fold, status_of
+from graph.data.schema import fold, kinds_of, status_of, STATUS_VALUES
 from graph.picture.labels import GAP, PLACES, offsets
 from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
 from graph.picture.ties import GROUPS, kind_lines
 from graph.output.words import view_notes
+from graph.analysis.build import select
+from graph.analysis.grades import CREDIBILITY, grade, grade_levels, meets, RELIABILITY, SCALE, source_ids
+from graph.analysis.ranking import ties as ties_of
 
 __all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
@@ -52,7 +55,6 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     """
     from pyvis.network import Network
 
-    from graph.data.schema import kinds_of
 
     groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
     scene = scene_for(G, values, size_by, groups, seed)
@@ -209,9 +211,6 @@ def _vis_options(n: int, m: int) -> dict:
 
 
 def _actors(G, values: dict, groups: dict) -> dict:
-    from graph.analysis.build import select
-    from graph.analysis.ranking import ties as ties_of
-
     measured = select(G, statuses={s["name"] for s in _statuses(G) if s["shown"]})
     ties = {n: ties_of(measured, n) for n in G}
     out = {}
@@ -234,8 +233,6 @@ def _actors(G, values: dict, groups: dict) -> dict:
 
 
 def _relations(G) -> list[dict]:
-    from graph.analysis.grades import grade, source_ids
-
     core = ("relation", "directed", "evidence", "note", "confidence", "status", "since", "until", "credibility",
             "sources")
     sources = G.graph.get("sources") or {}
@@ -250,7 +247,6 @@ def _relations(G) -> list[dict]:
 
 def _grades(G) -> dict:
     """The grading scale, the minimum grades worth offering as a filter, and the sources cited."""
-    from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, grade, grade_levels, meets, source_ids
 
     sources = G.graph.get("sources") or {}
     codes = {grade(d, sources) for _, _, d in G.edges(data=True)}
@@ -273,7 +269,6 @@ def _drawn(G) -> dict:
 
 def _statuses(G) -> list[dict]:
     """Each status present, with its count; planned and recommended ties start hidden."""
-    from graph.data.schema import STATUS_VALUES
 
     counts = {s: 0 for s in STATUS_VALUES}
     for _, _, d in G.edges(data=True):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import textwrap
+from graph.output.report import _num
+from graph.output.static import map_figure, RC
 
 __all__ = ["to_pdf", "A4", "A4_LANDSCAPE"]
 
@@ -73,8 +75,6 @@ class _Flow:
 
 
 def _table(flow: _Flow, block) -> None:
-    from graph.output.report import _num
-
     size = SIZES["table"]
     cells = [[_num(r.get(k)) for k, _, _ in block.columns] for r in block.rows]
     # a column as wide as its longest cell (up to 60 characters), never narrower than a word of its title
@@ -104,7 +104,6 @@ def _table(flow: _Flow, block) -> None:
 
 def _map(flow: _Flow, block) -> None:
     """The map on its own landscape A4 page, the legend under it."""
-    from graph.output.static import map_figure
 
     flow.close()
     flow.page += 1
@@ -123,7 +122,6 @@ def to_pdf(blocks) -> bytes:
     from matplotlib import pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
-    from graph.output.static import RC
 
     title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), "Briefing")
     out = io.BytesIO()

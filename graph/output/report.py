@@ -10,7 +10,21 @@ import re
 from dataclasses import dataclass, field
 
 from graph.data.schema import kinds_of
-from graph.output.words import left_out
+from graph.output.words import count, findings, left_out, names
+from urllib.parse import quote
+import base64
+from graph.analysis.balance import balance, EXACT_LIMIT
+from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
+from graph.analysis.metrics import centrality, UndefinedMeasure
+from graph.analysis.questions import communities
+from graph.analysis.ranking import rank_key, ties
+from graph.analysis.robustness import evidence_shares, robustness
+from graph.analysis.signs import hostile_counts
+from graph.analysis.whatif import impact
+from graph.data.files import printable
+from graph.data.load import folder_name
+from graph.names import MEASURE_MEANINGS
+from graph.output.signed import METHOD
 
 __all__ = ["briefing", "facts", "conflict_facts", "conflict_blocks", "Block", "to_html", "to_markdown", "strip_svg", "TOP", "MEASURE"]
 
@@ -65,10 +79,6 @@ def facts(G, measure: str = MEASURE, top: int = TOP, signed=None) -> dict:
     hostile ones, ``conflict`` holds the balance, camps, most-opposed actors and enemy-of-my-enemy
     pairs (see :func:`conflict_facts`), else None.
     """
-    from graph.analysis.questions import communities
-    from graph.analysis.ranking import rank_key
-    from graph.analysis.robustness import evidence_shares, robustness
-    from graph.analysis.whatif import impact
 
     rob = robustness(G, measure, top)
     values = {a["id"]: a["value"] for a in rob["actors"]}
@@ -79,7 +89,6 @@ def facts(G, measure: str = MEASURE, top: int = TOP, signed=None) -> dict:
         for cut in result["cut_off"]:
             cut["names"] = [_name(G, a) for a in cut["actors"]]
         impacts.append((hub, result))
-    from graph.analysis.metrics import UndefinedMeasure, centrality
 
     try:
         every = centrality(G, [measure])[0].get(measure, {})
@@ -98,8 +107,6 @@ def conflict_facts(S, top: int = TOP) -> dict:
     """The signed network's facts for the briefing: balance (graph.analysis.balance), the camps with
     their actors' names, and the ``top`` most-opposed actors (most actors hostile to them, then most
     they are hostile to), each with its counts and camp."""
-    from graph.analysis.balance import balance
-    from graph.analysis.signs import hostile_counts
 
     b = balance(S)
     counts = hostile_counts(S)
@@ -114,9 +121,6 @@ def conflict_facts(S, top: int = TOP) -> dict:
 
 def conflict_blocks(f: dict, top: int = TOP) -> list[Block]:
     """The briefing's Conflict section: balance in two sentences, then camps, most opposed, enemy-of-my-enemy."""
-    from graph.analysis.balance import EXACT_LIMIT
-    from graph.output.signed import METHOD
-    from graph.output.words import count, names
 
     b = f["balance"]
     out = [Block("heading", "Conflict")]
@@ -160,7 +164,6 @@ def conflict_blocks(f: dict, top: int = TOP) -> list[Block]:
 
 def view_line(dataset, view, G) -> str:
     """The view in one line: data set, date, statuses, grade, then what it leaves out."""
-    from graph.data.load import folder_name
 
     kept = view.kept_statuses() if view is not None else frozenset({"actual"})
     statuses = "every status" if kept is None else (
@@ -182,10 +185,6 @@ def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: 
     notes: the measures' notes (e.g. undefined values); draw: the map for the PDF; signed: the view with
     every tie, for the Conflict section (only when its kinds include hostile ones).
     """
-    from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
-    from graph.analysis.ranking import ties
-    from graph.names import MEASURE_MEANINGS
-    from graph.output.words import count, findings, names
 
     f = facts(G, measure, top, signed)
     rob = f["robustness"]
@@ -373,7 +372,6 @@ _MD_START = re.compile(r"^(\d*)([#+=.)-])")
 
 def md_escape(text: str) -> str:
     """Text that Markdown shows as typed, on one line: no emphasis, links, tables cells or raw HTML."""
-    from graph.data.files import printable
 
     text = printable(" ".join(str(text).split()))  # a control character (ESC) shown as \x1b, never raw
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -388,8 +386,6 @@ def _no_scheme(text: str) -> str:
 
 def to_markdown(blocks: list[Block], map_file: str | None = None) -> str:
     """The report as Markdown; the map is the image file ``map_file`` beside it, or else a data: URI image."""
-    import base64
-    from urllib.parse import quote
 
     out = []
     for b in blocks:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.analysis.ranking import competition_ranks, rank_key, ties
 from graph.data.files import printable
+from graph.data.schema import CONFIDENCE_VALUES, status_of, STATUS_VALUES
 
 __all__ = ["centrality_rows", "broker_rows", "actor_columns", "summary", "markdown_table",
            "impact_summary", "robustness_rows", "robustness_long"]
@@ -55,7 +56,6 @@ def broker_rows(G, values: dict, sort: str, top: int | None, fmt: str):
 
 def summary(dataset) -> dict:
     """Actors by type and relations by kind, confidence and status, for `actorgraph info`."""
-    from graph.data.schema import CONFIDENCE_VALUES, STATUS_VALUES, status_of
 
     types: dict[str, int] = {}
     for a in dataset.actors:

@@ -17,6 +17,7 @@ from graph.picture.scene import scene_for
 from graph.picture.ties import GROUPS, kind_lines
 from graph.picture.routing import via_point
 from graph.output.words import view_notes
+from graph.picture.textsize import LINE_HEIGHT
 
 __all__ = ["render_static", "map_figure", "map_parts", "static_map", "legend_kinds", "STATIC_FORMATS"]
 
@@ -212,7 +213,6 @@ def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0) -> None:
 
     With ``min_pt``, main labels are drawn at least that size and the others only if they reach it.
     """
-    from graph.picture.textsize import LINE_HEIGHT
 
     for i, v in enumerate(scene.ids):
         if scene.zoom[i] is None:

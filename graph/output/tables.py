@@ -11,8 +11,10 @@ import json
 import math
 import re
 
-from graph.data.csvio import FORMULA_START, guard_formula
+from graph.data.csvio import format_record, FORMULA_START, guard_formula
 from graph.names import FORMATS
+import textwrap
+from graph.data.files import printable
 
 __all__ = ["FORMATS", "format_rows", "csv_text", "csv_cells", "guard_formula", "dumps", "FORMULA_START"]
 
@@ -46,7 +48,6 @@ def dumps(value) -> str:
 
 def csv_text(table: list[list], guard: bool = True, delimiter: str = ",") -> str:
     """Rows of cells as CSV with LF line endings; every cell with a quote, delimiter, CR or LF quoted."""
-    from graph.data.csvio import format_record
 
     return "".join(format_record(cells, delimiter) + "\n" for cells in csv_cells(table, guard))
 
@@ -78,9 +79,6 @@ SHORT = {"in_degree": "in_deg", "out_degree": "out_deg", "betweenness": "between
 
 def _align(df, digits: int, width: int | None = None, wrap: str | None = None) -> str:
     """Text columns left-aligned, numbers right-aligned on their decimal places, within ``width``."""
-    import textwrap
-
-    from graph.data.files import printable
 
     columns = list(df.columns)
     cells = [[printable(_cell(v, digits)) for v in row] for row in df.itertuples(index=False)]

@@ -15,6 +15,7 @@ import math
 import numpy as np
 
 from graph.picture.labels import PLACES, PREFERENCE, offsets, segment_hits
+from graph.picture.routing import SPREAD, via_point
 
 __all__ = ["polish", "WEIGHTS", "POLISH_WORK"]
 
@@ -62,7 +63,6 @@ def _curves(A, B, counts):
     A pair with k relations is drawn as k curves spread around the straight line (as
     graph.picture.routing draws them); each curve is cut into ``_PIECES`` straight pieces.
     """
-    from graph.picture.routing import SPREAD, via_point
 
     starts, stops, owner = [], [], []
     t = np.linspace(0.0, 1.0, _PIECES + 1)[:, None]

@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from graph.picture.labels import ALIGN, GAP, PLACES, boxes, offsets
+from graph.picture.labels import ALIGN, boxes, GAP, minor_zooms, offsets, PLACES
 from graph.picture.palette import assign
 from graph.analysis.build import select
 from graph.data.schema import kinds_of, status_of
 from graph.picture.textsize import LINE_HEIGHT, text_width, wrap
 from graph.picture.ties import kind_lines
+from graph.picture.layout import layout
+from graph.picture.routing import route
 
 __all__ = ["Scene", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
 
@@ -157,9 +159,6 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
 
 def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None) -> Scene:
     """The computation behind :func:`compose`, never cached."""
-    from graph.picture.labels import minor_zooms
-    from graph.picture.layout import layout
-    from graph.picture.routing import route
 
     ids = list(G)
     n = len(ids)

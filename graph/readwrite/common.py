@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import TreeBuilder
+import xml.parsers.expat as expat
+from graph.analysis.metrics import centrality
+from graph.data.schema import kinds_of, RELATION_COLUMNS
+from graph.picture.scene import scene_for
 
 __all__ = ["Picture", "picture", "node_attrs", "edge_attrs", "Imported", "FormatError", "metadata",
            "read_metadata", "SHAPES", "parse_xml", "xml_graph", "rgb"]
@@ -36,8 +41,6 @@ class Picture:
 
 def picture(G) -> Picture:
     """The page's layout, colours, shapes and dot sizes (betweenness) for G."""
-    from graph.analysis.metrics import centrality
-    from graph.picture.scene import scene_for
 
     values, _ = centrality(G, ["betweenness", "degree"]) if G.number_of_nodes() else ({}, [])
     scene = scene_for(G, values, "betweenness")
@@ -55,7 +58,6 @@ def node_attrs(G) -> list[str]:
 
 def edge_attrs(G) -> list[str]:
     """Every relation column present but the kind: the schema's columns first, then the rest by first use."""
-    from graph.data.schema import RELATION_COLUMNS
 
     core = [c.name for c in RELATION_COLUMNS if c.name not in ("source", "relation", "target")]
     rest = dict.fromkeys(k for *_, d in G.edges(data=True) for k in d if k not in core and k not in
@@ -65,7 +67,6 @@ def edge_attrs(G) -> list[str]:
 
 def metadata(G) -> dict:
     """The data set's relation kinds and sources, for formats that carry a graph-level record."""
-    from graph.data.schema import kinds_of
 
     kinds = [{"kind": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed, "color": k.color,
               "style": k.style} for k in kinds_of(G).values()]
@@ -126,8 +127,6 @@ def parse_xml(data: bytes, display: str):
     meets it, whatever the document's encoding (a byte search misses UTF-16); nothing relies
     on expat's own limits on entity expansion.
     """
-    import xml.parsers.expat as expat
-    from xml.etree.ElementTree import TreeBuilder
 
     builder = TreeBuilder()
     parser = expat.ParserCreate(namespace_separator="}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .common import SHAPES, FormatError, Imported, Picture, edge_attrs, metadata, node_attrs
+from graph.data.schema import kinds_of
 
 __all__ = ["write", "read", "PRESENTATION"]
 
@@ -12,8 +13,6 @@ PRESENTATION = ("ag_color", "ag_size", "ag_shape")  # drawing fields the style r
 
 
 def write(G, pic: Picture, version: str = "") -> bytes:
-    from graph.data.schema import kinds_of
-
     kinds = kinds_of(G)
     nodes = []
     for n, d in G.nodes(data=True):

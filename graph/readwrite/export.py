@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from graph.readwrite import by_name
 
 __all__ = ["export"]
 
@@ -17,7 +18,6 @@ def export(G, fmt: str, path: Path, guard: bool = True, excel: str | None = None
     colours, shapes and dot sizes.
     """
     from graph import __version__
-    from graph.readwrite import by_name
 
     path = Path(path)
     if fmt == "csv":

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from .common import SHAPES, Imported, Picture, edge_attrs, node_attrs, rgb, xml_graph
+import xml.etree.ElementTree as ET
+from graph.data.dates import parse_span
+from graph.data.schema import kinds_of
 
 __all__ = ["write", "read", "NS", "VIZ"]
 
@@ -14,7 +17,6 @@ _LINE = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
 def _spell(d: dict) -> tuple[str | None, str | None]:
     """A relation's since/until as the first and last day they cover (ISO dates)."""
-    from graph.data.dates import parse_span
 
     start = parse_span(d["since"])[0].isoformat() if d.get("since") and parse_span(d["since"]) else None
     end = parse_span(d["until"])[1].isoformat() if d.get("until") and parse_span(d["until"]) else None
@@ -23,9 +25,6 @@ def _spell(d: dict) -> tuple[str | None, str | None]:
 
 def write(G, pic: Picture, version: str = "") -> bytes:
     """The graph as GEXF 1.2draft: symmetric kinds as undirected edges, viz colour, size, position and shape."""
-    import xml.etree.ElementTree as ET
-
-    from graph.data.schema import kinds_of
 
     ET.register_namespace("", NS)
     ET.register_namespace("viz", VIZ)
@@ -84,8 +83,6 @@ def _num(v: float) -> str:
 
 
 def _attvalues(element, cols: list[str], d: dict) -> None:
-    import xml.etree.ElementTree as ET
-
     values = [(c, str(d[c])) for c in cols if d.get(c) not in (None, "")]
     if values:
         block = ET.SubElement(element, f"{{{NS}}}attvalues")

@@ -7,6 +7,14 @@ import os
 from pathlib import Path
 
 from graph.errors import ImportFailed
+from graph.data.atomic import create_all
+from graph.data.files import DEFAULT_IMPORT_MAX_MB, max_bytes, read_limited
+from graph.data.load import display_path, from_files
+from graph.data.problems import DataError
+from graph.data.schema import DATA_FILES
+from graph.readwrite import by_name, for_file
+from graph.readwrite.common import FormatError
+from graph.readwrite.tofolder import to_files
 
 __all__ = ["import_file", "ImportFailed"]
 
@@ -17,10 +25,6 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
     Raises ImportFailed for an unreadable file or an occupied folder, DataError when the
     result would not validate. Nothing is written unless everything succeeds.
     """
-    from graph.data.load import display_path
-    from graph.readwrite import by_name, for_file
-    from graph.readwrite.common import FormatError
-    from graph.data.schema import DATA_FILES
 
     file, folder = Path(file), Path(folder)
     display = display_path(file)
@@ -30,7 +34,6 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
         raise ImportFailed("cannot tell its format from the extension; give --format", file=display, field="fmt")
     _check_folder(folder, DATA_FILES)
     module = importlib.import_module(f"graph.readwrite.{form.module}")
-    from graph.readwrite.tofolder import to_files
 
     try:
         if form.name == "csv-edgelist":
@@ -58,8 +61,6 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
 
 
 def _read(path: Path, display: str, folder: Path | None = None) -> bytes:
-    from graph.data.files import DEFAULT_IMPORT_MAX_MB, max_bytes, read_limited
-
     try:
         return read_limited(path, folder, limit=max_bytes("ACTORGRAPH_MAX_IMPORT_MB", DEFAULT_IMPORT_MAX_MB))
     except FileNotFoundError:
@@ -97,8 +98,6 @@ def _check_folder(folder: Path, names) -> None:
 
 def _validate(folder: Path, files: dict[str, str]) -> None:
     """Parse and check the files as they would be written; DataError on any error."""
-    from graph.data.load import from_files
-    from graph.data.problems import DataError
 
     _, problems = from_files(folder, {name: text.encode("utf-8") for name, text in files.items()},
                              {name: str(folder / name) for name in files})
@@ -108,8 +107,6 @@ def _validate(folder: Path, files: dict[str, str]) -> None:
 
 
 def _write(folder: Path, files: dict[str, str]) -> list[Path]:
-    from graph.data.atomic import create_all
-
     order = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv")
     try:  # exclusive: never replaces a file made meanwhile
         return create_all(folder, {name: files[name].encode("utf-8") for name in order if name in files})

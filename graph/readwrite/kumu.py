@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .common import FormatError, Imported, edge_attrs, node_attrs
+from graph.data.schema import kinds_of
 
 __all__ = ["write", "read"]
 
@@ -13,8 +14,6 @@ CONNECTION_ID = "relation:{}"
 
 
 def write(G, pic=None, version: str = "") -> bytes:
-    from graph.data.schema import kinds_of
-
     kinds = kinds_of(G)
     elements = []
     for n, d in G.nodes(data=True):

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import FormatError, Imported
+from graph.data.csvio import parse_csv
+from graph.data.schema import kinds_of
+from graph.output.tables import csv_text
 
 __all__ = ["write_tables", "read", "nodes_file_for"]
 
@@ -19,8 +22,6 @@ def write_tables(G, guard: bool = True, excel: str | None = None) -> tuple[bytes
 
     ``excel``: a separator; the tables are then written as a spreadsheet opens them directly.
     """
-    from graph.output.tables import csv_text
-    from graph.data.schema import kinds_of
     from .common import edge_attrs, node_attrs
 
     kinds = kinds_of(G)
@@ -52,8 +53,6 @@ def nodes_file_for(path: Path) -> Path | None:
 
 
 def _table(data: bytes, display: str):
-    from graph.data.csvio import parse_csv
-
     f, problems = parse_csv(data, Path(display), display)
     errors = [p for p in problems if p.severity == "error"]
     if f is None or errors:

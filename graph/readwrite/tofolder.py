@@ -5,6 +5,15 @@ from __future__ import annotations
 import re
 
 from .common import Imported
+from graph.analysis.grades import CREDIBILITY
+from graph.data.dates import parse_span
+from graph.data.kinds import hostile_wording, LINE_COLOURS
+from graph.data.schema import (
+    CONFIDENCE_VALUES, KIND_RE, RelationKind, RELATIONS, SLUG_RE, slugify, SOURCE_COLUMNS, STATUS_VALUES,
+    Vocabulary,
+)
+from graph.data.validate import relation_key
+from graph.output.tables import csv_text
 
 __all__ = ["to_files"]
 
@@ -24,7 +33,6 @@ def _column(name: str) -> str:
 
 def _unique_ids(imported: Imported) -> dict[str, str]:
     """Each original actor id -> a valid, unique slug (the original becomes an alias when it changes)."""
-    from graph.data.schema import SLUG_RE, slugify
 
     out, taken = {}, set()
     for a in imported.actors:
@@ -47,7 +55,6 @@ def _unique_ids(imported: Imported) -> dict[str, str]:
 def to_files(imported: Imported) -> tuple[dict[str, str], list[str]]:
     """The data folder's files as text (actors.csv, relations.csv, kinds.csv and sources.csv when needed),
     and what could not be mapped."""
-    from graph.output.tables import csv_text
 
     notes = list(imported.notes)
     listed = {a["id"] for a in imported.actors}
@@ -108,8 +115,6 @@ def _actors(imported: Imported, ids: dict, notes: list) -> tuple[list[dict], lis
 
 def _kinds(imported: Imported, notes: list):
     """The vocabulary, a map from the file's relation types to kind names, and whether kinds.csv is needed."""
-    from graph.data.kinds import LINE_COLOURS, hostile_wording
-    from graph.data.schema import KIND_RE, RELATIONS, RelationKind, Vocabulary, slugify
 
     given = []
     for k in imported.kinds:
@@ -173,11 +178,6 @@ def _kinds(imported: Imported, notes: list):
 
 
 def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: list):
-    from graph.data.dates import parse_span
-    from graph.analysis.grades import CREDIBILITY
-    from graph.data.schema import CONFIDENCE_VALUES, STATUS_VALUES
-    from graph.data.validate import relation_key
-
     rows, extra, seen, turned = [], {}, set(), {}
     checks = {"confidence": lambda v: v.lower() in CONFIDENCE_VALUES, "status": lambda v: v.lower() in STATUS_VALUES,
               "since": lambda v: parse_span(v) is not None, "until": lambda v: parse_span(v) is not None,
@@ -224,9 +224,6 @@ def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: 
 
 
 def _sources(imported: Imported, cited: list[str], notes: list) -> str:
-    from graph.output.tables import csv_text
-    from graph.data.schema import SOURCE_COLUMNS
-
     columns = [c.name for c in SOURCE_COLUMNS]
     given = {str(s.get("id")): s for s in imported.sources if s.get("id")}
     rows = [[str(given[s].get(c, "")) if c != "id" else s for c in columns] for s in given]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from .common import SHAPES, Picture, edge_attrs, node_attrs
 from .graphml import META_KEY, read  # yEd's files are GraphML: the GraphML reader understands their labels
+import json
+import xml.etree.ElementTree as ET
+from graph.data.schema import kinds_of
+from graph.picture.palette import darker
 
 __all__ = ["write", "read"]
 
@@ -16,11 +20,7 @@ _LINE = {"solid": "line", "dashed": "dashed", "dotted": "dotted"}
 
 def write(G, pic: Picture, version: str = "") -> bytes:
     """The graph as yEd GraphML: every attribute as data, plus yEd's graphics so the map opens as drawn here."""
-    import json
-    import xml.etree.ElementTree as ET
 
-    from graph.picture.palette import darker
-    from graph.data.schema import kinds_of
     from .common import metadata
 
     ET.register_namespace("", NS)
