@@ -223,7 +223,8 @@ def test_balance_without_hostile_kinds_says_there_is_nothing_signed_against():
 def test_gahuku_gama_three_camps_two_breaking_ties():
     """Read (1954)'s Gahuku-Gama sub-tribes, as UCINET's GAMA (Hage & Harary 1983) and KONECT's ucidata-gama give
     them: 29 alliances (rova), 29 enmities (hina). Hage & Harary's three clusters break only the two alliances of
-    Masilakidzuha with Nagamiza and Uheto; the two-camp frustration index is 7 (Aref & Wilson report 7)."""
+    Masilakidzuha with Nagamiza and Uheto (checked against Hage & Harary's clusters). The exact two-camp frustration
+    index, 7, is what our branch and bound finds; it is not yet checked against a published table."""
     from graph.analysis.balance import balance
     from graph.analysis.build import build_graph
 
