@@ -286,8 +286,10 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
         if kind_rows is not None:
             vocabulary, p = read_kinds(kind_rows, kinds_file.display)
             problems += p
-            problems += close_colours([(k.name, k.color, k.style) for k in vocabulary.values()], kinds_file.display,
-                                      "kinds", {r["kind"]: r.line for r in kind_rows})
+            # a kind's "shape" is its line pattern; hostile kinds are all drawn dash-dotted
+            problems += close_colours([(k.name, k.color, "dash-dotted" if k.polarity == "hostile" else k.style)
+                                       for k in vocabulary.values()], kinds_file.display, "kinds",
+                                      {r["kind"]: r.line for r in kind_rows})
     types = {}
     if types_file:
         type_rows, p = table_rows(types_file, TYPE_COLUMNS)

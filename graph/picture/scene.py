@@ -31,7 +31,7 @@ from graph.picture.ties import kind_lines
 from graph.picture.layout import layout
 from graph.picture.routing import route
 
-__all__ = ["Scene", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
+__all__ = ["Scene", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
 
 REFERENCE_VIEW = (1040, 690)  # px: the graph pane on a 1366 x 768 laptop screen
 FIT_MARGIN = 1.04  # the fitted view leaves this much room around the picture
@@ -279,16 +279,29 @@ def _fit_scale(extent, view=REFERENCE_VIEW) -> float:
     return min(view[0] / (FIT_MARGIN * max(w, 1.0)), view[1] / (FIT_MARGIN * max(h, 1.0)), 1.5)
 
 
+def type_styles_of(G) -> dict[str, tuple[str, str]]:
+    """Each actor type of G's data set -> (colour, shape): the whole data set's, whatever view G is
+    (see :func:`graph.picture.palette.type_styles`); a type G's data set does not know (a graph
+    built by hand) gets the next free pair, in G's order."""
+    styles = type_styles(G.graph.get("type_order", ()), G.graph.get("types"))
+    chosen = list(styles.values())
+    for _, t in G.nodes(data="type", default=""):
+        if t not in styles:
+            styles[t] = _next(chosen)
+            chosen.append(styles[t])
+    return styles
+
+
 def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7):
     """The scene (see graph.picture.scene) for G with dots and labels sized by a measure.
 
     Actors are placed by their actual and planned ties; recommended ones (ties the source
     argues for) are drawn on top without pulling the map out of shape.
     """
-    styles = None
-    if not groups:  # actor types: the whole data set's colours and shapes, in every view
-        groups = {n: d.get("type", "") for n, d in G.nodes(data=True)}
-        styles = type_styles(G.graph.get("type_order", ()), G.graph.get("types"))
+    types = {n: d.get("type", "") for n, d in G.nodes(data=True)}
+    groups = groups or types
+    # actor types: the whole data set's colours and shapes, in every view; other groupings by size
+    styles = type_styles_of(G) if groups == types else None
     measure = values.get(size_by) if size_by != "none" else None
     if measure is None:
         measure = values.get("degree") or {n: 1.0 for n in G}
