@@ -219,6 +219,19 @@ def rename_actor(actor, new_id, dry_run):
     run_edit(dry_run, lambda e: e.rename_actor(actor, new_id))
 
 
+@click.command("rename-type", cls=Command)
+@click.argument("old")
+@click.argument("new")
+@data_option
+@dry_run_option
+def rename_type(old, new, dry_run):
+    """Change an actor type in actors.csv and types.csv in one step.
+
+    Example: actorgraph rename-type "military unit" "armed forces unit"
+    """
+    run_edit(dry_run, lambda e: e.rename_type(old, new))
+
+
 @click.command("set-actor", cls=Command)
 @click.argument("actor")
 @click.option("--name", help="New display name.")

@@ -42,12 +42,16 @@ def build_graph(dataset):
     has several rows (periods that stop and restart): ``trains``, ``trains#2``. A symmetric
     relation is stored once, in the direction it was written, and every view treats it
     as symmetric. ``G.graph["kinds"]`` is the data set's vocabulary, ``G.graph["sources"]``
-    its sources.csv (id -> row).
+    its sources.csv (id -> row), ``G.graph["types"]`` its types.csv (type -> TypeStyle) and
+    ``G.graph["type_order"]`` every type of the whole data set in order of first appearance: every
+    view of the data set keeps them, so its colours and shapes are the full data set's.
     """
     import networkx as nx
 
     kinds = getattr(dataset, "kinds", RELATIONS)
-    G = nx.MultiDiGraph(kinds=kinds, sources=dict(getattr(dataset, "sources", None) or {}))
+    declared = dict(getattr(dataset, "types", None) or {})
+    G = nx.MultiDiGraph(kinds=kinds, sources=dict(getattr(dataset, "sources", None) or {}), types=declared,
+                        type_order=tuple(dict.fromkeys(a["type"] for a in dataset.actors if a["type"])))
     for a in dataset.actors:
         G.add_node(a["id"], **{k: v for k, v in a.items() if k != "id"})
     for r in dataset.relations:

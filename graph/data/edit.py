@@ -13,7 +13,8 @@ import os
 
 from graph.data.csvio import Record
 from graph.data.journal import commit
-from graph.data.load import ACTORS_FILE, Dataset, from_files, KINDS_FILE, load_dataset, RELATIONS_FILE, SOURCES_FILE
+from graph.data.load import (ACTORS_FILE, Dataset, from_files, KINDS_FILE, load_dataset, RELATIONS_FILE, SOURCES_FILE,
+                             TYPES_FILE)
 from graph.data.kinds import resolve_kind
 from graph.data.problems import DataError, Problem
 from graph.data.schema import SLUG_RE, fold, slugify
@@ -36,6 +37,8 @@ class Editor:
         self.dataset = dataset
         self.folder = dataset.folder
         self.originals = {ACTORS_FILE: dataset.actors_file, RELATIONS_FILE: dataset.relations_file}
+        if dataset.types_file is not None:
+            self.originals[TYPES_FILE] = dataset.types_file
         self.files = {name: dataclasses.replace(f, records=list(f.records)) for name, f in self.originals.items()}
         self.index = dataset.index
         self.messages: list[str] = []
@@ -183,6 +186,30 @@ class Editor:
             changed += 1
         self.messages.append(f"renamed actor '{old}' to '{new_id}' (and in {changed} relation"
                              f"{'s' * (changed != 1)})")
+
+    def rename_type(self, old: str, new: str) -> None:
+        """Change an actor type in actors.csv and, when listed there, in types.csv (one edit)."""
+        new = new.strip()
+        if not new:
+            raise EditRefused("the new type is empty", field="new_type")
+        types = list(dict.fromkeys([a["type"] for a in self.dataset.actors if a["type"]] + list(self.dataset.types)))
+        if old not in types:
+            hint = difflib.get_close_matches(old, types, n=1, cutoff=0.6) or [t for t in types if fold(t) == fold(old)]
+            tail = f"; did you mean '{hint[0]}'?" if hint else ""
+            raise EditRefused(f"no actor or types.csv row has the type '{old}'{tail}", field="old_type")
+        if new != old and new in types:
+            raise EditRefused(f"the type '{new}' exists already; rename-type does not merge types", field="new_type")
+        if new == old:
+            raise EditRefused(f"the type is '{old}' already", field="new_type")
+        actors = [rec for rec, v in self._rows(ACTORS_FILE) if v.get("type") == old]
+        for rec in actors:
+            self._set(ACTORS_FILE, rec, {"type": new})
+        listed = TYPES_FILE in self.files and any(v.get("type") == old for _, v in self._rows(TYPES_FILE))
+        for rec, v in list(self._rows(TYPES_FILE)) if listed else ():
+            if v.get("type") == old:
+                self._set(TYPES_FILE, rec, {"type": new})
+        self.messages.append(f"renamed type '{old}' to '{new}' ({len(actors)} actor{'s' * (len(actors) != 1)}"
+                             f"{' and types.csv' if listed else ''})")
 
     def set_actor(self, actor: str, values: dict, aliases=(), add_aliases=()) -> None:
         """Change fields; ``aliases`` replaces the aliases, ``add_aliases`` adds to them."""

@@ -1,4 +1,4 @@
-"""Find, load and validate a data set: actors.csv, relations.csv, and optional kinds.csv and sources.csv."""
+"""Find, load and validate a data set: actors.csv, relations.csv, and optional kinds.csv, sources.csv, types.csv."""
 
 from __future__ import annotations
 
@@ -11,22 +11,26 @@ from pathlib import Path
 from graph.data.csvio import CsvFile, Record, parse_csv, read_bytes
 from graph.data.problems import DataError, Problem, sort_problems
 from graph.data.resolve import ActorIndex
-from graph.data.schema import ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, Vocabulary
+from graph.data.schema import (ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, TYPE_COLUMNS,
+                               Vocabulary)
 from graph.data.validate import (check_actors, check_cells, check_isolated, check_relations, check_sources,
                                  resolve_names)
 from graph.data.files import clean_text
 from graph.data.journal import JOURNAL, pending, recover
 from graph.data.kinds import read_kinds
+from graph.data.types import close_colours, read_types
 from graph.data.lock import folder_lock
 
 __all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "folder_name", "default_data_dir", "locate",
-           "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE"]
+           "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE",
+           "TYPES_FILE"]
 
 ACTORS_FILE = "actors.csv"
 RELATIONS_FILE = "relations.csv"
 KINDS_FILE = "kinds.csv"
 SOURCES_FILE = "sources.csv"
-OPTIONAL_FILES = (KINDS_FILE, SOURCES_FILE)
+TYPES_FILE = "types.csv"
+OPTIONAL_FILES = (KINDS_FILE, SOURCES_FILE, TYPES_FILE)
 
 
 _NONE: dict = {}
@@ -67,11 +71,13 @@ class Dataset:
     sources_file: CsvFile | None = None
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    types: dict = field(default_factory=dict)  # type -> its TypeStyle in types.csv (graph.data.types)
+    types_file: CsvFile | None = None
 
     @property
     def files(self) -> list[CsvFile]:
-        return [f for f in (self.actors_file, self.relations_file, self.kinds_file, self.sources_file)
-                if f is not None]
+        return [f for f in (self.actors_file, self.relations_file, self.kinds_file, self.sources_file,
+                            self.types_file) if f is not None]
 
     @property
     def sample(self) -> bool:
@@ -258,7 +264,8 @@ def from_files(folder: Path, contents: dict, displays: dict[str, str] | None = N
 
 
 def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None,
-                  kinds_file: CsvFile | None = None, sources_file: CsvFile | None = None):
+                  kinds_file: CsvFile | None = None, sources_file: CsvFile | None = None,
+                  types_file: CsvFile | None = None):
     """Rows and every problem of the parsed files: (Dataset or None, problems)."""
 
     problems: list[Problem] = []
@@ -279,6 +286,19 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
         if kind_rows is not None:
             vocabulary, p = read_kinds(kind_rows, kinds_file.display)
             problems += p
+            # a kind's "shape" is its line pattern; hostile kinds are all drawn dash-dotted
+            problems += close_colours([(k.name, k.color, "dash-dotted" if k.polarity == "hostile" else k.style)
+                                       for k in vocabulary.values()], kinds_file.display, "kinds",
+                                      {r["kind"]: r.line for r in kind_rows})
+    types = {}
+    if types_file:
+        type_rows, p = table_rows(types_file, TYPE_COLUMNS)
+        problems += p
+        if type_rows is not None:
+            types, p = read_types(type_rows, types_file.display)
+            problems += p
+            problems += close_colours([(t.type, t.color, t.shape) for t in types.values() if t.color and t.shape],
+                                      types_file.display, "types", {r["type"]: r.line for r in type_rows})
     if actors_file:
         actors, p = table_rows(actors_file, ACTOR_COLUMNS)
         problems += p
@@ -298,7 +318,7 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
     if actors is None or relations is None:
         return None, problems
     return Dataset(folder, actors_file, relations_file, actors, relations, vocabulary, kinds_file, sources or {},
-                   sources_file), problems
+                   sources_file, types=types, types_file=types_file), problems
 
 
 def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[list[Row] | None, list[Problem]]:

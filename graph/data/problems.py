@@ -83,6 +83,12 @@ CODES: dict[str, Code] = {
         "bad-reliability": "reliability is not A to F",
         "bad-url": "a url does not start with http:// or https://, or holds spaces",
     }),
+    # types.csv
+    **_codes("error", {
+        "bad-type-color": "a type's color is not CSS hex (#rrggbb, #rgb) or a CSS colour name",
+        "bad-shape": "a type's shape is not one the page and the pictures both draw",
+        "duplicate-type": "a type is listed twice in types.csv",
+    }),
     "duplicate-source": Code("error", "a source id appears twice in sources.csv",
                              also_warning="a relation lists the same source twice"),
     **_codes("warning", {
@@ -91,6 +97,7 @@ CODES: dict[str, Code] = {
         "isolated-actor": "an actor with no relation",
         "formula-like": "a value a spreadsheet would run as a formula (=, +, -, @ first, or after ; , or TAB)",
         "control-character": "a value holds a control character",
+        "close-colors": "two types or kinds on one shape in colours readers may confuse (ΔE < 20; 15 colour-blind)",
     }),
 }
 

@@ -15,6 +15,7 @@ __all__ = [
     "ACTOR_COLUMNS",
     "RELATION_COLUMNS",
     "KIND_COLUMNS",
+    "TYPE_COLUMNS",
     "POLARITIES",
     "SOURCE_COLUMNS",
     "RELATIONS",
@@ -84,6 +85,13 @@ KIND_COLUMNS = (
     Column("color", False, "line colour, #rrggbb"),
     Column("style", False, "solid, dashed or dotted (default solid)"),
     Column("polarity", False, "cooperative (the default), hostile or neutral: which network the kind belongs to"),
+)
+
+TYPE_COLUMNS = (
+    Column("type", True, "an actor type as actors.csv writes it"),
+    Column("label", False, "how the legend names it (default: the type)"),
+    Column("color", False, "CSS hex (#rrggbb) or a CSS colour name (default: assigned, see the README)"),
+    Column("shape", False, "dot, square, diamond, triangle, hexagon, triangleDown or star (default: assigned)"),
 )
 
 POLARITIES = ("cooperative", "hostile", "neutral")
@@ -193,7 +201,7 @@ RELATIONS = Vocabulary((
 CONFIDENCE_VALUES = ("stated", "implied")
 STATUS_VALUES = ("actual", "planned", "recommended")  # blank means actual
 
-DATA_FILES = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv")
+DATA_FILES = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv", "types.csv")
 
 SLUG_RE = re.compile(r"[a-z0-9_-]+\Z")
 KIND_RE = re.compile(r"[a-z][a-z0-9_]*\Z")

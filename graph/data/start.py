@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.data.atomic import create_all
-from graph.data.load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, sample_dir
+from graph.data.load import ACTORS_FILE, KINDS_FILE, RELATIONS_FILE, SOURCES_FILE, TYPES_FILE, sample_dir
 from graph.data.schema import ACTOR_COLUMNS, RELATION_COLUMNS, SOURCE_COLUMNS
 from graph.errors import EditRefused
 from graph.data.kinds import kinds_text
+from graph.data.types import types_text
 
 __all__ = ["init", "headers", "EXAMPLES"]
 
@@ -22,7 +23,7 @@ def headers() -> dict[str, bytes]:
         return (",".join(c.name for c in columns) + "\n").encode()
 
     return {ACTORS_FILE: header(ACTOR_COLUMNS), RELATIONS_FILE: header(RELATION_COLUMNS),
-            KINDS_FILE: kinds_text().encode(), SOURCES_FILE: header(SOURCE_COLUMNS)}
+            KINDS_FILE: kinds_text().encode(), SOURCES_FILE: header(SOURCE_COLUMNS), TYPES_FILE: types_text().encode()}
 
 
 def init(folder: Path, example: bool | str = False, excel: str | None = None) -> list[Path]:
@@ -44,7 +45,8 @@ def init(folder: Path, example: bool | str = False, excel: str | None = None) ->
                                                                                   KINDS_FILE, SOURCES_FILE)}
     elif example:
         sample = sample_dir()
-        files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE, SOURCES_FILE)})
+        files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE, SOURCES_FILE,
+                                                                         TYPES_FILE)})
     if excel:
         from graph.data.csvio import to_spreadsheet
 

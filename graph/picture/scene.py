@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from graph.picture.labels import ALIGN, boxes, GAP, minor_zooms, offsets, PLACES
-from graph.picture.palette import assign
+from graph.picture.palette import _next, assign, type_styles
 from graph.analysis.build import select
 from graph.data.schema import kinds_of, status_of
 from graph.picture.textsize import LINE_HEIGHT, text_width, wrap
@@ -31,7 +31,7 @@ from graph.picture.ties import kind_lines
 from graph.picture.layout import layout
 from graph.picture.routing import route
 
-__all__ = ["Scene", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
+__all__ = ["Scene", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
 
 REFERENCE_VIEW = (1040, 690)  # px: the graph pane on a 1366 x 768 laptop screen
 FIT_MARGIN = 1.04  # the fitted view leaves this much room around the picture
@@ -119,14 +119,15 @@ def _graph_canon(G):
             _canon(list(G.edges(data=True))))
 
 
-def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None) -> str | None:
+def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
+                styles: dict | None = None) -> str | None:
     """A digest of everything :func:`compose` reads: G's actors and ties in order with all their
     attributes, sizes, groups, the relation kinds, the seed and the layout graph. None when some
     value is of a type whose text form might not identify it (then compose does not cache).
     """
     try:
         key = (_graph_canon(G), _canon(sizes), _canon(groups), _canon(kinds), _canon(seed),
-               _graph_canon(layout_graph))
+               _graph_canon(layout_graph), _canon(styles))
     except _Uncacheable:
         return None
     return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()
@@ -137,19 +138,23 @@ def clear_cache() -> None:
     _cache.clear()
 
 
-def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None) -> Scene:
+def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
+            styles: dict | None = None) -> Scene:
     """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group.
 
     ``layout_graph`` (same actors, fewer ties) places the actors when some of G's ties are
     drawn only on demand (planned or recommended ones): they do not pull the map out of shape.
+    ``styles`` (group -> (colour, shape)) fixes the groups' colours and shapes, e.g. the data set's
+    :func:`~graph.picture.palette.type_styles`; groups it lacks, or all when None, get theirs in
+    order of size in G.
     The same inputs give the same scene, remembered (see :func:`fingerprint`); the caller
     owns the Scene it gets and may change it.
     """
-    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph) if CACHE_SIZE > 0 else None
+    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles) if CACHE_SIZE > 0 else None
     if key is not None and key in _cache:
         _cache.move_to_end(key)
         return copy.deepcopy(_cache[key])
-    scene = _compose(G, sizes, groups, kinds, seed, layout_graph)
+    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles)
     if key is not None and len(scene.ids) + len(scene.edges) <= CACHE_ITEMS:
         _cache[key] = copy.deepcopy(scene)
         while len(_cache) > CACHE_SIZE or sum(len(s.ids) + len(s.edges) for s in _cache.values()) > CACHE_ITEMS:
@@ -157,7 +162,8 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
     return scene
 
 
-def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None) -> Scene:
+def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
+             styles: dict | None = None) -> Scene:
     """The computation behind :func:`compose`, never cached."""
 
     ids = list(G)
@@ -203,7 +209,15 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
         B[idx] = offsets(radius[idx], minor_w[idx] / z, minor_h[idx] / z, place[idx], gap=GAP / z) \
             + np.concatenate([P[idx], P[idx]], axis=1)
     group_keys = _legend_order(groups.values())
-    style = dict(zip(group_keys, assign(len(group_keys))))
+    if styles is None:
+        style = dict(zip(group_keys, assign(len(group_keys))))
+    else:
+        style = {g: styles[g] for g in group_keys if g in styles}
+        chosen = list(styles.values())
+        for g in group_keys:
+            if g not in style:
+                style[g] = _next(chosen)
+                chosen.append(style[g])
     index = {v: i for i, v in enumerate(ids)}
     drawn = kind_lines(kinds)  # hostile kinds apart: their colour family, pattern and head
     edges, bundles = [], {}
@@ -265,13 +279,29 @@ def _fit_scale(extent, view=REFERENCE_VIEW) -> float:
     return min(view[0] / (FIT_MARGIN * max(w, 1.0)), view[1] / (FIT_MARGIN * max(h, 1.0)), 1.5)
 
 
+def type_styles_of(G) -> dict[str, tuple[str, str]]:
+    """Each actor type of G's data set -> (colour, shape): the whole data set's, whatever view G is
+    (see :func:`graph.picture.palette.type_styles`); a type G's data set does not know (a graph
+    built by hand) gets the next free pair, in G's order."""
+    styles = type_styles(G.graph.get("type_order", ()), G.graph.get("types"))
+    chosen = list(styles.values())
+    for _, t in G.nodes(data="type", default=""):
+        if t not in styles:
+            styles[t] = _next(chosen)
+            chosen.append(styles[t])
+    return styles
+
+
 def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7):
     """The scene (see graph.picture.scene) for G with dots and labels sized by a measure.
 
     Actors are placed by their actual and planned ties; recommended ones (ties the source
     argues for) are drawn on top without pulling the map out of shape.
     """
-    groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
+    types = {n: d.get("type", "") for n, d in G.nodes(data=True)}
+    groups = groups or types
+    # actor types: the whole data set's colours and shapes, in every view; other groupings by size
+    styles = type_styles_of(G) if groups == types else None
     measure = values.get(size_by) if size_by != "none" else None
     if measure is None:
         measure = values.get("degree") or {n: 1.0 for n in G}
@@ -283,4 +313,4 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
         shown = select(G, statuses=("actual", "planned"))
         alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
         shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
-    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown)
+    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown, styles=styles)

@@ -1,4 +1,5 @@
-"""Kumu blueprints (JSON): elements with label, type, description and tags; connections with type and direction."""
+"""Kumu blueprints (JSON): elements with label, type, description, tags and colour; connections with type and
+direction."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 
 from .common import FormatError, Imported, edge_attrs, node_attrs
 from graph.data.schema import kinds_of
+from graph.picture.scene import type_styles_of
 
 __all__ = ["write", "read"]
 
@@ -15,9 +17,11 @@ CONNECTION_ID = "relation:{}"
 
 def write(G, pic=None, version: str = "") -> bytes:
     kinds = kinds_of(G)
+    styles = type_styles_of(G)  # the page's colour of each type: Kumu shows an element's color field
     elements = []
     for n, d in G.nodes(data=True):
-        element = {"id": n, "label": d.get("name", n), "type": d.get("type", "")}
+        element = {"id": n, "label": d.get("name", n), "type": d.get("type", ""),
+                   "color": styles[d.get("type", "")][0]}
         if d.get("description"):
             element["description"] = d["description"]
         tags = [a.strip() for a in d.get("aliases", "").split(";") if a.strip()]
@@ -54,6 +58,7 @@ def read(data: bytes, display: str) -> Imported:
         element_id = _text(d.pop("id", d.pop("_id", "")))
         label = _text(d.pop("label", ""))
         tags = d.pop("tags", None)
+        d.pop("color", None)  # decoration, not data: actorgraph colours the map itself
         attrs = {k: _text(v) for k, v in d.items()}
         if tags:
             attrs["aliases"] = _text(tags)
