@@ -7,7 +7,6 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 
-import pytest
 
 from conftest import BUNDLED, invoke, snapshot, write
 from graph.data.load import load_dataset

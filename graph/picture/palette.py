@@ -32,11 +32,6 @@ def darker(colour: str, factor: float = 0.68) -> str:
     return "#%02x%02x%02x" % tuple(round(c * factor) for c in _rgb(colour))
 
 
-def _separable(a: str, b: str) -> bool:
-    return delta_e(a, b) >= MIN_DELTA_E and all(delta_e(a, b, d) >= MIN_DELTA_E_CVD
-                                                 for d in ("protanopia", "deuteranopia"))
-
-
 def _next(chosen: list, shapes=SHAPES, colours=COLOURS) -> tuple[str, str]:
     """The (colour, shape) the next group gets after ``chosen``: on the first shape where some colour
     is apart from every colour already on it, the first such colour not yet used anywhere."""
