@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 import shutil
@@ -65,6 +67,7 @@ def export_colours(tmp_path, folder, fmt, *view):
     return by_type
 
 
+@pytest.mark.slow  # renders several views and exports of a copy of the sample
 def test_type_colours_are_the_same_in_every_view_picture_and_export(tmp_path):
     folder = own_copy(tmp_path)
     full = page_styles(tmp_path, folder)
@@ -93,6 +96,7 @@ def test_type_colours_are_the_same_in_every_view_picture_and_export(tmp_path):
             assert by_type == {t: {full[t][0]} for t in by_type}, (fmt, view)
 
 
+@pytest.mark.slow  # renders several views and exports of a copy of the sample
 def test_a_new_type_or_actor_changes_no_other_types_colour_or_shape(tmp_path):
     folder = own_copy(tmp_path)
     before = page_styles(tmp_path, folder)
@@ -126,6 +130,7 @@ def test_sample_keeps_the_colours_it_always_had(tmp_path):
     assert (fresh / "types.csv").read_text() == "type,label,color,shape\n"
 
 
+@pytest.mark.slow  # renders several views and exports of a copy of the sample
 def test_types_csv_colours_and_shapes_are_used(tmp_path):
     folder = own_copy(tmp_path, "type,label,color,shape\nstate,State,crimson,star\nmilitary unit,,#0a0,\n")
     styles = page_styles(tmp_path, folder)
