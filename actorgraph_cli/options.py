@@ -81,15 +81,16 @@ def view_options(f):
     f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=_remember("without"),
                      help="Leave this actor out (what-if); repeatable.")(f)
     f = click.option("--as-of", metavar="DATE", expose_value=False, callback=_remember("as_of"),
-                     help=f"Only relations valid on this date ({DATE_FORMS}).")(f)
+                     help=f"Only relations in force on this date ({DATE_FORMS}); by default today"
+                          " ($ACTORGRAPH_TODAY pins it); all: every period.")(f)
     f = click.option("--relation", multiple=True, metavar="KIND", expose_value=False,
                      callback=_remember("relations"),
                      help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"
                           " coordinates_with, part_of); repeatable.")(f)
     f = click.option("--status", multiple=True, expose_value=False, callback=_remember("status"),
-                     type=click.Choice(("actual", "planned", "recommended", "all"), case_sensitive=False),
-                     help="Also planned or recommended ties (actual ones are always in); all: every tie;"
-                          " repeatable.")(f)
+                     type=click.Choice(("actual", "planned", "recommended", "ended", "all"), case_sensitive=False),
+                     help="Also planned or recommended ties (actual ones are always in); ended: also ties whose"
+                          " until has passed at the view's date; all: every tie; repeatable.")(f)
     return f
 
 
@@ -154,7 +155,7 @@ def view(dataset, keep=False, draw=False):
 
     G = graph_of(dataset, cli_view(), all_statuses=keep, all_ties=keep or draw)
     for r in G.graph.get("restrictions", ()):
-        if r.what == "ties":  # the default leaves hostile ties out: say so, as --without and --as-of are said
+        if r.what in ("ties", "today"):  # defaults that leave ties out: say so, as --without and --as-of are said
             from graph.output.words import restriction_text
 
             click.echo(f"note: {restriction_text(r)}", err=True)

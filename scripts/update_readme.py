@@ -30,6 +30,9 @@ READ_ONLY = {"validate", "info", "centrality", "neighbors", "path", "impact", "b
              "robustness"}
 
 
+TODAY = "2026-11-30"  # tests/conftest.py pins the same date
+
+
 def live(command: str) -> bool:
     """Read-only commands on the bundled data: their output is pasted in."""
     words = shlex.split(command)
@@ -39,6 +42,7 @@ def live(command: str) -> bool:
 def run(command: str) -> str:
     import os
     os.environ["COLUMNS"] = "100"  # tables as a 100-column terminal shows them
+    os.environ["ACTORGRAPH_TODAY"] = TODAY  # the examples' "today": the README never depends on the calendar
     old = os.getcwd()
     os.chdir(ROOT)
     try:

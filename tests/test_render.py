@@ -28,7 +28,7 @@ def page_data(html: str) -> dict:
 
 
 def test_bundled_render_has_every_actor_and_relation(tmp_path):
-    data = page_data(render(tmp_path, "--data", BUNDLED))
+    data = page_data(render(tmp_path, "--data", BUNDLED, "--as-of", "all"))
     actors = (BUNDLED / "actors.csv").read_text(encoding="utf-8").strip().count("\n")
     relations = (BUNDLED / "relations.csv").read_text(encoding="utf-8").strip().count("\n")
     assert len(data["nodes"]) == actors
@@ -127,7 +127,9 @@ def test_unwritable_output_is_a_clean_error(tmp_path):
 
 
 def test_banner_says_what_the_view_leaves_out(tmp_path):
-    assert 'id="ag-banner"' not in render(tmp_path, "--data", BUNDLED, name="whole.html")
+    assert 'id="ag-banner"' not in render(tmp_path, "--data", BUNDLED, "--as-of", "all", name="whole.html")
+    today = page_data(render(tmp_path, "--data", BUNDLED, name="today.html"))["view"]
+    assert today == ["as of 2026-11-30: 2 ended ties left out (`--as-of all` for every period)"]  # until 2020-08-18
     html = render(tmp_path, "--data", BUNDLED, "--without", "Barkhane", "--as-of", "2020-10", "--relation", "part_of",
                   "--relation", "trains", "--focus", "Mali", "--depth", "2")
     view = page_data(html)["view"]

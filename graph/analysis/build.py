@@ -9,7 +9,8 @@ from graph.data.dates import parse_span
 from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 import copy
 
-__all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions"]
+__all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions",
+           "valid_on", "time_state"]
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,14 @@ TIES = ("cooperative", "hostile", "all")  # the networks --ties picks; a kind's 
 
 
 def select(G, relations=None, as_of: str | None = None, without=(), statuses=("actual",),
-           min_grade: str | None = None, confidence: str | None = None, ties: str | None = None):
+           min_grade: str | None = None, confidence: str | None = None, ties: str | None = None,
+           default_date: bool = False, ended: bool = False):
     """A copy of G restricted to some relation kinds and statuses, to the date as_of, without some actors.
 
-    ``as_of`` keeps the relations valid on that day (a year or month means its first day).
+    ``as_of`` keeps the relations in force on that day (a year or month means its first day);
+    ``ended`` keeps those whose ``until`` has passed too. ``default_date``: ``as_of`` is the
+    view's default (today), noted as a 'today' Restriction only when it leaves ties out
+    (``by_status``: ended and not-yet ties left out).
     ``statuses`` keeps relations of those statuses (actual ones by default; None keeps all).
     ``min_grade`` (e.g. 'B3') keeps relations graded that well or better (see graph.analysis.grades);
     ``confidence`` 'stated' keeps stated relations only, 'implied' stated and implied ones.
@@ -83,6 +88,8 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
     keep = None if ties in (None, "all") or not kinds.signed else kinds.of_polarity(ties)
     if keep is not None and all(d in keep for _, _, d in G.edges(data="relation")):
         keep = None
+    if as_of and default_date and all(valid_on(d, parse_span(as_of)[0]) for _, _, d in G.edges(data=True)):
+        as_of = None  # the default date leaves nothing out: no restriction to note
     if keep is None and not without and not relations and not as_of and not min_grade and not confidence and (
             statuses is None or all(status_of(d) in statuses for _, _, d in G.edges(data=True))):
         H = _shallow(G)  # nothing to leave out: the ties are shared, not copied
@@ -113,9 +120,14 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
         notes.append(Restriction("relations", tuple(sorted(relations)), relations=len(drop)))
     if as_of:
         day = parse_span(as_of)[0]
-        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not valid_on(d, day)]
+        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+                if not valid_on(d, day) and not (ended and time_state(d, day) == "ended")]
         H.remove_edges_from(drop)
-        notes.append(Restriction("as_of", (as_of,), relations=len(drop)))
+        states = _counts(time_state(G.edges[e], day) for e in drop)
+        if not default_date:
+            notes.append(Restriction("as_of", (as_of,), relations=len(drop), by_status=states))
+        elif drop:
+            notes.append(Restriction("today", (as_of,), relations=len(drop), by_status=states))
     if confidence:
         allowed = CONFIDENCE_VALUES[:CONFIDENCE_VALUES.index(confidence) + 1]
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d.get("confidence") not in allowed]
@@ -149,6 +161,23 @@ def valid_on(edge: dict, day: dt.date) -> bool:
     if until and parse_span(until)[1] < day:
         return False
     return True
+
+
+def time_state(edge: dict, day: dt.date) -> str:
+    """'in force', 'ended' (its until has passed) or 'not yet' (its since is ahead) on a day."""
+    since, until = edge.get("since"), edge.get("until")
+    if until and parse_span(until)[1] < day:
+        return "ended"
+    if since and parse_span(since)[0] > day:
+        return "not yet"
+    return "in force"
+
+
+def _counts(items) -> tuple[tuple[str, int], ...]:
+    found: dict[str, int] = {}
+    for item in items:
+        found[item] = found.get(item, 0) + 1
+    return tuple(sorted(found.items()))
 
 
 def simple_undirected(G):

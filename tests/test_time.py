@@ -1,0 +1,73 @@
+"""The network over time (issue 21): ended ties, actors' periods, what was known when, timeline and diff.
+
+The small network, worked by hand (today is pinned to 2026-11-30 by conftest):
+
+    a --trains--> b            since 2019, in force
+    b --part_of--> c           until 2020-08-18: ended
+    a --coordinates_with-- c   since 2027: not yet
+    c --accompanies--> d       no dates: in force
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+
+ACTORS = "id,name,type\na,A,x\nb,B,x\nc,C,y\nd,D,y\n"
+RELATIONS = ("source,relation,target,evidence,since,until\n"
+             "a,trains,b,s,2019,\nb,part_of,c,s,,2020-08-18\na,coordinates_with,c,s,2027,\nc,accompanies,d,s,,\n")
+
+
+@pytest.fixture
+def t(tmp_path):
+    return write(tmp_path / "t", ACTORS, RELATIONS)
+
+
+def ok(*args):
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def pairs(*args) -> list[tuple[str, str]]:
+    rows = json.loads(ok("neighbors", "c", "--depth", "3", "--format", "json", *args).stdout)
+    return sorted(r["id"] for r in rows)
+
+
+def test_default_view_is_today_and_says_what_it_left_out(t):
+    result = ok("neighbors", "a", "--format", "json", "--data", t)
+    assert [r["id"] for r in json.loads(result.stdout)] == ["b"]  # a-c is not yet in force
+    assert ("note: as of 2026-11-30: 1 ended and 1 not-yet ties left out (`--as-of all` for every period)"
+            in result.stderr)
+
+
+def test_as_of_all_gives_every_period_and_status_ended_adds_ended_ties(t):
+    assert pairs("--data", t) == ["d"]  # b-c ended, a-c not yet: c only reaches d
+    assert pairs("--data", t, "--as-of", "all") == ["a", "b", "d"]
+    assert pairs("--data", t, "--status", "ended") == ["a", "b", "d"]  # c-b ended, then b-a in force
+    assert "as of" not in invoke("neighbors", "c", "--data", t, "--as-of", "all").stderr
+
+
+def test_today_comes_from_the_environment_and_output_is_byte_identical(t, monkeypatch):
+    first = ok("centrality", "--format", "csv", "--data", t)
+    assert first.stdout == ok("centrality", "--format", "csv", "--data", t).stdout
+    monkeypatch.setenv("ACTORGRAPH_TODAY", "2020-01-01")  # b-c in force then
+    earlier = ok("neighbors", "c", "--format", "json", "--data", t)
+    assert sorted(r["id"] for r in json.loads(earlier.stdout)) == ["b", "d"]
+    assert "as of 2020-01-01: 1 not-yet tie left out" in earlier.stderr
+    monkeypatch.setenv("ACTORGRAPH_TODAY", "someday")
+    bad = invoke("centrality", "--data", t)
+    assert bad.exit_code == 1 and "$ACTORGRAPH_TODAY 'someday' is not a date" in bad.stderr
+    assert "Traceback" not in bad.output
+
+
+def test_view_today_field_overrides_the_environment(t):
+    from graph.analysis.views import View, graph_of
+    from graph.data.load import load_dataset
+
+    G = graph_of(load_dataset(t), View(today="2028-01-01"))
+    assert sorted(map(sorted, G.to_undirected().edges())) == [["a", "b"], ["a", "c"], ["c", "d"]]
+    assert View(as_of="all").date() is None and View(as_of="2019").date() == "2019"
