@@ -155,7 +155,7 @@ def view(dataset, keep=False, draw=False):
 
     G = graph_of(dataset, cli_view(), all_statuses=keep, all_ties=keep or draw)
     for r in G.graph.get("restrictions", ()):
-        if r.what in ("ties", "today"):  # defaults that leave ties out: say so, as --without and --as-of are said
+        if r.what in ("ties", "today", "inactive"):  # defaults that leave ties out: say so, as --without and --as-of are said
             from graph.output.words import restriction_text
 
             click.echo(f"note: {restriction_text(r)}", err=True)
@@ -217,8 +217,16 @@ def resolve_in(G, dataset, text: str) -> str:
     """An actor of the data set that is also in the current view."""
     actor = resolve(dataset, text)
     if actor not in G:
+        inactive = [r for r in G.graph.get("restrictions", ()) if r.what == "inactive"]
+        if inactive and not _named_without(dataset, actor):
+            fail(f"'{actor}' is inactive as of {inactive[0].values[0]} (outside its period or with no tie in force);"
+                 " `--as-of all` for every period")
         fail(f"'{actor}' is left out of this view (--without)")
     return actor
+
+
+def _named_without(dataset, actor: str) -> bool:
+    return any(dataset.index.resolve(text) == actor for text in meta("without", ()))
 
 
 def resolve(dataset, text: str) -> str:

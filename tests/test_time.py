@@ -71,3 +71,31 @@ def test_view_today_field_overrides_the_environment(t):
     G = graph_of(load_dataset(t), View(today="2028-01-01"))
     assert sorted(map(sorted, G.to_undirected().edges())) == [["a", "b"], ["a", "c"], ["c", "d"]]
     assert View(as_of="all").date() is None and View(as_of="2019").date() == "2019"
+
+
+# -- 2. actors have periods --------------------------------------------------------------------------------------
+# e is an operation that ran 2019 to 2020 with one tie to d (no dates): the tie is in force today while e is not.
+
+def test_inactive_actors_are_left_out_and_counted(t):
+    (t / "actors.csv").write_text(ACTORS.replace("id,name,type", "id,name,type,since,until")
+                                  .replace("\n", ",,\n").replace("id,name,type,since,until,,", "id,name,type,since,until")
+                                  + "e,E,op,2019,2020\n")
+    (t / "relations.csv").write_text(RELATIONS + "e,accompanies,d,s,,\n")
+    result = invoke("impact", "c", "--format", "json", "--data", t)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    # today: a-b and c-d in force; b is kept by a-b; e is outside its period: left out, not a part of its own
+    assert (report["components_before"], report["components_after"]) == (2, 2)  # {a,b}, {c,d}; then {a,b}, {d}
+    assert "as of 2026-11-30: 1 inactive actor and 1 relation left out" in result.stderr
+    warned = invoke("validate", "--data", t)
+    assert "relations.csv:6: warning: tie e accompanies d is in force (since (open)) while e is not (its period: 2019 to 2020)" \
+        in warned.output
+    every = json.loads(ok("impact", "c", "--format", "json", "--data", t, "--as-of", "all").stdout)
+    assert every["components_before"] == 1
+
+
+def test_actor_until_before_since_is_a_file_line_error(t):
+    (t / "actors.csv").write_text("id,name,type,since,until\na,A,x,,\nb,B,x,2021,2019\nc,C,y,,\nd,D,y,,\n")
+    result = invoke("centrality", "--data", t)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "actors.csv:3: since 2021 is after until 2019" in result.stderr

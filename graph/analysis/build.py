@@ -10,7 +10,7 @@ from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 import copy
 
 __all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions",
-           "valid_on", "time_state"]
+           "valid_on", "time_state", "inactive_actors"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,8 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
     keep = None if ties in (None, "all") or not kinds.signed else kinds.of_polarity(ties)
     if keep is not None and all(d in keep for _, _, d in G.edges(data="relation")):
         keep = None
-    if as_of and default_date and all(valid_on(d, parse_span(as_of)[0]) for _, _, d in G.edges(data=True)):
+    if as_of and default_date and all(valid_on(d, parse_span(as_of)[0]) for _, _, d in G.edges(data=True)) and all(
+            valid_on(a, parse_span(as_of)[0]) for _, a in G.nodes(data=True)):
         as_of = None  # the default date leaves nothing out: no restriction to note
     if keep is None and not without and not relations and not as_of and not min_grade and not confidence and (
             statuses is None or all(status_of(d) in statuses for _, _, d in G.edges(data=True))):
@@ -128,6 +129,11 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
             notes.append(Restriction("as_of", (as_of,), relations=len(drop), by_status=states))
         elif drop:
             notes.append(Restriction("today", (as_of,), relations=len(drop), by_status=states))
+        gone = [n for n in inactive_actors(G, day, ended) if n in H]
+        if gone:
+            edges = H.number_of_edges()
+            H.remove_nodes_from(gone)
+            notes.append(Restriction("inactive", (as_of,), actors=len(gone), relations=edges - H.number_of_edges()))
     if confidence:
         allowed = CONFIDENCE_VALUES[:CONFIDENCE_VALUES.index(confidence) + 1]
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d.get("confidence") not in allowed]
@@ -161,6 +167,15 @@ def valid_on(edge: dict, day: dt.date) -> bool:
     if until and parse_span(until)[1] < day:
         return False
     return True
+
+
+def inactive_actors(G, day: dt.date, ended: bool = False) -> list[str]:
+    """Actors inactive on a day: outside their own since/until, or with ties none of which is in
+    force (``ended``: ended ties and actors count as active)."""
+    keep = "ended" if ended else None
+    active = {n for u, v, d in G.edges(data=True) if time_state(d, day) in ("in force", keep) for n in (u, v)}
+    return sorted(n for n, a in G.nodes(data=True)
+                  if time_state(a, day) not in ("in force", keep) or (G.degree(n) and n not in active))
 
 
 def time_state(edge: dict, day: dt.date) -> str:

@@ -35,6 +35,10 @@ def restriction_text(r: Restriction) -> str:
         return f"as of {r.values[0]}: {count(r.relations, 'relation')} not valid on that date left out"
     if r.what == "today":
         return f"as of {r.values[0]}: {_states(r)} left out (`--as-of all` for every period)"
+    if r.what == "inactive":
+        tail = f" and {count(r.relations, 'relation')}" if r.relations else ""
+        return (f"as of {r.values[0]}: {count(r.actors, 'inactive actor')}{tail} left out (outside their period"
+                " or with no tie in force)")
     if r.what == "confidence":
         weaker = "with no confidence given" if len(r.values) > 1 else "implied or with no confidence given"
         return f"only {' or '.join(r.values)} ties: {count(r.relations, 'relation')} {weaker} left out"
