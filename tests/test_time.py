@@ -77,9 +77,7 @@ def test_view_today_field_overrides_the_environment(t):
 # e is an operation that ran 2019 to 2020 with one tie to d (no dates): the tie is in force today while e is not.
 
 def test_inactive_actors_are_left_out_and_counted(t):
-    (t / "actors.csv").write_text(ACTORS.replace("id,name,type", "id,name,type,since,until")
-                                  .replace("\n", ",,\n").replace("id,name,type,since,until,,", "id,name,type,since,until")
-                                  + "e,E,op,2019,2020\n")
+    (t / "actors.csv").write_text("id,name,type,since,until\na,A,x,,\nb,B,x,,\nc,C,y,,\nd,D,y,,\ne,E,op,2019,2020\n")
     (t / "relations.csv").write_text(RELATIONS + "e,accompanies,d,s,,\n")
     result = invoke("impact", "c", "--format", "json", "--data", t)
     assert result.exit_code == 0, result.output
@@ -88,8 +86,8 @@ def test_inactive_actors_are_left_out_and_counted(t):
     assert (report["components_before"], report["components_after"]) == (2, 2)  # {a,b}, {c,d}; then {a,b}, {d}
     assert "as of 2026-11-30: 1 inactive actor and 1 relation left out" in result.stderr
     warned = invoke("validate", "--data", t)
-    assert "relations.csv:6: warning: tie e accompanies d is in force (since (open)) while e is not (its period: 2019 to 2020)" \
-        in warned.output
+    assert ("relations.csv:6: warning: tie e accompanies d is in force (since (open)) while e is not"
+            " (its period: 2019 to 2020)") in warned.output
     every = json.loads(ok("impact", "c", "--format", "json", "--data", t, "--as-of", "all").stdout)
     assert every["components_before"] == 1
 
@@ -99,3 +97,47 @@ def test_actor_until_before_since_is_a_file_line_error(t):
     result = invoke("centrality", "--data", t)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "actors.csv:3: since 2021 is after until 2019" in result.stderr
+
+
+# -- 4. what was known when, worked by hand --------------------------------------------------------------------
+# s1 published 2020-06, s2 on 2021-05-10, s3 undated. No tie has dates, so every tie is in force today.
+#   a-b (s1): known from 2020-06-01     b-c (s2;s1): from 2020-06-01, the earliest
+#   c-d (s2): from 2021-05-10           a-d (s3) and b-d (no source): known since an unknown date, kept
+
+KNOWN_RELATIONS = ("source,relation,target,evidence,sources\na,trains,b,e,s1\nb,part_of,c,e,s2;s1\n"
+                   "c,accompanies,d,e,s2\na,coordinates_with,d,e,s3\nb,trains,d,e,\n")
+SOURCES = "id,title,published\ns1,One,2020-06\ns2,Two,10/05/2021\ns3,Three,\n"
+
+
+@pytest.fixture
+def k(tmp_path):
+    folder = write(tmp_path / "k", ACTORS, KNOWN_RELATIONS)
+    (folder / "sources.csv").write_text(SOURCES)
+    return folder
+
+
+
+
+@pytest.mark.parametrize("day, left_out, kept", [
+    ("2021-04", 1, [("a", "b"), ("a", "d"), ("b", "c"), ("b", "d")]),  # c-d published in May 2021
+    ("2020-05", 3, [("a", "d"), ("b", "d")]),                          # only the undated ties
+    ("2021-05", 0, [("a", "b"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")]),  # the end of May counts
+])
+def test_known_on_keeps_ties_published_by_then(k, day, left_out, kept):
+    from graph.analysis.views import View, graph_of
+    from graph.data.load import load_dataset
+
+    G = graph_of(load_dataset(k), View(known_on=day))
+    assert sorted(tuple(sorted(e)) for e in G.edges()) == kept
+    result = ok("centrality", "--known-on", day, "--data", k)
+    assert (f"note: as known on {day}: {left_out} relation{'s' * (left_out != 1)} first published later left out;"
+            " 2 ties with no dated source kept (known since an unknown date)") in result.stderr
+
+
+def test_known_on_without_dated_sources_and_bad_dates_say_so(k):
+    (k / "sources.csv").write_text("id,title,published\ns1,One,\ns2,Two,\ns3,Three,\n")
+    result = invoke("centrality", "--known-on", "2021", "--data", k)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "no source has a published date in sources.csv" in result.stderr
+    bad = invoke("centrality", "--known-on", "2021-13", "--data", k)
+    assert bad.exit_code == 2 and "'2021-13' is not a date" in bad.stderr and "--known-on" in bad.stderr

@@ -10,17 +10,19 @@ from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 import copy
 
 __all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions",
-           "valid_on", "time_state", "inactive_actors"]
+           "valid_on", "time_state", "inactive_actors", "known_from"]
 
 
 @dataclass(frozen=True)
 class Restriction:
     """What one restriction of a view left out, as facts (graph.output.words says it in words).
 
-    ``what``: 'statuses', 'without', 'relations', 'as_of', 'confidence', 'min_grade', 'ties' or 'focus';
+    ``what``: 'statuses', 'without', 'relations', 'as_of', 'today' (the default date), 'inactive'
+    (actors), 'known_on', 'confidence', 'min_grade', 'ties' or 'focus';
     ``values``: what was asked (statuses, actor names, kinds, the date, the levels kept, the grade,
     the network kept, the focus actor's name); ``actors``/``relations``: how many were left out;
-    ``by_status``: ties left out per status (per polarity, for 'ties'); ``depth``: steps out, for 'focus'.
+    ``by_status``: ties left out per status (per polarity, for 'ties'; per state, 'ended' or 'not yet',
+    for dates; ('undated', n) ties kept for 'known_on'); ``depth``: steps out, for 'focus'.
     """
 
     what: str
@@ -67,7 +69,7 @@ TIES = ("cooperative", "hostile", "all")  # the networks --ties picks; a kind's 
 
 def select(G, relations=None, as_of: str | None = None, without=(), statuses=("actual",),
            min_grade: str | None = None, confidence: str | None = None, ties: str | None = None,
-           default_date: bool = False, ended: bool = False):
+           default_date: bool = False, ended: bool = False, known_on: str | None = None):
     """A copy of G restricted to some relation kinds and statuses, to the date as_of, without some actors.
 
     ``as_of`` keeps the relations in force on that day (a year or month means its first day);
@@ -88,10 +90,12 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
     keep = None if ties in (None, "all") or not kinds.signed else kinds.of_polarity(ties)
     if keep is not None and all(d in keep for _, _, d in G.edges(data="relation")):
         keep = None
-    if as_of and default_date and all(valid_on(d, parse_span(as_of)[0]) for _, _, d in G.edges(data=True)) and all(
-            valid_on(a, parse_span(as_of)[0]) for _, a in G.nodes(data=True)):
+    day = parse_span(as_of)[0] if as_of else None
+    if as_of and default_date and all(valid_on(d, day) for _, _, d in G.edges(data=True)) and all(
+            valid_on(a, day) for _, a in G.nodes(data=True)):
         as_of = None  # the default date leaves nothing out: no restriction to note
-    if keep is None and not without and not relations and not as_of and not min_grade and not confidence and (
+    asked = known_on or without or relations or as_of or min_grade or confidence
+    if keep is None and not asked and (
             statuses is None or all(status_of(d) in statuses for _, _, d in G.edges(data=True))):
         H = _shallow(G)  # nothing to leave out: the ties are shared, not copied
         H.graph["restrictions"] = restrictions(G)
@@ -134,6 +138,13 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
             edges = H.number_of_edges()
             H.remove_nodes_from(gone)
             notes.append(Restriction("inactive", (as_of,), actors=len(gone), relations=edges - H.number_of_edges()))
+    if known_on:
+        last, sources = parse_span(known_on)[1], G.graph.get("sources") or {}
+        when = {e: known_from(H.edges[e], sources) for e in H.edges(keys=True)}
+        drop = [e for e, day in when.items() if day is not None and day > last]
+        H.remove_edges_from(drop)
+        undated = sum(1 for e, day in when.items() if day is None)
+        notes.append(Restriction("known_on", (known_on,), relations=len(drop), by_status=(("undated", undated),)))
     if confidence:
         allowed = CONFIDENCE_VALUES[:CONFIDENCE_VALUES.index(confidence) + 1]
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d.get("confidence") not in allowed]
@@ -167,6 +178,15 @@ def valid_on(edge: dict, day: dt.date) -> bool:
     if until and parse_span(until)[1] < day:
         return False
     return True
+
+
+def known_from(edge: dict, sources: dict) -> dt.date | None:
+    """The first day a tie was known: the earliest published date of its sources; None when no
+    source of it has a date ("known since an unknown date")."""
+    days = [parse_span(sources[s].get("published") or "") for s in (edge.get("sources") or "").split(";")
+            if s.strip() in sources]
+    days = [d[0] for d in days if d]
+    return min(days, default=None)
 
 
 def inactive_actors(G, day: dt.date, ended: bool = False) -> list[str]:

@@ -14,13 +14,17 @@ from graph.analysis.grades import GradeError, parse_grade
 from graph.data.dates import parse_span, today
 from graph.data.kinds import resolve_kind
 from graph.data.resolve import ActorNotFound
-from graph.errors import InvalidDate, UnknownKind
+from graph.errors import ActorgraphError, InvalidDate, UnknownKind
 
 __all__ = ["View", "ResolvedView", "STATUSES", "CONFIDENCES"]
 
 STATUSES = ("actual", "planned", "recommended")
 TIME_STATES = ("ended",)  # --status ended: ties whose until has passed at the view's date
 CONFIDENCES = ("stated", "implied")
+
+
+class NoDatedSources(ActorgraphError):
+    """--known-on on a data set whose sources have no published date."""
 
 
 def _tuple(value) -> tuple:
@@ -39,6 +43,9 @@ class View:
         'ended' adds the ties whose ``until`` has passed at the view's date ('all' adds them too).
     as_of: keep ties in force on this date (YYYY, YYYY-MM, YYYY-MM-DD, DD/MM/YYYY, MM/YYYY);
         ``None`` (the default) means ``today``, and 'all' keeps every period.
+    known_on: keep ties known by the end of this date: a tie is known from the earliest ``published``
+        date of its sources (sources.csv); a tie with no dated source is known since an unknown
+        date, and kept (counted in the view's note).
     today: the date of a view without ``as_of`` (YYYY-MM-DD); ``None`` means
         :func:`graph.data.dates.today` ($ACTORGRAPH_TODAY, else the calendar date).
     without: actors to leave out (ids, names or aliases).
@@ -59,6 +66,7 @@ class View:
     confidence: str | None = None
     ties: str | None = None
     today: str | None = None
+    known_on: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "relations", _tuple(self.relations))
@@ -96,6 +104,14 @@ class View:
             raise InvalidDate(f"'{self.as_of}' is not a date", field="as_of", text=self.as_of)
         if self.as_of is None and self.today and parse_span(self.today) is None:
             raise InvalidDate(f"'{self.today}' is not a date", field="today", text=self.today)
+        if self.known_on is not None:
+            if parse_span(self.known_on) is None:
+                raise InvalidDate(f"'{self.known_on}' is not a date", field="known_on", text=self.known_on)
+            sources = (getattr(dataset, "sources", None) or {}).values()
+            if not any(parse_span(row.get("published") or "") for row in sources):
+                raise NoDatedSources("no source has a published date in sources.csv, so no tie can be dated by when"
+                                     " it was known: give sources a published date, or leave out --known-on",
+                                     field="known_on")
         for s in self.statuses or ():
             if s.lower() not in STATUSES + TIME_STATES + ("all",):
                 raise UnknownKind(f"unknown status '{s}' (statuses: {', '.join(STATUSES + TIME_STATES)}, all)",
@@ -124,7 +140,7 @@ class View:
         kinds = [relation_kind(dataset.kinds, text) for text in self.relations]
         return ResolvedView(relations=frozenset(kinds) or None, statuses=self.kept_statuses(), as_of=self.date(),
                             without=tuple(ids), min_grade=grade, confidence=confidence, ties=self.kept_ties(),
-                            default_date=self.as_of is None, ended=self.keeps_ended())
+                            default_date=self.as_of is None, ended=self.keeps_ended(), known_on=self.known_on)
 
 
 @dataclass(frozen=True)
@@ -140,6 +156,7 @@ class ResolvedView:
     ties: str = "cooperative"
     default_date: bool = False
     ended: bool = False
+    known_on: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
 
     def select(self, G, statuses=..., ties=...):
@@ -147,7 +164,7 @@ class ResolvedView:
         return select(G, relations=self.relations, as_of=self.as_of, without=self.without,
                       statuses=self.statuses if statuses is ... else statuses, min_grade=self.min_grade,
                       confidence=self.confidence, ties=self.ties if ties is ... else ties,
-                      default_date=self.default_date, ended=self.ended)
+                      default_date=self.default_date, ended=self.ended, known_on=self.known_on)
 
 
 def relation_kind(kinds, text: str) -> str:

@@ -35,6 +35,11 @@ def restriction_text(r: Restriction) -> str:
         return f"as of {r.values[0]}: {count(r.relations, 'relation')} not valid on that date left out"
     if r.what == "today":
         return f"as of {r.values[0]}: {_states(r)} left out (`--as-of all` for every period)"
+    if r.what == "known_on":
+        undated = dict(r.by_status).get("undated", 0)
+        tail = (f"; {count(undated, 'tie')} with no dated source kept (known since an unknown date)"
+                if undated else "")
+        return f"as known on {r.values[0]}: {count(r.relations, 'relation')} first published later left out{tail}"
     if r.what == "inactive":
         tail = f" and {count(r.relations, 'relation')}" if r.relations else ""
         return (f"as of {r.values[0]}: {count(r.actors, 'inactive actor')}{tail} left out (outside their period"
