@@ -27,7 +27,7 @@ INFO = re.compile(r"(<!-- info:start -->\n)(.*?)(<!-- info:end -->)", re.S)
 
 
 READ_ONLY = {"validate", "info", "centrality", "neighbors", "path", "impact", "brokers", "communities",
-             "robustness"}
+             "robustness", "timeline"}
 
 
 TODAY = "2026-11-30"  # tests/conftest.py pins the same date
@@ -36,7 +36,8 @@ TODAY = "2026-11-30"  # tests/conftest.py pins the same date
 def live(command: str) -> bool:
     """Read-only commands on the bundled data: their output is pasted in."""
     words = shlex.split(command)
-    return len(words) > 1 and words[1] in READ_ONLY and "--data" not in words
+    read_only = len(words) > 1 and (words[1] in READ_ONLY or (words[1] == "diff" and "--as-of" in words))
+    return read_only and "--data" not in words
 
 
 def run(command: str) -> str:

@@ -141,3 +141,51 @@ def test_known_on_without_dated_sources_and_bad_dates_say_so(k):
     assert "no source has a published date in sources.csv" in result.stderr
     bad = invoke("centrality", "--known-on", "2021-13", "--data", k)
     assert bad.exit_code == 2 and "'2021-13' is not a date" in bad.stderr and "--known-on" in bad.stderr
+
+
+# -- 5. timeline and diff --as-of A --as-of B, worked by hand on the first network -----------------------------
+# Events: 2019-01-01 (a-b starts), 2020-08-19 (the day after b-c ends), 2027-01-01 (a-c starts).
+#   2019-01-01: a-b, b-c, c-d: a path; degree b = c = 2/3, a = d = 1/3
+#   2020-08-19: a-b, c-d: every degree 1/3 (ranks tie at 1, the top 2 by name: A, B)
+#   2027-01-01: a-b, a-c, c-d: degree a = c = 2/3
+
+def test_timeline_every_event_worked_by_hand(t):
+    found = json.loads(ok("timeline", "--every", "event", "-m", "degree", "--top", "2", "--format", "json",
+                          "--data", t).stdout)
+    assert [(s["date"], s["actors"], s["ties"], [(r["rank"], r["id"], round(r["value"], 3)) for r in s["top"]])
+            for s in found["steps"]] == [
+        ("2019-01-01", 4, 3, [(1, "b", 0.667), (1, "c", 0.667)]),
+        ("2020-08-19", 4, 2, [(1, "a", 0.333), (1, "b", 0.333)]),
+        ("2027-01-01", 4, 3, [(1, "a", 0.667), (1, "c", 0.667)])]
+
+
+def test_timeline_every_year_and_csv(t):
+    out = ok("timeline", "--every", "year", "-m", "degree", "--top", "1", "--format", "csv", "--data", t).stdout
+    lines = out.splitlines()
+    assert lines[0] == "date,actors,ties,rank,name,degree,id"
+    assert [line.split(",")[0] for line in lines[1:]] == [str(y) for y in range(2019, 2028)]  # 2019 to 2027
+    assert lines[2] == "2020,4,3,1,B,0.6666666666666666,b"  # 1 January 2020: b-c still in force
+    assert out == ok("timeline", "--every", "year", "-m", "degree", "--top", "1", "--format", "csv",
+                     "--data", t).stdout
+
+
+def test_timeline_without_dates_says_so(tmp_path):
+    from conftest import ACTORS as PLAIN
+
+    folder = write(tmp_path / "plain", PLAIN, "source,relation,target,evidence\na,trains,b,s\n")
+    result = invoke("timeline", "--data", folder)
+    assert result.exit_code == 1 and "no tie or actor has a since or until date" in result.stderr
+
+
+def test_diff_between_two_dates_worked_by_hand(t):
+    found = json.loads(ok("diff", "--as-of", "2019", "--as-of", "2027", "-m", "degree", "--format", "json",
+                          "--data", t).stdout)
+    assert [(x["source"], x["relation"], x["target"]) for x in found["started"]] == [("a", "coordinates_with", "c")]
+    assert [(x["source"], x["relation"], x["target"]) for x in found["ended"]] == [("b", "part_of", "c")]
+    assert found["appeared"] == [] and found["inactive"] == []
+    assert [(r["id"], r["rank_before"], r["rank_after"], r["rank_change"]) for r in found["ranks"]] == [
+        ("c", 1, 1, 0), ("a", 3, 1, 2), ("b", 1, 3, -2), ("d", 3, 3, 0)]  # by rank after, then before
+    table = ok("diff", "--as-of", "2019", "--as-of", "2027", "--data", t).stdout
+    assert ["started", "tie", "a coordinates_with c (2027 to …)"] in [line.split(None, 2) for line in table.splitlines()]
+    once = invoke("diff", "--as-of", "2019", "--data", t)
+    assert once.exit_code == 2 and "give --as-of twice" in once.stderr
