@@ -159,7 +159,7 @@ def view(dataset, keep=False, draw=False):
 
     G = graph_of(dataset, cli_view(), all_statuses=keep, all_ties=keep or draw)
     for r in G.graph.get("restrictions", ()):
-        if r.what in ("ties", "today", "inactive", "known_on"):  # defaults that leave ties out: say so, as --without and --as-of are said
+        if r.what in ("ties", "today", "inactive", "known_on", "beyond_sources"):  # defaults that leave ties out: say so, as --without and --as-of are said
             from graph.output.words import restriction_text
 
             click.echo(f"note: {restriction_text(r)}", err=True)

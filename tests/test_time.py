@@ -189,3 +189,18 @@ def test_diff_between_two_dates_worked_by_hand(t):
     assert ["started", "tie", "a coordinates_with c (2027 to …)"] in [line.split(None, 2) for line in table.splitlines()]
     once = invoke("diff", "--as-of", "2019", "--data", t)
     assert once.exit_code == 2 and "give --as-of twice" in once.stderr
+
+
+# -- 8. a view dated after its sources ------------------------------------------------------------------------
+# The newest source the ties of k cite is s2, published 10/05/2021 (s3 has no date).
+
+@pytest.mark.parametrize("args, said", [
+    ((), "as of 2026-11-30"),      # the default: today, after the sources
+    (("--as-of", "2021-06"), "as of 2021-06"),
+    (("--as-of", "2021-05"), None),  # 1 May 2021 is not after 10 May 2021
+])
+def test_view_after_the_newest_source_says_so(k, args, said):
+    result = ok("centrality", "--data", k, *args)
+    note = (f"note: {said}: after the newest published date of the sources these ties rest on (10/05/2021):"
+            " the data cannot say what changed since")
+    assert (note in result.stderr) if said else ("newest published date" not in result.stderr)

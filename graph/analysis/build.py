@@ -18,7 +18,7 @@ class Restriction:
     """What one restriction of a view left out, as facts (graph.output.words says it in words).
 
     ``what``: 'statuses', 'without', 'relations', 'as_of', 'today' (the default date), 'inactive'
-    (actors), 'known_on', 'confidence', 'min_grade', 'ties' or 'focus';
+    (actors), 'known_on', 'beyond_sources' (values: the date, the newest published date), 'confidence', 'min_grade', 'ties' or 'focus';
     ``values``: what was asked (statuses, actor names, kinds, the date, the levels kept, the grade,
     the network kept, the focus actor's name); ``actors``/``relations``: how many were left out;
     ``by_status``: ties left out per status (per polarity, for 'ties'; per state, 'ended' or 'not yet',

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.analysis.build import TIES, build_graph, select
+from graph.analysis.build import TIES, Restriction, build_graph, select
 from graph.analysis.grades import GradeError, parse_grade
 from graph.data.dates import parse_span, today
 from graph.data.kinds import resolve_kind
@@ -160,11 +160,33 @@ class ResolvedView:
     extra: dict = field(default_factory=dict, compare=False)
 
     def select(self, G, statuses=..., ties=...):
-        """G restricted to this view (``statuses``/``ties`` override the view's, e.g. None to keep all)."""
-        return select(G, relations=self.relations, as_of=self.as_of, without=self.without,
+        """G restricted to this view (``statuses``/``ties`` override the view's, e.g. None to keep all).
+
+        A view dated after the newest published date of the sources its ties rest on gets a
+        'beyond_sources' Restriction (values: the date, that published date): the data cannot
+        say what changed since.
+        """
+        H = select(G, relations=self.relations, as_of=self.as_of, without=self.without,
                       statuses=self.statuses if statuses is ... else statuses, min_grade=self.min_grade,
                       confidence=self.confidence, ties=self.ties if ties is ... else ties,
                       default_date=self.default_date, ended=self.ended, known_on=self.known_on)
+        newest = newest_source(H) if self.as_of else None
+        if newest and parse_span(self.as_of)[0] > parse_span(newest)[1]:
+            H.graph["restrictions"] = [*H.graph.get("restrictions", ()),
+                                       Restriction("beyond_sources", (self.as_of, newest))]
+        return H
+
+
+def newest_source(G) -> str | None:
+    """The newest published date (as written) of the sources G's ties cite; None when none is dated."""
+    sources, best = G.graph.get("sources") or {}, None
+    cited = {s.strip() for _, _, d in G.edges(data="sources") for s in (d or "").split(";")}
+    for sid in sorted(cited & set(sources)):
+        text = sources[sid].get("published") or ""
+        span = parse_span(text)
+        if span and (best is None or span[1] > parse_span(best)[1]):
+            best = text
+    return best
 
 
 def relation_kind(kinds, text: str) -> str:

@@ -35,6 +35,9 @@ def restriction_text(r: Restriction) -> str:
         return f"as of {r.values[0]}: {count(r.relations, 'relation')} not valid on that date left out"
     if r.what == "today":
         return f"as of {r.values[0]}: {_states(r)} left out (`--as-of all` for every period)"
+    if r.what == "beyond_sources":
+        return (f"as of {r.values[0]}: after the newest published date of the sources these ties rest on"
+                f" ({r.values[1]}): the data cannot say what changed since")
     if r.what == "known_on":
         undated = dict(r.by_status).get("undated", 0)
         tail = (f"; {count(undated, 'tie')} with no dated source kept (known since an unknown date)"
