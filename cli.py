@@ -55,6 +55,8 @@ COMMANDS = {
     "set-actor": ("edits", "set_actor", "Change an actor's fields."),
     "set-relation": ("edits", "set_relation",
                      "Change one relation's fields in place (one changed line in relations.csv)."),
+    "timeline": ("periods", "timeline",
+                 "The network step by step: actors and ties in force, and the top N with their ranks."),
     "validate": ("start", "validate", "Check the CSV files and report every problem as FILE:LINE: message."),
 }
 

@@ -24,15 +24,25 @@ from actorgraph_cli.options import (
               show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Rank moves of the actors in either version's top N.")
+@click.option("--as-of", "dates", multiple=True, metavar="DATE",
+              help="Twice, on one data set: ties started and ended between the two dates, actors that appeared"
+                   " or went inactive, and rank moves.")
 @data_option
 @format_option
-def diff(old, new, rev, measure, top, fmt):
+def diff(old, new, rev, measure, top, fmt, dates):
     """What changed between two versions of the data: rows (renames recognised) and centrality ranks.
 
-    Give two folders OLD NEW, or --rev GIT_REV to compare the working data with a commit.
+    Give two folders OLD NEW, or --rev GIT_REV to compare the working data with
+    a commit, or --as-of A --as-of B to compare one data set at two dates.
 
     Example: actorgraph diff --rev HEAD~1
     """
+    if dates:
+        from actorgraph_cli.periods import diff_dates
+
+        if old or new or rev:
+            raise click.UsageError("--as-of compares one data set (--data) at two dates: no folders or --rev")
+        return diff_dates(dates, measure, top, fmt)
     from graph.analysis.build import build_graph
     from graph.analysis.ranking import rank_moves
     from graph.data.diff import dataset_at_revision, diff_rows, renames

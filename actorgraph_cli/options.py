@@ -80,16 +80,21 @@ def view_options(f):
                           " 1-5; B3 keeps A1 to B3; F, 6 and ungraded ties fail).")(f)
     f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=_remember("without"),
                      help="Leave this actor out (what-if); repeatable.")(f)
+    f = click.option("--known-on", metavar="DATE", expose_value=False, callback=_remember("known_on"),
+                     help="Only ties known by the end of DATE: a tie is known from the earliest published date"
+                          " of its sources (sources.csv); ties with no dated source are kept, and counted.")(f)
     f = click.option("--as-of", metavar="DATE", expose_value=False, callback=_remember("as_of"),
-                     help=f"Only relations valid on this date ({DATE_FORMS}).")(f)
+                     help=f"Only relations in force on this date ({DATE_FORMS}); by default today"
+                          " ($ACTORGRAPH_TODAY pins it); all: every period.")(f)
     f = click.option("--relation", multiple=True, metavar="KIND", expose_value=False,
                      callback=_remember("relations"),
                      help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"
                           " coordinates_with, part_of); repeatable.")(f)
     f = click.option("--status", multiple=True, expose_value=False, callback=_remember("status"),
-                     type=click.Choice(("actual", "planned", "recommended", "all"), case_sensitive=False),
-                     help="Also planned or recommended ties (actual ones are always in); all: every tie;"
-                          " repeatable.")(f)
+                     type=click.Choice(("actual", "planned", "recommended", "ended", "all"),
+                                       case_sensitive=False),
+                     help="Also planned or recommended ties (actual ones are always in); ended: also ties whose"
+                          " until has passed at the view's date; all: every tie; repeatable.")(f)
     return f
 
 
@@ -99,7 +104,7 @@ def cli_view():
 
     return View(relations=meta("relations", ()), statuses=tuple(meta("status", ())) or None, as_of=meta("as_of"),
                 without=meta("without", ()), min_grade=meta("min_grade"), confidence=meta("confidence"),
-                ties=meta("ties"))
+                ties=meta("ties"), known_on=meta("known_on"))
 
 
 def statuses() -> frozenset | None:
@@ -154,7 +159,7 @@ def view(dataset, keep=False, draw=False):
 
     G = graph_of(dataset, cli_view(), all_statuses=keep, all_ties=keep or draw)
     for r in G.graph.get("restrictions", ()):
-        if r.what == "ties":  # the default leaves hostile ties out: say so, as --without and --as-of are said
+        if r.what in ("ties", "today", "inactive", "known_on", "beyond_sources"):  # defaults that leave ties out: say so, as --without and --as-of are said
             from graph.output.words import restriction_text
 
             click.echo(f"note: {restriction_text(r)}", err=True)
@@ -165,7 +170,8 @@ def view(dataset, keep=False, draw=False):
 
 
 FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--without", "min_grade": "--min-grade",
-               "statuses": "--status", "confidence": "--confidence", "ties": "--ties"}
+               "statuses": "--status", "confidence": "--confidence", "ties": "--ties",
+               "known_on": "--known-on"}
 
 
 def error_for(exc, ctx=None) -> click.ClickException:
@@ -216,8 +222,16 @@ def resolve_in(G, dataset, text: str) -> str:
     """An actor of the data set that is also in the current view."""
     actor = resolve(dataset, text)
     if actor not in G:
+        inactive = [r for r in G.graph.get("restrictions", ()) if r.what == "inactive"]
+        if inactive and not _named_without(dataset, actor):
+            fail(f"'{actor}' is inactive as of {inactive[0].values[0]} (outside its period or with no tie in force);"
+                 " `--as-of all` for every period")
         fail(f"'{actor}' is left out of this view (--without)")
     return actor
+
+
+def _named_without(dataset, actor: str) -> bool:
+    return any(dataset.index.resolve(text) == actor for text in meta("without", ()))
 
 
 def resolve(dataset, text: str) -> str:

@@ -27,18 +27,23 @@ INFO = re.compile(r"(<!-- info:start -->\n)(.*?)(<!-- info:end -->)", re.S)
 
 
 READ_ONLY = {"validate", "info", "centrality", "neighbors", "path", "impact", "brokers", "communities",
-             "robustness"}
+             "robustness", "timeline"}
+
+
+TODAY = "2026-11-30"  # tests/conftest.py pins the same date
 
 
 def live(command: str) -> bool:
     """Read-only commands on the bundled data: their output is pasted in."""
     words = shlex.split(command)
-    return len(words) > 1 and words[1] in READ_ONLY and "--data" not in words
+    read_only = len(words) > 1 and (words[1] in READ_ONLY or (words[1] == "diff" and "--as-of" in words))
+    return read_only and "--data" not in words
 
 
 def run(command: str) -> str:
     import os
     os.environ["COLUMNS"] = "100"  # tables as a 100-column terminal shows them
+    os.environ["ACTORGRAPH_TODAY"] = TODAY  # the examples' "today": the README never depends on the calendar
     old = os.getcwd()
     os.chdir(ROOT)
     try:

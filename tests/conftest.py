@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from cli import main
 
 os.environ["COLUMNS"] = "100"  # tables fit this width, whatever terminal runs the tests
+os.environ.setdefault("ACTORGRAPH_TODAY", "2026-11-30")  # "today" of every default view: no test reads the calendar
 
 pytest_plugins = ["browsing"]
 

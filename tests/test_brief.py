@@ -78,7 +78,8 @@ def test_report_leads_with_the_findings_and_counts_agree(bundled_report):
 
     planned, recommended = bundled_count("planned"), bundled_count("recommended")
     view = bundled_report.split("<p>View: ")[1].split("</p>")[0]
-    assert view.startswith("data set data; all dates; actual ties only; any grade.")
+    assert view.startswith("data set data; as of 2026-11-30; actual ties only; any grade.")  # conftest's today
+    assert "as of 2026-11-30: 2 ended ties left out" in view  # the two ties that ended on 2020-08-18
     assert f"{planned} planned, {recommended} recommended ties left out" in view
     assert "De MINUSMA-vredesoperatie: Peacekeeping 2.0 (Ruben Ballegeer)" in bundled_report
     assert "<th scope=\"col\">Stricter view</th>" in bundled_report and "<td>grade B3 or better</td>" in bundled_report

@@ -84,8 +84,8 @@ def test_init_writes_headers_and_never_overwrites(tmp_path):
     result = ok("init", "mymap")
     folder = tmp_path / "mymap"
     assert sorted(p.name for p in folder.iterdir()) == ["actors.csv", "kinds.csv", "relations.csv", "sources.csv",
-                                                                    "types.csv"]
-    assert (folder / "actors.csv").read_text() == "id,name,type,description,aliases\n"
+                                                        "types.csv"]
+    assert (folder / "actors.csv").read_text() == "id,name,type,description,aliases,since,until\n"
     assert (folder / "relations.csv").read_text().startswith("source,relation,target,evidence,note,confidence")
     kinds = (folder / "kinds.csv").read_text().splitlines()
     assert kinds[0] == "kind,label,inverse,directed,color,style,polarity"

@@ -28,7 +28,7 @@ def page_data(html: str) -> dict:
 
 
 def test_bundled_render_has_every_actor_and_relation(tmp_path):
-    data = page_data(render(tmp_path, "--data", BUNDLED))
+    data = page_data(render(tmp_path, "--data", BUNDLED, "--as-of", "all"))
     actors = (BUNDLED / "actors.csv").read_text(encoding="utf-8").strip().count("\n")
     relations = (BUNDLED / "relations.csv").read_text(encoding="utf-8").strip().count("\n")
     assert len(data["nodes"]) == actors
@@ -127,7 +127,10 @@ def test_unwritable_output_is_a_clean_error(tmp_path):
 
 
 def test_banner_says_what_the_view_leaves_out(tmp_path):
-    assert 'id="ag-banner"' not in render(tmp_path, "--data", BUNDLED, name="whole.html")
+    assert 'id="ag-banner"' not in render(tmp_path, "--data", BUNDLED, "--as-of", "all", name="whole.html")
+    today = page_data(render(tmp_path, "--data", BUNDLED, name="today.html"))["view"]
+    assert today == ["as of 2026-11-30: 2 ended ties left out (`--as-of all` for every period)",  # until 2020-08-18
+                     "as of 2026-11-30: 2 inactive actors left out (outside their period or with no tie in force)"]
     html = render(tmp_path, "--data", BUNDLED, "--without", "Barkhane", "--as-of", "2020-10", "--relation", "part_of",
                   "--relation", "trains", "--focus", "Mali", "--depth", "2")
     view = page_data(html)["view"]
@@ -137,7 +140,8 @@ def test_banner_says_what_the_view_leaves_out(tmp_path):
     assert view[0] == f"without Operation Barkhane: 1 actor and {n} relations left out"  # the page has every status
     assert view[1].startswith("only part_of, trains relations: ") and view[1].endswith("others left out")
     assert view[2].startswith("as of 2020-10: ") and "not valid on that date left out" in view[2]
-    assert view[3].startswith("around Mali, 2 steps out: ")
+    assert view[3] == "as of 2020-10: 2 inactive actors left out (outside their period or with no tie in force)"
+    assert view[4].startswith("around Mali, 2 steps out: ")
     banner = re.search(r'<div id="ag-banner".*?</div>', html, re.S).group(0)
     assert all(unescape_note in unescape(banner) for unescape_note in view)
 

@@ -33,7 +33,7 @@ def svg_labels(path) -> dict[str, str]:
 
 
 def test_svg_labels_every_actor_by_name(tmp_path):
-    path = picture(tmp_path, "map.svg")
+    path = picture(tmp_path, "map.svg", "--as-of", "all")  # every period: no actor inactive
     labels = svg_labels(path)
     G = build_graph(load_dataset(BUNDLED))
     assert set(labels) == set(G)

@@ -336,13 +336,14 @@ def test_page_names_relations_and_ties_and_footer_counts_what_is_drawn(tmp_path)
 
     from conftest import bundled_count
 
-    ok("render", "-o", "map.html", "--data", BUNDLED)
+    ok("render", "-o", "map.html", "--data", BUNDLED, "--as-of", "all")  # every period: every relation drawn
     html = (tmp_path / "map.html").read_text()
     data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', html, re.S).group(1))
     actual = bundled_count("actual")
     hidden = bundled_count() - actual
     assert f"Drawn: {len(data['actors'])} actors, {actual} relations ({hidden} hidden by the legend)." in html
-    rows = {r["id"]: r for r in json.loads(ok("centrality", "--format", "json", "--data", BUNDLED).stdout)}
+    rows = {r["id"]: r for r in json.loads(ok("centrality", "--format", "json", "--data", BUNDLED,
+                                                 "--as-of", "all").stdout)}
     for actor, facts in data["actors"].items():
         assert facts["ties"] == rows[actor]["ties"], actor  # the page's ties are the CLI's
         assert facts["relations"] == bundled_count(actor=actor), actor  # relations are rows, every status
@@ -354,7 +355,7 @@ def test_page_names_relations_and_ties_and_footer_counts_what_is_drawn(tmp_path)
 def test_a_selected_actors_ties_keep_their_colour_when_hovered(tmp_path):
     import re
 
-    ok("render", "-o", "map.html", "--data", BUNDLED)
+    ok("render", "-o", "map.html", "--data", BUNDLED, "--as-of", "all")  # every period: every relation drawn
     html = (tmp_path / "map.html").read_text()
     data = json.loads(re.search(r'<script type="application/json" id="ag-data">(.*?)</script>', html, re.S).group(1))
     for e in data["edges"]:

@@ -9,17 +9,20 @@ from graph.data.dates import parse_span
 from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 import copy
 
-__all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions"]
+__all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions",
+           "valid_on", "time_state", "inactive_actors", "known_from"]
 
 
 @dataclass(frozen=True)
 class Restriction:
     """What one restriction of a view left out, as facts (graph.output.words says it in words).
 
-    ``what``: 'statuses', 'without', 'relations', 'as_of', 'confidence', 'min_grade', 'ties' or 'focus';
+    ``what``: 'statuses', 'without', 'relations', 'as_of', 'today' (the default date), 'inactive'
+    (actors), 'known_on', 'beyond_sources' (values: the date, the newest published date), 'confidence', 'min_grade', 'ties' or 'focus';
     ``values``: what was asked (statuses, actor names, kinds, the date, the levels kept, the grade,
     the network kept, the focus actor's name); ``actors``/``relations``: how many were left out;
-    ``by_status``: ties left out per status (per polarity, for 'ties'); ``depth``: steps out, for 'focus'.
+    ``by_status``: ties left out per status (per polarity, for 'ties'; per state, 'ended' or 'not yet',
+    for dates; ('undated', n) ties kept for 'known_on'); ``depth``: steps out, for 'focus'.
     """
 
     what: str
@@ -69,10 +72,14 @@ TIES = ("cooperative", "hostile", "all")  # the networks --ties picks; a kind's 
 
 
 def select(G, relations=None, as_of: str | None = None, without=(), statuses=("actual",),
-           min_grade: str | None = None, confidence: str | None = None, ties: str | None = None):
+           min_grade: str | None = None, confidence: str | None = None, ties: str | None = None,
+           default_date: bool = False, ended: bool = False, known_on: str | None = None):
     """A copy of G restricted to some relation kinds and statuses, to the date as_of, without some actors.
 
-    ``as_of`` keeps the relations valid on that day (a year or month means its first day).
+    ``as_of`` keeps the relations in force on that day (a year or month means its first day);
+    ``ended`` keeps those whose ``until`` has passed too. ``default_date``: ``as_of`` is the
+    view's default (today), noted as a 'today' Restriction only when it leaves ties out
+    (``by_status``: ended and not-yet ties left out).
     ``statuses`` keeps relations of those statuses (actual ones by default; None keeps all).
     ``min_grade`` (e.g. 'B3') keeps relations graded that well or better (see graph.analysis.grades);
     ``confidence`` 'stated' keeps stated relations only, 'implied' stated and implied ones.
@@ -87,7 +94,12 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
     keep = None if ties in (None, "all") or not kinds.signed else kinds.of_polarity(ties)
     if keep is not None and all(d in keep for _, _, d in G.edges(data="relation")):
         keep = None
-    if keep is None and not without and not relations and not as_of and not min_grade and not confidence and (
+    day = parse_span(as_of)[0] if as_of else None
+    if as_of and default_date and all(valid_on(d, day) for _, _, d in G.edges(data=True)) and all(
+            valid_on(a, day) for _, a in G.nodes(data=True)):
+        as_of = None  # the default date leaves nothing out: no restriction to note
+    asked = known_on or without or relations or as_of or min_grade or confidence
+    if keep is None and not asked and (
             statuses is None or all(status_of(d) in statuses for _, _, d in G.edges(data=True))):
         H = _shallow(G)  # nothing to leave out: the ties are shared, not copied
         H.graph["restrictions"] = restrictions(G)
@@ -117,9 +129,26 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
         notes.append(Restriction("relations", tuple(sorted(relations)), relations=len(drop)))
     if as_of:
         day = parse_span(as_of)[0]
-        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not valid_on(d, day)]
+        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+                if not valid_on(d, day) and not (ended and time_state(d, day) == "ended")]
         H.remove_edges_from(drop)
-        notes.append(Restriction("as_of", (as_of,), relations=len(drop)))
+        states = _counts(time_state(G.edges[e], day) for e in drop)
+        if not default_date:
+            notes.append(Restriction("as_of", (as_of,), relations=len(drop), by_status=states))
+        elif drop:
+            notes.append(Restriction("today", (as_of,), relations=len(drop), by_status=states))
+        gone = [n for n in inactive_actors(G, day, ended) if n in H]
+        if gone:
+            edges = H.number_of_edges()
+            H.remove_nodes_from(gone)
+            notes.append(Restriction("inactive", (as_of,), actors=len(gone), relations=edges - H.number_of_edges()))
+    if known_on:
+        last, sources = parse_span(known_on)[1], G.graph.get("sources") or {}
+        when = {e: known_from(H.edges[e], sources) for e in H.edges(keys=True)}
+        drop = [e for e, day in when.items() if day is not None and day > last]
+        H.remove_edges_from(drop)
+        undated = sum(1 for e, day in when.items() if day is None)
+        notes.append(Restriction("known_on", (known_on,), relations=len(drop), by_status=(("undated", undated),)))
     if confidence:
         allowed = CONFIDENCE_VALUES[:CONFIDENCE_VALUES.index(confidence) + 1]
         drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d.get("confidence") not in allowed]
@@ -153,6 +182,41 @@ def valid_on(edge: dict, day: dt.date) -> bool:
     if until and parse_span(until)[1] < day:
         return False
     return True
+
+
+def known_from(edge: dict, sources: dict) -> dt.date | None:
+    """The first day a tie was known: the earliest published date of its sources; None when no
+    source of it has a date ("known since an unknown date")."""
+    days = [parse_span(sources[s].get("published") or "") for s in (edge.get("sources") or "").split(";")
+            if s.strip() in sources]
+    days = [d[0] for d in days if d]
+    return min(days, default=None)
+
+
+def inactive_actors(G, day: dt.date, ended: bool = False) -> list[str]:
+    """Actors inactive on a day: outside their own since/until, or with ties none of which is in
+    force (``ended``: ended ties and actors count as active)."""
+    keep = "ended" if ended else None
+    active = {n for u, v, d in G.edges(data=True) if time_state(d, day) in ("in force", keep) for n in (u, v)}
+    return sorted(n for n, a in G.nodes(data=True)
+                  if time_state(a, day) not in ("in force", keep) or (G.degree(n) and n not in active))
+
+
+def time_state(edge: dict, day: dt.date) -> str:
+    """'in force', 'ended' (its until has passed) or 'not yet' (its since is ahead) on a day."""
+    since, until = edge.get("since"), edge.get("until")
+    if until and parse_span(until)[1] < day:
+        return "ended"
+    if since and parse_span(since)[0] > day:
+        return "not yet"
+    return "in force"
+
+
+def _counts(items) -> tuple[tuple[str, int], ...]:
+    found: dict[str, int] = {}
+    for item in items:
+        found[item] = found.get(item, 0) + 1
+    return tuple(sorted(found.items()))
 
 
 def simple_undirected(G):

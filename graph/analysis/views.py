@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.analysis.build import TIES, build_graph, select
+from graph.analysis.build import TIES, Restriction, build_graph, select
 from graph.analysis.grades import GradeError, parse_grade
-from graph.data.dates import parse_span
+from graph.data.dates import parse_span, today
 from graph.data.kinds import resolve_kind
 from graph.data.resolve import ActorNotFound
-from graph.errors import InvalidDate, UnknownKind
+from graph.errors import ActorgraphError, InvalidDate, UnknownKind
 
 __all__ = ["View", "ResolvedView", "STATUSES", "CONFIDENCES"]
 
 STATUSES = ("actual", "planned", "recommended")
+TIME_STATES = ("ended",)  # --status ended: ties whose until has passed at the view's date
 CONFIDENCES = ("stated", "implied")
+
+
+class NoDatedSources(ActorgraphError):
+    """--known-on on a data set whose sources have no published date."""
 
 
 def _tuple(value) -> tuple:
@@ -35,7 +40,14 @@ class View:
     relations: relation kinds to keep (names, spelling variants or inverse wordings); empty keeps all.
     statuses: statuses to keep besides ``actual`` ('planned', 'recommended'), or 'all'; ``None``
         (the default) means actual ties only, while a page still holds the others, off.
-    as_of: keep ties valid on this date (YYYY, YYYY-MM, YYYY-MM-DD, DD/MM/YYYY, MM/YYYY).
+        'ended' adds the ties whose ``until`` has passed at the view's date ('all' adds them too).
+    as_of: keep ties in force on this date (YYYY, YYYY-MM, YYYY-MM-DD, DD/MM/YYYY, MM/YYYY);
+        ``None`` (the default) means ``today``, and 'all' keeps every period.
+    known_on: keep ties known by the end of this date: a tie is known from the earliest ``published``
+        date of its sources (sources.csv); a tie with no dated source is known since an unknown
+        date, and kept (counted in the view's note).
+    today: the date of a view without ``as_of`` (YYYY-MM-DD); ``None`` means
+        :func:`graph.data.dates.today` ($ACTORGRAPH_TODAY, else the calendar date).
     without: actors to leave out (ids, names or aliases).
     min_grade: keep ties graded this well or better (Admiralty code, e.g. 'B3').
     confidence: 'stated' keeps stated ties; 'implied' stated and implied ones.
@@ -53,6 +65,8 @@ class View:
     min_grade: str | None = None
     confidence: str | None = None
     ties: str | None = None
+    today: str | None = None
+    known_on: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "relations", _tuple(self.relations))
@@ -62,8 +76,18 @@ class View:
 
     def kept_statuses(self) -> frozenset | None:
         """The statuses measured: actual plus those asked for; None for every status."""
-        asked = {s.lower() for s in self.statuses or ()}
+        asked = {s.lower() for s in self.statuses or ()} - set(TIME_STATES)
         return None if "all" in asked else frozenset({"actual"} | asked)
+
+    def keeps_ended(self) -> bool:
+        """Whether ended ties are kept (--status ended or all)."""
+        return bool({s.lower() for s in self.statuses or ()} & {"ended", "all"})
+
+    def date(self) -> str | None:
+        """The view's date as asked (``as_of``, else today); None for every period ('all')."""
+        if self.as_of is not None and self.as_of.strip().lower() == "all":
+            return None
+        return self.as_of or self.today or today()
 
     def kept_ties(self) -> str:
         """The network measured: 'cooperative' unless the view asks for 'hostile' or 'all'."""
@@ -76,12 +100,22 @@ class View:
         ('as_of'), GradeError ('min_grade') or ValueError-like ActorgraphErrors for
         statuses and confidence, each with suggestions where there are any.
         """
-        if self.as_of and parse_span(self.as_of) is None:
+        if self.as_of and self.date() is not None and parse_span(self.as_of) is None:
             raise InvalidDate(f"'{self.as_of}' is not a date", field="as_of", text=self.as_of)
+        if self.as_of is None and self.today and parse_span(self.today) is None:
+            raise InvalidDate(f"'{self.today}' is not a date", field="today", text=self.today)
+        if self.known_on is not None:
+            if parse_span(self.known_on) is None:
+                raise InvalidDate(f"'{self.known_on}' is not a date", field="known_on", text=self.known_on)
+            sources = (getattr(dataset, "sources", None) or {}).values()
+            if not any(parse_span(row.get("published") or "") for row in sources):
+                raise NoDatedSources("no source has a published date in sources.csv, so no tie can be dated by when"
+                                     " it was known: give sources a published date, or leave out --known-on",
+                                     field="known_on")
         for s in self.statuses or ():
-            if s.lower() not in STATUSES + ("all",):
-                raise UnknownKind(f"unknown status '{s}' (statuses: {', '.join(STATUSES)}, all)", field="statuses",
-                                  text=s, allowed=STATUSES + ("all",))
+            if s.lower() not in STATUSES + TIME_STATES + ("all",):
+                raise UnknownKind(f"unknown status '{s}' (statuses: {', '.join(STATUSES + TIME_STATES)}, all)",
+                                  field="statuses", text=s, allowed=STATUSES + TIME_STATES + ("all",))
         confidence = self.confidence.lower() if self.confidence else None
         if confidence is not None and confidence not in CONFIDENCES:
             raise UnknownKind(f"unknown confidence '{self.confidence}' (stated or implied)", field="confidence",
@@ -104,8 +138,9 @@ class View:
                 exc.field = "without"
                 raise
         kinds = [relation_kind(dataset.kinds, text) for text in self.relations]
-        return ResolvedView(relations=frozenset(kinds) or None, statuses=self.kept_statuses(), as_of=self.as_of,
-                            without=tuple(ids), min_grade=grade, confidence=confidence, ties=self.kept_ties())
+        return ResolvedView(relations=frozenset(kinds) or None, statuses=self.kept_statuses(), as_of=self.date(),
+                            without=tuple(ids), min_grade=grade, confidence=confidence, ties=self.kept_ties(),
+                            default_date=self.as_of is None, ended=self.keeps_ended(), known_on=self.known_on)
 
 
 @dataclass(frozen=True)
@@ -119,13 +154,39 @@ class ResolvedView:
     min_grade: str | None = None
     confidence: str | None = None
     ties: str = "cooperative"
+    default_date: bool = False
+    ended: bool = False
+    known_on: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
 
     def select(self, G, statuses=..., ties=...):
-        """G restricted to this view (``statuses``/``ties`` override the view's, e.g. None to keep all)."""
-        return select(G, relations=self.relations, as_of=self.as_of, without=self.without,
+        """G restricted to this view (``statuses``/``ties`` override the view's, e.g. None to keep all).
+
+        A view dated after the newest published date of the sources its ties rest on gets a
+        'beyond_sources' Restriction (values: the date, that published date): the data cannot
+        say what changed since.
+        """
+        H = select(G, relations=self.relations, as_of=self.as_of, without=self.without,
                       statuses=self.statuses if statuses is ... else statuses, min_grade=self.min_grade,
-                      confidence=self.confidence, ties=self.ties if ties is ... else ties)
+                      confidence=self.confidence, ties=self.ties if ties is ... else ties,
+                      default_date=self.default_date, ended=self.ended, known_on=self.known_on)
+        newest = newest_source(H) if self.as_of else None
+        if newest and parse_span(self.as_of)[0] > parse_span(newest)[1]:
+            H.graph["restrictions"] = [*H.graph.get("restrictions", ()),
+                                       Restriction("beyond_sources", (self.as_of, newest))]
+        return H
+
+
+def newest_source(G) -> str | None:
+    """The newest published date (as written) of the sources G's ties cite; None when none is dated."""
+    sources, best = G.graph.get("sources") or {}, None
+    cited = {s.strip() for _, _, d in G.edges(data="sources") for s in (d or "").split(";")}
+    for sid in sorted(cited & set(sources)):
+        text = sources[sid].get("published") or ""
+        span = parse_span(text)
+        if span and (best is None or span[1] > parse_span(best)[1]):
+            best = text
+    return best
 
 
 def relation_kind(kinds, text: str) -> str:

@@ -13,7 +13,9 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["parse_span", "date_hint", "DateSpan", "DATE_FORMS"]
+__all__ = ["parse_span", "date_hint", "DateSpan", "DATE_FORMS", "today", "TODAY_VARIABLE"]
+
+TODAY_VARIABLE = "ACTORGRAPH_TODAY"  # the one place "today" can be pinned (tests, reproducible runs)
 
 DATE_FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, day first DD/MM/YYYY or a month MM/YYYY"
 
@@ -79,3 +81,23 @@ def date_hint(text: str) -> str:
         if parse_span(proposal) is not None:
             return f"write the year in four digits: '{proposal}'"
     return f"use {DATE_FORMS}"
+
+
+def today() -> str:
+    """The date a view is for by default: ``$ACTORGRAPH_TODAY`` when set (any form above, given
+    as YYYY-MM-DD back), else the calendar date. The one place actorgraph reads "today".
+
+    >>> len(today()), today()[4]
+    (10, '-')
+    """
+    import os
+
+    from graph.errors import InvalidDate
+
+    text = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not text:
+        return dt.date.today().isoformat()
+    span = parse_span(text)
+    if span is None:
+        raise InvalidDate(f"${TODAY_VARIABLE} '{text}' is not a date; {date_hint(text)}", text=text)
+    return span[0].isoformat()

@@ -13,8 +13,8 @@ from graph.data.problems import DataError, Problem, sort_problems
 from graph.data.resolve import ActorIndex
 from graph.data.schema import (ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, TYPE_COLUMNS,
                                Vocabulary)
-from graph.data.validate import (check_actors, check_cells, check_isolated, check_relations, check_sources,
-                                 resolve_names)
+from graph.data.validate import (check_actor_periods, check_actors, check_cells, check_isolated, check_relations,
+                                 check_sources, resolve_names)
 from graph.data.files import clean_text
 from graph.data.journal import JOURNAL, pending, recover
 from graph.data.kinds import read_kinds
@@ -315,6 +315,7 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
         problems += check_relations(relations, actors, relations_file.display, vocabulary,
                                     {} if not sources_file else sources, sources_display)
         problems += check_isolated(actors, relations, actors_file.display)
+        problems += check_actor_periods(actors, relations, relations_file.display)
     if actors is None or relations is None:
         return None, problems
     return Dataset(folder, actors_file, relations_file, actors, relations, vocabulary, kinds_file, sources or {},

@@ -95,6 +95,7 @@ CODES: dict[str, Code] = {
         "no-evidence": "a relation without evidence",
         "actor-by-name": "a relation names an actor by its name or alias, not its id (`validate --fix` writes the id)",
         "isolated-actor": "an actor with no relation",
+        "outside-actor-period": "a tie in force while one of its actors is not (outside the actor's since/until)",
         "formula-like": "a value a spreadsheet would run as a formula (=, +, -, @ first, or after ; , or TAB)",
         "control-character": "a value holds a control character",
         "close-colors": "two types or kinds on one shape in colours readers may confuse (ΔE < 20; 15 colour-blind)",

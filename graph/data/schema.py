@@ -47,6 +47,9 @@ ACTOR_COLUMNS = (
     Column("type", True, "category, free text (e.g. 'UN mission', 'state')"),
     Column("description", False, "one line, in your own words"),
     Column("aliases", False, "other names and acronyms, ';'-separated"),
+    Column("since", False, "when the actor began (an operation launched, a group founded): the same forms as"
+                           " relations' since"),
+    Column("until", False, "when it ended (an operation closed, a group dissolved): the same forms"),
 )
 
 RELATION_COLUMNS = (

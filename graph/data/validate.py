@@ -13,7 +13,7 @@ from graph.data.schema import (
 )
 from graph.data.csvio import formula_like
 
-__all__ = ["check_actors", "resolve_names", "check_relations", "check_isolated", "check_cells", "check_sources", "relation_key"]
+__all__ = ["check_actors", "resolve_names", "check_relations", "check_isolated", "check_actor_periods", "check_cells", "check_sources", "relation_key"]
 
 
 def check_actors(rows, path: str):
@@ -27,6 +27,7 @@ def check_actors(rows, path: str):
             yield Problem(path, row.line, "bad-id",
                           f"id '{actor_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
                           f" try '{slugify(actor_id)}'")
+        yield from _check_dates(row, path)
         if actor_id in seen:
             yield Problem(path, row.line, "duplicate-id",
                           f"duplicate actor id '{actor_id}' (first on line {seen[actor_id]})")
@@ -131,6 +132,31 @@ def check_isolated(actors, relations, path: str):
     for a in actors:
         if a["id"] and a["id"] not in linked:
             yield Problem(path, a.line, "isolated-actor", f"actor '{a['id']}' has no relation")
+
+
+def check_actor_periods(actors, relations, path: str):
+    """Warn about ties in force while one of their actors is not: a tie's period reaching outside
+    the since/until of actors.csv (an open end counts as reaching outside a closed one)."""
+    periods = {a["id"]: period(a) for a in actors if a["id"] and (a.get("since") or a.get("until"))}
+    for r in relations:
+        tie = period(r)
+        for end in ("source", "target"):
+            actor = periods.get(r[end])
+            if tie is None or actor is None:
+                continue
+            early = actor[0] is not None and (tie[0] is None or tie[0] < actor[0])
+            late = actor[1] is not None and (tie[1] is None or tie[1] > actor[1])
+            if early or late:
+                when = f"since {r['since'] or '(open)'}" if early else f"until {r['until'] or '(open)'}"
+                yield Problem(path, r.line, "outside-actor-period",
+                              f"tie {r['source']} {r['relation']} {r['target']} is in force ({when}) while"
+                              f" {r[end]} is not (its period: {_period_text(actors, r[end])})")
+                break
+
+
+def _period_text(actors, actor_id: str) -> str:
+    row = next(a for a in actors if a["id"] == actor_id)
+    return f"{row.get('since') or '…'} to {row.get('until') or '…'}"
 
 
 def _check_relation_kind(row, path, kinds: Vocabulary):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.data.schema import kinds_of
+from graph.analysis.views import View
 from graph.output.words import count, findings, left_out, names
 from urllib.parse import quote
 import base64
@@ -169,7 +170,8 @@ def view_line(dataset, view, G) -> str:
     statuses = "every status" if kept is None else (
         "actual ties only" if kept == {"actual"} else "statuses " + ", ".join(sorted(kept)))
     grade = f"ties graded {view.min_grade.upper()} or better" if view is not None and view.min_grade else "any grade"
-    date = f"as of {view.as_of}" if view is not None and view.as_of else "all dates"
+    day = (view if view is not None else View()).date()
+    date = f"as of {day}" if day else "all dates"
     said = f"data set {folder_name(dataset.folder)}; {date}; {statuses}; {grade}."
     notes = left_out(G)
     return said + (" Left out: " + "; ".join(notes) + "." if notes else "")

@@ -21,6 +21,8 @@ def restriction_text(r: Restriction) -> str:
 
     >>> restriction_text(Restriction("as_of", ("2019",), relations=4))
     'as of 2019: 4 relations not valid on that date left out'
+    >>> restriction_text(Restriction("today", ("2026-11-30",), relations=12, by_status=(("ended", 12),)))
+    'as of 2026-11-30: 12 ended ties left out (`--as-of all` for every period)'
     """
     if r.what == "statuses":
         left = ", ".join(f"{n} {s}" for s, n in r.by_status)
@@ -31,6 +33,20 @@ def restriction_text(r: Restriction) -> str:
         return f"only {', '.join(r.values)} relations: {count(r.relations, 'other')} left out"
     if r.what == "as_of":
         return f"as of {r.values[0]}: {count(r.relations, 'relation')} not valid on that date left out"
+    if r.what == "today":
+        return f"as of {r.values[0]}: {_states(r)} left out (`--as-of all` for every period)"
+    if r.what == "beyond_sources":
+        return (f"as of {r.values[0]}: after the newest published date of the sources these ties rest on"
+                f" ({r.values[1]}): the data cannot say what changed since")
+    if r.what == "known_on":
+        undated = dict(r.by_status).get("undated", 0)
+        tail = (f"; {count(undated, 'tie')} with no dated source kept (known since an unknown date)"
+                if undated else "")
+        return f"as known on {r.values[0]}: {count(r.relations, 'relation')} first published later left out{tail}"
+    if r.what == "inactive":
+        tail = f" and {count(r.relations, 'relation')}" if r.relations else ""
+        return (f"as of {r.values[0]}: {count(r.actors, 'inactive actor')}{tail} left out (outside their period"
+                " or with no tie in force)")
     if r.what == "confidence":
         weaker = "with no confidence given" if len(r.values) > 1 else "implied or with no confidence given"
         return f"only {' or '.join(r.values)} ties: {count(r.relations, 'relation')} {weaker} left out"
@@ -46,6 +62,16 @@ def restriction_text(r: Restriction) -> str:
         return (f"around {r.values[0]}, {count(r.depth, 'step')} out: {count(r.actors, 'actor')} and"
                 f" {count(r.relations, 'relation')} left out")
     raise ValueError(f"unknown restriction {r.what!r}")
+
+
+def _states(r: Restriction) -> str:
+    """Ties left out by their state at the view's date: '12 ended ties', '2 ended and 1 not-yet ties'.
+
+    >>> _states(Restriction("today", ("2026-11-30",), relations=3, by_status=(("ended", 2), ("not yet", 1))))
+    '2 ended and 1 not-yet ties'
+    """
+    parts = [f"{n} {state.replace(' ', '-')}" for state, n in r.by_status]
+    return " and ".join(parts) + (" tie" if r.relations == 1 else " ties")
 
 
 def view_notes(G) -> list[str]:

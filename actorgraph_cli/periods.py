@@ -1,0 +1,67 @@
+"""The network over time: timeline, and the rows of diff --as-of A --as-of B."""
+
+from __future__ import annotations
+
+import click
+
+from cli import Command, data_option
+from graph.names import MEASURE_NAMES
+from actorgraph_cli.options import _format, _json, cli_view, format_option, load, view_options
+
+
+@click.command(cls=Command)
+@click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
+              show_default=True, help="The measure the actors are ranked by.")
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="The N highest at each step.")
+@click.option("--every", type=click.Choice(("year", "month", "event")), default="year", show_default=True,
+              help="Steps: each year or month from the first date in the data to the last, or each date where"
+                   " a tie or actor starts or ends.")
+@data_option
+@view_options
+@format_option
+def timeline(measure, top, every, fmt):
+    """The network step by step: actors and ties in force, and the top N with their ranks.
+
+    Each step is a view as of its date (--as-of is the step's; the other view
+    options apply to every step). A year or month means its first day; an event
+    date is the day a tie or actor starts, or the day after it ends.
+
+    Example: actorgraph timeline --every event --measure degree --top 3
+    """
+    from graph.analysis.timeline import timeline as steps
+
+    found = steps(load(), cli_view(), measure=measure, top=top, every=every)
+    if fmt == "json":
+        return _json({"measure": measure, "every": every, "steps": found})
+    rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t["rank"], "name": t["name"],
+             "id": t["id"], measure: t["value"]} for s in found for t in (s["top"] or [{}])]
+    columns = ["date", "actors", "ties", "rank", "name", measure] + (["id"] if fmt == "csv" else [])
+    click.echo(_format(rows, columns, fmt), nl=False)
+
+
+def diff_dates(dates, measure: str, top: int, fmt: str) -> None:
+    """diff --as-of A --as-of B: ties started and ended between the two dates, actors that appeared or went
+    inactive, and rank moves."""
+    from graph.analysis.timeline import between
+
+    if len(dates) != 2:
+        raise click.UsageError("give --as-of twice: diff --as-of A --as-of B")
+    found = between(load(), dates[0], dates[1], cli_view(), measure=measure, top=top)
+    rows = ([{"change": "started", "what": "tie", "item": _said(t)} for t in found["started"]]
+            + [{"change": "ended", "what": "tie", "item": _said(t)} for t in found["ended"]]
+            + [{"change": "appeared", "what": "actor", "item": a["name"]} for a in found["appeared"]]
+            + [{"change": "inactive", "what": "actor", "item": a["name"]} for a in found["inactive"]])
+    if fmt == "json":
+        return _json(found)
+    if fmt == "csv":
+        return click.echo(_format(rows, ["change", "what", "item"], fmt), nl=False)
+    click.echo(f"From {found['from']} to {found['to']}:")
+    click.echo(_format(rows, ["change", "what", "item"], fmt) if rows else "No changes.\n", nl=False)
+    click.echo(f"\n{measure} ranks (top {top} at either date):")
+    click.echo(_format(found["ranks"], ["name", "rank_before", "before", "rank_after", "after", "rank_change"], fmt),
+               nl=False)
+
+
+def _said(tie: dict) -> str:
+    period = f" ({tie['since'] or '…'} to {tie['until'] or '…'})" if tie["since"] or tie["until"] else ""
+    return f"{tie['source']} {tie['relation']} {tie['target']}{period}"

@@ -1,0 +1,94 @@
+"""The network over time: the dates where it changes, its state at each step, and what changed between two dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from graph.analysis.metrics import centrality
+from graph.analysis.ranking import rank_moves, ranked, ranks
+from graph.analysis.views import View, graph_of
+from graph.data.dates import parse_span
+from graph.errors import ActorgraphError
+
+__all__ = ["EVERY", "event_dates", "steps", "timeline", "between", "NothingDated"]
+
+EVERY = ("year", "month", "event")
+
+
+class NothingDated(ActorgraphError):
+    """No tie or actor has a since or until: the network does not change over time."""
+
+
+def event_dates(dataset) -> list[dt.date]:
+    """The days the network changes: a since's first day, the day after an until's last day (ties and actors)."""
+    days = set()
+    for row in [*dataset.relations, *dataset.actors]:
+        if row.get("since") and parse_span(row["since"]):
+            days.add(parse_span(row["since"])[0])
+        if row.get("until") and parse_span(row["until"]):
+            days.add(parse_span(row["until"])[1] + dt.timedelta(days=1))
+    return sorted(days)
+
+
+def steps(dataset, every: str = "year") -> list[str]:
+    """The view dates of a timeline: every event date, or each year or month from the first event's to
+    the last's (one more when the last event falls after the first day of its year or month).
+
+    Raises NothingDated when no tie or actor has a date.
+    """
+    days = event_dates(dataset)
+    if not days:
+        raise NothingDated("no tie or actor has a since or until date: the network does not change over time")
+    if every == "event":
+        return [d.isoformat() for d in days]
+    first, last = days[0], days[-1]
+    if every == "year":
+        end = last.year + (last != dt.date(last.year, 1, 1))
+        return [str(y) for y in range(first.year, end + 1)]
+    months, (y, m) = [], (first.year, first.month)
+    end = (last.year, last.month) if last.day == 1 else ((last.year, last.month + 1) if last.month < 12
+                                                         else (last.year + 1, 1))
+    while (y, m) <= end:
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+    return months
+
+
+def _top(G, measure: str, top: int) -> list[dict]:
+    values = centrality(G, [measure])[0].get(measure, {}) if G.number_of_nodes() else {}
+    rank = ranks(values, G)
+    return [{"rank": rank.get(n), "id": n, "name": G.nodes[n].get("name", n), "value": values[n]}
+            for n in ranked(values, G)[:top]]
+
+
+def timeline(dataset, view: View | None = None, *, measure: str = "betweenness", top: int = 5,
+             every: str = "year") -> list[dict]:
+    """For each step: its date, the actors and ties in force, and the top ``top`` actors by ``measure``."""
+    view = view or View()
+    rows = []
+    for day in steps(dataset, every):
+        G = graph_of(dataset, replace(view, as_of=day))
+        rows.append({"date": day, "actors": G.number_of_nodes(), "ties": G.number_of_edges(),
+                     "top": _top(G, measure, top)})
+    return rows
+
+
+def _tie(G, u, v, k) -> dict:
+    d = G.edges[u, v, k]
+    return {"source": u, "relation": d["relation"], "target": v, "since": d.get("since") or "",
+            "until": d.get("until") or ""}
+
+
+def between(dataset, first: str, second: str, view: View | None = None, *, measure: str = "betweenness",
+            top: int = 10) -> dict:
+    """What changed from the view at ``first`` to the view at ``second``: ties started and ended, actors that
+    appeared or went inactive, and the rank moves of the actors in either top ``top``."""
+    view = view or View()
+    A, B = (graph_of(dataset, replace(view, as_of=day)) for day in (first, second))
+    ea, eb = set(A.edges(keys=True)), set(B.edges(keys=True))
+    return {"from": first, "to": second, "measure": measure,
+            "started": [_tie(B, *e) for e in sorted(eb - ea)], "ended": [_tie(A, *e) for e in sorted(ea - eb)],
+            "appeared": [{"id": n, "name": B.nodes[n].get("name", n)} for n in sorted(set(B) - set(A))],
+            "inactive": [{"id": n, "name": A.nodes[n].get("name", n)} for n in sorted(set(A) - set(B))],
+            "ranks": rank_moves(A, B, measure, top)}

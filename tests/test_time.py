@@ -1,0 +1,206 @@
+"""The network over time (issue 21): ended ties, actors' periods, what was known when, timeline and diff.
+
+The small network, worked by hand (today is pinned to 2026-11-30 by conftest):
+
+    a --trains--> b            since 2019, in force
+    b --part_of--> c           until 2020-08-18: ended
+    a --coordinates_with-- c   since 2027: not yet
+    c --accompanies--> d       no dates: in force
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+
+ACTORS = "id,name,type\na,A,x\nb,B,x\nc,C,y\nd,D,y\n"
+RELATIONS = ("source,relation,target,evidence,since,until\n"
+             "a,trains,b,s,2019,\nb,part_of,c,s,,2020-08-18\na,coordinates_with,c,s,2027,\nc,accompanies,d,s,,\n")
+
+
+@pytest.fixture
+def t(tmp_path):
+    return write(tmp_path / "t", ACTORS, RELATIONS)
+
+
+def ok(*args):
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def pairs(*args) -> list[tuple[str, str]]:
+    rows = json.loads(ok("neighbors", "c", "--depth", "3", "--format", "json", *args).stdout)
+    return sorted(r["id"] for r in rows)
+
+
+def test_default_view_is_today_and_says_what_it_left_out(t):
+    result = ok("neighbors", "a", "--format", "json", "--data", t)
+    assert [r["id"] for r in json.loads(result.stdout)] == ["b"]  # a-c is not yet in force
+    assert ("note: as of 2026-11-30: 1 ended and 1 not-yet ties left out (`--as-of all` for every period)"
+            in result.stderr)
+
+
+def test_as_of_all_gives_every_period_and_status_ended_adds_ended_ties(t):
+    assert pairs("--data", t) == ["d"]  # b-c ended, a-c not yet: c only reaches d
+    assert pairs("--data", t, "--as-of", "all") == ["a", "b", "d"]
+    assert pairs("--data", t, "--status", "ended") == ["a", "b", "d"]  # c-b ended, then b-a in force
+    assert "as of" not in invoke("neighbors", "c", "--data", t, "--as-of", "all").stderr
+
+
+def test_today_comes_from_the_environment_and_output_is_byte_identical(t, monkeypatch):
+    first = ok("centrality", "--format", "csv", "--data", t)
+    assert first.stdout == ok("centrality", "--format", "csv", "--data", t).stdout
+    monkeypatch.setenv("ACTORGRAPH_TODAY", "2020-01-01")  # b-c in force then
+    earlier = ok("neighbors", "c", "--format", "json", "--data", t)
+    assert sorted(r["id"] for r in json.loads(earlier.stdout)) == ["b", "d"]
+    assert "as of 2020-01-01: 1 not-yet tie left out" in earlier.stderr
+    monkeypatch.setenv("ACTORGRAPH_TODAY", "someday")
+    bad = invoke("centrality", "--data", t)
+    assert bad.exit_code == 1 and "$ACTORGRAPH_TODAY 'someday' is not a date" in bad.stderr
+    assert "Traceback" not in bad.output
+
+
+def test_view_today_field_overrides_the_environment(t):
+    from graph.analysis.views import View, graph_of
+    from graph.data.load import load_dataset
+
+    G = graph_of(load_dataset(t), View(today="2028-01-01"))
+    assert sorted(map(sorted, G.to_undirected().edges())) == [["a", "b"], ["a", "c"], ["c", "d"]]
+    assert View(as_of="all").date() is None and View(as_of="2019").date() == "2019"
+
+
+# -- 2. actors have periods --------------------------------------------------------------------------------------
+# e is an operation that ran 2019 to 2020 with one tie to d (no dates): the tie is in force today while e is not.
+
+def test_inactive_actors_are_left_out_and_counted(t):
+    (t / "actors.csv").write_text("id,name,type,since,until\na,A,x,,\nb,B,x,,\nc,C,y,,\nd,D,y,,\ne,E,op,2019,2020\n")
+    (t / "relations.csv").write_text(RELATIONS + "e,accompanies,d,s,,\n")
+    result = invoke("impact", "c", "--format", "json", "--data", t)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    # today: a-b and c-d in force; b is kept by a-b; e is outside its period: left out, not a part of its own
+    assert (report["components_before"], report["components_after"]) == (2, 2)  # {a,b}, {c,d}; then {a,b}, {d}
+    assert "as of 2026-11-30: 1 inactive actor and 1 relation left out" in result.stderr
+    warned = invoke("validate", "--data", t)
+    assert ("relations.csv:6: warning: tie e accompanies d is in force (since (open)) while e is not"
+            " (its period: 2019 to 2020)") in warned.output
+    every = json.loads(ok("impact", "c", "--format", "json", "--data", t, "--as-of", "all").stdout)
+    assert every["components_before"] == 1
+
+
+def test_actor_until_before_since_is_a_file_line_error(t):
+    (t / "actors.csv").write_text("id,name,type,since,until\na,A,x,,\nb,B,x,2021,2019\nc,C,y,,\nd,D,y,,\n")
+    result = invoke("centrality", "--data", t)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "actors.csv:3: since 2021 is after until 2019" in result.stderr
+
+
+# -- 4. what was known when, worked by hand --------------------------------------------------------------------
+# s1 published 2020-06, s2 on 2021-05-10, s3 undated. No tie has dates, so every tie is in force today.
+#   a-b (s1): known from 2020-06-01     b-c (s2;s1): from 2020-06-01, the earliest
+#   c-d (s2): from 2021-05-10           a-d (s3) and b-d (no source): known since an unknown date, kept
+
+KNOWN_RELATIONS = ("source,relation,target,evidence,sources\na,trains,b,e,s1\nb,part_of,c,e,s2;s1\n"
+                   "c,accompanies,d,e,s2\na,coordinates_with,d,e,s3\nb,trains,d,e,\n")
+SOURCES = "id,title,published\ns1,One,2020-06\ns2,Two,10/05/2021\ns3,Three,\n"
+
+
+@pytest.fixture
+def k(tmp_path):
+    folder = write(tmp_path / "k", ACTORS, KNOWN_RELATIONS)
+    (folder / "sources.csv").write_text(SOURCES)
+    return folder
+
+
+
+
+@pytest.mark.parametrize("day, left_out, kept", [
+    ("2021-04", 1, [("a", "b"), ("a", "d"), ("b", "c"), ("b", "d")]),  # c-d published in May 2021
+    ("2020-05", 3, [("a", "d"), ("b", "d")]),                          # only the undated ties
+    ("2021-05", 0, [("a", "b"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")]),  # the end of May counts
+])
+def test_known_on_keeps_ties_published_by_then(k, day, left_out, kept):
+    from graph.analysis.views import View, graph_of
+    from graph.data.load import load_dataset
+
+    G = graph_of(load_dataset(k), View(known_on=day))
+    assert sorted(tuple(sorted(e)) for e in G.edges()) == kept
+    result = ok("centrality", "--known-on", day, "--data", k)
+    assert (f"note: as known on {day}: {left_out} relation{'s' * (left_out != 1)} first published later left out;"
+            " 2 ties with no dated source kept (known since an unknown date)") in result.stderr
+
+
+def test_known_on_without_dated_sources_and_bad_dates_say_so(k):
+    (k / "sources.csv").write_text("id,title,published\ns1,One,\ns2,Two,\ns3,Three,\n")
+    result = invoke("centrality", "--known-on", "2021", "--data", k)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "no source has a published date in sources.csv" in result.stderr
+    bad = invoke("centrality", "--known-on", "2021-13", "--data", k)
+    assert bad.exit_code == 2 and "'2021-13' is not a date" in bad.stderr and "--known-on" in bad.stderr
+
+
+# -- 5. timeline and diff --as-of A --as-of B, worked by hand on the first network -----------------------------
+# Events: 2019-01-01 (a-b starts), 2020-08-19 (the day after b-c ends), 2027-01-01 (a-c starts).
+#   2019-01-01: a-b, b-c, c-d: a path; degree b = c = 2/3, a = d = 1/3
+#   2020-08-19: a-b, c-d: every degree 1/3 (ranks tie at 1, the top 2 by name: A, B)
+#   2027-01-01: a-b, a-c, c-d: degree a = c = 2/3
+
+def test_timeline_every_event_worked_by_hand(t):
+    found = json.loads(ok("timeline", "--every", "event", "-m", "degree", "--top", "2", "--format", "json",
+                          "--data", t).stdout)
+    assert [(s["date"], s["actors"], s["ties"], [(r["rank"], r["id"], round(r["value"], 3)) for r in s["top"]])
+            for s in found["steps"]] == [
+        ("2019-01-01", 4, 3, [(1, "b", 0.667), (1, "c", 0.667)]),
+        ("2020-08-19", 4, 2, [(1, "a", 0.333), (1, "b", 0.333)]),
+        ("2027-01-01", 4, 3, [(1, "a", 0.667), (1, "c", 0.667)])]
+
+
+def test_timeline_every_year_and_csv(t):
+    out = ok("timeline", "--every", "year", "-m", "degree", "--top", "1", "--format", "csv", "--data", t).stdout
+    lines = out.splitlines()
+    assert lines[0] == "date,actors,ties,rank,name,degree,id"
+    assert [line.split(",")[0] for line in lines[1:]] == [str(y) for y in range(2019, 2028)]  # 2019 to 2027
+    assert lines[2] == "2020,4,3,1,B,0.6666666666666666,b"  # 1 January 2020: b-c still in force
+    assert out == ok("timeline", "--every", "year", "-m", "degree", "--top", "1", "--format", "csv",
+                     "--data", t).stdout
+
+
+def test_timeline_without_dates_says_so(tmp_path):
+    from conftest import ACTORS as PLAIN
+
+    folder = write(tmp_path / "plain", PLAIN, "source,relation,target,evidence\na,trains,b,s\n")
+    result = invoke("timeline", "--data", folder)
+    assert result.exit_code == 1 and "no tie or actor has a since or until date" in result.stderr
+
+
+def test_diff_between_two_dates_worked_by_hand(t):
+    found = json.loads(ok("diff", "--as-of", "2019", "--as-of", "2027", "-m", "degree", "--format", "json",
+                          "--data", t).stdout)
+    assert [(x["source"], x["relation"], x["target"]) for x in found["started"]] == [("a", "coordinates_with", "c")]
+    assert [(x["source"], x["relation"], x["target"]) for x in found["ended"]] == [("b", "part_of", "c")]
+    assert found["appeared"] == [] and found["inactive"] == []
+    assert [(r["id"], r["rank_before"], r["rank_after"], r["rank_change"]) for r in found["ranks"]] == [
+        ("c", 1, 1, 0), ("a", 3, 1, 2), ("b", 1, 3, -2), ("d", 3, 3, 0)]  # by rank after, then before
+    table = ok("diff", "--as-of", "2019", "--as-of", "2027", "--data", t).stdout
+    assert ["started", "tie", "a coordinates_with c (2027 to …)"] in [line.split(None, 2) for line in table.splitlines()]
+    once = invoke("diff", "--as-of", "2019", "--data", t)
+    assert once.exit_code == 2 and "give --as-of twice" in once.stderr
+
+
+# -- 8. a view dated after its sources ------------------------------------------------------------------------
+# The newest source the ties of k cite is s2, published 10/05/2021 (s3 has no date).
+
+@pytest.mark.parametrize("args, said", [
+    ((), "as of 2026-11-30"),      # the default: today, after the sources
+    (("--as-of", "2021-06"), "as of 2021-06"),
+    (("--as-of", "2021-05"), None),  # 1 May 2021 is not after 10 May 2021
+])
+def test_view_after_the_newest_source_says_so(k, args, said):
+    result = ok("centrality", "--data", k, *args)
+    note = (f"note: {said}: after the newest published date of the sources these ties rest on (10/05/2021):"
+            " the data cannot say what changed since")
+    assert (note in result.stderr) if said else ("newest published date" not in result.stderr)
