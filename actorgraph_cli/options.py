@@ -107,10 +107,6 @@ def cli_view():
                 ties=meta("ties"), known_on=meta("known_on"))
 
 
-def statuses() -> frozenset | None:
-    """The statuses the view measures: actual, plus what --status adds; None for all."""
-    return cli_view().kept_statuses()
-
 
 def meta(key: str, default=None):
     value = click.get_current_context().meta.get(key)
@@ -207,16 +203,6 @@ def usage_error(exc) -> click.ClickException:
     return click.ClickException(printable(str(exc), keep_newlines=True))
 
 
-def relation_kind(dataset, text: str) -> str:
-    """A kind of the data set's vocabulary from what was typed (spelling variants and inverses too)."""
-    from graph.analysis.views import relation_kind as kind
-    from graph.errors import UnknownKind
-
-    try:
-        return kind(dataset.kinds, text)
-    except UnknownKind as exc:
-        raise usage_error(exc) from None
-
 
 def resolve_in(G, dataset, text: str) -> str:
     """An actor of the data set that is also in the current view."""
@@ -237,12 +223,6 @@ def _named_without(dataset, actor: str) -> bool:
 def resolve(dataset, text: str) -> str:
     return dataset.index.resolve(text)
 
-
-def check_date(text: str, option: str) -> None:
-    from graph.data.dates import parse_span
-
-    if parse_span(text) is None:
-        raise click.BadParameter(f"'{text}' is not a date; {date_hint(text)}", param_hint=option)
 
 
 def notes(found) -> None:

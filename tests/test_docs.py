@@ -16,6 +16,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_is_in_the_readme(command):
     assert f"actorgraph {command}" in README and f"`{command}" in README
+    table = README.split("| command | what it does |", 1)[1].split("\n\n", 1)[0]
+    rows = {name.strip(" `") for line in table.splitlines()[1:] for name in line.split("|")[1].split(",")}
+    assert command in rows, f"{command} has no row in the README's table of commands"
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))

@@ -205,4 +205,15 @@ def graph_of(dataset, view: View | None = None, *, all_statuses: bool = False, a
     resolved = view.resolve(dataset)
     keep_all = all_statuses and view.statuses is None
     ties = None if all_ties and view.ties is None else resolved.ties
-    return resolved.select(build_graph(dataset), statuses=None if keep_all else resolved.statuses, ties=ties)
+    return resolved.select(full_graph(dataset), statuses=None if keep_all else resolved.statuses, ties=ties)
+
+
+def full_graph(dataset):
+    """The data set's whole graph, built once per Dataset and frozen: views select from it."""
+    import networkx as nx
+
+    G = dataset.__dict__.get("_full_graph")
+    if G is None:
+        G = nx.freeze(build_graph(dataset))
+        dataset.__dict__["_full_graph"] = G
+    return G
