@@ -27,8 +27,13 @@ from actorgraph_cli.options import OutputPath, cli_view, load, notes, resolve_in
               help="With --focus: how many steps out.")
 @click.option("--dpi", type=click.IntRange(min=50, max=1200), default=200, show_default=True,
               help="Resolution of a .png.")
+@click.option("--overview-above", type=click.IntRange(min=0), default=500, show_default=True, metavar="N",
+              help="A page of more than N actors opens on an overview: one dot per group, opened by a click.")
+@click.option("--no-overview", is_flag=True, help="Draw every actor at once, however many.")
+@click.option("--group-by", default="community", show_default=True, metavar="type|community|COLUMN",
+              help="The overview's groups: detected communities, actor types, or an actor column's values.")
 @view_options
-def render(output, title, size_by, color_by, focus, depth, dpi):
+def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, no_overview, group_by):
     """Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture.
 
     The format follows the file's extension. The page has a legend that
@@ -54,7 +59,13 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
                           G=G)
     notes(picture.notes)
     if page:
-        data_out = api.render_html(dataset, size_by=size_by, color_by=color_by, picture_=picture).encode("utf-8")
+        if group_by not in ("type", "community") and not any(group_by in d for _, d in picture.G.nodes(data=True)):
+            columns = sorted({c for _, d in picture.G.nodes(data=True) for c in d if c not in ("name", "id")})
+            raise click.BadParameter(f"no actor column '{group_by}'; use type, community or one of: "
+                                     f"{', '.join(columns)}", param_hint="--group-by")
+        data_out = api.render_html(dataset, cli_view(), size_by=size_by, color_by=color_by, picture_=picture,
+                                   overview_above=None if no_overview else overview_above,
+                                   group_by=group_by).encode("utf-8")
     else:
         data_out = api.static_map(dataset, fmt=fmt, size_by=size_by, dpi=dpi, picture_=picture)
     write_files(dataset, {output: data_out})

@@ -26,6 +26,7 @@ from graph.analysis.signs import hostile_counts, HOSTILE_MEASURES
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
 from graph.output.page import render_html as page
+from graph.picture.overview import OVERVIEW_ABOVE
 from graph.output.report import briefing, SHOWN_PX, to_html, to_markdown
 from graph.output.static import map_parts, static_map as draw
 from graph.readwrite.export import export as encode
@@ -293,13 +294,38 @@ def camp_groups(G) -> dict[str, str]:
 
 def render_html(dataset, view: View | None = None, *, title: str | None = None, size_by: str = "betweenness",
                 color_by: str = "type", focus: str | None = None, depth: int = 1,
-                picture_: Picture | None = None) -> str:
-    """The offline HTML explorer of a view, as one self-contained page (a str)."""
+                picture_: Picture | None = None, overview_above: int | None = OVERVIEW_ABOVE,
+                group_by: str = "community") -> str:
+    """The offline HTML explorer of a view, as one self-contained page (a str).
+
+    Above ``overview_above`` actors (None: never) the page opens on an overview, one dot per
+    group (``group_by``: 'community', 'type' or an actor column), each opening on a click.
+    """
 
     ds = _dataset(dataset)
     p = picture_ or picture(ds, view, title=title, color_by=color_by, focus=focus, depth=depth)
+    overview = None
+    if overview_above is not None and p.G.number_of_nodes() > overview_above:
+        overview = _overview_groups(p, view, group_by, color_by)
     return page(p.G, p.values, title=p.title, size_by=size_by, groups=p.groups, group_label=color_by,
-                sources=data_files(ds), measure_help=MEASURE_MEANINGS)
+                sources=data_files(ds), measure_help=MEASURE_MEANINGS, overview=overview, overview_by=group_by)
+
+
+def _overview_groups(p: Picture, view: View | None, group_by: str = "community", color_by: str = "type") -> dict:
+    """Each actor of a picture -> its group in the overview: its community (as ``--color-by community``
+    numbers them), its type, or its value in an actor column ('(none)' when empty)."""
+    from graph.errors import ActorgraphError
+
+    if group_by == "community":
+        if color_by == "community" and p.groups:
+            return dict(p.groups)
+        view = view if view is not None else View()
+        measured = select(p.G, statuses=view.kept_statuses(), ties=view.kept_ties())
+        return {n: f"community {i}" for i, members in enumerate(questions.communities(measured), 1) for n in members}
+    column = "type" if group_by == "type" else group_by
+    if not any(column in d for _, d in p.G.nodes(data=True)):
+        raise ActorgraphError(f"no actor has a column '{group_by}' to group by", field="group_by")
+    return {n: str(d.get(column) or "(none)") for n, d in p.G.nodes(data=True)}
 
 
 def static_map(dataset, view: View | None = None, fmt: str = "svg", *, title: str | None = None,

@@ -22,7 +22,8 @@ from graph.names import COLOR_BY, PANEL_MEASURES, SIZE_BY
 from graph.picture.palette import darker
 from graph.data.schema import fold, kinds_of, status_of, STATUS_VALUES
 from graph.picture.labels import GAP, PLACES, offsets
-from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for
+from graph.picture.scene import FIT_MARGIN, MINOR_FONT, REFERENCE_VIEW, scene_for, sizes_of
+from graph.picture.overview import circles, group, member_positions, OPEN_LIMIT
 from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
 from graph.picture.ties import GROUPS, kind_lines
 from graph.output.words import view_notes
@@ -36,28 +37,48 @@ HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
 SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # in this order
 # only in a page with hostile kinds or coloured by camp, after legend: the legend grouped by polarity, camps named
 SIGNED_SCRIPTS = ("polarity",)
+# only in a page that opens on an overview of groups, before network: it decides what the map draws
+OVERVIEW_SCRIPTS = ("overview",)
 MAX_FIT_SCALE = 1.5
 DASHES = {"solid": False, "dashed": True, "dotted": [2, 5], "dashdot": [10, 4, 2, 4]}  # dashdot: hostile kinds  # vis-network's dashes per line style
 STATUS_DASHES = {"planned": [8, 6], "recommended": [2, 6]}  # ties that are not (yet) there: broken, faded
 STATUS_OPACITY = {"planned": 0.6, "recommended": 0.5}
+GROUP_FONT = 13.0  # screen px of the overview's group labels at the fitted view
 
 
 
 def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
                 group_label: str = "type", sources: list | None = None, seed: int = 7,
-                measure_help: dict | None = None) -> str:
+                measure_help: dict | None = None, overview: dict | None = None, overview_by: str = "community") -> str:
     """The HTML page for graph G (networkx MultiDiGraph of actors and relations).
 
     ``values`` maps measure -> {actor: value}; ``groups`` maps actor -> group
     name for colours, shapes and the legend filter (default: the actor's type);
     ``sources`` lists (file, count, what) for the footer. ``G.graph["restrictions"]``
-    (what the view options left out) becomes the page's banner.
+    (what the view options left out) becomes the page's banner. ``overview`` (actor -> group
+    name, for large maps) makes the page open on one dot per group, ``overview_by`` says what
+    the groups are (see graph.picture.overview).
     """
     from pyvis.network import Network
 
 
     groups = groups or {n: d.get("type", "") for n, d in G.nodes(data=True)}
-    scene = scene_for(G, values, size_by, groups, seed)
+    start = grouped = None
+    if overview is not None:
+        shown = {s["name"] for s in _statuses(G) if s["shown"]}
+        grouped = group(G, overview, sizes_of(G, values, size_by), statuses=shown)
+        start = member_positions(G, grouped, seed)
+    scene = scene_for(G, values, size_by, groups, seed, start=start)
+    if grouped is not None:
+        # members where the overview put them, inside their group's circle (the scene's labels, placed
+        # around each dot, go with them); straight lines, the cheapest to draw
+        for i, (x, y) in enumerate(start):
+            dx, dy = float(x) - scene.x[i], float(y) - scene.y[i]
+            scene.x[i], scene.y[i] = float(x), float(y)
+            b = scene.box[i]
+            scene.box[i] = [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy]
+        for e in scene.edges:
+            e["bend"] = 0.0
     net = Network(directed=True)
     net.nodes, net.edges = vis_items(scene)
     net.options = _vis_options(len(scene.ids), len(scene.edges))
@@ -96,7 +117,40 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     }
     if kinds.signed:
         data["kindGroups"] = [{"key": key, "polarity": polarity} for key, polarity in GROUPS]
-    return _page(data, signed=kinds.signed or group_label == "camp")
+    if grouped is not None:
+        data["overview"] = _overview(G, grouped, scene, overview_by)
+    return _page(data, signed=kinds.signed or group_label == "camp", overview=grouped is not None)
+
+
+def _overview(G, grouped, scene, by: str) -> dict:
+    """The page's groups: each one's dot (where its members are drawn when it opens), label and members."""
+    colour_of = dict(zip(scene.ids, scene.colour))
+    out = []
+    for i, (key, members, (x, y, r)) in enumerate(zip(grouped.keys, grouped.members,
+                                                     circles(np.column_stack([scene.x, scene.y]), scene.ids, grouped, scene.radius))):
+        counts: dict[str, int] = {}
+        for v in members:
+            counts[colour_of[v]] = counts.get(colour_of[v], 0) + 1
+        colour = min(counts, key=lambda c: (-counts[c], c))  # the colour most of its members have
+        top = [G.nodes[v].get("name", v) or v for v in members[:3]]
+        if grouped.merged and i == len(grouped.keys) - 1:
+            name = f"{grouped.merged} smaller groups"
+        else:
+            name = key if by != "community" else " \u00b7 ".join(top)
+        count = f"{len(members)} actor" + ("s" if len(members) != 1 else "")
+        out.append({"id": f"group:{i}", "key": key, "name": name, "label": f"{_short(name)}\n{count}",
+                    "x": x, "y": y, "r": r, "color": colour, "members": members})
+    x0, y0 = min(g["x"] - g["r"] for g in out), min(g["y"] - g["r"] for g in out)
+    x1, y1 = max(g["x"] + g["r"] for g in out), max(g["y"] + g["r"] for g in out)
+    w, h = REFERENCE_VIEW
+    fit = min(w / (FIT_MARGIN * max(x1 - x0, 1.0)), h / (FIT_MARGIN * max(y1 - y0, 1.0)), MAX_FIT_SCALE)
+    return {"by": by, "limit": OPEN_LIMIT, "merged": grouped.merged, "groups": out,
+            "ties": [list(t) for t in grouped.ties],
+            "fontSize": round(GROUP_FONT / fit, 1)}  # group labels at GROUP_FONT screen px in the fitted view
+
+
+def _short(text: str, most: int = 48) -> str:
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
 def _kinds(kinds, counts: dict) -> list[dict]:
@@ -299,12 +353,16 @@ def vis_assets() -> tuple[str, str]:
     return _asset(lib / "vis-network.min.js"), _asset(lib / "vis-network.css")
 
 
-def page_script(signed: bool = False) -> str:
+def page_script(signed: bool = False, overview: bool = False) -> str:
     """The page's own scripts in a fixed order: one global, ``actorgraph``, that each file adds a module to.
 
-    ``signed`` (a data set with hostile kinds) adds SIGNED_SCRIPTS after the legend's script.
+    ``signed`` (a data set with hostile kinds) adds SIGNED_SCRIPTS after the legend's script;
+    ``overview`` (a large map opening on its groups) OVERVIEW_SCRIPTS before the network's.
     """
     names = list(SCRIPTS)
+    if overview:
+        at = names.index("network")
+        names[at:at] = OVERVIEW_SCRIPTS
     if signed:
         at = names.index("legend") + 1
         names[at:at] = SIGNED_SCRIPTS
@@ -316,14 +374,14 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _page(data: dict, signed: bool = False) -> str:
+def _page(data: dict, signed: bool = False, overview: bool = False) -> str:
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              keep_trailing_newline=True)
     env.filters["tojson"] = _tojson
     vis_js, vis_css = vis_assets()
-    page_js = page_script(signed)
+    page_js = page_script(signed, overview)
     page_css = _asset(HERE / "assets" / "explorer.css")
     csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in (vis_js, page_js))
            + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")

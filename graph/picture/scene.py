@@ -31,7 +31,8 @@ from graph.picture.ties import kind_lines
 from graph.picture.layout import layout
 from graph.picture.routing import route
 
-__all__ = ["Scene", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
+__all__ = ["Scene", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font",
+           "sizes_of"]
 
 REFERENCE_VIEW = (1040, 690)  # px: the graph pane on a 1366 x 768 laptop screen
 FIT_MARGIN = 1.04  # the fitted view leaves this much room around the picture
@@ -120,7 +121,7 @@ def _graph_canon(G):
 
 
 def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-                styles: dict | None = None) -> str | None:
+                styles: dict | None = None, start=None) -> str | None:
     """A digest of everything :func:`compose` reads: G's actors and ties in order with all their
     attributes, sizes, groups, the relation kinds, the seed and the layout graph. None when some
     value is of a type whose text form might not identify it (then compose does not cache).
@@ -128,6 +129,8 @@ def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout
     try:
         key = (_graph_canon(G), _canon(sizes), _canon(groups), _canon(kinds), _canon(seed),
                _graph_canon(layout_graph), _canon(styles))
+        if start is not None:  # only then: other scenes keep their keys
+            key += (_canon([[float(a), float(b)] for a, b in start]),)
     except _Uncacheable:
         return None
     return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()
@@ -139,22 +142,23 @@ def clear_cache() -> None:
 
 
 def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-            styles: dict | None = None) -> Scene:
+            styles: dict | None = None, start=None) -> Scene:
     """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group.
 
     ``layout_graph`` (same actors, fewer ties) places the actors when some of G's ties are
     drawn only on demand (planned or recommended ones): they do not pull the map out of shape.
     ``styles`` (group -> (colour, shape)) fixes the groups' colours and shapes, e.g. the data set's
     :func:`~graph.picture.palette.type_styles`; groups it lacks, or all when None, get theirs in
-    order of size in G.
+    order of size in G. ``start`` (n, 2): positions to start from instead of a new layout (the
+    overview's groups, see graph.picture.overview); labels are then placed around them.
     The same inputs give the same scene, remembered (see :func:`fingerprint`); the caller
     owns the Scene it gets and may change it.
     """
-    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles) if CACHE_SIZE > 0 else None
+    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles, start) if CACHE_SIZE > 0 else None
     if key is not None and key in _cache:
         _cache.move_to_end(key)
         return copy.deepcopy(_cache[key])
-    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles)
+    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles, start)
     if key is not None and len(scene.ids) + len(scene.edges) <= CACHE_ITEMS:
         _cache[key] = copy.deepcopy(scene)
         while len(_cache) > CACHE_SIZE or sum(len(s.ids) + len(s.edges) for s in _cache.values()) > CACHE_ITEMS:
@@ -163,7 +167,7 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
 
 
 def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-             styles: dict | None = None) -> Scene:
+             styles: dict | None = None, start=None) -> Scene:
     """The computation behind :func:`compose`, never cached."""
 
     ids = list(G)
@@ -179,7 +183,7 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     major[order[:k]] = True
     names = [G.nodes[v].get("name", v) or v for v in ids]
     minor_lines, minor_w, minor_h = _measure(names, np.full(n, MINOR_FONT))
-    base, P, scale = 15.0, None, 1.0
+    base, P, scale = 15.0, (None if start is None else np.array(start, dtype=float)), 1.0
     major_idx = np.flatnonzero(major)
     for _ in range(3):  # main labels must be legible at the fitted view, which depends on the layout
         font = np.where(major, np.round(label_font(imp, base), 1), MINOR_FONT)
@@ -292,7 +296,19 @@ def type_styles_of(G) -> dict[str, tuple[str, str]]:
     return styles
 
 
-def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7):
+def sizes_of(G, values: dict, size_by: str = "betweenness") -> dict:
+    """Each actor's importance (>= 0) by the measure ``size_by`` (degree when it is missing; 1 for 'none')."""
+    measure = values.get(size_by) if size_by != "none" else None
+    if measure is None:
+        measure = values.get("degree") or {n: 1.0 for n in G}
+    sizes = {n: (v if v is not None and v == v else 0.0) for n, v in measure.items()}
+    if size_by == "none":
+        sizes = {n: 1.0 for n in G}
+    return sizes
+
+
+def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None = None, seed: int = 7,
+              start=None):
     """The scene (see graph.picture.scene) for G with dots and labels sized by a measure.
 
     Actors are placed by their actual and planned ties; recommended ones (ties the source
@@ -302,15 +318,10 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
     groups = groups or types
     # actor types: the whole data set's colours and shapes, in every view; other groupings by size
     styles = type_styles_of(G) if groups == types else None
-    measure = values.get(size_by) if size_by != "none" else None
-    if measure is None:
-        measure = values.get("degree") or {n: 1.0 for n in G}
-    sizes = {n: (v if v is not None and v == v else 0.0) for n, v in measure.items()}
-    if size_by == "none":
-        sizes = {n: 1.0 for n in G}
+    sizes = sizes_of(G, values, size_by)
     shown = None
     if any(d.get("status") == "recommended" for _, _, d in G.edges(data=True)):
         shown = select(G, statuses=("actual", "planned"))
         alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
         shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
-    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown, styles=styles)
+    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown, styles=styles, start=start)

@@ -10,11 +10,12 @@
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
     return Object.assign({}, e, { title: core.edgeTitle(core.relById.get(e.id)), baseColor: e.color });
   }));
+  var overview = ag.overview;  // a large map's groups (overview.js), which decide what is drawn; else undefined
   var nodeView = new vis.DataView(nodes, {
-    filter: function (n) { return !state.hiddenGroups.has(n.group); }
+    filter: overview ? overview.drawsNode : function (n) { return !state.hiddenGroups.has(n.group); }
   });
   var edgeView = new vis.DataView(edges, {
-    filter: function (e) { return core.relationShown(core.relById.get(e.id)); }
+    filter: overview ? overview.drawsEdge : function (e) { return core.relationShown(core.relById.get(e.id)); }
   });
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
@@ -181,6 +182,11 @@
     fitView: fitView,
     selectActor: selectActor,
     clearSelection: clearSelection,
-    refresh: refresh
+    refresh: refresh,
+    nodes: nodes,
+    edges: edges,
+    nodeView: nodeView,
+    edgeView: edgeView
   };
+  if (overview) { overview.attach(ag.network); }
 }(actorgraph));
