@@ -22,7 +22,7 @@ from graph.names import COLOR_BY, PANEL_MEASURES, SIZE_BY
 from graph.picture.palette import darker
 from graph.data.schema import fold, kinds_of, status_of, STATUS_VALUES
 from graph.picture.labels import GAP, PLACES, offsets
-from graph.picture.scene import FIT_MARGIN, MINOR_FONT, REFERENCE_VIEW, scene_for, sizes_of
+from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for, sizes_of
 from graph.picture.overview import circles, group, member_positions, OPEN_LIMIT
 from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
 from graph.picture.ties import GROUPS, kind_lines
@@ -79,6 +79,10 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
             scene.box[i] = [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy]
         for e in scene.edges:
             e["bend"] = 0.0
+        # one group at a time is seen close up, not the whole map: every label keeps the minor labels'
+        # screen size, the most important ones shown at any zoom
+        scene.zoom = [0.0 if m else z for m, z in zip(scene.major, scene.zoom)]
+        scene.major = [False] * len(scene.ids)
     net = Network(directed=True)
     net.nodes, net.edges = vis_items(scene)
     net.options = _vis_options(len(scene.ids), len(scene.edges))
@@ -138,15 +142,10 @@ def _overview(G, grouped, scene, by: str) -> dict:
         else:
             name = key if by != "community" else " \u00b7 ".join(top)
         count = f"{len(members)} actor" + ("s" if len(members) != 1 else "")
-        out.append({"id": f"group:{i}", "key": key, "name": name, "label": f"{_short(name)}\n{count}",
+        out.append({"id": f"group:{i}", "key": key, "name": name, "label": [_short(name), count],
                     "x": x, "y": y, "r": r, "color": colour, "members": members})
-    x0, y0 = min(g["x"] - g["r"] for g in out), min(g["y"] - g["r"] for g in out)
-    x1, y1 = max(g["x"] + g["r"] for g in out), max(g["y"] + g["r"] for g in out)
-    w, h = REFERENCE_VIEW
-    fit = min(w / (FIT_MARGIN * max(x1 - x0, 1.0)), h / (FIT_MARGIN * max(y1 - y0, 1.0)), MAX_FIT_SCALE)
     return {"by": by, "limit": OPEN_LIMIT, "merged": grouped.merged, "groups": out,
-            "ties": [list(t) for t in grouped.ties],
-            "fontSize": round(GROUP_FONT / fit, 1)}  # group labels at GROUP_FONT screen px in the fitted view
+            "ties": [list(t) for t in grouped.ties], "font": GROUP_FONT}
 
 
 def _short(text: str, most: int = 48) -> str:

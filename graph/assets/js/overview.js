@@ -75,9 +75,8 @@
 
   function groupNode(g, i) {
     var colour = { background: rgba(g.color, 0.28), border: g.color };
-    return { id: g.id, overviewGroup: i, x: g.x, y: g.y, size: g.r, shape: "dot", label: g.label,
+    return { id: g.id, overviewGroup: i, x: g.x, y: g.y, size: g.r, shape: "dot",
       title: g.name + "\n" + g.members.length + " actors\nClick to open", borderWidth: 2,
-      font: { size: OV.fontSize, face: DATA.fontFamily, color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" },
       color: Object.assign({ highlight: colour, hover: colour }, colour),
       baseColor: Object.assign({ highlight: colour, hover: colour }, colour) };
   }
@@ -90,9 +89,10 @@
     edges.remove(tieIds);
     tieIds = items.map(function (t) { return "tie:" + t.from + "\u0000" + t.to; });
     edges.add(items.map(function (t, k) {
-      var colour = { color: "#8c959f", highlight: "#57606a", hover: "#57606a", opacity: 0.55 };
+      var groups = t.from.indexOf("group:") === 0 && t.to.indexOf("group:") === 0;  // else an actor's
+      var colour = { color: "#8c959f", highlight: "#57606a", hover: "#57606a", opacity: groups ? 0.55 : 0.2 };
       return { id: tieIds[k], from: t.from, to: t.to, overviewTie: true, smooth: false, arrows: "",
-        width: 1 + 7 * Math.log(1 + t.n) / Math.log(1 + most), color: colour, baseColor: colour,
+        width: 1 + (groups ? 7 : 2) * Math.log(1 + t.n) / Math.log(1 + most), color: colour, baseColor: colour,
         title: t.n + (t.n === 1 ? " relation" : " relations") + " between " + nameOf(t.from) + " and " + nameOf(t.to) };
     }));
   }
@@ -128,6 +128,34 @@
     if (state.selected) { ag.network.clearSelection(); }
     open.clear();
     redraw();
+  }
+
+  // ---- group labels: under each closed group's circle, at a fixed screen size, largest groups first;
+  // a label that would overlap one already drawn is left out until the view is closer
+  function drawGroupLabels(ctx) {
+    var scale = net.network.getScale(), font = OV.font / scale, pitch = font * DATA.lineHeight;
+    var taken = [];
+    ctx.save();
+    ctx.font = font + "px " + DATA.fontFamily;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = "rgba(255,255,255,0.92)";
+    ctx.fillStyle = "#1f2328";
+    OV.groups.forEach(function (g, i) {
+      if (open.has(i)) { return; }
+      var wide = Math.max.apply(null, g.label.map(function (t) { return ctx.measureText(t).width; }));
+      var y0 = g.y + g.r + 3 / scale;
+      var box = [g.x - wide / 2, y0, g.x + wide / 2, y0 + g.label.length * pitch];
+      if (taken.some(function (b) { return b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]; })) { return; }
+      taken.push(box);
+      g.label.forEach(function (t, k) {
+        ctx.strokeText(t, g.x, y0 + k * pitch);
+        ctx.fillText(t, g.x, y0 + k * pitch);
+      });
+    });
+    ctx.restore();
   }
 
   // ---- the status line and the group's panel -----------------------------------------------------
@@ -199,6 +227,7 @@
   function attach(api) {
     net = api;
     api.nodes.add(OV.groups.map(groupNode));
+    api.network.on("afterDrawing", drawGroupLabels);
     retie();
     api.edgeView.refresh();
     var plainSelect = api.selectActor, plainRefresh = api.refresh, plainClear = api.clearSelection;
