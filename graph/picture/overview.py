@@ -21,6 +21,7 @@ OVERVIEW_ABOVE = 500  # actors: above this, the page opens on the overview
 MAX_GROUPS = 120  # group dots at most: the smallest groups beyond are drawn as one ("other groups")
 OPEN_LIMIT = 1500  # actors an opened group draws at most (its most important ones; the rest on search)
 TIE_PX = 90.0  # px of tie inside a group (about what the full map gives at this size)
+SPACING = 45.0  # a group's circle has a radius of SPACING * sqrt(members) px: about 80 px between members
 GAP = 120.0  # px between two groups' circles
 MIN_MEMBERS = 3  # groups smaller than this are drawn together, as one ("other groups")
 OTHER = "other groups"
@@ -114,7 +115,12 @@ def member_positions(G, groups: Groups, seed: int = 7) -> np.ndarray:
             coords.append(C)
     finally:
         random.setstate(state)
-    radii = np.array([float(np.hypot(C[:, 0], C[:, 1]).max()) + TIE_PX / 2 for C in coords])
+    # a circle whose area is in proportion to the members, filled: every group as dense as another
+    radii = np.array([max(SPACING * math.sqrt(len(ms)), SPACING) for ms in groups.members])
+    for g, C in enumerate(coords):
+        far = float(np.hypot(C[:, 0], C[:, 1]).max())
+        if far > 0:
+            coords[g] = C * ((radii[g] - SPACING / 2) / far)
     centres = _pack(radii, groups.ties)
     P = np.zeros((len(index), 2))
     for g, ms in enumerate(groups.members):
