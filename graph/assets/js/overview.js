@@ -53,7 +53,7 @@
   OV.groups.forEach(function (g, i) { g.members.forEach(function (id) { groupOf.set(id, i); }); });
   var open = new Map();  // group index -> Set of the member ids drawn
   var tieIds = [];  // the ties between groups in the edges' DataSet now
-  var net = null, status = null;
+  var net = null, status = null, hiding = DATA.big;
 
   function isOpen(i) { return open.has(i); }
   function drawn(id) { var s = open.get(groupOf.get(id)); return !!s && s.has(id); }
@@ -102,6 +102,13 @@
   }
 
   function redraw() {
+    // an open group draws its members' ties, on a software-rendered canvas the slow part: hidden while
+    // the view moves, as vis-network does on large maps
+    var hide = open.size > 0 || DATA.big;
+    if (hide !== hiding) {
+      hiding = hide;
+      net.network.setOptions({ interaction: { hideEdgesOnDrag: hide, hideEdgesOnZoom: hide } });
+    }
     retie();
     net.nodeView.refresh();
     net.edgeView.refresh();
