@@ -125,3 +125,14 @@ def test_overview_page_data_is_deterministic_and_small_maps_are_unchanged(tmp_pa
     by_type = json.loads(re.search(r'id="ag-data">(.*?)</script>',
                                    api.render_html(folder, title="t", group_by="type"), re.S).group(1))
     assert {g["key"] for g in by_type["overview"]["groups"]} <= {a["type"] for a in data["actors"].values()} | {OTHER}
+
+
+@pytest.mark.slow
+def test_group_by_an_unknown_column_is_refused_with_the_columns_there_are(tmp_path):
+    from conftest import BUNDLED, invoke
+
+    result = invoke("render", "--data", BUNDLED, "-o", tmp_path / "m.html", "--group-by", "regoin")
+    assert result.exit_code == 2, result.output
+    assert "no actor column 'regoin'; use type, community or one of:" in result.output
+    assert "--group-by" in result.output
+    assert not (tmp_path / "m.html").exists()
