@@ -15,14 +15,14 @@
   function tieItems(relations, shown, groupOf, isOpen, drawn) {
     var counts = new Map();
     relations.forEach(function (r) {
-      if (!shown(r)) { return; }
       var a = groupOf.get(r.source), b = groupOf.get(r.target);
+      if ((a === b || (isOpen(a) && isOpen(b))) || !shown(r)) { return; }  // inside a group: most relations
       var ends = [];
       [[r.source, a], [r.target, b]].forEach(function (end) {
         if (!isOpen(end[1])) { ends.push("group:" + end[1]); }
         else if (drawn(end[0])) { ends.push(end[0]); }
       });
-      if (ends.length < 2 || (isOpen(a) && isOpen(b)) || ends[0] === ends[1]) { return; }
+      if (ends.length < 2) { return; }
       ends.sort();
       var key = ends[0] + "\u0000" + ends[1];
       var item = counts.get(key);
