@@ -23,10 +23,10 @@ test("tieItems: a hidden relation is not counted", () => {
   assert.equal(ties[0].n, 2);
 });
 
-test("tieItems: an open group's drawn members tie to closed groups; inside open groups nothing", () => {
+test("tieItems: an open group's linked members tie to closed groups; inside open groups nothing", () => {
   const open = (i) => i === 0;
-  const drawn = (id) => id === "a";  // b is beyond the group's limit: not drawn, its ties not either
-  const ties = overview.tieItems(RELATIONS, all, groupOf, open, drawn);
+  const linked = (id) => id === "a";  // b is not among the members tied to other groups
+  const ties = overview.tieItems(RELATIONS, all, groupOf, open, linked);
   assert.deepEqual(ties, [
     { from: "a", to: "group:1", n: 2 },
     { from: "group:1", to: "group:2", n: 1 },

@@ -9,10 +9,10 @@
   "use strict";
 
   // The ties drawn between what is open and what is not, from the relations shown:
-  // between two closed groups, one tie per pair of groups; between a drawn member of an open group and
-  // a closed group, one tie per member and group. Relations inside open groups are drawn themselves.
-  // groupOf: actor -> group index; drawn(id): whether an actor is drawn; isOpen(i): whether group i is.
-  function tieItems(relations, shown, groupOf, isOpen, drawn) {
+  // between two closed groups, one tie per pair of groups; between a member of an open group and a
+  // closed group, one tie per member and group, for the members `linked` says. Relations inside open
+  // groups are drawn themselves. groupOf: actor -> group index; isOpen(i): whether group i is open.
+  function tieItems(relations, shown, groupOf, isOpen, linked) {
     var counts = new Map();
     relations.forEach(function (r) {
       var a = groupOf.get(r.source), b = groupOf.get(r.target);
@@ -20,7 +20,7 @@
       var ends = [];
       [[r.source, a], [r.target, b]].forEach(function (end) {
         if (!isOpen(end[1])) { ends.push("group:" + end[1]); }
-        else if (drawn(end[0])) { ends.push(end[0]); }
+        else if (linked(end[0])) { ends.push(end[0]); }
       });
       if (ends.length < 2) { return; }
       ends.sort();
@@ -55,7 +55,13 @@
   var tieIds = [];  // the ties between groups in the edges' DataSet now
   var net = null, status = null, hiding = DATA.big;
 
+  // an open group's most important actors are tied to the closed groups, one line per group; more
+  // would be thousands of lines across the map, slow to draw and impossible to read
+  var TIED = 100, rank = new Map();
+  OV.groups.forEach(function (g) { g.members.forEach(function (id, k) { rank.set(id, k); }); });
+
   function isOpen(i) { return open.has(i); }
+  function linked(id) { return rank.get(id) < TIED && drawn(id); }
   function drawn(id) { var s = open.get(groupOf.get(id)); return !!s && s.has(id); }
 
   function drawsNode(n) {
@@ -83,7 +89,7 @@
 
   // Replace the ties between groups by those of the moment (filters, open groups).
   function retie() {
-    var items = logic.tieItems(DATA.relations, core.relationShown, groupOf, isOpen, drawn);
+    var items = logic.tieItems(DATA.relations, core.relationShown, groupOf, isOpen, linked);
     var most = items.reduce(function (m, t) { return Math.max(m, t.n); }, 1);
     var edges = net.edges;
     edges.remove(tieIds);
