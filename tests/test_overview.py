@@ -136,3 +136,18 @@ def test_group_by_an_unknown_column_is_refused_with_the_columns_there_are(tmp_pa
     assert "no actor column 'regoin'; use type, community or one of:" in result.output
     assert "--group-by" in result.output
     assert not (tmp_path / "m.html").exists()
+
+
+def test_communities_numbered_by_size_and_the_same_every_time():
+    from graph.picture.overview import communities
+
+    G = nx.MultiDiGraph()
+    for k, size in enumerate((4, 7, 5)):  # three cliques, joined in a chain by one tie each
+        members = [f"{k}-{i}" for i in range(size)]
+        G.add_edges_from((a, b) for a in members for b in members if a < b)
+    G.add_edges_from([("0-0", "1-0"), ("1-1", "2-0")])
+    found = communities(G)
+    assert found == communities(G)
+    assert {found[f"1-{i}"] for i in range(7)} == {"community 1"}
+    assert {found[f"2-{i}"] for i in range(5)} == {"community 2"}
+    assert {found[f"0-{i}"] for i in range(4)} == {"community 3"}
