@@ -26,6 +26,7 @@ from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
 from graph.picture.ties import GROUPS, kind_lines
 from graph.output.words import view_notes
+from graph.output.static import group_labels
 from graph.analysis.build import select
 from graph.analysis.grades import CREDIBILITY, grade, grade_levels, meets, RELIABILITY, SCALE, source_ids
 from graph.analysis.ranking import ties as ties_of
@@ -83,13 +84,13 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "fold": _fold_spec(),
         "actors": _actors(G, values, groups),
         "relations": _relations(G),
-        "groups": scene.groups,
+        "groups": legend_groups(G, scene, group_label),
         "groupLabel": group_label,
         "kinds": _kinds(kinds, counts),
         "measures": [m for m in PANEL_MEASURES if m in values],
         "measureHelp": measure_help or {},
         "sizeBy": size_by,
-        "statuses": _statuses(G),
+        "statuses": [s for s in _statuses(G) if s["count"]],  # the legend's: none at (0)
         "grades": _grades(G),
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": _drawn(G),
@@ -99,11 +100,21 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     return _page(data, signed=kinds.signed or group_label == "camp")
 
 
+def legend_groups(G, scene, group_label: str = "type") -> list[dict]:
+    """The legend's actor groups, as the scene has them (only groups with actors in the view), each with
+    the text the legend shows: an actor type's ``label`` from types.csv (else the type), other groups' names."""
+    labels = group_labels(G, [g["key"] for g in scene.groups], by_type=group_label == "type")
+    return [dict(g, label=labels[g["key"]]) for g in scene.groups]
+
+
 def _kinds(kinds, counts: dict) -> list[dict]:
-    """The legend's relation kinds, drawn as the map draws them; with hostile kinds, each with its group."""
+    """The legend's relation kinds present in the view (no (0) rows), drawn as the map draws them; with hostile
+    kinds, each with its group."""
     lines = kind_lines(kinds)
     out = []
     for k in kinds.values():
+        if not counts[k.name]:
+            continue
         line = lines[k.name]
         item = {"name": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed,
                 "color": line.color, "style": line.style, "count": counts[k.name]}

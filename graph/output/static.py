@@ -19,7 +19,7 @@ from graph.picture.routing import via_point
 from graph.output.words import view_notes
 from graph.picture.textsize import LINE_HEIGHT
 
-__all__ = ["render_static", "map_figure", "map_parts", "static_map", "legend_kinds", "STATIC_FORMATS"]
+__all__ = ["render_static", "map_figure", "map_parts", "static_map", "legend_kinds", "group_labels", "STATIC_FORMATS"]
 
 STATIC_FORMATS = ("svg", "png", "pdf")
 FONT = "DejaVu Sans"  # ships with matplotlib: the same picture on every machine
@@ -36,7 +36,7 @@ _METADATA = {
 
 
 def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200,
-                  legend: str = "right", shown_px: float | None = None) -> bytes:
+                  legend: str = "right", shown_px: float | None = None, labels: dict | None = None) -> bytes:
     """The scene drawn as ``fmt`` (svg, png or pdf) bytes; see :func:`map_figure` for ``legend`` and ``shown_px``."""
     import matplotlib
 
@@ -45,7 +45,7 @@ def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note:
 
     with plt.rc_context(RC):
         fig = map_figure(scene, title=title, notes=notes, kinds=kinds, size_note=size_note, dpi=dpi, legend=legend,
-                         shown_px=shown_px)
+                         shown_px=shown_px, labels=labels)
         out = io.BytesIO()
         fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
         plt.close(fig)
@@ -59,14 +59,15 @@ BELOW_ROW = 0.3  # inches per legend row under the map
 
 
 def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200,
-               legend: str = "right", shown_px: float | None = None, page: tuple[float, float] | None = None):
+               legend: str = "right", shown_px: float | None = None, page: tuple[float, float] | None = None,
+               labels: dict | None = None):
     """The scene as a matplotlib figure (to be saved and closed by the caller; inside ``rc_context(RC)``).
 
     legend: 'right' (beside the map, the ``render`` picture) or 'below' (under it, the map at the
     figure's full width). shown_px: the width in px the figure is shown at (e.g. a report's text
     column); every text is then drawn at least 12 px there, labels that would be smaller are left
     out. page: a fixed figure size in inches (a printed page), the map fitted inside its margins.
-    No title (empty) draws no header.
+    No title (empty) draws no header. labels: group -> the legend's text for it (see :func:`group_labels`).
     """
     from matplotlib import pyplot as plt
 
@@ -116,9 +117,9 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
         _draw_header(fig, title, notes, head_in, fig_h - head_in)
     if below:
         _draw_legend_below(fig, scene, kinds, size_note, (fig_w, fig_h), legend_h, margin, max(min_pt, 9.0),
-                           columns, row_in)
+                           columns, row_in, labels or {})
     else:
-        _draw_legend(fig, scene, kinds, size_note, map_in, fig_h)
+        _draw_legend(fig, scene, kinds, size_note, map_in, fig_h, labels or {})
     return fig
 
 
@@ -240,7 +241,7 @@ def _draw_header(fig, title: str, notes, head_in: float, height_in: float) -> No
                  bbox={"facecolor": "#fff3bf", "edgecolor": "#f0c36d", "boxstyle": "round,pad=0.25"})
 
 
-def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: float) -> None:
+def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: float, labels: dict) -> None:
     from matplotlib.lines import Line2D
 
     total_w = map_in + LEGEND_IN
@@ -256,8 +257,7 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
     for g in scene.groups:
         ax.add_line(Line2D([0.05], [y - step * 0.35], marker=_MARKERS.get(g["shape"], "o"), markersize=8,
                            markerfacecolor=g["color"], markeredgecolor=darker(g["color"]), linestyle="none"))
-        ax.text(0.14, y - step * 0.35, f"{g['key'] or '(none)'} ({g['count']})", fontsize=8.5, va="center",
-                parse_math=False)
+        ax.text(0.14, y - step * 0.35, _group_text(g, labels), fontsize=8.5, va="center", parse_math=False)
         y -= step
     y -= step * 0.4
     for k in kinds:
@@ -279,7 +279,8 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
 
 
 def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, float], legend_h: float,
-                       margin: float, font: float, columns: int = BELOW_COLUMNS, row_in: float = BELOW_ROW) -> None:
+                       margin: float, font: float, columns: int = BELOW_COLUMNS, row_in: float = BELOW_ROW,
+                       labels: dict | None = None) -> None:
     """The legend under the map, in columns: actor groups, then relation kinds, then the note."""
     from matplotlib.lines import Line2D
 
@@ -298,7 +299,7 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
         if what == "group":
             ax.add_line(Line2D([x + 0.1], [row], marker=_MARKERS.get(e["shape"], "o"), markersize=9,
                                markerfacecolor=e["color"], markeredgecolor=darker(e["color"]), linestyle="none"))
-            text = f"{e['key'] or '(none)'} ({e['count']})"
+            text = _group_text(e, labels or {})
         elif "header" in e:  # with hostile kinds: cooperation, hostility, other
             ax.text(x, row, e["header"], fontsize=font, weight="bold", va="center", parse_math=False)
             continue
@@ -327,6 +328,18 @@ def _below_cells(scene, kinds, columns: int) -> tuple[list[tuple[int, str, dict]
     return cells, k
 
 
+def _group_text(g: dict, labels: dict) -> str:
+    """An actor group's legend text: its label (a type's from types.csv), '(none)' for no type, and count."""
+    return f"{labels.get(g['key'], g['key']) or '(none)'} ({g['count']})"
+
+
+def group_labels(G, keys, by_type: bool = True) -> dict:
+    """Each legend group of ``keys`` -> the text the legend shows: an actor type's ``label`` from types.csv
+    when grouped by type (else the type itself); other groupings (communities, camps) by their names."""
+    styles = (G.graph.get("types") or {}) if by_type else {}
+    return {k: styles[k].label if k in styles else k for k in keys}
+
+
 def _kind_text(k: dict) -> str:
     """A kind's legend text: label, its head's mark (→, or ⊣ for a hostile one) and count."""
     mark = k["mark"] if "mark" in k else (" \u2192" if k["directed"] else "")
@@ -334,8 +347,8 @@ def _kind_text(k: dict) -> str:
 
 
 def legend_kinds(G) -> list[dict]:
-    """The legend's relation kinds as drawn, with their counts; with hostile kinds, grouped under a header each
-    (cooperation, hostility, other), as the page's legend groups them."""
+    """The legend's relation kinds present in G, as drawn, with their counts (no (0) rows); with hostile kinds,
+    grouped under a header each (cooperation, hostility, other), as the page's legend groups them."""
     vocabulary = kinds_of(G)
     counts = {k: 0 for k in vocabulary}
     for _, _, k in G.edges(data="relation"):
@@ -343,11 +356,12 @@ def legend_kinds(G) -> list[dict]:
     lines = kind_lines(vocabulary)
     kinds = [{"label": k.label, "color": lines[k.name].color, "style": lines[k.name].style, "directed": k.directed,
               "count": counts[k.name]} for k in vocabulary.values()]
+    present = [(k, item) for k, item in zip(vocabulary.values(), kinds) if item["count"]]
     if not vocabulary.signed:
-        return kinds  # as before polarity: no groups
+        return [item for _, item in present]  # as before polarity: no groups
     out = []
     for group, polarity in GROUPS:
-        members = [(k, item) for k, item in zip(vocabulary.values(), kinds) if k.polarity == polarity]
+        members = [(k, item) for k, item in present if k.polarity == polarity]
         if members:
             out.append({"header": group.capitalize()})
             out += [dict(item, head=lines[k.name].head, mark=lines[k.name].mark) for k, item in members]
@@ -382,4 +396,5 @@ def map_parts(G, values: dict, *, title: str, size_by: str = "betweenness", grou
     shown = {status_of(d) for _, _, d in G.edges(data=True)} - {"actual"}
     if shown:
         note += " Broken lines: planned; dotted, faded: recommended by the source."
-    return {"scene": scene, "title": title, "notes": view_notes(G), "kinds": kinds, "size_note": note}
+    return {"scene": scene, "title": title, "notes": view_notes(G), "kinds": kinds, "size_note": note,
+            "labels": group_labels(G, [g["key"] for g in scene.groups], by_type=groups is None)}
