@@ -31,7 +31,7 @@ from graph.analysis.build import select
 from graph.analysis.grades import CREDIBILITY, grade, grade_levels, meets, RELIABILITY, SCALE, source_ids
 from graph.analysis.ranking import ties as ties_of
 
-__all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
+__all__ = ["render_html", "legend_data", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
 HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
 SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # in this order
@@ -65,9 +65,6 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     nodes, edges, _heading, _h, _w, options_json = net.get_network_data()
     labels = _labels(scene)
     kinds = kinds_of(G)
-    counts = {k: 0 for k in kinds}
-    for _, _, k in G.edges(data="relation"):
-        counts[k] += 1
     data = {
         "title": title,
         "view": view_notes(G),
@@ -84,13 +81,11 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "fold": _fold_spec(),
         "actors": _actors(G, values, groups),
         "relations": _relations(G),
-        "groups": legend_groups(G, scene, group_label),
+        **legend_data(G, scene.groups, group_label),
         "groupLabel": group_label,
-        "kinds": _kinds(kinds, counts),
         "measures": [m for m in PANEL_MEASURES if m in values],
         "measureHelp": measure_help or {},
         "sizeBy": size_by,
-        "statuses": [s for s in _statuses(G) if s["count"]],  # the legend's: none at (0)
         "grades": _grades(G),
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": _drawn(G),
@@ -100,11 +95,20 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     return _page(data, signed=kinds.signed or group_label == "camp")
 
 
-def legend_groups(G, scene, group_label: str = "type") -> list[dict]:
-    """The legend's actor groups, as the scene has them (only groups with actors in the view), each with
-    the text the legend shows: an actor type's ``label`` from types.csv (else the type), other groups' names."""
-    labels = group_labels(G, [g["key"] for g in scene.groups], by_type=group_label == "type")
-    return [dict(g, label=labels[g["key"]]) for g in scene.groups]
+def legend_data(G, groups: list[dict], group_label: str = "type") -> dict:
+    """The legend's rows: only what the view G has, never a (0) row.
+
+    ``groups``: the scene's actor groups (key, colour, shape, count; only groups with actors in G), each
+    given the text the legend shows: an actor type's ``label`` from types.csv (else the type), other
+    groupings' names. ``kinds``: the relation kinds with ties in G; ``statuses``: the statuses of G's ties.
+    """
+    labels = group_labels(G, [g["key"] for g in groups], by_type=group_label == "type")
+    kinds = kinds_of(G)
+    counts = {k: 0 for k in kinds}
+    for _, _, k in G.edges(data="relation"):
+        counts[k] += 1
+    return {"groups": [dict(g, label=labels[g["key"]]) for g in groups], "kinds": _kinds(kinds, counts),
+            "statuses": [s for s in _statuses(G) if s["count"]]}
 
 
 def _kinds(kinds, counts: dict) -> list[dict]:
