@@ -65,8 +65,14 @@ def _min_grade(ctx, param, value):
     return _remember("min_grade")(ctx, param, value)
 
 
-def view_options(f):
-    """--relation, --as-of, --without, --status, --min-grade, --confidence, --ties: the part of the network looked at."""
+def view_options(f=None, *, several_dates: bool = False):
+    """--relation, --as-of, --without, --status, --min-grade, --confidence, --ties: the part of the network looked at.
+
+    ``several_dates``: --as-of may be given several times (render's frames); all of them are in
+    meta("as_of_dates"), and meta("as_of") holds the date when there is one.
+    """
+    if f is None:
+        return lambda g: view_options(g, several_dates=several_dates)
     f = click.option("--ties", "ties_", expose_value=False, callback=_remember("ties"),
                      type=click.Choice(("cooperative", "hostile", "all"), case_sensitive=False),
                      help="The network measured when kinds.csv has hostile kinds: cooperative (the default:"
@@ -83,9 +89,12 @@ def view_options(f):
     f = click.option("--known-on", metavar="DATE", expose_value=False, callback=_remember("known_on"),
                      help="Only ties known by the end of DATE: a tie is known from the earliest published date"
                           " of its sources (sources.csv); ties with no dated source are kept, and counted.")(f)
-    f = click.option("--as-of", metavar="DATE", expose_value=False, callback=_remember("as_of"),
+    f = click.option("--as-of", metavar="DATE", expose_value=False, multiple=several_dates,
+                     callback=_as_of_dates if several_dates else _remember("as_of"),
                      help=f"Only relations in force on this date ({DATE_FORMS}); by default today"
-                          " ($ACTORGRAPH_TODAY pins it); all: every period.")(f)
+                          " ($ACTORGRAPH_TODAY pins it); all: every period."
+                          + (" Several times with a picture (-o frames.svg): one frame per date."
+                             if several_dates else ""))(f)
     f = click.option("--relation", multiple=True, metavar="KIND", expose_value=False,
                      callback=_remember("relations"),
                      help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"
@@ -96,6 +105,13 @@ def view_options(f):
                      help="Also planned or recommended ties (actual ones are always in); ended: also ties whose"
                           " until has passed at the view's date; all: every tie; repeatable.")(f)
     return f
+
+
+def _as_of_dates(ctx, param, value):
+    """--as-of given several times: every date in meta("as_of_dates"), the one date (if one) in meta("as_of")."""
+    dates = tuple(value or ())
+    ctx.meta["as_of_dates"] = dates
+    return _remember("as_of")(ctx, param, dates[0] if len(dates) == 1 else None)
 
 
 def cli_view():

@@ -400,3 +400,44 @@ def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness",
 
     p = picture(dataset, view, title=title, color_by=color_by)
     return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)
+
+
+def timeline_chart(dataset, view: View | None = None, fmt: str = "svg", *, measure: str = "betweenness",
+                   top: int = 5, every: str = "year", title: str | None = None, dpi: int = 200) -> bytes:
+    """The ranks over time as a bump chart: ``fmt`` 'svg', 'png' or 'pdf' (bytes).
+
+    The steps and ranks of ``actorgraph timeline`` (see graph.analysis.timeline.timeline): each actor
+    in the top ``top`` by ``measure`` at some step is a line through its rank at each step.
+    """
+    from graph.analysis.timeline import timeline
+    from graph.output.bump import bump_chart
+
+    ds = _dataset(dataset)
+    found = timeline(ds, view, measure=measure, top=top, every=every)
+    title = clean_text(title) if title is not None else f"Top {top} by {measure}, by {every}: {folder_name(ds.folder)}"
+    return bump_chart(found, fmt, title=title, measure=measure, dpi=dpi)
+
+
+def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title: str | None = None,
+           size_by: str = "betweenness", color_by: str = "type", dpi: int = 200) -> bytes:
+    """The map at several dates as small multiples: ``fmt`` 'svg', 'png' or 'pdf' (bytes).
+
+    One frame per date of ``dates`` (each a view as of that date; the view's other options apply to
+    all), every actor at the same place and in the same colour in every frame: the scene is laid out
+    once, on every actor and tie of any frame. Ties new since the previous frame are drawn thick,
+    ties ended since as grey dashed ghosts, actors inactive at a frame's date faded.
+    """
+    from graph.output.static import static_frames
+
+    ds = _dataset(dataset)
+    view = view if view is not None else View()
+    dates = [dates] if isinstance(dates, str) else list(dates)
+    if not dates or any(d is None or d.strip().lower() == "all" for d in dates):
+        raise ValueError("frames need dates: 'all' (every period) is not one")
+    graphs = [graph_of(ds, replace(view, as_of=d), all_ties=True) for d in dates]
+    union = graph_of(ds, replace(view, as_of="all"), all_ties=True).copy()
+    union.remove_edges_from([e for e in list(union.edges(keys=True)) if not any(G.has_edge(*e) for G in graphs)])
+    union.remove_nodes_from([n for n in list(union) if not any(n in G for G in graphs)])
+    p = picture(ds, replace(view, as_of="all"), title=title, color_by=color_by, page=False, G=union,
+                default_title="Actor map over time")
+    return static_frames(p.G, p.values, graphs, dates, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)

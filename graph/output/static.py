@@ -28,6 +28,8 @@ LEGEND_IN = 2.9  # inches of legend beside the map
 LINE_STYLES = {"solid": "solid", "dashed": (0, (5, 3)), "dotted": (0, (1, 2.5)),
                "dashdot": (0, (6, 2.5, 1.5, 2.5))}  # dashdot: hostile kinds only (graph.picture.ties)
 STATUS_STYLES = {"planned": (0, (6, 4)), "recommended": (0, (1.5, 3))}
+FRAME_WIDTH = {"new": 2.4, "ended": 0.9}  # frames: ties new since the previous frame drawn this much wider
+GHOST, GHOST_STYLE, FADED = "#868e96", (0, (3, 2.5)), 0.22  # frames: ended ties, inactive actors
 _METADATA = {
     "svg": {"Date": None, "Creator": None, "Format": None, "Type": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
@@ -132,13 +134,17 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
     from matplotlib.path import Path
 
     index = {v: i for i, v in enumerate(scene.ids)}
-    width = max(2 * points_per_px, 0.6)
+    line_w = max(2 * points_per_px, 0.6)
     for e in scene.edges:
         i, j = index[e["from"]], index[e["to"]]
         a, b = _xy(scene, i), _xy(scene, j)
         via = via_point(a, b, e["bend"]) if e["bend"] else ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
         style = STATUS_STYLES.get(e["status"], LINE_STYLES[e["style"]])
         alpha = 1.0 if e["status"] == "actual" else 0.55
+        width = line_w * FRAME_WIDTH.get(e.get("state"), 1.0)
+        if e.get("state") == "ended":  # a frame's ghost: ended since the previous frame
+            e = dict(e, color=GHOST, head=None, arrow=False)
+            style, alpha = GHOST_STYLE, 0.6
         end = b
         if e.get("head") == "bar":  # a hostile kind: a bar across the line at the target's edge (⊣)
             tip, base, left, right = _arrow(a, via, b, scene.radius[j], 3.0)
@@ -153,7 +159,7 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
                                  alpha=alpha))
         path = Path([a, via, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
         ax.add_patch(PathPatch(path, facecolor="none", edgecolor=e["color"], linewidth=width, linestyle=style,
-                               zorder=1, capstyle="butt", alpha=alpha))
+                               zorder=1, capstyle="butt", alpha=alpha, **({"gid": e["gid"]} if "gid" in e else {})))
 
 
 def _arrow(a, via, b, radius: float, size: float, spread: float = 0.45):
@@ -197,18 +203,22 @@ def _shape(shape: str, x: float, y: float, r: float):
     return Polygon([(x + r * cx, y + r * cy) for cx, cy in corners], closed=True)
 
 
-def _draw_nodes(ax, scene) -> None:
+def _draw_nodes(ax, scene, faded=frozenset(), prefix: str = "") -> None:
+    """Each actor's dot (SVG id ``actor-ID``, after ``prefix``); those in ``faded`` drawn pale (a frame's
+    inactive actors)."""
     for i, v in enumerate(scene.ids):
         patch = _shape(scene.shape[i], scene.x[i], scene.y[i], scene.radius[i])
         patch.set_facecolor(scene.colour[i])
         patch.set_edgecolor(darker(scene.colour[i]))
         patch.set_linewidth(0.8)
         patch.set_zorder(3)
-        patch.set_gid(f"actor-{v}")
+        if v in faded:
+            patch.set_alpha(FADED)
+        patch.set_gid(f"{prefix}actor-{v}")
         ax.add_patch(patch)
 
 
-def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0) -> None:
+def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0, prefix: str = "") -> None:
     """Each label as one text (searchable in SVG and PDF) on a faint white box, like the page's halo.
 
     With ``min_pt``, main labels are drawn at least that size and the others only if they reach it.
@@ -227,7 +237,7 @@ def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0) -> None:
             size = min_pt
         ax.text(x, by0 + (LINE_HEIGHT - 1) * font / 2, "\n".join(scene.lines[i]), ha=ha, va="top",
                 multialignment=ha, linespacing=LINE_HEIGHT, fontsize=size, color="#1f2328", zorder=4,
-                parse_math=False, gid=f"label-{v}",
+                parse_math=False, gid=f"{prefix}label-{v}",
                 bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "alpha": 0.72, "edgecolor": "none"})
 
 
@@ -383,3 +393,108 @@ def map_parts(G, values: dict, *, title: str, size_by: str = "betweenness", grou
     if shown:
         note += " Broken lines: planned; dotted, faded: recommended by the source."
     return {"scene": scene, "title": title, "notes": view_notes(G), "kinds": kinds, "size_note": note}
+
+
+FRAME_IN = 5.2  # inches of map per frame
+FRAME_HEAD_IN = 0.42  # a frame's own title: its date and what changed
+
+
+def frame_states(G, graphs) -> list[dict]:
+    """For each frame (a view's graph, in order): its date's actors, and each tie of G drawn in it as 'new'
+    (not in the previous frame), 'kept' or 'ended' (in the previous frame, not in this one: a ghost).
+
+    Ties are G's ``(u, v, key)``; the first frame has no previous one, so nothing in it is new.
+    """
+    out, before = [], None
+    for H in graphs:
+        now = {e for e in G.edges(keys=True) if H.has_edge(*e)}
+        ties = {e: "new" if before is not None and e not in before else "kept" for e in now}
+        ties.update({e: "ended" for e in (before or set()) - now})
+        out.append({"actors": {n for n in G if n in H}, "ties": ties})
+        before = now
+    return out
+
+
+def frame_title(label: str, state: dict) -> str:
+    """A frame's title: its date, ties in force and what changed since the previous frame."""
+    counts = {s: sum(1 for v in state["ties"].values() if v == s) for s in ("new", "kept", "ended")}
+    n = counts["new"] + counts["kept"]
+    text = f"{label}: {n} tie{'s' * (n != 1)}, {len(state['actors'])} actors"
+    if counts["new"] or counts["ended"]:
+        text += f" (+{counts['new']} new, \u2212{counts['ended']} ended)"
+    return text
+
+
+def static_frames(G, values: dict, graphs, labels, fmt: str, *, title: str, size_by: str = "betweenness",
+                  groups: dict | None = None, dpi: int = 200, seed: int = 7) -> bytes:
+    """Small multiples of G's map, one frame per graph of ``graphs`` (views of G's data set at the dates
+    ``labels``), as ``fmt`` (svg, png or pdf) bytes.
+
+    The scene is composed once, on G (every actor and tie of any frame): each actor has the same place,
+    colour and shape in every frame. A frame draws its own ties, those new since the previous frame
+    thick, those ended since as grey dashed ghosts; actors not in its graph are faded and unlabelled.
+    SVG ids: ``f1-actor-ID``, ``f1-label-ID``, ``f1-new-U-V-KEY`` (``kept``, ``ended``) for frame 1, ...
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    parts = map_parts(G, values, title=title, size_by=size_by, groups=groups, seed=seed)
+    parts["size_note"] += (" Thick lines: ties new since the previous frame; grey dashed: ties ended since;"
+                           " pale dots: actors inactive at the frame's date.")
+    with plt.rc_context(RC):
+        fig = frames_figure(parts["scene"], G, frame_states(G, graphs), list(labels), title=parts["title"],
+                            notes=parts["notes"], kinds=parts["kinds"], size_note=parts["size_note"], dpi=dpi)
+        out = io.BytesIO()
+        fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+        plt.close(fig)
+    return out.getvalue()
+
+
+def frames_figure(scene, G, states: list[dict], labels: list[str], *, title: str, notes=(), kinds=(),
+                  size_note: str = "", dpi: int = 200):
+    """The frames as one matplotlib figure: up to three a row, the header above, the legend below."""
+    from dataclasses import replace as changed
+
+    from matplotlib import pyplot as plt
+
+    n = len(states)
+    columns = n if n <= 3 else 2 if n == 4 else 3
+    rows = -(-n // columns)
+    x0, y0, x1, y1 = scene.extent or (0, 0, 1, 1)
+    w, h = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
+    pad = 0.02 * max(w, h)
+    map_h = max(FRAME_IN * (h + 2 * pad) / (w + 2 * pad), 2.0)
+    cell_h = map_h + FRAME_HEAD_IN
+    head_in = 0.55 + 0.25 * len(notes)
+    legend_cols = max(BELOW_COLUMNS, columns * 2)
+    entries = _below_cells(scene, kinds, legend_cols)[1]
+    legend_h = BELOW_ROW * (1.6 + -(-entries // legend_cols)) + 0.8
+    fig_w, fig_h = FRAME_IN * columns + 0.3 * (columns - 1), head_in + rows * cell_h + legend_h
+    fig = plt.figure(figsize=(fig_w, fig_h), dpi=dpi)
+    scale = min(FRAME_IN / (w + 2 * pad), map_h / (h + 2 * pad))
+    index = list(G.edges(keys=True))  # scene.edges follow G's edges in order
+    for k, (state, label) in enumerate(zip(states, labels)):
+        left, top = (k % columns) * (FRAME_IN + 0.3), head_in + (k // columns) * cell_h + FRAME_HEAD_IN
+        ax = fig.add_axes((left / fig_w, 1 - (top + map_h) / fig_h, FRAME_IN / fig_w, map_h / fig_h))
+        ax.set_xlim(x0 - pad, x1 + pad)
+        ax.set_ylim(y1 + pad, y0 - pad)  # page coordinates grow downwards
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        prefix = f"f{k + 1}-"
+        edges = []
+        for e, tie in zip(scene.edges, index):
+            drawn = state["ties"].get(tie)
+            if drawn:
+                edges.append(dict(e, state=drawn, gid=f"{prefix}{drawn}-{tie[0]}-{tie[1]}-{tie[2]}"))
+        faded = set(scene.ids) - state["actors"]
+        frame = changed(scene, edges=edges, zoom=[None if v in faded else z for v, z in zip(scene.ids, scene.zoom)])
+        _draw_edges(ax, frame, scale * 72)
+        _draw_nodes(ax, frame, faded, prefix)
+        _draw_labels(ax, frame, scale * 72, prefix=prefix)
+        fig.text((left + 0.05) / fig_w, 1 - (top - FRAME_HEAD_IN / 2) / fig_h, frame_title(label, state),
+                 fontsize=10.5, weight="bold", va="center", parse_math=False)
+    _draw_header(fig, title, notes, head_in, fig_h - head_in)
+    _draw_legend_below(fig, scene, kinds, size_note, (fig_w, fig_h), legend_h, 0.0, 9.0, legend_cols, BELOW_ROW)
+    return fig
