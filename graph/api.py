@@ -32,7 +32,7 @@ from graph.readwrite.export import export as encode
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
            "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Impact",
-           "Robustness", "Selection", "data_files"]
+           "Robustness", "Selection", "data_files", "timeline_chart", "frames"]
 
 
 def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) -> Dataset:
