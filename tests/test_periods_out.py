@@ -160,3 +160,91 @@ def test_one_date_is_still_one_map(t, tmp_path):
     ok("render", "--data", t, "--as-of", "2021", "-o", out)
     g = groups(out)
     assert "actor-a" in g and not any(gid.startswith("f1-") for gid in g)
+
+
+# -- periods in exports, and back -------------------------------------------------------------------------------
+
+PERIOD_ACTORS = ("id,name,type,since,until\na,Alpha,x,2018,\nb,Beta,x,,2021-06\nc,Gamma,y,03/2019,2024-02-15\n"
+                 "d,Delta,y,,\n")
+PERIOD_RELATIONS = ("source,relation,target,evidence,since,until\na,trains,b,s,2019,2021-05\nb,part_of,c,s,,2020-08-18\n"
+                    "a,coordinates_with,c,s,2020,\nc,accompanies,d,s,,\n")
+EXT = {"gexf": "gexf", "graphml": "graphml", "graphml-yed": "yed.graphml", "cyjs": "cyjs", "kumu": "kumu.json",
+       "json": "json", "csv": "csv"}
+
+
+def periods(folder) -> tuple[list, list]:
+    ds = load_dataset(folder)
+    return (sorted((a["id"], a.get("since", ""), a.get("until", "")) for a in ds.actors),
+            sorted((r["source"], r["relation"], r["target"], r.get("since", ""), r.get("until", ""))
+                   for r in ds.relations))
+
+
+@pytest.mark.parametrize("fmt", list(EXT))
+def test_export_then_import_gives_the_same_periods(tmp_path, fmt):
+    data = write(tmp_path / "d", PERIOD_ACTORS, PERIOD_RELATIONS)
+    out = tmp_path / f"out.{EXT[fmt]}"
+    ok("export", "--format", fmt, "-o", out, "--data", data, "--as-of", "all")
+    ok("import", tmp_path / "out-edges.csv" if fmt == "csv" else out, "-o", tmp_path / "back")
+    assert periods(tmp_path / "back") == periods(data)
+    assert ("c", "03/2019", "2024-02-15") in periods(data)[0]  # the test has something to lose
+
+
+def test_gexf_gives_actors_spells_as_their_periods(tmp_path):
+    data = write(tmp_path / "d", PERIOD_ACTORS, PERIOD_RELATIONS)
+    out = tmp_path / "out.gexf"
+    ok("export", "--format", "gexf", "-o", out, "--data", data, "--as-of", "all")
+    gx = "{http://www.gexf.net/1.2draft}"
+    graph = ET.parse(out).getroot().find(f"{gx}graph")
+    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    spells = {n.get("id"): [(s.get("start"), s.get("end")) for s in n.iter(f"{gx}spell")]
+              for n in graph.iter(f"{gx}node")}
+    assert spells == {"a": [("2018-01-01", None)], "b": [(None, "2021-06-30")], "c": [("2019-03-01", "2024-02-15")],
+                      "d": []}
+
+
+def test_gexf_with_only_actors_tied_undated_is_dynamic_for_its_actors(tmp_path):
+    data = write(tmp_path / "d", "id,name,type,since\na,A,x,2019\nb,B,x,\n", "source,relation,target\na,trains,b\n")
+    out = tmp_path / "out.gexf"
+    ok("export", "--format", "gexf", "-o", out, "--data", data, "--as-of", "all")
+    assert b'mode="dynamic"' in out.read_bytes() and b'<spell start="2019-01-01"' in out.read_bytes()
+
+
+GEPHI_DYNAMIC = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">
+    <nodes>
+      <node id="0" label="Front A"><spells><spell start="2012-01-17" end="2013-01-11"/></spells></node>
+      <node id="1" label="Group B" start="2014-05-01"/>
+      <node id="2" label="Group C"/>
+    </nodes>
+    <edges>
+      <edge id="0" source="0" target="1" start="2012-02-01" end="2012-12-31"/>
+      <edge id="1" source="1" target="2"/>
+    </edges>
+  </graph>
+</gexf>
+"""
+
+
+def test_import_reads_actor_spells_and_start_attributes_of_gephi(tmp_path):
+    src = tmp_path / "gephi.gexf"
+    src.write_text(GEPHI_DYNAMIC, encoding="utf-8")
+    ok("import", src, "-o", tmp_path / "back")
+    actors, relations = periods(tmp_path / "back")
+    assert actors == [("front_a", "2012-01-17", "2013-01-11"), ("group_b", "2014-05-01", ""), ("group_c", "", "")]
+    assert ("front_a", "related_to", "group_b", "2012-02-01", "2012-12-31") in relations
+
+
+def test_import_reads_start_and_end_date_fields_and_keeps_unreadable_dates(tmp_path):
+    blueprint = {"elements": [{"label": "Front A", "type": "group", "Start Date": "2012-01-17T00:00:00"},
+                              {"label": "Group B", "type": "group", "since": "sometime"}],
+                 "connections": [{"from": "Front A", "to": "Group B", "type": "trains", "end date": "2013"}]}
+    src = tmp_path / "map.json"
+    src.write_text(json.dumps(blueprint), encoding="utf-8")
+    result = ok("import", src, "--format", "kumu", "-o", tmp_path / "back")
+    actors, relations = periods(tmp_path / "back")
+    assert actors == [("front_a", "2012-01-17", ""), ("group_b", "", "")]
+    assert relations == [("front_a", "trains", "group_b", "", "2013")]
+    assert load_dataset(tmp_path / "back").actors[1]["original_since"] == "sometime"
+    assert "'start_date' read as since" in result.stderr
+    assert "since values actorgraph cannot read are kept in a column original_since" in result.stderr
