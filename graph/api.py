@@ -438,6 +438,10 @@ def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title:
     union = graph_of(ds, replace(view, as_of="all"), all_ties=True).copy()
     union.remove_edges_from([e for e in list(union.edges(keys=True)) if not any(G.has_edge(*e) for G in graphs)])
     union.remove_nodes_from([n for n in list(union) if not any(n in G for G in graphs)])
+    if union.number_of_nodes() == 0:
+        from graph.errors import ActorgraphError
+
+        raise ActorgraphError(f"no actors to draw: none is active at {', '.join(dates)}")
     p = picture(ds, replace(view, as_of="all"), title=title, color_by=color_by, page=False, G=union,
                 default_title="Actor map over time")
     return static_frames(p.G, p.values, graphs, dates, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)

@@ -155,6 +155,13 @@ def test_several_dates_need_a_picture_and_real_dates(t, tmp_path, args, message)
     assert "Traceback" not in result.output and not list(tmp_path.glob("*.svg")) + list(tmp_path.glob("*.html"))
 
 
+def test_frames_with_no_actor_at_any_date_are_an_error(tmp_path):
+    data = write(tmp_path / "d", "id,name,type\na,A,x\nb,B,x\n", "source,relation,target,since\na,trains,b,2019\n")
+    result = invoke("render", "--data", data, "--as-of", "1900", "--as-of", "1901", "-o", tmp_path / "f.svg")
+    assert result.exit_code == 1 and "no actors to draw: none is active at 1900, 1901" in result.stderr
+    assert not (tmp_path / "f.svg").exists()
+
+
 def test_one_date_is_still_one_map(t, tmp_path):
     out = tmp_path / "map.svg"
     ok("render", "--data", t, "--as-of", "2021", "-o", out)

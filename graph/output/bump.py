@@ -15,6 +15,7 @@ from graph.picture.palette import COLOURS
 __all__ = ["bump_lines", "bump_chart"]
 
 LABEL_SPREAD = 2.8  # names of actors sharing a rank spread this much further apart than their points
+MAX_TICK_LABELS = 24  # dates named under the steps, at most
 MARKERS = ("o", "s", "D", "^", "v", "h")  # past the palette's colours, the marker tells lines apart
 
 
@@ -65,7 +66,8 @@ def bump_chart(steps: list[dict], fmt: str, *, title: str, measure: str, dpi: in
     """The bump chart of ``steps`` (timeline rows: date and top) as ``fmt`` ('svg', 'png' or 'pdf') bytes.
 
     Each line is an SVG group ``rank-ID`` and each name a text ``name-ID`` (``name-ID-2`` for a second
-    stretch); the x axis names the steps' dates, the y axis the ranks.
+    stretch); the x axis names the steps' dates (every k-th past ``MAX_TICK_LABELS`` steps), the y axis
+    the ranks.
     """
     import matplotlib
 
@@ -95,8 +97,9 @@ def bump_chart(steps: list[dict], fmt: str, *, title: str, measure: str, dpi: in
                         bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
         ax.set_xlim(-0.4, max(n - 1, 0) + 0.9)
         ax.set_ylim(deepest + 0.6, 0.4)  # rank 1 at the top
-        ax.set_xticks(range(n), [s["date"] for s in steps], fontsize=8.5, rotation=45 if n > 8 else 0,
-                      ha="right" if n > 8 else "center")
+        every = -(-n // MAX_TICK_LABELS)  # many steps (months, events): every k-th named, all ticked
+        ax.set_xticks(range(n), [s["date"] if i % every == 0 else "" for i, s in enumerate(steps)], fontsize=8.5,
+                      rotation=45 if n > 8 else 0, ha="right" if n > 8 else "center")
         ax.set_yticks(range(1, deepest + 1), [str(r) for r in range(1, deepest + 1)], fontsize=8.5)
         ax.set_ylabel(f"rank by {measure}", fontsize=9)
         for side in ("top", "right"):
