@@ -422,8 +422,8 @@ def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title:
            size_by: str = "betweenness", color_by: str = "type", dpi: int = 200) -> bytes:
     """The map at several dates as small multiples: ``fmt`` 'svg', 'png' or 'pdf' (bytes).
 
-    One frame per date of ``dates`` (each a view as of that date; the view's other options apply to
-    all), every actor at the same place and in the same colour in every frame: the scene is laid out
+    One frame per date of ``dates``, in date order (each a view as of that date; the view's other
+    options apply to all), every actor at the same place and in the same colour in every frame: the scene is laid out
     once, on every actor and tie of any frame. Ties new since the previous frame are drawn thick,
     ties ended since as grey dashed ghosts, actors inactive at a frame's date faded.
     """
@@ -434,6 +434,7 @@ def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title:
     dates = [dates] if isinstance(dates, str) else list(dates)
     if not dates or any(d is None or d.strip().lower() == "all" for d in dates):
         raise ValueError("frames need dates: 'all' (every period) is not one")
+    dates.sort(key=_first_day)  # frames run forward in time, whatever order the dates come in
     graphs = [graph_of(ds, replace(view, as_of=d), all_ties=True) for d in dates]
     union = graph_of(ds, replace(view, as_of="all"), all_ties=True).copy()
     union.remove_edges_from([e for e in list(union.edges(keys=True)) if not any(G.has_edge(*e) for G in graphs)])
@@ -445,3 +446,13 @@ def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title:
     p = picture(ds, replace(view, as_of="all"), title=title, color_by=color_by, page=False, G=union,
                 default_title="Actor map over time")
     return static_frames(p.G, p.values, graphs, dates, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)
+
+
+def _first_day(text: str):
+    """A date's first day, for sorting; an unreadable date last (the view then says what is wrong)."""
+    import datetime as dt
+
+    from graph.data.dates import parse_span
+
+    span = parse_span(text)
+    return span[0] if span else dt.date.max

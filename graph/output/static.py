@@ -313,7 +313,7 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
             ax.text(x, row, e["header"], fontsize=font, weight="bold", va="center", parse_math=False)
             continue
         else:
-            ax.add_line(Line2D([x, x + 0.3], [row, row], color=e["color"], linewidth=2,
+            ax.add_line(Line2D([x, x + 0.3], [row, row], color=e["color"], linewidth=e.get("width", 2),
                                linestyle=LINE_STYLES[e["style"]]))
             if e.get("head") == "bar":
                 ax.add_line(Line2D([x + 0.3, x + 0.3], [row - 0.07, row + 0.07], color=e["color"], linewidth=2.5))
@@ -340,7 +340,7 @@ def _below_cells(scene, kinds, columns: int) -> tuple[list[tuple[int, str, dict]
 def _kind_text(k: dict) -> str:
     """A kind's legend text: label, its head's mark (→, or ⊣ for a hostile one) and count."""
     mark = k["mark"] if "mark" in k else (" \u2192" if k["directed"] else "")
-    return k["label"] + mark + f" ({k['count']})"
+    return k["label"] + mark + (f" ({k['count']})" if k.get("count") is not None else "")
 
 
 def legend_kinds(G) -> list[dict]:
@@ -441,8 +441,11 @@ def static_frames(G, values: dict, graphs, labels, fmt: str, *, title: str, size
     from matplotlib import pyplot as plt
 
     parts = map_parts(G, values, title=title, size_by=size_by, groups=groups, seed=seed)
-    parts["size_note"] += (" Thick lines: ties new since the previous frame; grey dashed: ties ended since;"
-                           " pale dots: actors inactive at the frame's date.")
+    parts["size_note"] += " Pale dots: actors inactive at the frame's date."
+    parts["kinds"] = [*parts["kinds"], {"header": "Since the previous frame"},
+                      {"label": "new tie", "color": "#495057", "style": "solid", "directed": False, "count": None,
+                       "width": 2 * FRAME_WIDTH["new"]},
+                      {"label": "ended tie", "color": GHOST, "style": "dashed", "directed": False, "count": None}]
     with plt.rc_context(RC):
         fig = frames_figure(parts["scene"], G, frame_states(G, graphs), list(labels), title=parts["title"],
                             notes=parts["notes"], kinds=parts["kinds"], size_note=parts["size_note"], dpi=dpi)
