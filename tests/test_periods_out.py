@@ -132,6 +132,7 @@ def test_frames_keep_every_actor_in_place_and_mark_new_and_ended_ties(t, tmp_pat
     texts = [x.text for x in ET.parse(out).getroot().iter(SVG + "text")]
     assert "2028: 3 ties, 4 actors (+1 new, \u22120 ended)" in texts
     assert "2021: 2 ties, 4 actors (+0 new, \u22122 ended)" in texts
+    assert {"Since the previous frame", "new tie", "ended tie"} <= set(texts)  # the legend says so
 
 
 @pytest.mark.parametrize("fmt", ["svg", pytest.param("pdf", marks=pytest.mark.slow)])
