@@ -170,6 +170,15 @@ FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--with
                "known_on": "--known-on"}
 
 
+OPTION_FLAGS = {**FIELD_FLAGS, "fmt": "--format"}  # library parameters whose option is not --name-with-dashes
+
+
+def flag_for(name: str, value: str | None = None) -> str:
+    """The option a library parameter is given with on the command line (``value`` after it)."""
+    flag = OPTION_FLAGS.get(name) or "--" + name.replace("_", "-")
+    return flag if value is None else f"{flag} {value}"
+
+
 def error_for(exc, ctx=None) -> click.ClickException:
     """The one translation of a library error for the user: problems listed, fields named as options."""
     from graph.data.files import printable
@@ -183,7 +192,7 @@ def error_for(exc, ctx=None) -> click.ClickException:
         if isinstance(error, click.UsageError):
             error.ctx = ctx  # click prints the command's usage line before the message
         return error
-    return click.ClickException(printable(str(exc), keep_newlines=True))
+    return click.ClickException(printable(exc.worded(flag_for), keep_newlines=True))
 
 
 def usage_error(exc) -> click.ClickException:
@@ -199,8 +208,8 @@ def usage_error(exc) -> click.ClickException:
         return click.BadParameter(f"unknown relation '{exc.text}'{tail} (this data set has: {', '.join(exc.allowed)})",
                                   param_hint=flag)
     if flag in ("--relation", "--status", "--confidence", "--min-grade"):
-        return click.BadParameter(str(exc), param_hint=flag)
-    return click.ClickException(printable(str(exc), keep_newlines=True))
+        return click.BadParameter(exc.worded(flag_for), param_hint=flag)
+    return click.ClickException(printable(exc.worded(flag_for), keep_newlines=True))
 
 
 
