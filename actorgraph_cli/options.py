@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cli import _remember
+from cli import remember
 from graph.data.dates import DATE_FORMS, date_hint
 from graph.names import FORMATS
 
@@ -30,7 +30,7 @@ def format_option(f):
 
 def raw_option(f):
     """--raw: CSV cells exactly as they are, for programs."""
-    return click.option("--raw", is_flag=True, expose_value=False, callback=_remember("raw"),
+    return click.option("--raw", is_flag=True, expose_value=False, callback=remember("raw"),
                         help="CSV: write cells exactly; by default a cell starting with = + - @ gets a"
                              " leading ' so spreadsheets do not run it as a formula.")(f)
 
@@ -62,35 +62,35 @@ def _min_grade(ctx, param, value):
             value = "".join(parse_grade(value))
         except GradeError as exc:
             raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
-    return _remember("min_grade")(ctx, param, value)
+    return remember("min_grade")(ctx, param, value)
 
 
 def view_options(f):
     """--relation, --as-of, --without, --status, --min-grade, --confidence, --ties: the part of the network looked at."""
-    f = click.option("--ties", "ties_", expose_value=False, callback=_remember("ties"),
+    f = click.option("--ties", "ties_", expose_value=False, callback=remember("ties"),
                      type=click.Choice(("cooperative", "hostile", "all"), case_sensitive=False),
                      help="The network measured when kinds.csv has hostile kinds: cooperative (the default:"
                           " hostile and neutral ties left out), hostile, or all.")(f)
-    f = click.option("--confidence", "confidence_", expose_value=False, callback=_remember("confidence"),
+    f = click.option("--confidence", "confidence_", expose_value=False, callback=remember("confidence"),
                      type=click.Choice(("stated", "implied"), case_sensitive=False),
                      help="stated: only ties the sources state; implied: stated and implied ones (not those"
                           " without a confidence).")(f)
     f = click.option("--min-grade", metavar="CODE", expose_value=False, callback=_min_grade,
                      help="Only ties graded CODE or better (Admiralty: source reliability A-E, credibility"
                           " 1-5; B3 keeps A1 to B3; F, 6 and ungraded ties fail).")(f)
-    f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=_remember("without"),
+    f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=remember("without"),
                      help="Leave this actor out (what-if); repeatable.")(f)
-    f = click.option("--known-on", metavar="DATE", expose_value=False, callback=_remember("known_on"),
+    f = click.option("--known-on", metavar="DATE", expose_value=False, callback=remember("known_on"),
                      help="Only ties known by the end of DATE: a tie is known from the earliest published date"
                           " of its sources (sources.csv); ties with no dated source are kept, and counted.")(f)
-    f = click.option("--as-of", metavar="DATE", expose_value=False, callback=_remember("as_of"),
+    f = click.option("--as-of", metavar="DATE", expose_value=False, callback=remember("as_of"),
                      help=f"Only relations in force on this date ({DATE_FORMS}); by default today"
                           " ($ACTORGRAPH_TODAY pins it); all: every period.")(f)
     f = click.option("--relation", multiple=True, metavar="KIND", expose_value=False,
-                     callback=_remember("relations"),
+                     callback=remember("relations"),
                      help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"
                           " coordinates_with, part_of); repeatable.")(f)
-    f = click.option("--status", multiple=True, expose_value=False, callback=_remember("status"),
+    f = click.option("--status", multiple=True, expose_value=False, callback=remember("status"),
                      type=click.Choice(("actual", "planned", "recommended", "ended", "all"),
                                        case_sensitive=False),
                      help="Also planned or recommended ties (actual ones are always in); ended: also ties whose"

@@ -14,15 +14,14 @@ from pathlib import Path
 
 from graph.analysis import questions, robustness as _robustness, whatif
 from graph.analysis.build import select
-from graph.analysis.metrics import centrality as _centrality
+from graph.analysis.metrics import centrality as _centrality, measured
 from graph.analysis.views import View, graph_of
 from graph.data.load import Dataset, display_path, folder_name, load_dataset, locate
 from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
-from graph.output.rows import broker_rows, centrality_rows, robustness_long
+from graph.output.rows import broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, robustness_long
 from graph.output.words import restriction_text
 from graph.analysis.balance import balance
-from graph.analysis.signs import hostile_counts, HOSTILE_MEASURES
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
 from graph.output.page import render_html as page
@@ -92,15 +91,11 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
 
 
     ds = _dataset(dataset)
-    view = view if view is not None else View()
     G = _graph(ds, view)
-    measures = list(dict.fromkeys(measures or MEASURE_NAMES))
-    values, _notes = _centrality(G, measures, directed=directed, sample=sample)
-    if ds.kinds.signed:  # hostile ties counted apart, on the view's hostile ties
-        values.update(hostile_counts(graph_of(ds, replace(view, ties="hostile"))))
-        measures += HOSTILE_MEASURES
+    values, measures, _notes = measured(ds, view, G, measures, directed=directed, sample=sample)
     rows, columns = centrality_rows(G, values, measures, sort, top, "csv")
     return pd.DataFrame(rows, columns=columns).set_index("id")
+
 
 
 def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top: int | None = None):
@@ -119,10 +114,8 @@ def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED
     import pandas as pd
 
     G = _graph(dataset, view)
-    rows = [{"id": n, "community": i, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
-            for i, members in enumerate(questions.communities(G, seed=seed, resolution=resolution), 1)
-            for n in members]
-    return pd.DataFrame(rows, columns=["id", "community", "name", "type"]).set_index("id")
+    rows = community_rows(G, questions.communities(G, seed=seed, resolution=resolution))
+    return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS).set_index("id")
 
 
 @dataclass(frozen=True)
