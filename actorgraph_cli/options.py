@@ -144,16 +144,20 @@ def load():
     return dataset
 
 
-def view(dataset, keep=False, draw=False):
+def view(dataset, keep=False, draw=False, ties: str | None = None):
     """The graph restricted by the view options; actor names and relation kinds resolved.
 
     ``keep``: keep every status unless --status was given (the page draws them all, and
     shows planned and recommended ties on demand). ``draw``: keep hostile and neutral ties
     unless --ties was given (pictures draw them apart; their measures leave them out).
+    ``ties``: the network, whatever --ties says (balance weighs every signed tie).
     """
+    from dataclasses import replace
+
     from graph.analysis.views import graph_of
 
-    G = graph_of(dataset, cli_view(), all_statuses=keep, all_ties=keep or draw)
+    chosen = cli_view() if ties is None else replace(cli_view(), ties=ties)
+    G = graph_of(dataset, chosen, all_statuses=keep, all_ties=keep or draw)
     for r in G.graph.get("restrictions", ()):
         if r.what in ("ties", "today", "inactive", "known_on", "beyond_sources"):  # defaults that leave ties out: say so, as --without and --as-of are said
             from graph.output.words import restriction_text
