@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from graph.analysis import questions, robustness as _robustness, whatif
+from graph.analysis.questions import Link, Paths, PathStep
 from graph.analysis.build import select
 from graph.analysis.metrics import centrality as _centrality, measured
 from graph.analysis.views import View, graph_of
@@ -30,7 +31,7 @@ from graph.output.static import map_parts, static_map as draw
 from graph.readwrite.export import export as encode
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
-           "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Impact",
+           "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Link", "Impact",
            "Robustness", "Selection", "data_files"]
 
 
@@ -118,46 +119,13 @@ def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED
     return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS).set_index("id")
 
 
-@dataclass(frozen=True)
-class PathStep:
-    """One step of a path: from one actor to the next, with the relations that link them."""
-
-    step: int
-    source: str
-    target: str
-    relations: tuple[dict, ...]
-    weak: bool
-
-
-@dataclass(frozen=True)
-class Paths:
-    """Shortest paths between two actors: ``total`` of them, ``paths`` listed (in name order)."""
-
-    total: int
-    paths: tuple[tuple[PathStep, ...], ...]
-
-    def as_dict(self) -> dict:
-        return {"total": self.total, "paths": [[asdict(s) for s in p] for p in self.paths]}
-
-    def to_frame(self):
-        """One row per relation of each step: path, step, source, target, relation, reads, weak."""
-        import pandas as pd
-
-        rows = [{"path": i, "step": s.step, "source": s.source, "target": s.target, "relation": r["kind"],
-                 "reads": r["text"], "weak": ", ".join(r["weak"])}
-                for i, p in enumerate(self.paths, 1) for s in p for r in s.relations]
-        return pd.DataFrame(rows, columns=["path", "step", "source", "target", "relation", "reads", "weak"])
-
-
 def paths(dataset, source: str, target: str, view: View | None = None, *, all_paths: bool = False,
           directed: bool = False, limit: int = 100) -> Paths:
     """Shortest path(s) between two actors (ids, names or aliases); raises NoPath when there is none."""
     ds = _dataset(dataset)
     G = _graph(ds, view)
     a, b = _actor(G, ds, source, "source"), _actor(G, ds, target, "target")
-    found, total = questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
-    return Paths(total, tuple(tuple(PathStep(s["step"], s["from"], s["to"], tuple(s["relations"]), s["weak"])
-                                    for s in steps) for steps in found))
+    return questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
 
 
 @dataclass(frozen=True)
