@@ -13,16 +13,16 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from graph.analysis import questions, robustness as _robustness, whatif
+from graph.analysis.questions import Link, Paths, PathStep
 from graph.analysis.build import select
-from graph.analysis.metrics import centrality as _centrality
+from graph.analysis.metrics import centrality as _centrality, measured
 from graph.analysis.views import View, graph_of
 from graph.data.load import Dataset, display_path, folder_name, load_dataset, locate
 from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
-from graph.output.rows import broker_rows, centrality_rows, robustness_long
+from graph.output.rows import broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, robustness_long
 from graph.output.words import restriction_text
 from graph.analysis.balance import balance
-from graph.analysis.signs import hostile_counts, HOSTILE_MEASURES
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
 from graph.output.page import render_html as page
@@ -31,8 +31,9 @@ from graph.output.static import map_parts, static_map as draw
 from graph.readwrite.export import export as encode
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
-           "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Impact",
-           "Robustness", "Selection", "data_files", "timeline_chart", "frames"]
+           "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Link", "Impact",
+           "Robustness", "Selection", "data_files", "timeline_chart",
+           "frames"]
 
 
 def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) -> Dataset:
@@ -92,15 +93,11 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
 
 
     ds = _dataset(dataset)
-    view = view if view is not None else View()
     G = _graph(ds, view)
-    measures = list(dict.fromkeys(measures or MEASURE_NAMES))
-    values, _notes = _centrality(G, measures, directed=directed, sample=sample)
-    if ds.kinds.signed:  # hostile ties counted apart, on the view's hostile ties
-        values.update(hostile_counts(graph_of(ds, replace(view, ties="hostile"))))
-        measures += HOSTILE_MEASURES
+    values, measures, _notes = measured(ds, view, G, measures, directed=directed, sample=sample)
     rows, columns = centrality_rows(G, values, measures, sort, top, "csv")
     return pd.DataFrame(rows, columns=columns).set_index("id")
+
 
 
 def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top: int | None = None):
@@ -119,41 +116,8 @@ def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED
     import pandas as pd
 
     G = _graph(dataset, view)
-    rows = [{"id": n, "community": i, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
-            for i, members in enumerate(questions.communities(G, seed=seed, resolution=resolution), 1)
-            for n in members]
-    return pd.DataFrame(rows, columns=["id", "community", "name", "type"]).set_index("id")
-
-
-@dataclass(frozen=True)
-class PathStep:
-    """One step of a path: from one actor to the next, with the relations that link them."""
-
-    step: int
-    source: str
-    target: str
-    relations: tuple[dict, ...]
-    weak: bool
-
-
-@dataclass(frozen=True)
-class Paths:
-    """Shortest paths between two actors: ``total`` of them, ``paths`` listed (in name order)."""
-
-    total: int
-    paths: tuple[tuple[PathStep, ...], ...]
-
-    def as_dict(self) -> dict:
-        return {"total": self.total, "paths": [[asdict(s) for s in p] for p in self.paths]}
-
-    def to_frame(self):
-        """One row per relation of each step: path, step, source, target, relation, reads, weak."""
-        import pandas as pd
-
-        rows = [{"path": i, "step": s.step, "source": s.source, "target": s.target, "relation": r["kind"],
-                 "reads": r["text"], "weak": ", ".join(r["weak"])}
-                for i, p in enumerate(self.paths, 1) for s in p for r in s.relations]
-        return pd.DataFrame(rows, columns=["path", "step", "source", "target", "relation", "reads", "weak"])
+    rows = community_rows(G, questions.communities(G, seed=seed, resolution=resolution))
+    return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS).set_index("id")
 
 
 def paths(dataset, source: str, target: str, view: View | None = None, *, all_paths: bool = False,
@@ -162,9 +126,7 @@ def paths(dataset, source: str, target: str, view: View | None = None, *, all_pa
     ds = _dataset(dataset)
     G = _graph(ds, view)
     a, b = _actor(G, ds, source, "source"), _actor(G, ds, target, "target")
-    found, total = questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
-    return Paths(total, tuple(tuple(PathStep(s["step"], s["from"], s["to"], tuple(s["relations"]), s["weak"])
-                                    for s in steps) for steps in found))
+    return questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
 
 
 @dataclass(frozen=True)
