@@ -97,7 +97,7 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-def _remember(key: str):
+def remember(key: str):
     """A callback keeping an option's value in the context, wherever on the line it was given."""
     def callback(ctx, _param, value):
         if value is not None and value != () and value is not False:
@@ -108,7 +108,7 @@ def _remember(key: str):
 
 
 def data_option(f):
-    return click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=_remember("data"),
+    return click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=remember("data"),
                         is_eager=True, metavar="DIR",
                         help="Folder with actors.csv and relations.csv (and kinds.csv).")(f)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cli import Command, data_option
-from actorgraph_cli.options import _format, _json, cli_view, format_option, load, say, view_options
+from actorgraph_cli.options import _format, _json, view, format_option, load, say, view_options
 
 
 @click.command(cls=Command)
@@ -28,14 +28,11 @@ def balance(show, fmt):
 
     Example: actorgraph init conflict --example conflict && actorgraph --data conflict balance
     """
-    from dataclasses import replace
-
     from graph.analysis.balance import EXACT_LIMIT, balance as measure
-    from graph.analysis.views import graph_of
     from graph.output.signed import METHOD, balance_json, balance_sentences, breaking_rows, camp_rows, pair_rows
 
     dataset = load()
-    G = graph_of(dataset, replace(cli_view(), ties="all"))
+    G = view(dataset, ties="all")  # says what the date and the view leave out
     b = measure(G)
     if fmt == "json":
         return _json(balance_json(G, b, EXACT_LIMIT))

@@ -7,7 +7,7 @@ import shlex
 import click
 
 from cli import Command, data_option
-from actorgraph_cli.options import DATE_FORMS, RELATION_OPTIONS, echo_problems, fail, meta
+from actorgraph_cli.options import DATE_FORMS, RELATION_OPTIONS, echo_problems, fail, flag_for, meta
 
 
 def dry_run_option(f):
@@ -81,7 +81,7 @@ def run_edit(dry_run: bool, change, show_diff: bool = False) -> None:
         echo_problems(exc.problems)
         fail("nothing was changed: the data would have errors")
     except ActorgraphError as exc:
-        fail(f"{exc}; nothing was changed")
+        fail(f"{exc.worded(flag_for)}; nothing was changed")
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         fail(f"cannot write{where}: {exc.strerror or exc}; nothing was changed")

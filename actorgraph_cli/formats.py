@@ -10,7 +10,7 @@ from cli import Command, data_option
 from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
-    OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, format_option, load, meta, notes,
+    OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, flag_for, format_option, load, meta, notes,
     raw_option, view, view_options,
     write_files,
 )
@@ -142,7 +142,7 @@ def import_(file, output, fmt):
         echo_problems(exc.problems)
         fail("the imported data would not be valid; nothing was written")
     except ImportFailed as exc:
-        fail(f"{exc}; nothing was written")
+        fail(f"{exc.worded(flag_for)}; nothing was written")
     from graph.data.files import printable
 
     notes(found)

@@ -40,24 +40,15 @@ Example: actorgraph centrality --measure betweenness --top 5
 @view_options
 @format_option
 def centrality(measures, sort, top, directed, sample, fmt):
-    from graph.analysis.metrics import centrality as compute
+    from graph.analysis.metrics import measured
     from graph.output.rows import centrality_rows
 
+    if sort and measures and sort not in measures:
+        raise click.BadParameter(f"'{sort}' is not among the measures asked for", param_hint="--sort")
     dataset = load()
     G = view(dataset)
-    measures = list(dict.fromkeys(measures)) or list(MEASURE_NAMES)
-    if sort and sort not in measures:
-        raise click.BadParameter(f"'{sort}' is not among the measures asked for", param_hint="--sort")
-    values, found = compute(G, measures, directed=directed, sample=sample)
+    values, measures, found = measured(dataset, cli_view(), G, measures, directed=directed, sample=sample)
     notes(found)
-    if dataset.kinds.signed:  # hostile ties counted apart, whatever network the measures use
-        from dataclasses import replace
-
-        from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
-        from graph.analysis.views import graph_of
-
-        values.update(hostile_counts(graph_of(dataset, replace(cli_view(), ties="hostile"))))
-        measures += HOSTILE_MEASURES
     rows, columns = centrality_rows(G, values, measures, sort, top, fmt)
     click.echo(_format(rows, columns, fmt), nl=False)
 
@@ -96,6 +87,7 @@ def communities(seed, resolution, fmt):
     Example: actorgraph communities
     """
     from graph.analysis.questions import communities as detect
+    from graph.output.rows import community_rows
 
     G = view(load())
     found = detect(G, seed=seed, resolution=resolution)
@@ -104,9 +96,7 @@ def communities(seed, resolution, fmt):
                        "actors": [{"id": n, "name": G.nodes[n].get("name", n)} for n in c]}
                       for i, c in enumerate(found, 1)])
     if fmt == "csv":
-        rows = [{"community": i, "id": n, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
-                for i, c in enumerate(found, 1) for n in c]
-        return click.echo(_format(rows, ["community", "id", "name", "type"], fmt), nl=False)
+        return click.echo(_format(community_rows(G, found), ["community", "id", "name", "type"], fmt), nl=False)
     rows = [{"community": i, "size": len(c), "actors": ", ".join(G.nodes[n].get("name", n) for n in c)}
             for i, c in enumerate(found, 1)]
     click.echo(_format(rows, ["community", "size", "actors"], fmt, wrap="actors"), nl=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cli import _remember
+from cli import remember
 from graph.data.dates import DATE_FORMS, date_hint
 from graph.names import FORMATS
 
@@ -30,7 +30,7 @@ def format_option(f):
 
 def raw_option(f):
     """--raw: CSV cells exactly as they are, for programs."""
-    return click.option("--raw", is_flag=True, expose_value=False, callback=_remember("raw"),
+    return click.option("--raw", is_flag=True, expose_value=False, callback=remember("raw"),
                         help="CSV: write cells exactly; by default a cell starting with = + - @ gets a"
                              " leading ' so spreadsheets do not run it as a formula.")(f)
 
@@ -62,40 +62,56 @@ def _min_grade(ctx, param, value):
             value = "".join(parse_grade(value))
         except GradeError as exc:
             raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
-    return _remember("min_grade")(ctx, param, value)
+    return remember("min_grade")(ctx, param, value)
 
 
-def view_options(f):
-    """--relation, --as-of, --without, --status, --min-grade, --confidence, --ties: the part of the network looked at."""
-    f = click.option("--ties", "ties_", expose_value=False, callback=_remember("ties"),
+def view_options(f=None, *, several_dates: bool = False):
+    """--relation, --as-of, --without, --status, --min-grade, --confidence, --ties: the part of the network looked at.
+
+    ``several_dates``: --as-of may be given several times (render's frames); all of them are in
+    meta("as_of_dates"), and meta("as_of") holds the date when there is one.
+    """
+    if f is None:
+        return lambda g: view_options(g, several_dates=several_dates)
+    f = click.option("--ties", "ties_", expose_value=False, callback=remember("ties"),
                      type=click.Choice(("cooperative", "hostile", "all"), case_sensitive=False),
                      help="The network measured when kinds.csv has hostile kinds: cooperative (the default:"
                           " hostile and neutral ties left out), hostile, or all.")(f)
-    f = click.option("--confidence", "confidence_", expose_value=False, callback=_remember("confidence"),
+    f = click.option("--confidence", "confidence_", expose_value=False, callback=remember("confidence"),
                      type=click.Choice(("stated", "implied"), case_sensitive=False),
                      help="stated: only ties the sources state; implied: stated and implied ones (not those"
                           " without a confidence).")(f)
     f = click.option("--min-grade", metavar="CODE", expose_value=False, callback=_min_grade,
                      help="Only ties graded CODE or better (Admiralty: source reliability A-E, credibility"
                           " 1-5; B3 keeps A1 to B3; F, 6 and ungraded ties fail).")(f)
-    f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=_remember("without"),
+    f = click.option("--without", multiple=True, metavar="ACTOR", expose_value=False, callback=remember("without"),
                      help="Leave this actor out (what-if); repeatable.")(f)
-    f = click.option("--known-on", metavar="DATE", expose_value=False, callback=_remember("known_on"),
+    f = click.option("--known-on", metavar="DATE", expose_value=False, callback=remember("known_on"),
                      help="Only ties known by the end of DATE: a tie is known from the earliest published date"
                           " of its sources (sources.csv); ties with no dated source are kept, and counted.")(f)
-    f = click.option("--as-of", metavar="DATE", expose_value=False, callback=_remember("as_of"),
+    f = click.option("--as-of", metavar="DATE", expose_value=False, multiple=several_dates,
+                     callback=_as_of_dates if several_dates else remember("as_of"),
                      help=f"Only relations in force on this date ({DATE_FORMS}); by default today"
-                          " ($ACTORGRAPH_TODAY pins it); all: every period.")(f)
+                          " ($ACTORGRAPH_TODAY pins it); all: every period."
+                          + (" Several times with a picture (-o frames.svg): one frame per date."
+                             if several_dates else ""))(f)
     f = click.option("--relation", multiple=True, metavar="KIND", expose_value=False,
-                     callback=_remember("relations"),
+                     callback=remember("relations"),
                      help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"
                           " coordinates_with, part_of); repeatable.")(f)
-    f = click.option("--status", multiple=True, expose_value=False, callback=_remember("status"),
+    f = click.option("--status", multiple=True, expose_value=False, callback=remember("status"),
                      type=click.Choice(("actual", "planned", "recommended", "ended", "all"),
                                        case_sensitive=False),
                      help="Also planned or recommended ties (actual ones are always in); ended: also ties whose"
                           " until has passed at the view's date; all: every tie; repeatable.")(f)
     return f
+
+
+def _as_of_dates(ctx, param, value):
+    """--as-of given several times: every date in meta("as_of_dates"), the one date (if one) in meta("as_of")."""
+    dates = tuple(value or ())
+    ctx.meta["as_of_dates"] = dates
+    return remember("as_of")(ctx, param, dates[0] if len(dates) == 1 else None)
 
 
 def cli_view():
@@ -144,16 +160,20 @@ def load():
     return dataset
 
 
-def view(dataset, keep=False, draw=False):
+def view(dataset, keep=False, draw=False, ties: str | None = None):
     """The graph restricted by the view options; actor names and relation kinds resolved.
 
     ``keep``: keep every status unless --status was given (the page draws them all, and
     shows planned and recommended ties on demand). ``draw``: keep hostile and neutral ties
     unless --ties was given (pictures draw them apart; their measures leave them out).
+    ``ties``: the network, whatever --ties says (balance weighs every signed tie).
     """
+    from dataclasses import replace
+
     from graph.analysis.views import graph_of
 
-    G = graph_of(dataset, cli_view(), all_statuses=keep, all_ties=keep or draw)
+    chosen = cli_view() if ties is None else replace(cli_view(), ties=ties)
+    G = graph_of(dataset, chosen, all_statuses=keep, all_ties=keep or draw)
     for r in G.graph.get("restrictions", ()):
         if r.what in ("ties", "today", "inactive", "known_on", "beyond_sources"):  # defaults that leave ties out: say so, as --without and --as-of are said
             from graph.output.words import restriction_text
@@ -170,6 +190,15 @@ FIELD_FLAGS = {"as_of": "--as-of", "relations": "--relation", "without": "--with
                "known_on": "--known-on"}
 
 
+OPTION_FLAGS = {**FIELD_FLAGS, "fmt": "--format"}  # library parameters whose option is not --name-with-dashes
+
+
+def flag_for(name: str, value: str | None = None) -> str:
+    """The option a library parameter is given with on the command line (``value`` after it)."""
+    flag = OPTION_FLAGS.get(name) or "--" + name.replace("_", "-")
+    return flag if value is None else f"{flag} {value}"
+
+
 def error_for(exc, ctx=None) -> click.ClickException:
     """The one translation of a library error for the user: problems listed, fields named as options."""
     from graph.data.files import printable
@@ -183,7 +212,7 @@ def error_for(exc, ctx=None) -> click.ClickException:
         if isinstance(error, click.UsageError):
             error.ctx = ctx  # click prints the command's usage line before the message
         return error
-    return click.ClickException(printable(str(exc), keep_newlines=True))
+    return click.ClickException(printable(exc.worded(flag_for), keep_newlines=True))
 
 
 def usage_error(exc) -> click.ClickException:
@@ -199,8 +228,8 @@ def usage_error(exc) -> click.ClickException:
         return click.BadParameter(f"unknown relation '{exc.text}'{tail} (this data set has: {', '.join(exc.allowed)})",
                                   param_hint=flag)
     if flag in ("--relation", "--status", "--confidence", "--min-grade"):
-        return click.BadParameter(str(exc), param_hint=flag)
-    return click.ClickException(printable(str(exc), keep_newlines=True))
+        return click.BadParameter(exc.worded(flag_for), param_hint=flag)
+    return click.ClickException(printable(exc.worded(flag_for), keep_newlines=True))
 
 
 

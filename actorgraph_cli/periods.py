@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from cli import Command, data_option
 from graph.names import MEASURE_NAMES
-from actorgraph_cli.options import _format, _json, cli_view, format_option, load, view_options
+from actorgraph_cli.options import OutputPath, _format, _json, cli_view, format_option, load, view_options, write_files
 
 
 @click.command(cls=Command)
@@ -16,19 +18,25 @@ from actorgraph_cli.options import _format, _json, cli_view, format_option, load
 @click.option("--every", type=click.Choice(("year", "month", "event")), default="year", show_default=True,
               help="Steps: each year or month from the first date in the data to the last, or each date where"
                    " a tie or actor starts or ends.")
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path),
+              help="Draw the ranks over time as a bump chart instead: .svg, .png or .pdf.")
 @data_option
 @view_options
 @format_option
-def timeline(measure, top, every, fmt):
+def timeline(measure, top, every, output, fmt):
     """The network step by step: actors and ties in force, and the top N with their ranks.
 
     Each step is a view as of its date (--as-of is the step's; the other view
     options apply to every step). A year or month means its first day; an event
-    date is the day a tie or actor starts, or the day after it ends.
+    date is the day a tie or actor starts, or the day after it ends. With -o,
+    a bump chart: one line per actor through its rank at each step.
 
     Example: actorgraph timeline --every event --measure degree --top 3
     """
     from graph.analysis.timeline import timeline as steps
+
+    if output is not None:
+        return _chart(output, measure, top, every)
 
     found = steps(load(), cli_view(), measure=measure, top=top, every=every)
     if fmt == "json":
@@ -37,6 +45,19 @@ def timeline(measure, top, every, fmt):
              "id": t["id"], measure: t["value"]} for s in found for t in (s["top"] or [{}])]
     columns = ["date", "actors", "ties", "rank", "name", measure] + (["id"] if fmt == "csv" else [])
     click.echo(_format(rows, columns, fmt), nl=False)
+
+
+def _chart(output: Path, measure: str, top: int, every: str) -> None:
+    """timeline -o ranks.svg: the bump chart of the ranks."""
+    from graph import api
+
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in ("svg", "png", "pdf"):
+        raise click.BadParameter(f"'{output.suffix}' is not a picture format; use .svg, .png or .pdf",
+                                 param_hint="-o")
+    dataset = load()
+    write_files(dataset, {output: api.timeline_chart(dataset, cli_view(), fmt, measure=measure, top=top,
+                                                     every=every)})
 
 
 def diff_dates(dates, measure: str, top: int, fmt: str) -> None:

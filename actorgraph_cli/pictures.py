@@ -8,7 +8,9 @@ import click
 
 from cli import Command, data_option
 from graph.names import COLOR_BY, MEASURE_NAMES, SIZE_BY
-from actorgraph_cli.options import OutputPath, cli_view, load, notes, resolve_in, view, view_options, write_files
+from actorgraph_cli.options import (
+    OutputPath, cli_view, load, meta, notes, resolve_in, view, view_options, write_files,
+)
 
 
 @click.command(cls=Command)
@@ -32,7 +34,7 @@ from actorgraph_cli.options import OutputPath, cli_view, load, notes, resolve_in
 @click.option("--no-overview", is_flag=True, help="Draw every actor at once, however many.")
 @click.option("--group-by", default="community", show_default=True, metavar="type|community|COLUMN",
               help="The overview's groups: detected communities, actor types, or an actor column's values.")
-@view_options
+@view_options(several_dates=True)
 def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, no_overview, group_by):
     """Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture.
 
@@ -41,6 +43,9 @@ def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, 
     tables; its #fragment keeps the view (e.g. page.html#actor=takuba). A
     picture has the same layout, colours, shapes, legend and title, with
     every actor labelled. Either says when options leave part of the data out.
+    --as-of several times draws a picture of small multiples, one frame per
+    date, every actor in the same place in each: ties new since the previous
+    frame thick, ended ones as grey dashed ghosts.
 
     Example: actorgraph render -o sahel.html --title "Sahel security actors"
     """
@@ -50,8 +55,11 @@ def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, 
     if fmt not in ("html", "htm", "svg", "png", "pdf"):
         raise click.BadParameter(f"'{output.suffix}' is not a format actorgraph writes; use .html, .svg, .png"
                                  " or .pdf", param_hint="-o")
-    dataset = load()
     page = fmt in ("html", "htm")
+    dates = meta("as_of_dates", ())
+    if len(dates) > 1:
+        return _frames(output, fmt, dates, title, size_by, color_by, focus, dpi)
+    dataset = load()
     G = view(dataset, keep=page, draw=True)  # the view's errors, worded with the options
     if focus:
         focus = resolve_in(G, dataset, focus)
@@ -69,6 +77,22 @@ def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, 
     else:
         data_out = api.static_map(dataset, fmt=fmt, size_by=size_by, dpi=dpi, picture_=picture)
     write_files(dataset, {output: data_out})
+
+
+def _frames(output, fmt: str, dates, title, size_by, color_by, focus, dpi) -> None:
+    """render --as-of A --as-of B ... -o frames.svg: small multiples, one frame per date."""
+    from graph import api
+
+    if fmt in ("html", "htm"):
+        raise click.UsageError("several --as-of draw small multiples, a picture: give -o frames.svg, .png or .pdf"
+                               " (the page has its own time bar)")
+    if any(d.strip().lower() == "all" for d in dates):
+        raise click.UsageError("--as-of all is every period, not the date of a frame: give each frame's date")
+    if focus:
+        raise click.UsageError("--focus draws one map: give --as-of once")
+    dataset = load()
+    write_files(dataset, {output: api.frames(dataset, dates, cli_view(), fmt=fmt, title=title, size_by=size_by,
+                                             color_by=color_by, dpi=dpi)})
 
 
 @click.command("report", cls=Command)

@@ -59,28 +59,31 @@ def path(source, target, all_paths, limit, directed, fmt):
     if a == b:
         fail("the two actors are the same")
     try:
-        found, total = paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
+        result = paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
     except NoPath:
         how = " following directions" if directed else ""
         fail(f"no path between '{a}' and '{b}'{how} with the options given")
+    found, total = result.paths, result.total
     if all_paths and total > len(found):
         click.echo(f"note: {total:,} shortest paths; the first {len(found)} by name are listed"
                    " (--limit N for more)", err=True)
     elif total > 1 and not all_paths:
         click.echo(f"note: one of {total:,} shortest paths (--all lists them)", err=True)
     if fmt == "json":
-        return _json({"total": total, "paths": [{"path": i, "rests_on_weak_ties": any(s["weak"] for s in steps),
-                                                 "steps": steps} for i, steps in enumerate(found, 1)]})
-    rows = [{"path": i, "step": s["step"], "from": s["from"], "to": s["to"], "relation": rel["kind"],
-             "reads": rel["text"], "weak": ", ".join(rel["weak"])}
-            for i, steps in enumerate(found, 1) for s in steps for rel in s["relations"]]
+        return _json({"total": total, "paths": [
+            {"path": i, "rests_on_weak_ties": any(s.weak for s in steps),
+             "steps": [{"step": s.step, "from": s.source, "to": s.target, "weak": s.weak,
+                        "relations": [{"kind": r.kind, "text": r.text, "weak": list(r.weak)} for r in s.relations]}
+                       for s in steps]} for i, steps in enumerate(found, 1)]})
+    rows = [{"path": i, "step": s.step, "from": s.source, "to": s.target, "relation": rel.kind,
+             "reads": rel.text, "weak": ", ".join(rel.weak)}
+            for i, steps in enumerate(found, 1) for s in steps for rel in s.relations]
     columns = ["path", "step", "reads"] if fmt == "table" else ["path", "step", "from", "to", "relation", "reads"]
     if any(r["weak"] for r in rows):
         columns.append("weak")
     click.echo(_format(rows, columns, fmt, wrap="reads"), nl=False)
     for i, steps in enumerate(found, 1):
-        weak = [(s["step"], ", ".join(dict.fromkeys(w for r in s["relations"] for w in r["weak"])))
-                for s in steps if s["weak"]]
+        weak = [(s.step, ", ".join(dict.fromkeys(w for r in s.relations for w in r.weak))) for s in steps if s.weak]
         if weak:
             which = "; ".join(f"step {n} ({why})" for n, why in weak)
             click.echo(f"note: path {i} rests on weak ties: {which}", err=True)

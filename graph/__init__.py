@@ -20,7 +20,8 @@ _API = {
     "centrality": "graph.api", "brokers": "graph.api", "communities": "graph.api", "paths": "graph.api",
     "impact": "graph.api", "robustness": "graph.api", "render_html": "graph.api", "static_map": "graph.api",
     "export": "graph.api", "report": "graph.api", "report_files": "graph.api", "to_pyvis": "graph.api",
-    "Paths": "graph.api", "PathStep": "graph.api", "Impact": "graph.api", "Robustness": "graph.api",
+    "Paths": "graph.api", "PathStep": "graph.api", "Link": "graph.api", "Impact": "graph.api", "Robustness": "graph.api",
+    "timeline_chart": "graph.api", "frames": "graph.api",
     "ActorgraphError": "graph.errors", "UnknownKind": "graph.errors", "InvalidDate": "graph.errors",
     "ActorNotFound": "graph.data.resolve", "DataError": "graph.data.problems",
 }

@@ -13,16 +13,16 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from graph.analysis import questions, robustness as _robustness, whatif
+from graph.analysis.questions import Link, Paths, PathStep
 from graph.analysis.build import select
-from graph.analysis.metrics import centrality as _centrality
+from graph.analysis.metrics import centrality as _centrality, measured
 from graph.analysis.views import View, graph_of
 from graph.data.load import Dataset, display_path, folder_name, load_dataset, locate
 from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
-from graph.output.rows import broker_rows, centrality_rows, robustness_long
+from graph.output.rows import broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, robustness_long
 from graph.output.words import restriction_text
 from graph.analysis.balance import balance
-from graph.analysis.signs import hostile_counts, HOSTILE_MEASURES
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
 from graph.output.page import render_html as page
@@ -32,8 +32,9 @@ from graph.output.static import map_parts, static_map as draw
 from graph.readwrite.export import export as encode
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
-           "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Impact",
-           "Robustness", "Selection", "data_files"]
+           "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Link", "Impact",
+           "Robustness", "Selection", "data_files", "timeline_chart",
+           "frames"]
 
 
 def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) -> Dataset:
@@ -93,15 +94,11 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
 
 
     ds = _dataset(dataset)
-    view = view if view is not None else View()
     G = _graph(ds, view)
-    measures = list(dict.fromkeys(measures or MEASURE_NAMES))
-    values, _notes = _centrality(G, measures, directed=directed, sample=sample)
-    if ds.kinds.signed:  # hostile ties counted apart, on the view's hostile ties
-        values.update(hostile_counts(graph_of(ds, replace(view, ties="hostile"))))
-        measures += HOSTILE_MEASURES
+    values, measures, _notes = measured(ds, view, G, measures, directed=directed, sample=sample)
     rows, columns = centrality_rows(G, values, measures, sort, top, "csv")
     return pd.DataFrame(rows, columns=columns).set_index("id")
+
 
 
 def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top: int | None = None):
@@ -120,41 +117,8 @@ def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED
     import pandas as pd
 
     G = _graph(dataset, view)
-    rows = [{"id": n, "community": i, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
-            for i, members in enumerate(questions.communities(G, seed=seed, resolution=resolution), 1)
-            for n in members]
-    return pd.DataFrame(rows, columns=["id", "community", "name", "type"]).set_index("id")
-
-
-@dataclass(frozen=True)
-class PathStep:
-    """One step of a path: from one actor to the next, with the relations that link them."""
-
-    step: int
-    source: str
-    target: str
-    relations: tuple[dict, ...]
-    weak: bool
-
-
-@dataclass(frozen=True)
-class Paths:
-    """Shortest paths between two actors: ``total`` of them, ``paths`` listed (in name order)."""
-
-    total: int
-    paths: tuple[tuple[PathStep, ...], ...]
-
-    def as_dict(self) -> dict:
-        return {"total": self.total, "paths": [[asdict(s) for s in p] for p in self.paths]}
-
-    def to_frame(self):
-        """One row per relation of each step: path, step, source, target, relation, reads, weak."""
-        import pandas as pd
-
-        rows = [{"path": i, "step": s.step, "source": s.source, "target": s.target, "relation": r["kind"],
-                 "reads": r["text"], "weak": ", ".join(r["weak"])}
-                for i, p in enumerate(self.paths, 1) for s in p for r in s.relations]
-        return pd.DataFrame(rows, columns=["path", "step", "source", "target", "relation", "reads", "weak"])
+    rows = community_rows(G, questions.communities(G, seed=seed, resolution=resolution))
+    return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS).set_index("id")
 
 
 def paths(dataset, source: str, target: str, view: View | None = None, *, all_paths: bool = False,
@@ -163,9 +127,7 @@ def paths(dataset, source: str, target: str, view: View | None = None, *, all_pa
     ds = _dataset(dataset)
     G = _graph(ds, view)
     a, b = _actor(G, ds, source, "source"), _actor(G, ds, target, "target")
-    found, total = questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
-    return Paths(total, tuple(tuple(PathStep(s["step"], s["from"], s["to"], tuple(s["relations"]), s["weak"])
-                                    for s in steps) for steps in found))
+    return questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
 
 
 @dataclass(frozen=True)
@@ -426,3 +388,59 @@ def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness",
 
     p = picture(dataset, view, title=title, color_by=color_by)
     return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)
+
+
+def timeline_chart(dataset, view: View | None = None, fmt: str = "svg", *, measure: str = "betweenness",
+                   top: int = 5, every: str = "year", title: str | None = None, dpi: int = 200) -> bytes:
+    """The ranks over time as a bump chart: ``fmt`` 'svg', 'png' or 'pdf' (bytes).
+
+    The steps and ranks of ``actorgraph timeline`` (see graph.analysis.timeline.timeline): each actor
+    in the top ``top`` by ``measure`` at some step is a line through its rank at each step.
+    """
+    from graph.analysis.timeline import timeline
+    from graph.output.bump import bump_chart
+
+    ds = _dataset(dataset)
+    found = timeline(ds, view, measure=measure, top=top, every=every)
+    title = clean_text(title) if title is not None else f"Top {top} by {measure}, by {every}: {folder_name(ds.folder)}"
+    return bump_chart(found, fmt, title=title, measure=measure, dpi=dpi)
+
+
+def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title: str | None = None,
+           size_by: str = "betweenness", color_by: str = "type", dpi: int = 200) -> bytes:
+    """The map at several dates as small multiples: ``fmt`` 'svg', 'png' or 'pdf' (bytes).
+
+    One frame per date of ``dates``, in date order (each a view as of that date; the view's other
+    options apply to all), every actor at the same place and in the same colour in every frame: the scene is laid out
+    once, on every actor and tie of any frame. Ties new since the previous frame are drawn thick,
+    ties ended since as grey dashed ghosts, actors inactive at a frame's date faded.
+    """
+    from graph.output.static import static_frames
+
+    ds = _dataset(dataset)
+    view = view if view is not None else View()
+    dates = [dates] if isinstance(dates, str) else list(dates)
+    if not dates or any(d is None or d.strip().lower() == "all" for d in dates):
+        raise ValueError("frames need dates: 'all' (every period) is not one")
+    dates.sort(key=_first_day)  # frames run forward in time, whatever order the dates come in
+    graphs = [graph_of(ds, replace(view, as_of=d), all_ties=True) for d in dates]
+    union = graph_of(ds, replace(view, as_of="all"), all_ties=True).copy()
+    union.remove_edges_from([e for e in list(union.edges(keys=True)) if not any(G.has_edge(*e) for G in graphs)])
+    union.remove_nodes_from([n for n in list(union) if not any(n in G for G in graphs)])
+    if union.number_of_nodes() == 0:
+        from graph.errors import ActorgraphError
+
+        raise ActorgraphError(f"no actors to draw: none is active at {', '.join(dates)}")
+    p = picture(ds, replace(view, as_of="all"), title=title, color_by=color_by, page=False, G=union,
+                default_title="Actor map over time")
+    return static_frames(p.G, p.values, graphs, dates, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)
+
+
+def _first_day(text: str):
+    """A date's first day, for sorting; an unreadable date last (the view then says what is wrong)."""
+    import datetime as dt
+
+    from graph.data.dates import parse_span
+
+    span = parse_span(text)
+    return span[0] if span else dt.date.max

@@ -9,8 +9,33 @@ The classes are re-exported where they were first defined (``graph.data.problems
 
 from __future__ import annotations
 
-__all__ = ["ActorgraphError", "DataError", "LockTimeout", "OutputError", "ImportFailed", "ActorNotFound",
+from dataclasses import dataclass
+
+__all__ = ["Hint", "ActorgraphError", "DataError", "LockTimeout", "OutputError", "ImportFailed", "ActorNotFound",
            "EditRefused", "UnknownKind", "InvalidDate", "GradeError", "UndefinedMeasure", "NoPath"]
+
+
+@dataclass(frozen=True)
+class Hint:
+    """What would fix an error, as parameters a client spells in its own way (the CLI as options).
+
+    ``verb`` leads the hint ('give', 'pick one with', 'or use'); ``options`` are parameter
+    names, each with a value to show or None.
+
+    >>> Hint("give", (("evidence", None), ("note", None))).words()
+    'give evidence or note'
+    >>> Hint("pick one with", (("row_since", "2019"),)).words(lambda n, v: f"--{n.replace('_', '-')} {v}")
+    'pick one with --row-since 2019'
+    """
+
+    verb: str
+    options: tuple[tuple[str, str | None], ...]
+
+    def words(self, spell=None) -> str:
+        spell = spell or (lambda name, value: name if value is None else f"{name}={value!r}")
+        names = [spell(name, value) for name, value in self.options]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        return f"{self.verb} {listed}"
 
 
 class ActorgraphError(Exception):
@@ -23,16 +48,23 @@ class ActorgraphError(Exception):
     """
 
     def __init__(self, message: str = "", *, file: str | None = None, line: int | None = None,
-                 field: str | None = None):
+                 field: str | None = None, hint: Hint | None = None):
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
         self.field = field
+        self.hint = hint
+
+    def worded(self, spell=None) -> str:
+        """``file:line: message; hint``, the hint's parameters spelled by ``spell(name, value)``."""
+        place = ":".join(str(p) for p in (self.file, self.line) if p is not None)
+        joint = " " if self.hint and self.hint.verb.startswith("or ") else "; "  # '...first or use X'
+        text = f"{self.message}{joint}{self.hint.words(spell)}" if self.hint else self.message
+        return f"{place}: {text}" if place else text
 
     def __str__(self) -> str:
-        place = ":".join(str(p) for p in (self.file, self.line) if p is not None)
-        return f"{place}: {self.message}" if place else self.message
+        return self.worded()
 
 
 class DataError(ActorgraphError):

@@ -81,3 +81,40 @@ def test_example_script_runs(tmp_path):
     assert (tmp_path / "sahel.html").stat().st_size > 100_000
     html = (tmp_path / "sahel-pyvis.html").read_text(encoding="utf-8")
     assert "https://" not in html and "http://" not in html
+
+
+def test_library_messages_name_parameters_and_the_command_line_names_options(tmp_path):
+    import shutil
+
+    from graph.data.edit import edit_folder
+    from graph.errors import EditRefused
+
+    d = tmp_path / "d"
+    shutil.copytree(BUNDLED, d)
+    before = (d / "relations.csv").read_bytes()
+    with pytest.raises(EditRefused) as caught:
+        edit_folder(d, lambda e: e.set_relation("eutm", "trains", "fama", {}))
+    assert str(caught.value) == ("nothing to change; give evidence, note, confidence, since, until, source,"
+                                 " credibility, status or set")
+    assert "--" not in str(caught.value)
+    result = invoke("set-relation", "eutm", "trains", "fama", "--data", str(d))
+    assert result.exit_code == 1
+    assert "give --evidence, --note, --confidence, --since, --until, --source, --credibility, --status or --set" \
+        in result.stderr
+    assert (d / "relations.csv").read_bytes() == before
+
+
+def test_no_library_error_message_names_a_command_line_option():
+    """Messages raised in graph/ speak of parameters; the command line spells them as options (Hint)."""
+    import ast
+    import re
+
+    found = []
+    for path in sorted((ROOT / "graph").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                for part in ast.walk(node.exc):
+                    if isinstance(part, ast.Constant) and isinstance(part.value, str) \
+                            and re.search(r"(?<![\w-])--[a-z]", part.value):
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {part.value}")
+    assert found == []

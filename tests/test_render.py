@@ -181,3 +181,84 @@ def test_focus_on_an_actor_left_out_is_a_clean_error(tmp_path):
     assert result.exit_code == 1
     assert "'takuba' is left out of this view (--without)" in result.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+# -- the legend (issue 22, item 5) -----------------------------------------------------------------------------------
+
+LEGEND_ACTORS = "id,name,type\na,Alpha,force\nb,Beta,force\nc,Gamma,state\nd,Delta,observer\n"
+LEGEND_RELATIONS = ("source,relation,target,evidence,status\na,trains,b,doc,actual\nb,part_of,c,doc,actual\n"
+                    "a,coordinates_with,c,doc,planned\nd,part_of,c,doc,actual\n")
+
+
+def legend_data(tmp_path):
+    folder = write(tmp_path / "legend", LEGEND_ACTORS, LEGEND_RELATIONS)
+    (folder / "types.csv").write_text("type,label,color,shape\nforce,Armed <i>forces</i>,,\nstate,,,\n",
+                                      encoding="utf-8")
+    return folder
+
+
+def legend_texts(svg: str) -> list[str]:
+    """The legend's lines of an SVG picture (text drawn beside a marker: 'name (count)')."""
+    from html import unescape as text
+
+    return [text(t) for t in re.findall(r"<text[^>]*>([^<]*\(\d+\))</text>", svg)]
+
+
+def view_legend(folder, group_label="type", **view):
+    """The page's legend data for a view of the data set, without laying the map out (fast)."""
+    from graph.analysis.views import View, graph_of
+    from graph.data.load import load_dataset
+    from graph.output.page import legend_data
+
+    G = graph_of(load_dataset(folder), View(**view), all_statuses=True, all_ties=True)  # what a page holds
+    types = [t for _, t in G.nodes(data="type")]
+    groups = [{"key": t, "count": types.count(t)} for t in sorted(set(types))]  # as the scene has them
+    return G, legend_data(G, groups, group_label)
+
+
+def test_legend_lists_only_the_kinds_and_statuses_of_the_view(tmp_path):
+    folder = legend_data(tmp_path)
+    _, whole = view_legend(folder)
+    assert [(k["name"], k["count"]) for k in whole["kinds"]] == [("trains", 1), ("coordinates_with", 1),
+                                                                 ("part_of", 2)]
+    _, part = view_legend(folder, relations=["part_of"])
+    assert [(k["name"], k["count"]) for k in part["kinds"]] == [("part_of", 2)]  # no trains (0) row
+    assert [(s["name"], s["count"]) for s in part["statuses"]] == [("actual", 2)]  # no planned (0) row
+    _, planned = view_legend(folder, statuses=["planned"], relations=["coordinates_with"])
+    assert [(s["name"], s["count"], s["shown"]) for s in planned["statuses"]] == [("planned", 1, False)]
+    _, graded = view_legend(folder, min_grade="A1")  # no tie is graded: nothing left
+    assert graded["kinds"] == [] and graded["statuses"] == []
+
+
+def test_legend_shows_the_types_label_and_the_tables_keep_the_type(tmp_path):
+    G, legend = view_legend(legend_data(tmp_path))
+    assert [(g["key"], g["label"]) for g in legend["groups"]] == [
+        ("force", "Armed <i>forces</i>"), ("observer", "observer"), ("state", "state")]  # a blank label: the type
+    assert G.nodes["a"]["type"] == "force"  # what the tables and the panel show
+    _, community = view_legend(legend_data(tmp_path), group_label="community")
+    assert [g["label"] for g in community["groups"]] == ["force", "observer", "state"]  # only types have labels
+
+
+def test_picture_legend_has_labels_and_no_empty_kind(tmp_path):
+    from graph.output.static import group_labels, legend_kinds
+
+    G, _ = view_legend(legend_data(tmp_path), relations=["part_of"])
+    assert [k["label"] for k in legend_kinds(G)] == ["part of"]
+    assert group_labels(G, ["force", "state"]) == {"force": "Armed <i>forces</i>", "state": "state"}
+    assert group_labels(G, ["force"], by_type=False) == {"force": "force"}
+
+
+@pytest.mark.slow  # two renders and a picture of a small data set
+def test_rendered_legend_has_only_the_views_rows_with_labels(tmp_path):
+    folder = legend_data(tmp_path)
+    focus = page_data(render(tmp_path, "--data", folder, "--focus", "Alpha", name="focus.html"))
+    assert [(g["key"], g["label"]) for g in focus["groups"]] == [("force", "Armed <i>forces</i>"),
+                                                                 ("state", "state")]  # Delta's observer: not there
+    assert all(k["count"] > 0 for k in focus["kinds"]) and {k["name"] for k in focus["kinds"]} == {
+        "trains", "part_of", "coordinates_with"}
+    assert focus["actors"]["a"]["type"] == "force"
+    out = tmp_path / "part.svg"
+    result = invoke("render", "--data", folder, "-o", out, "--relation", "part_of")
+    assert result.exit_code == 0, result.output
+    assert legend_texts(out.read_text(encoding="utf-8")) == ["Armed <i>forces</i> (2)", "observer (1)", "state (1)",
+                                                            "part of → (2)"]

@@ -44,6 +44,14 @@ def test_default_view_is_today_and_says_what_it_left_out(t):
             in result.stderr)
 
 
+@pytest.mark.parametrize("command", ["centrality", "brokers", "communities", "balance", "timeline"])
+def test_every_analysis_command_says_what_the_date_left_out(t, command):
+    result = ok(command, "--data", t)
+    said = "as of 2026-11-30: 1 ended and 1 not-yet ties left out (`--as-of all` for every period)" in result.stderr
+    assert said == (command != "timeline")  # timeline steps through every period itself
+    assert "as of" not in invoke(command, "--data", t, "--as-of", "all").stderr
+
+
 def test_as_of_all_gives_every_period_and_status_ended_adds_ended_ties(t):
     assert pairs("--data", t) == ["d"]  # b-c ended, a-c not yet: c only reaches d
     assert pairs("--data", t, "--as-of", "all") == ["a", "b", "d"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from graph.names import MEASURE_MEANINGS
+from graph.names import MEASURE_MEANINGS, MEASURE_NAMES
 from graph.errors import UndefinedMeasure
 from graph.analysis import engine
 from graph.analysis.build import simple_directed, simple_undirected
+from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
+from graph.analysis.views import graph_of, View
 
 __all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure"]
 
@@ -112,3 +114,21 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None):
         except ZeroDivisionError:
             notes.append(f"{name}: undefined for this graph")
     return values, notes
+
+
+def measured(dataset, view, G, measures=None, *, directed: bool = False, sample: int | None = None):
+    """Centrality of G, the graph of ``view`` (a View, None for the default) on ``dataset``.
+
+    Returns ({measure: {actor: value}}, the measures' names, notes). When the data set has hostile
+    kinds, hostile_degree and in_hostile count each actor's hostile ties in the same view, whatever
+    network (cooperative by default) the measures use.
+    """
+    from dataclasses import replace
+
+    view = view if view is not None else View()
+    measures = list(dict.fromkeys(measures or MEASURE_NAMES))
+    values, notes = centrality(G, measures, directed=directed, sample=sample)
+    if dataset.kinds.signed:
+        values.update(hostile_counts(graph_of(dataset, replace(view, ties="hostile"))))
+        measures += HOSTILE_MEASURES
+    return values, measures, list(notes)

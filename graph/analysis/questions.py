@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+
 from graph.analysis.build import Restriction, restrictions, simple_directed, simple_undirected
 from graph.names import COMMUNITY_SEED
 from graph.data.schema import kinds_of
@@ -9,7 +11,7 @@ from graph.errors import NoPath
 from graph.analysis import engine
 from graph.analysis.grades import tie_quality
 
-__all__ = ["neighbourhood", "neighbours", "paths", "brokers", "communities", "spell", "NoPath",
+__all__ = ["neighbourhood", "neighbours", "paths", "Paths", "PathStep", "Link", "brokers", "communities", "spell", "NoPath",
            "COMMUNITY_SEED", "BROKER_GUIDE"]
 
 BROKER_GUIDE = ("reading: a broker has high betweenness and effective size and low constraint; "
@@ -109,14 +111,54 @@ def neighbours(G, actor: str, depth: int = 1) -> list[dict]:
     return rows
 
 
+@dataclass(frozen=True)
+class Link:
+    """A relation a step can take: its kind, how it reads from the step's start, and why it is a weak basis
+    (implied, not actual, weakly graded...; empty when it is not)."""
+
+    kind: str
+    text: str
+    weak: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a path: from one actor to the next, the relations that link them, and whether every one is weak."""
+
+    step: int
+    source: str
+    target: str
+    relations: tuple[Link, ...]
+    weak: bool
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Shortest paths between two actors: ``total`` of them, ``paths`` listed (in name order)."""
+
+    total: int
+    paths: tuple[tuple[PathStep, ...], ...]
+
+    def as_dict(self) -> dict:
+        return {"total": self.total, "paths": [[asdict(s) for s in p] for p in self.paths]}
+
+    def to_frame(self):
+        """One row per relation of each step: path, step, source, target, relation, reads, weak."""
+        import pandas as pd
+
+        rows = [{"path": i, "step": s.step, "source": s.source, "target": s.target, "relation": r.kind,
+                 "reads": r.text, "weak": ", ".join(r.weak)}
+                for i, p in enumerate(self.paths, 1) for s in p for r in s.relations]
+        return pd.DataFrame(rows, columns=["path", "step", "source", "target", "relation", "reads", "weak"])
+
+
 def paths(G, source: str, target: str, all_paths: bool = False, directed: bool = False,
-          limit: int | None = None) -> tuple[list[list[dict]], int]:
+          limit: int | None = None) -> Paths:
     """Shortest path(s) from source to target and how many shortest paths there are.
 
     Paths come in order of their actors' names; with ``all_paths`` at most ``limit``
-    are listed (their number can grow exponentially), otherwise the first one. Each
-    path is a list of steps with the relations of each step; a step is ``weak`` when
-    every relation it could take is implied, not actual, or weakly graded.
+    are listed (their number can grow exponentially), otherwise the first one. A step
+    is ``weak`` when every relation it could take is implied, not actual, or weakly graded.
     """
 
     H = simple_directed(G) if directed else simple_undirected(G)
@@ -145,11 +187,10 @@ def paths(G, source: str, target: str, all_paths: bool = False, directed: bool =
     for p in found:
         steps = []
         for i, (a, b) in enumerate(zip(p, p[1:]), 1):
-            relations = [{"kind": k, "text": t, "weak": w} for k, t, w in _steps(G, a, b, walkable=directed)]
-            steps.append({"step": i, "from": a, "to": b, "relations": relations,
-                          "weak": all(r["weak"] for r in relations)})
-        result.append(steps)
-    return result, total
+            relations = tuple(Link(k, t, tuple(w)) for k, t, w in _steps(G, a, b, walkable=directed))
+            steps.append(PathStep(i, a, b, relations, all(r.weak for r in relations)))
+        result.append(tuple(steps))
+    return Paths(total, tuple(result))
 
 
 def _bfs(adj, start: str) -> dict[str, int]:

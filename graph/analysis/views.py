@@ -14,7 +14,7 @@ from graph.analysis.grades import GradeError, parse_grade
 from graph.data.dates import parse_span, today
 from graph.data.kinds import resolve_kind
 from graph.data.resolve import ActorNotFound
-from graph.errors import ActorgraphError, InvalidDate, UnknownKind
+from graph.errors import ActorgraphError, Hint, InvalidDate, UnknownKind
 
 __all__ = ["View", "ResolvedView", "STATUSES", "CONFIDENCES"]
 
@@ -110,8 +110,8 @@ class View:
             sources = (getattr(dataset, "sources", None) or {}).values()
             if not any(parse_span(row.get("published") or "") for row in sources):
                 raise NoDatedSources("no source has a published date in sources.csv, so no tie can be dated by when"
-                                     " it was known: give sources a published date, or leave out --known-on",
-                                     field="known_on")
+                                     " it was known: give sources a published date,", field="known_on",
+                                     hint=Hint("or leave out", (("known_on", None),)))
         for s in self.statuses or ():
             if s.lower() not in STATUSES + TIME_STATES + ("all",):
                 raise UnknownKind(f"unknown status '{s}' (statuses: {', '.join(STATUSES + TIME_STATES)}, all)",

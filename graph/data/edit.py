@@ -19,7 +19,7 @@ from graph.data.kinds import resolve_kind
 from graph.data.problems import DataError, Problem
 from graph.data.schema import SLUG_RE, fold, slugify
 from graph.data.validate import relation_key
-from graph.errors import EditRefused
+from graph.errors import EditRefused, Hint
 from graph.data.dates import parse_span
 from graph.data.lock import folder_lock
 
@@ -97,8 +97,8 @@ class Editor:
             raise EditRefused(f"{', '.join(taken)} cannot be set; remove the relation and add the new one",
                               field=taken[0])
         if not values:
-            raise EditRefused("nothing to change: give --evidence, --note, --confidence, --since, --until, --source,"
-                              " --credibility, --status or --set")
+            raise EditRefused("nothing to change", hint=Hint("give", tuple((name, None) for name in (
+                "evidence", "note", "confidence", "since", "until", "source", "credibility", "status", "set"))))
         rec, v = self._relation_record(source, kind, target, since)
         if not self._set(RELATIONS_FILE, rec, values):
             raise EditRefused(f"relation {v['source']} {v['relation']} {v['target']} (line {rec.line}) already has"
@@ -133,9 +133,9 @@ class Editor:
         if len(found) > 1:
             rows = "; ".join(f"line {rec.line}: since {v.get('since') or '(open)'}, until {v.get('until') or '(open)'}"
                              for rec, v in found)
-            raise EditRefused(f"{source} {kind} {target} has {len(found)} rows ({rows}); pick one with"
-                              f" --row-since {next((v['since'] for _, v in found if v.get('since')), 'DATE')}",
-                              field="row_since")
+            raise EditRefused(f"{source} {kind} {target} has {len(found)} rows ({rows})", field="row_since",
+                              hint=Hint("pick one with", (("row_since", next(
+                                  (v["since"] for _, v in found if v.get("since")), "DATE")),)))
         between = [f"{v['source']} {v['relation']} {v['target']}" for _, v in self._rows(RELATIONS_FILE)
                    if {v.get("source"), v.get("target")} == {source, target}]
         hint = f"; between them: {', '.join(between)}" if between else ""
@@ -163,8 +163,8 @@ class Editor:
                               for rec, v in linked[:10])
             more = f"; and {len(linked) - 10} more" if len(linked) > 10 else ""
             raise EditRefused(f"actor '{actor_id}' is named by {len(linked)} relation"
-                              f"{'s' * (len(linked) != 1)} ({shown}{more}); remove them first or use --cascade",
-                              field="cascade")
+                              f"{'s' * (len(linked) != 1)} ({shown}{more}); remove them first",
+                              field="cascade", hint=Hint("or use", (("cascade", None),)))
         self.messages += [f"removed relation {v['source']} {v['relation']} {v['target']} (line {rec.line})"
                           for rec, v in linked]
         self._delete(RELATIONS_FILE, [rec for rec, _ in linked])
@@ -223,7 +223,8 @@ class Editor:
                     merged.setdefault(fold(a), a)
             values["aliases"] = ";".join(merged.values())
         if not values:
-            raise EditRefused("nothing to change: give --name, --type, --description, --alias or --set")
+            raise EditRefused("nothing to change", hint=Hint("give", tuple((name, None) for name in (
+                "name", "type", "description", "alias", "set"))))
         if "id" in values:
             raise EditRefused("use rename-actor to change an id", field="id")
         if self._set(ACTORS_FILE, self._actor_record(actor_id), values):

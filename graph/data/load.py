@@ -195,7 +195,7 @@ def _check_folder(folder: Path) -> None:
         raise DataError([Problem(display_path(folder), 0, "missing-folder", "the data folder does not exist")])
     if not folder.is_dir():
         raise DataError([Problem(display_path(folder), 0, "not-a-folder",
-                                 "is a file, not a folder; --data names the folder holding actors.csv")])
+                                 "is a file, not a folder: a data set is the folder holding actors.csv")])
 
 
 def _recover(folder: Path) -> list[str]:

@@ -27,11 +27,12 @@ from graph.picture.overview import circles, group, member_positions, OPEN_LIMIT
 from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
 from graph.picture.ties import GROUPS, kind_lines
 from graph.output.words import view_notes
+from graph.output.static import group_labels
 from graph.analysis.build import select
 from graph.analysis.grades import CREDIBILITY, grade, grade_levels, meets, RELIABILITY, SCALE, source_ids
 from graph.analysis.ranking import ties as ties_of
 
-__all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
+__all__ = ["render_html", "legend_data", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
 HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
 SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # in this order
@@ -89,9 +90,6 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
     nodes, edges, _heading, _h, _w, options_json = net.get_network_data()
     labels = _labels(scene)
     kinds = kinds_of(G)
-    counts = {k: 0 for k in kinds}
-    for _, _, k in G.edges(data="relation"):
-        counts[k] += 1
     data = {
         "title": title,
         "view": view_notes(G),
@@ -108,13 +106,11 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "fold": _fold_spec(),
         "actors": _actors(G, values, groups),
         "relations": _relations(G),
-        "groups": scene.groups,
+        **legend_data(G, scene.groups, group_label),
         "groupLabel": group_label,
-        "kinds": _kinds(kinds, counts),
         "measures": [m for m in PANEL_MEASURES if m in values],
         "measureHelp": measure_help or {},
         "sizeBy": size_by,
-        "statuses": _statuses(G),
         "grades": _grades(G),
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": _drawn(G),
@@ -152,11 +148,30 @@ def _short(text: str, most: int = 48) -> str:
     return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
+def legend_data(G, groups: list[dict], group_label: str = "type") -> dict:
+    """The legend's rows: only what the view G has, never a (0) row.
+
+    ``groups``: the scene's actor groups (key, colour, shape, count; only groups with actors in G), each
+    given the text the legend shows: an actor type's ``label`` from types.csv (else the type), other
+    groupings' names. ``kinds``: the relation kinds with ties in G; ``statuses``: the statuses of G's ties.
+    """
+    labels = group_labels(G, [g["key"] for g in groups], by_type=group_label == "type")
+    kinds = kinds_of(G)
+    counts = {k: 0 for k in kinds}
+    for _, _, k in G.edges(data="relation"):
+        counts[k] += 1
+    return {"groups": [dict(g, label=labels[g["key"]]) for g in groups], "kinds": _kinds(kinds, counts),
+            "statuses": [s for s in _statuses(G) if s["count"]]}
+
+
 def _kinds(kinds, counts: dict) -> list[dict]:
-    """The legend's relation kinds, drawn as the map draws them; with hostile kinds, each with its group."""
+    """The legend's relation kinds present in the view (no (0) rows), drawn as the map draws them; with hostile
+    kinds, each with its group."""
     lines = kind_lines(kinds)
     out = []
     for k in kinds.values():
+        if not counts[k.name]:
+            continue
         line = lines[k.name]
         item = {"name": k.name, "label": k.label, "inverse": k.inverse, "directed": k.directed,
                 "color": line.color, "style": line.style, "count": counts[k.name]}

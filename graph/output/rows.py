@@ -40,6 +40,15 @@ def centrality_rows(G, values: dict, measures: list[str], sort: str | None, top:
     return rows, ["rank"] + actor_columns(fmt) + ["ties"] + list(measures)
 
 
+COMMUNITY_COLUMNS = ["id", "community", "name", "type"]
+
+
+def community_rows(G, found) -> list[dict]:
+    """One row per actor of each community in ``found`` (lists of ids, the largest first), numbered from 1."""
+    return [{"id": n, "community": i, "name": G.nodes[n].get("name", n), "type": G.nodes[n].get("type", "")}
+            for i, members in enumerate(found, 1) for n in members]
+
+
 def broker_rows(G, values: dict, sort: str, top: int | None, fmt: str):
     """Rows for `brokers`: rank by the sort measure (constraint lowest first), ties and the three measures."""
     measures = ["betweenness", "effective_size", "constraint"]

@@ -19,7 +19,7 @@ from graph.picture.routing import via_point
 from graph.output.words import view_notes
 from graph.picture.textsize import LINE_HEIGHT
 
-__all__ = ["render_static", "map_figure", "map_parts", "static_map", "legend_kinds", "STATIC_FORMATS"]
+__all__ = ["render_static", "map_figure", "map_parts", "static_map", "legend_kinds", "group_labels", "STATIC_FORMATS"]
 
 STATIC_FORMATS = ("svg", "png", "pdf")
 FONT = "DejaVu Sans"  # ships with matplotlib: the same picture on every machine
@@ -28,6 +28,8 @@ LEGEND_IN = 2.9  # inches of legend beside the map
 LINE_STYLES = {"solid": "solid", "dashed": (0, (5, 3)), "dotted": (0, (1, 2.5)),
                "dashdot": (0, (6, 2.5, 1.5, 2.5))}  # dashdot: hostile kinds only (graph.picture.ties)
 STATUS_STYLES = {"planned": (0, (6, 4)), "recommended": (0, (1.5, 3))}
+FRAME_WIDTH = {"new": 2.4, "ended": 0.9}  # frames: ties new since the previous frame drawn this much wider
+GHOST, GHOST_STYLE, FADED = "#868e96", (0, (3, 2.5)), 0.22  # frames: ended ties, inactive actors
 _METADATA = {
     "svg": {"Date": None, "Creator": None, "Format": None, "Type": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
@@ -36,7 +38,7 @@ _METADATA = {
 
 
 def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200,
-                  legend: str = "right", shown_px: float | None = None) -> bytes:
+                  legend: str = "right", shown_px: float | None = None, group_names: dict | None = None) -> bytes:
     """The scene drawn as ``fmt`` (svg, png or pdf) bytes; see :func:`map_figure` for ``legend`` and ``shown_px``."""
     import matplotlib
 
@@ -45,7 +47,7 @@ def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note:
 
     with plt.rc_context(RC):
         fig = map_figure(scene, title=title, notes=notes, kinds=kinds, size_note=size_note, dpi=dpi, legend=legend,
-                         shown_px=shown_px)
+                         shown_px=shown_px, group_names=group_names)
         out = io.BytesIO()
         fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
         plt.close(fig)
@@ -59,14 +61,15 @@ BELOW_ROW = 0.3  # inches per legend row under the map
 
 
 def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200,
-               legend: str = "right", shown_px: float | None = None, page: tuple[float, float] | None = None):
+               legend: str = "right", shown_px: float | None = None, page: tuple[float, float] | None = None,
+               group_names: dict | None = None):
     """The scene as a matplotlib figure (to be saved and closed by the caller; inside ``rc_context(RC)``).
 
     legend: 'right' (beside the map, the ``render`` picture) or 'below' (under it, the map at the
     figure's full width). shown_px: the width in px the figure is shown at (e.g. a report's text
     column); every text is then drawn at least 12 px there, labels that would be smaller are left
     out. page: a fixed figure size in inches (a printed page), the map fitted inside its margins.
-    No title (empty) draws no header.
+    No title (empty) draws no header. group_names: group -> the legend's text for it (see :func:`group_labels`).
     """
     from matplotlib import pyplot as plt
 
@@ -116,9 +119,9 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
         _draw_header(fig, title, notes, head_in, fig_h - head_in)
     if below:
         _draw_legend_below(fig, scene, kinds, size_note, (fig_w, fig_h), legend_h, margin, max(min_pt, 9.0),
-                           columns, row_in)
+                           columns, row_in, group_names or {})
     else:
-        _draw_legend(fig, scene, kinds, size_note, map_in, fig_h)
+        _draw_legend(fig, scene, kinds, size_note, map_in, fig_h, group_names or {})
     return fig
 
 
@@ -132,13 +135,17 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
     from matplotlib.path import Path
 
     index = {v: i for i, v in enumerate(scene.ids)}
-    width = max(2 * points_per_px, 0.6)
+    line_w = max(2 * points_per_px, 0.6)
     for e in scene.edges:
         i, j = index[e["from"]], index[e["to"]]
         a, b = _xy(scene, i), _xy(scene, j)
         via = via_point(a, b, e["bend"]) if e["bend"] else ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
         style = STATUS_STYLES.get(e["status"], LINE_STYLES[e["style"]])
         alpha = 1.0 if e["status"] == "actual" else 0.55
+        width = line_w * FRAME_WIDTH.get(e.get("state"), 1.0)
+        if e.get("state") == "ended":  # a frame's ghost: ended since the previous frame
+            e = dict(e, color=GHOST, head=None, arrow=False)
+            style, alpha = GHOST_STYLE, 0.6
         end = b
         if e.get("head") == "bar":  # a hostile kind: a bar across the line at the target's edge (⊣)
             tip, base, left, right = _arrow(a, via, b, scene.radius[j], 3.0)
@@ -153,7 +160,7 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
                                  alpha=alpha))
         path = Path([a, via, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
         ax.add_patch(PathPatch(path, facecolor="none", edgecolor=e["color"], linewidth=width, linestyle=style,
-                               zorder=1, capstyle="butt", alpha=alpha))
+                               zorder=1, capstyle="butt", alpha=alpha, **({"gid": e["gid"]} if "gid" in e else {})))
 
 
 def _arrow(a, via, b, radius: float, size: float, spread: float = 0.45):
@@ -197,18 +204,22 @@ def _shape(shape: str, x: float, y: float, r: float):
     return Polygon([(x + r * cx, y + r * cy) for cx, cy in corners], closed=True)
 
 
-def _draw_nodes(ax, scene) -> None:
+def _draw_nodes(ax, scene, faded=frozenset(), prefix: str = "") -> None:
+    """Each actor's dot (SVG id ``actor-ID``, after ``prefix``); those in ``faded`` drawn pale (a frame's
+    inactive actors)."""
     for i, v in enumerate(scene.ids):
         patch = _shape(scene.shape[i], scene.x[i], scene.y[i], scene.radius[i])
         patch.set_facecolor(scene.colour[i])
         patch.set_edgecolor(darker(scene.colour[i]))
         patch.set_linewidth(0.8)
         patch.set_zorder(3)
-        patch.set_gid(f"actor-{v}")
+        if v in faded:
+            patch.set_alpha(FADED)
+        patch.set_gid(f"{prefix}actor-{v}")
         ax.add_patch(patch)
 
 
-def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0) -> None:
+def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0, prefix: str = "") -> None:
     """Each label as one text (searchable in SVG and PDF) on a faint white box, like the page's halo.
 
     With ``min_pt``, main labels are drawn at least that size and the others only if they reach it.
@@ -227,7 +238,7 @@ def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0) -> None:
             size = min_pt
         ax.text(x, by0 + (LINE_HEIGHT - 1) * font / 2, "\n".join(scene.lines[i]), ha=ha, va="top",
                 multialignment=ha, linespacing=LINE_HEIGHT, fontsize=size, color="#1f2328", zorder=4,
-                parse_math=False, gid=f"label-{v}",
+                parse_math=False, gid=f"{prefix}label-{v}",
                 bbox={"boxstyle": "square,pad=0.08", "facecolor": "white", "alpha": 0.72, "edgecolor": "none"})
 
 
@@ -240,7 +251,7 @@ def _draw_header(fig, title: str, notes, head_in: float, height_in: float) -> No
                  bbox={"facecolor": "#fff3bf", "edgecolor": "#f0c36d", "boxstyle": "round,pad=0.25"})
 
 
-def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: float) -> None:
+def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: float, group_names: dict) -> None:
     from matplotlib.lines import Line2D
 
     total_w = map_in + LEGEND_IN
@@ -256,8 +267,7 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
     for g in scene.groups:
         ax.add_line(Line2D([0.05], [y - step * 0.35], marker=_MARKERS.get(g["shape"], "o"), markersize=8,
                            markerfacecolor=g["color"], markeredgecolor=darker(g["color"]), linestyle="none"))
-        ax.text(0.14, y - step * 0.35, f"{g['key'] or '(none)'} ({g['count']})", fontsize=8.5, va="center",
-                parse_math=False)
+        ax.text(0.14, y - step * 0.35, _group_text(g, group_names), fontsize=8.5, va="center", parse_math=False)
         y -= step
     y -= step * 0.4
     for k in kinds:
@@ -279,7 +289,8 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
 
 
 def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, float], legend_h: float,
-                       margin: float, font: float, columns: int = BELOW_COLUMNS, row_in: float = BELOW_ROW) -> None:
+                       margin: float, font: float, columns: int = BELOW_COLUMNS, row_in: float = BELOW_ROW,
+                       group_names: dict | None = None) -> None:
     """The legend under the map, in columns: actor groups, then relation kinds, then the note."""
     from matplotlib.lines import Line2D
 
@@ -298,12 +309,12 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
         if what == "group":
             ax.add_line(Line2D([x + 0.1], [row], marker=_MARKERS.get(e["shape"], "o"), markersize=9,
                                markerfacecolor=e["color"], markeredgecolor=darker(e["color"]), linestyle="none"))
-            text = f"{e['key'] or '(none)'} ({e['count']})"
+            text = _group_text(e, group_names or {})
         elif "header" in e:  # with hostile kinds: cooperation, hostility, other
             ax.text(x, row, e["header"], fontsize=font, weight="bold", va="center", parse_math=False)
             continue
         else:
-            ax.add_line(Line2D([x, x + 0.3], [row, row], color=e["color"], linewidth=2,
+            ax.add_line(Line2D([x, x + 0.3], [row, row], color=e["color"], linewidth=e.get("width", 2),
                                linestyle=LINE_STYLES[e["style"]]))
             if e.get("head") == "bar":
                 ax.add_line(Line2D([x + 0.3, x + 0.3], [row - 0.07, row + 0.07], color=e["color"], linewidth=2.5))
@@ -327,15 +338,27 @@ def _below_cells(scene, kinds, columns: int) -> tuple[list[tuple[int, str, dict]
     return cells, k
 
 
+def _group_text(g: dict, names: dict) -> str:
+    """An actor group's legend text: its name (a type's label from types.csv), '(none)' for no type, and count."""
+    return f"{names.get(g['key'], g['key']) or '(none)'} ({g['count']})"
+
+
+def group_labels(G, keys, by_type: bool = True) -> dict:
+    """Each legend group of ``keys`` -> the text the legend shows: an actor type's ``label`` from types.csv
+    when grouped by type (else the type itself); other groupings (communities, camps) by their names."""
+    styles = (G.graph.get("types") or {}) if by_type else {}
+    return {k: styles[k].label if k in styles else k for k in keys}
+
+
 def _kind_text(k: dict) -> str:
     """A kind's legend text: label, its head's mark (→, or ⊣ for a hostile one) and count."""
     mark = k["mark"] if "mark" in k else (" \u2192" if k["directed"] else "")
-    return k["label"] + mark + f" ({k['count']})"
+    return k["label"] + mark + (f" ({k['count']})" if k.get("count") is not None else "")
 
 
 def legend_kinds(G) -> list[dict]:
-    """The legend's relation kinds as drawn, with their counts; with hostile kinds, grouped under a header each
-    (cooperation, hostility, other), as the page's legend groups them."""
+    """The legend's relation kinds present in G, as drawn, with their counts (no (0) rows); with hostile kinds,
+    grouped under a header each (cooperation, hostility, other), as the page's legend groups them."""
     vocabulary = kinds_of(G)
     counts = {k: 0 for k in vocabulary}
     for _, _, k in G.edges(data="relation"):
@@ -343,11 +366,12 @@ def legend_kinds(G) -> list[dict]:
     lines = kind_lines(vocabulary)
     kinds = [{"label": k.label, "color": lines[k.name].color, "style": lines[k.name].style, "directed": k.directed,
               "count": counts[k.name]} for k in vocabulary.values()]
+    present = [(k, item) for k, item in zip(vocabulary.values(), kinds) if item["count"]]
     if not vocabulary.signed:
-        return kinds  # as before polarity: no groups
+        return [item for _, item in present]  # as before polarity: no groups
     out = []
     for group, polarity in GROUPS:
-        members = [(k, item) for k, item in zip(vocabulary.values(), kinds) if k.polarity == polarity]
+        members = [(k, item) for k, item in present if k.polarity == polarity]
         if members:
             out.append({"header": group.capitalize()})
             out += [dict(item, head=lines[k.name].head, mark=lines[k.name].mark) for k, item in members]
@@ -382,4 +406,115 @@ def map_parts(G, values: dict, *, title: str, size_by: str = "betweenness", grou
     shown = {status_of(d) for _, _, d in G.edges(data=True)} - {"actual"}
     if shown:
         note += " Broken lines: planned; dotted, faded: recommended by the source."
-    return {"scene": scene, "title": title, "notes": view_notes(G), "kinds": kinds, "size_note": note}
+    return {"scene": scene, "title": title, "notes": view_notes(G), "kinds": kinds, "size_note": note,
+            "group_names": group_labels(G, [g["key"] for g in scene.groups], by_type=groups is None)}
+
+
+FRAME_IN = 5.2  # inches of map per frame
+FRAME_HEAD_IN = 0.42  # a frame's own title: its date and what changed
+
+
+def frame_states(G, graphs) -> list[dict]:
+    """For each frame (a view's graph, in order): its date's actors, and each tie of G drawn in it as 'new'
+    (not in the previous frame), 'kept' or 'ended' (in the previous frame, not in this one: a ghost).
+
+    Ties are G's ``(u, v, key)``; the first frame has no previous one, so nothing in it is new.
+    """
+    out, before = [], None
+    for H in graphs:
+        now = {e for e in G.edges(keys=True) if H.has_edge(*e)}
+        ties = {e: "new" if before is not None and e not in before else "kept" for e in now}
+        ties.update({e: "ended" for e in (before or set()) - now})
+        out.append({"actors": {n for n in G if n in H}, "ties": ties})
+        before = now
+    return out
+
+
+def frame_title(label: str, state: dict) -> str:
+    """A frame's title: its date, ties in force and what changed since the previous frame."""
+    counts = {s: sum(1 for v in state["ties"].values() if v == s) for s in ("new", "kept", "ended")}
+    n = counts["new"] + counts["kept"]
+    text = f"{label}: {n} tie{'s' * (n != 1)}, {len(state['actors'])} actors"
+    if counts["new"] or counts["ended"]:
+        text += f" (+{counts['new']} new, \u2212{counts['ended']} ended)"
+    return text
+
+
+def static_frames(G, values: dict, graphs, labels, fmt: str, *, title: str, size_by: str = "betweenness",
+                  groups: dict | None = None, dpi: int = 200, seed: int = 7) -> bytes:
+    """Small multiples of G's map, one frame per graph of ``graphs`` (views of G's data set at the dates
+    ``labels``), as ``fmt`` (svg, png or pdf) bytes.
+
+    The scene is composed once, on G (every actor and tie of any frame): each actor has the same place,
+    colour and shape in every frame. A frame draws its own ties, those new since the previous frame
+    thick, those ended since as grey dashed ghosts; actors not in its graph are faded and unlabelled.
+    SVG ids: ``f1-actor-ID``, ``f1-label-ID``, ``f1-new-U-V-KEY`` (``kept``, ``ended``) for frame 1, ...
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    parts = map_parts(G, values, title=title, size_by=size_by, groups=groups, seed=seed)
+    parts["size_note"] += " Pale dots: actors inactive at the frame's date."
+    parts["kinds"] = [*parts["kinds"], {"header": "Since the previous frame"},
+                      {"label": "new tie", "color": "#495057", "style": "solid", "directed": False, "count": None,
+                       "width": 2 * FRAME_WIDTH["new"]},
+                      {"label": "ended tie", "color": GHOST, "style": "dashed", "directed": False, "count": None}]
+    with plt.rc_context(RC):
+        fig = frames_figure(parts["scene"], G, frame_states(G, graphs), list(labels), title=parts["title"],
+                            notes=parts["notes"], kinds=parts["kinds"], size_note=parts["size_note"], dpi=dpi,
+                            group_names=parts["group_names"])
+        out = io.BytesIO()
+        fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+        plt.close(fig)
+    return out.getvalue()
+
+
+def frames_figure(scene, G, states: list[dict], labels: list[str], *, title: str, notes=(), kinds=(),
+                  size_note: str = "", dpi: int = 200, group_names: dict | None = None):
+    """The frames as one matplotlib figure: up to three a row, the header above, the legend below."""
+    from dataclasses import replace as changed
+
+    from matplotlib import pyplot as plt
+
+    n = len(states)
+    columns = n if n <= 3 else 2 if n == 4 else 3
+    rows = -(-n // columns)
+    x0, y0, x1, y1 = scene.extent or (0, 0, 1, 1)
+    w, h = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
+    pad = 0.02 * max(w, h)
+    map_h = max(FRAME_IN * (h + 2 * pad) / (w + 2 * pad), 2.0)
+    cell_h = map_h + FRAME_HEAD_IN
+    head_in = 0.55 + 0.25 * len(notes)
+    legend_cols = max(BELOW_COLUMNS, columns * 2)
+    entries = _below_cells(scene, kinds, legend_cols)[1]
+    legend_h = BELOW_ROW * (1.6 + -(-entries // legend_cols)) + 0.8
+    fig_w, fig_h = FRAME_IN * columns + 0.3 * (columns - 1), head_in + rows * cell_h + legend_h
+    fig = plt.figure(figsize=(fig_w, fig_h), dpi=dpi)
+    scale = min(FRAME_IN / (w + 2 * pad), map_h / (h + 2 * pad))
+    index = list(G.edges(keys=True))  # scene.edges follow G's edges in order
+    for k, (state, label) in enumerate(zip(states, labels)):
+        left, top = (k % columns) * (FRAME_IN + 0.3), head_in + (k // columns) * cell_h + FRAME_HEAD_IN
+        ax = fig.add_axes((left / fig_w, 1 - (top + map_h) / fig_h, FRAME_IN / fig_w, map_h / fig_h))
+        ax.set_xlim(x0 - pad, x1 + pad)
+        ax.set_ylim(y1 + pad, y0 - pad)  # page coordinates grow downwards
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        prefix = f"f{k + 1}-"
+        edges = []
+        for e, tie in zip(scene.edges, index):
+            drawn = state["ties"].get(tie)
+            if drawn:
+                edges.append(dict(e, state=drawn, gid=f"{prefix}{drawn}-{tie[0]}-{tie[1]}-{tie[2]}"))
+        faded = set(scene.ids) - state["actors"]
+        frame = changed(scene, edges=edges, zoom=[None if v in faded else z for v, z in zip(scene.ids, scene.zoom)])
+        _draw_edges(ax, frame, scale * 72)
+        _draw_nodes(ax, frame, faded, prefix)
+        _draw_labels(ax, frame, scale * 72, prefix=prefix)
+        fig.text((left + 0.05) / fig_w, 1 - (top - FRAME_HEAD_IN / 2) / fig_h, frame_title(label, state),
+                 fontsize=10.5, weight="bold", va="center", parse_math=False)
+    _draw_header(fig, title, notes, head_in, fig_h - head_in)
+    _draw_legend_below(fig, scene, kinds, size_note, (fig_w, fig_h), legend_h, 0.0, 9.0, legend_cols, BELOW_ROW,
+                       group_names)
+    return fig

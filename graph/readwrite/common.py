@@ -96,8 +96,9 @@ def rgb(colour: str) -> tuple[int, int, int]:
 class Imported:
     """A file's actors and relations before they become a data folder.
 
-    actors: {"id", "label", "attrs"}; relations: {"source", "target", "type", "directed",
-    "attrs", "start", "end"}; kinds and sources: our own tables when the file carries them;
+    actors: {"id", "label", "attrs"}, optionally "start" and "end" (a GEXF spell); relations:
+    {"source", "target", "type", "directed", "attrs", "start", "end"}; kinds and sources: our own
+    tables when the file carries them;
     notes: what could not be mapped.
     """
 

@@ -1,4 +1,4 @@
-"""GEXF 1.2 for Gephi and Gephi Lite: a mixed graph with the page's picture and dated ties as spells."""
+"""GEXF 1.2 for Gephi and Gephi Lite: a mixed graph with the page's picture, and dated actors and ties as spells."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def write(G, pic: Picture, version: str = "") -> bytes:
     ET.SubElement(meta, f"{{{NS}}}creator").text = f"actorgraph {version}".strip()
     ET.SubElement(meta, f"{{{NS}}}description").text = "Actors and relations; positions, colours and sizes" \
                                                          " as actorgraph draws them"
-    dated = any(d.get("since") or d.get("until") for *_, d in G.edges(data=True))
+    dated = any(d.get("since") or d.get("until") for *_, d in G.edges(data=True)) or \
+        any(d.get("since") or d.get("until") for _, d in G.nodes(data=True))
     # every edge says its type; the default matters to readers of one-way graphs only (networkx)
     undirected = G.number_of_edges() and not any(kinds[d["relation"]].directed for *_, d in G.edges(data=True))
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"defaultedgetype": "undirected" if undirected else "directed",
@@ -52,6 +53,7 @@ def write(G, pic: Picture, version: str = "") -> bytes:
     for n, d in G.nodes(data=True):
         node = ET.SubElement(nodes, f"{{{NS}}}node", {"id": n, "label": d.get("name", n)})
         _attvalues(node, ncols, d)
+        _spells(node, d)
         r, g, b = rgb(pic.colour[n])
         ET.SubElement(node, f"{{{VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})
         # Gephi's y axis points up, the page's down: flip it so the map reads the same
@@ -65,17 +67,32 @@ def write(G, pic: Picture, version: str = "") -> bytes:
                                                        "type": "directed" if kind.directed else "undirected",
                                                        "label": kind.label})
         _attvalues(edge, ["relation"] + ecols, d)
-        start, end = _spell(d)
-        if start or end:
-            spells = ET.SubElement(edge, f"{{{NS}}}spells")
-            ET.SubElement(spells, f"{{{NS}}}spell", {**({"start": start} if start else {}),
-                                                       **({"end": end} if end else {})})
+        _spells(edge, d)
         r, g, b = rgb(kind.color)
         ET.SubElement(edge, f"{{{VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})
         ET.SubElement(edge, f"{{{VIZ}}}thickness", {"value": "2.0"})
         ET.SubElement(edge, f"{{{VIZ}}}shape", {"value": _LINE[kind.style]})
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def _spells(element, d: dict) -> None:
+    """An actor's or relation's since/until as its one spell (Gephi's timeline reads them)."""
+    start, end = _spell(d)
+    if start or end:
+        spells = ET.SubElement(element, f"{{{NS}}}spells")
+        ET.SubElement(spells, f"{{{NS}}}spell", {**({"start": start} if start else {}), **({"end": end} if end else {})})
+
+
+def _read_spell(element, q, out: Imported, what: str) -> tuple[str | None, str | None]:
+    """(start, end) of a node or edge: its first spell, else its start and end attributes."""
+    found = element.findall(f"{q('spells')}/{q('spell')}")
+    start = end = None
+    if found:
+        start, end = found[0].get("start"), found[0].get("end")
+        if len(found) > 1:
+            out.note(f"{what} with several spells: only the first is kept as since/until")
+    return start or element.get("start"), end or element.get("end")
 
 
 def _num(v: float) -> str:
@@ -101,16 +118,12 @@ def read(data: bytes, display: str) -> Imported:
     out = Imported()
     for node in graph.iter(q("node")):
         attrs = _values(node, q, titles, "node")
-        out.actors.append({"id": node.get("id") or "", "label": node.get("label"), "attrs": attrs})
+        start, end = _read_spell(node, q, out, "actors")
+        out.actors.append({"id": node.get("id") or "", "label": node.get("label"), "attrs": attrs, "start": start,
+                           "end": end})
     for edge in graph.iter(q("edge")):
         attrs = _values(edge, q, titles, "edge")
-        start = end = None
-        spell = edge.find(f"{q('spells')}/{q('spell')}")
-        if spell is not None:
-            start, end = spell.get("start"), spell.get("end")
-            if len(edge.findall(f"{q('spells')}/{q('spell')}")) > 1:
-                out.note("edges with several spells: only the first is kept as since/until")
-        start, end = start or edge.get("start"), end or edge.get("end")
+        start, end = _read_spell(edge, q, out, "edges")
         kind = attrs.pop("relation", None) or edge.get("kind") or edge.get("label")
         out.relations.append({"source": edge.get("source") or "", "target": edge.get("target") or "",
                               "type": kind, "label": edge.get("label"),

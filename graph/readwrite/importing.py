@@ -6,7 +6,7 @@ import importlib
 import os
 from pathlib import Path
 
-from graph.errors import ImportFailed
+from graph.errors import Hint, ImportFailed
 from graph.data.atomic import create_all
 from graph.data.files import DEFAULT_IMPORT_MAX_MB, max_bytes, read_limited
 from graph.data.load import display_path, from_files
@@ -31,7 +31,8 @@ def import_file(file: Path, folder: Path, fmt: str | None = None) -> tuple[list[
     data = _read(file, display)
     form = by_name(fmt) if fmt else for_file(file.name, data)
     if form is None or not form.imports:
-        raise ImportFailed("cannot tell its format from the extension; give --format", file=display, field="fmt")
+        raise ImportFailed("cannot tell its format from the extension", file=display, field="fmt",
+                           hint=Hint("give", (("fmt", None),)))
     _check_folder(folder, DATA_FILES)
     module = importlib.import_module(f"graph.readwrite.{form.module}")
 

@@ -31,6 +31,29 @@ def _column(name: str) -> str:
     return clean or "attribute"
 
 
+# other tools' names for a period's ends (after _column): read as since/until when they hold a date
+PERIOD_NAMES = {"since": ("start_date", "start", "begin", "from_date", "valid_from"),
+                "until": ("end_date", "end", "to_date", "valid_to", "valid_until")}
+
+
+def _period(attrs: dict, item: dict, notes: list) -> None:
+    """since/until of an actor or relation in ``attrs``: its own columns, else the file's start and end
+    (GEXF spells), else a start/end date field of another tool; values actorgraph cannot read are kept
+    in original_since/original_until."""
+    for column, given in (("since", item.get("start")), ("until", item.get("end"))):
+        if not attrs.get(column) and given:
+            attrs[column] = str(given)[:10]  # a GEXF datetime: its day
+        if not attrs.get(column):
+            other = next((n for n in PERIOD_NAMES[column] if attrs.get(n) and parse_span(attrs[n][:10])), None)
+            if other:
+                attrs[column] = attrs.pop(other)[:10]
+                notes.append(f"'{other}' read as {column}")
+        value = attrs.get(column, "")
+        if value and parse_span(value) is None:
+            attrs[f"original_{column}"] = attrs.pop(column)
+            notes.append(f"{column} values actorgraph cannot read are kept in a column original_{column}")
+
+
 def _unique_ids(imported: Imported) -> dict[str, str]:
     """Each original actor id -> a valid, unique slug (the original becomes an alias when it changes)."""
 
@@ -100,6 +123,7 @@ def _actors(imported: Imported, ids: dict, notes: list) -> tuple[list[dict], lis
         if not kind:
             notes.append(f"actors without a type get '{UNKNOWN_TYPE}'")
         row["description"] = attrs.pop("description", "")
+        _period(attrs, a, notes)
         aliases = [x.strip() for x in attrs.pop("aliases", "").split(";") if x.strip()]
         if a["id"] and a["id"] not in (slug, row["name"]) and a["id"] not in aliases:
             aliases.append(a["id"])  # the original id stays findable
@@ -180,7 +204,6 @@ def _kinds(imported: Imported, notes: list):
 def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: list):
     rows, extra, seen, turned = [], {}, set(), {}
     checks = {"confidence": lambda v: v.lower() in CONFIDENCE_VALUES, "status": lambda v: v.lower() in STATUS_VALUES,
-              "since": lambda v: parse_span(v) is not None, "until": lambda v: parse_span(v) is not None,
               "credibility": lambda v: v in CREDIBILITY}
     for r in imported.relations:
         source, target = ids.get(r["source"]), ids.get(r["target"])
@@ -197,10 +220,7 @@ def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: 
         attrs = {_column(k): ("" if v is None else str(v)).strip() for k, v in r["attrs"].items()}
         for k in ("source", "target", "relation"):
             attrs.pop(k, None)
-        if not attrs.get("since") and r.get("start"):
-            attrs["since"] = str(r["start"])[:10]
-        if not attrs.get("until") and r.get("end"):
-            attrs["until"] = str(r["end"])[:10]
+        _period(attrs, r, notes)
         for column, ok in checks.items():
             value = attrs.get(column, "")
             if value and not ok(value):

@@ -172,6 +172,7 @@
     nodeView.refresh();
     edgeView.refresh();
     ag.tables.render();
+    if (ag.legend && ag.legend.recount) { ag.legend.recount(); }
     if (state.selected && state.hiddenGroups.has(actors.get(state.selected).group)) { clearSelection(); }
     else if (state.selected) { highlight(state.selected); }
     ag.fragment.write();

@@ -109,6 +109,7 @@
       head.appendChild(sub);
       list.appendChild(head);
     });
+    ag.legend.recount();  // the groups' counts as the filters now are
   }
 
   ag.legend.render = render;
