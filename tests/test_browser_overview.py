@@ -63,6 +63,10 @@ def test_a_group_opens_in_place_at_the_same_positions_every_time(open_page, over
         assert abs(first[i]["x"] - x) <= 1 and abs(first[i]["y"] - y) <= 1
     for x, y in ([q["x"], q["y"]] for q in first.values()):  # inside the group's circle
         assert (x - g["x"]) ** 2 + (y - g["y"]) ** 2 <= g["r"] ** 2 + 1
+    inside = p.js("""ids => { const s = new Set(ids);
+        return agData.relations.filter(r => s.has(r.source) && s.has(r.target) && r.status === 'actual').length; }""",
+                  members)
+    assert inside > 0 and p.js("network.body.data.edges.get().filter(e => !e.overviewTie).length") == inside
     assert g["name"] in p.page.inner_text("#ag-panel")
     p.page.click("#ag-overview-toggle")  # the panel's "Close group"
     assert drawn_ids(p) == sorted(x["id"] for x in p.js(GROUPS))

@@ -55,6 +55,28 @@
   var tieIds = [];  // the ties between groups in the edges' DataSet now
   var net = null, status = null, hiding = DATA.big;
 
+  // vis-network gets a relation when both its actors are drawn, not every relation at load: 100,000
+  // relations at 30,000 actors cost the page's start a second and more. network.js builds its edges from
+  // DATA.edges when it loads, so they are out of it until then (attach puts them back).
+  var allEdges = DATA.edges, edgesIn = new Set();
+  DATA.edges = [];
+
+  function syncEdges() {
+    var keep = new Set(), add = [], gone = [];
+    allEdges.forEach(function (e) {
+      if (drawn(e.from) && drawn(e.to)) {
+        keep.add(e.id);
+        if (!edgesIn.has(e.id)) { add.push(e); }
+      }
+    });
+    edgesIn.forEach(function (id) { if (!keep.has(id)) { gone.push(id); } });
+    edgesIn = keep;
+    net.edges.remove(gone);
+    net.edges.add(add.map(function (e) {  // the items network.js makes
+      return Object.assign({}, e, { title: core.edgeTitle(core.relById.get(e.id)), baseColor: e.color });
+    }));
+  }
+
   // an open group's most important actors are tied to the closed groups, one line per group; more
   // would be thousands of lines across the map, slow to draw and impossible to read
   var TIED = 100, rank = new Map();
@@ -117,6 +139,7 @@
     }
     retie();
     net.nodeView.refresh();
+    syncEdges();
     net.edgeView.refresh();
     showStatus();
   }
@@ -239,6 +262,7 @@
   // ---- wiring, once network.js has made the map ----------------------------------------------------
   function attach(api) {
     net = api;
+    DATA.edges = allEdges;
     api.nodes.add(OV.groups.map(groupNode));
     api.network.on("afterDrawing", drawGroupLabels);
     retie();
