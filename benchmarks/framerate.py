@@ -19,7 +19,8 @@ the map (pointer events, one per animation frame, as a mouse would send them: vi
 the ties of large maps while dragging, as it does for a user) and *zoom* turns the mouse wheel,
 each for 4 s, scripted in the page with requestAnimationFrame; the frames per second are the map's
 own redraws (vis-network's afterDrawing) over that time.
-Each state is measured --runs times in a fresh browser: the table gives the median and the spread.
+Each state is measured --runs times in a fresh browser: the table gives the median and the spread,
+and the machine's load (1-minute load average, median over the runs) while it was measured.
 Results are kept in benchmarks/out/framerate.json; --write puts the table in docs/performance.md.
 """
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -134,7 +136,8 @@ def measure(html: Path, mode: str) -> dict:
                 requestAnimationFrame(() => requestAnimationFrame(() => done((performance.now() - t) / 1000)));
             })""")
             drawn = page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]")
-        result = {"first": first, "pan": gesture(page, "pan"), "zoom": gesture(page, "zoom"), "drawn": drawn}
+        result = {"first": first, "pan": gesture(page, "pan"), "zoom": gesture(page, "zoom"), "drawn": drawn,
+                  "load": os.getloadavg()[0]}
         b.close()
     return result
 
@@ -144,8 +147,8 @@ def summary(values: list[float]) -> dict:
 
 
 def table(results: dict) -> str:
-    rows = ["| actors / relations | page | drawn (nodes / edges) | first frame, s | pan, fps | zoom, fps | goal |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| actors / relations | page | drawn (nodes / edges) | first frame, s | pan, fps | zoom, fps | load | goal |",
+            "|---|---|---|---|---|---|---|---|"]
     names = {"overview": "overview (groups)", "group": "largest group opened", "plain": "plain vis-network"}
 
     def cell(s, digits):
@@ -164,7 +167,8 @@ def table(results: dict) -> str:
                 met = r["first"]["median"] < ff and r["pan"]["median"] >= rate
                 goal = f"< {ff:g} s, >= {rate:g} fps: " + ("met" if met else "not met")
             rows.append(f"| {n:,} / {m:,} | {names[mode]} | {r['drawn'][0]:,} / {r['drawn'][1]:,} | "
-                        f"{cell(r['first'], 2)} | {cell(r['pan'], 1)} | {cell(r['zoom'], 1)} | {goal} |")
+                        f"{cell(r['first'], 2)} | {cell(r['pan'], 1)} | {cell(r['zoom'], 1)} | "
+                        f"{'%.1f' % r['load'] if 'load' in r else ''} | {goal} |")
     return "\n".join(rows)
 
 
@@ -186,6 +190,7 @@ def main() -> int:
             results[f"{size}/{mode}"] = {"first": summary([r["first"] for r in runs]),
                                          "pan": summary([r["pan"] for r in runs]),
                                          "zoom": summary([r["zoom"] for r in runs]), "drawn": runs[0]["drawn"],
+                                         "load": statistics.median(r["load"] for r in runs),
                                          "render": render_s}
             print(size, mode, json.dumps(results[f"{size}/{mode}"]), flush=True)
             store.write_text(json.dumps(results, indent=1, sort_keys=True))
