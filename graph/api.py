@@ -306,6 +306,9 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
                          ties=view.kept_ties(), notes=[restriction_text(r) for r in G.graph.get("restrictions", ())
                                                        if r.what in TIME_NOTES])
         values = {m: {n: v.get(n) for n in G_all} for m, v in values.items()}  # None: inactive at the date
+        if G_all is not G:  # the banner: what the view at its date leaves out, as before, and the focus
+            G_all.graph["restrictions"] = [*G.graph.get("restrictions", ()), *(
+                r for r in G_all.graph.get("restrictions", ()) if r.what == "focus")]
         G = G_all
     return Picture(G, values, groups, title, tuple(notes), time)
 

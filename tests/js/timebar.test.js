@@ -96,3 +96,16 @@ test("the #fragment's as-of value reads back", () => {
   }
   assert.equal(tl.formatAsOf({ on: false }), "all");
 });
+
+test("the #fragment carries the time bar's date and mode", () => {
+  const logic = require("../../graph/assets/js/logic.js");
+  const view = { selected: null, hiddenGroups: new Set(), hiddenKinds: new Set(), shownStatus: new Set(["actual"]),
+    minGrade: "", asOf: "2019-01-01..2020-06-01", timeFlags: ["known"] };
+  const hash = logic.formatFragment(view);
+  assert.equal(hash, "#as-of=2019-01-01..2020-06-01&time=known");
+  const back = logic.parseFragment(hash);
+  assert.equal(back.asOf, "2019-01-01..2020-06-01");
+  assert.deepEqual(back.time, ["known"]);
+  assert.equal(logic.parseFragment("#as-of=banana").asOf, "banana");
+  assert.equal(logic.parseFragment("#actor=x").asOf, undefined);
+});

@@ -84,7 +84,7 @@
   // The view in the address's #fragment: actor, hidden groups and kinds, statuses, minimum grade; the
   // time bar's date (as-of, see timeline.parseAsOf) and flags (time=known).
   function parseFragment(hash) {
-    var found = { actor: null, hide: [], kinds: [], status: null, minGrade: "", asOf: null, time: [] };
+    var found = { actor: null, hide: [], kinds: [], status: null, minGrade: "" };  // asOf and time when given
     String(hash).replace(/^#/, "").split("&").forEach(function (part) {
       var eq = part.indexOf("=");
       if (eq < 0) { return; }

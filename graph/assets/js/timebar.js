@@ -19,6 +19,9 @@
   var baseEdge = new Map(DATA.edges.map(function (e) { return [e.id, e]; }));
   var steps = T.steps, stepValues = T.values;
   var measureIndex = new Map(T.measures.map(function (m, i) { return [m, i]; }));
+  var openingNotes = Array.from(document.querySelectorAll("#ag-banner .ag-time-note")).map(function (n) {
+    return n.textContent;
+  });
   var openValues = new Map();  // the measures Python computed at the page's date
   core.actors.forEach(function (a, id) { openValues.set(id, a.values); });
 
@@ -108,10 +111,20 @@
 
   function bannerNotes(hiddenEnded, hiddenNotYet, unknown) {
     var banner = document.getElementById("ag-banner");
-    if (!banner) { return; }
+    if (!banner) {  // a page opened on every period has none until the time filter leaves something out
+      banner = el("div", "ag-banner");
+      banner.id = "ag-banner";
+      banner.setAttribute("role", "note");
+      banner.hidden = true;
+      banner.appendChild(el("strong", "", "Partial view."));
+      document.querySelector(".ag-heading").appendChild(banner);
+    }
+    var before = banner.hidden ? 0 : banner.offsetHeight;
     banner.querySelectorAll(".ag-time-note").forEach(function (n) { n.remove(); });
     var notes = [];
-    if (time.on) {
+    if (asOfValue() === null) {
+      notes = openingNotes;  // the page's own date: the command line's words
+    } else if (time.on) {
       var what = time.cumulative ? "up to " + time.to : time.from !== time.to ? "between " + time.from + " and " + time.to
         : (time.mode === "known" ? "as known on " : "as of ") + time.to;
       var parts = [];
@@ -119,9 +132,12 @@
       if (hiddenNotYet) { parts.push(hiddenNotYet + (time.mode === "known" ? " not yet in force or known" : " not-yet")); }
       if (unknown) { parts.push(unknown + " known since an unknown date kept"); }
       if (parts.length) { notes.push(what + ": " + parts.join(", ") + " ties hidden (the time bar)"); }
+      if (fadedActors.size) { notes.push(what + ": " + fadedActors.size + " inactive actor" + (fadedActors.size === 1 ? "" : "s") +
+        " faded (outside their period or with no tie in force)"); }
     }
     notes.forEach(function (text) { banner.appendChild(el("span", "ag-banner-item ag-time-note", text)); });
     banner.hidden = !banner.querySelector(".ag-banner-item");
+    if ((banner.hidden ? 0 : banner.offsetHeight) !== before) { window.dispatchEvent(new Event("resize")); }  // main.js sizes the map
   }
 
   // Show the map for the current window; `quiet`: no refresh (the #fragment's apply refreshes).
@@ -408,8 +424,8 @@
   // ---- the #fragment, the panel, resizing ---------------------------------------------------------
   function apply(s) {
     clearNotice();
-    var mode = s.time.indexOf("known") >= 0 ? "known" : T.mode;
-    var w = s.asOf === null ? { on: T.date !== null, from: opening, to: opening } : tl.parseAsOf(s.asOf);
+    var mode = (s.time || []).indexOf("known") >= 0 ? "known" : T.mode;
+    var w = !s.asOf ? { on: T.date !== null, from: opening, to: opening } : tl.parseAsOf(s.asOf);
     if (!w) {
       showNotice("#as-of=" + s.asOf + " is not a date; showing " + (T.date || "every period") + ". Use " + tl.FORMS + ".");
       w = { on: T.date !== null, from: opening, to: opening };
