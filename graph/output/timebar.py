@@ -21,7 +21,7 @@ from graph.analysis.metrics import centrality
 from graph.data.dates import parse_span
 from graph.names import PANEL_MEASURES
 
-__all__ = ["time_data", "dated", "MAX_STEPS", "MAX_ACTOR_STEPS", "TIME_NOTES"]
+__all__ = ["time_data", "periods", "event_days", "dated", "MAX_STEPS", "MAX_ACTOR_STEPS", "TIME_NOTES"]
 
 MAX_STEPS = 100  # event dates with precomputed measures, at most
 MAX_ACTOR_STEPS = 5000  # actors x dates with precomputed measures, at most
@@ -87,11 +87,9 @@ def _round(v):
     return None if v is None or v != v else round(float(v), 6)
 
 
-def time_data(G, *, date: str | None, known_on: str | None, statuses, ties, notes: list[str]) -> dict:
-    """The page's ``time`` entry for G (every period): ties in the page's order ([first day, last day,
-    known from], '' for none), actor periods, the page's date (None: the time filter off), the mode
-    ('known' when the view asked for a known-on date), the banner's time notes at that date, and the
-    measures at each step (``steps``, and per actor one list in ``PANEL_MEASURES`` order per step)."""
+def periods(G) -> tuple[list[list[str]], dict[str, list[str]]]:
+    """G's ties in order as [first day, last day, known from] and its actors with a period as
+    {id: [first day, last day]}: ISO days, '' where there is none."""
     sources = G.graph.get("sources") or {}
     rows = []
     for _, _, d in G.edges(data=True):
@@ -99,6 +97,15 @@ def time_data(G, *, date: str | None, known_on: str | None, statuses, ties, note
         rows.append([_first(d.get("since")), _last(d.get("until")), known.isoformat() if known else ""])
     actors = {n: [_first(a.get("since")), _last(a.get("until"))] for n, a in G.nodes(data=True)
               if a.get("since") or a.get("until")}
+    return rows, actors
+
+
+def time_data(G, *, date: str | None, known_on: str | None, statuses, ties, notes: list[str]) -> dict:
+    """The page's ``time`` entry for G (every period): ties in the page's order ([first day, last day,
+    known from], '' for none), actor periods, the page's date (None: the time filter off), the mode
+    ('known' when the view asked for a known-on date), the banner's time notes at that date, and the
+    measures at each step (``steps``, and per actor one list in ``PANEL_MEASURES`` order per step)."""
+    rows, actors = periods(G)
     day = _first(known_on) if known_on else (_first(date) if date else None)
     steps = _steps(event_days(G), G.number_of_nodes(), day)
     values = {s: _measures(G, s, statuses, ties) for s in steps}
