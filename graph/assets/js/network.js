@@ -176,6 +176,13 @@
     ag.fragment.write();
   }
 
+  // The map only (the time bar's steps: it renders the tables and writes the #fragment once it stops).
+  function refreshMap() {
+    nodeView.refresh();
+    edgeView.refresh();
+    if (state.selected) { highlight(state.selected); }
+  }
+
   ag.network = {
     network: network,
     nodes: nodes,
@@ -183,6 +190,7 @@
     fitView: fitView,
     selectActor: selectActor,
     clearSelection: clearSelection,
-    refresh: refresh
+    refresh: refresh,
+    refreshMap: refreshMap
   };
 }(actorgraph));

@@ -47,6 +47,7 @@
   var opening = T.date || tl.addDays(all[all.length - 1], 0);
 
   var time = { on: T.date !== null, mode: T.mode, from: opening, to: opening, between: false, cumulative: false };
+  var bannerWatched = false, width = 0;
   var shownMask = null, fadedActors = new Set(), wide = new Set(), lastDay = null;
   var log = [];  // the windows stepped through, for the console and the browser tests
 
@@ -119,7 +120,6 @@
       banner.appendChild(el("strong", "", "Partial view."));
       document.querySelector(".ag-heading").appendChild(banner);
     }
-    var before = banner.hidden ? 0 : banner.offsetHeight;
     banner.querySelectorAll(".ag-time-note").forEach(function (n) { n.remove(); });
     var notes = [];
     if (asOfValue() === null) {
@@ -137,7 +137,10 @@
     }
     notes.forEach(function (text) { banner.appendChild(el("span", "ag-banner-item ag-time-note", text)); });
     banner.hidden = !banner.querySelector(".ag-banner-item");
-    if ((banner.hidden ? 0 : banner.offsetHeight) !== before) { window.dispatchEvent(new Event("resize")); }  // main.js sizes the map
+    if (!bannerWatched && window.ResizeObserver) {  // main.js sizes the map below the header on resize
+      bannerWatched = true;
+      new ResizeObserver(function () { window.dispatchEvent(new Event("resize")); }).observe(banner);
+    }
   }
 
   // Show the map for the current window; `quiet`: no refresh (the #fragment's apply refreshes).
@@ -169,10 +172,23 @@
     place();
     log.push(tl.formatAsOf({ on: time.on, from: spec().from, to: time.to }));
     if (!quiet) {
-      ag.network.refresh();
+      ag.network.refreshMap();
+      settle();
+    }
+  }
+
+  // Tables, legend counts, panel and #fragment follow once the date stops moving: a step redraws the map
+  // only (Play and dragging step many times a second; browsers throttle address changes).
+  var settling = null;
+  function settle() {
+    clearTimeout(settling);
+    settling = setTimeout(function () {
+      settling = null;
+      ag.tables.render();
       if (ag.legend && ag.legend.recount) { ag.legend.recount(); }
       if (state.selected) { ag.panel.showActor(state.selected); }
-    }
+      ag.fragment.write();
+    }, api.settle);
   }
 
   // The #fragment's as-of: null when the window is the page's opening one.
@@ -184,7 +200,7 @@
 
   // ---- the histogram ------------------------------------------------------------------------------
   function draw() {
-    var w = track.clientWidth, h = track.clientHeight, ratio = window.devicePixelRatio || 1;
+    var w = width = track.clientWidth, h = track.clientHeight, ratio = window.devicePixelRatio || 1;
     if (!w || !h) { return; }
     canvas.width = Math.round(w * ratio);
     canvas.height = Math.round(h * ratio);
@@ -241,9 +257,9 @@
     }
   }
 
-  function xOf(day) { return (tl.dayNumber(day) - loN) / spanN * track.clientWidth; }
+  function xOf(day) { return (tl.dayNumber(day) - loN) / spanN * width; }
   function dayAt(x) {
-    var f = Math.min(Math.max(x / Math.max(track.clientWidth, 1), 0), 1);
+    var f = Math.min(Math.max(x / Math.max(width, 1), 0), 1);
     return tl.fromNumber(loN + Math.round(f * spanN));
   }
 
@@ -373,7 +389,7 @@
       if (!drag) { return; }
       if (drag.what === "from") { setWindow(dayAt(p.x), time.to); }
       else if (drag.what === "window") {
-        var shift = Math.round((p.x - drag.x) / Math.max(track.clientWidth, 1) * spanN);
+        var shift = Math.round((p.x - drag.x) / Math.max(width, 1) * spanN);
         setWindow(tl.addDays(drag.from, shift), tl.addDays(drag.to, shift));
       } else if (time.between && !time.cumulative) { setWindow(time.from, dayAt(p.x)); }
       else { moveTo(dayAt(p.x)); }
@@ -477,6 +493,8 @@
     step: step,
     log: log,
     delay: 600,  // ms between Play's steps
+    settle: 150,  // ms without a step before the tables, legend, panel and #fragment follow
+    settled: function () { return settling === null; },
     lo: lo,
     hi: hi
   };
