@@ -152,3 +152,42 @@ def test_steps_emphasise_new_ties_ghost_ended_ones_and_say_what_changed(open_pag
     p.js("id => actorgraph.network.selectActor(id, false)", busiest)
     assert "2016-01-01" in p.page.inner_text("#ag-panel") or "Measures as of" in p.page.inner_text("#ag-panel")
     assert p.errors == []
+
+
+def test_between_and_cumulative_and_known_on(open_page, timed):
+    ds, path = timed
+    p = open_page(path, viewport=SCREEN)
+    p.js("actorgraph.timebar.moveTo('2012-06-01')")
+    p.page.check("#ag-time-between")
+    assert p.js("actorgraph.timebar.window()")["from"] == "2011-06-01"
+    assert p.page.is_visible("#ag-time-window") and p.page.is_visible("#ag-time-from")
+    # in force at any time in the window: at least what is in force at either end
+    shown = p.js(DRAWN)
+    assert shown >= max(count_at(ds, "2011-06-01"), count_at(ds, "2012-06-01"))
+    p.page.focus("#ag-time-window")
+    p.page.keyboard.press("PageUp")  # the window moves as one, a year on
+    assert p.js("actorgraph.timebar.window()") == {"on": True, "from": "2012-06-01", "to": "2013-06-01",
+                                                   "mode": "valid"}
+    settled(p)
+    assert p.js("location.hash") == "#as-of=2012-06-01..2013-06-01"
+    p.page.check("#ag-time-cumulative")
+    assert p.page.is_hidden("#ag-time-window")
+    started = sum(1 for r in ds.relations if not r.get("since") or r["since"] and _first(r["since"]) <= "2013-06-01")
+    assert p.js("actorgraph.timebar.shown()") <= started  # every tie started by then whose actors had begun
+    assert p.js("actorgraph.timebar.shown()") >= count_at(ds, "2013-06-01")
+    p.page.select_option("#ag-time-mode", "known")  # no source is dated: known on = valid at, every tie kept
+    p.page.uncheck("#ag-time-cumulative")
+    assert p.js("actorgraph.timebar.window().mode") == "known"
+    assert p.js(DRAWN) == count_at(ds, "2013-06-01")
+    settled(p)
+    assert p.js("location.hash") == "#as-of=2013-06-01&time=known"
+    p.page.uncheck("#ag-time-on")
+    assert p.js(DRAWN) == graph_of(ds, View(as_of="all")).number_of_edges()
+    assert p.js("actorgraph.core.state.faded.size") == 0
+    assert p.errors == []
+
+
+def _first(text):
+    from graph.data.dates import parse_span
+
+    return parse_span(text)[0].isoformat()

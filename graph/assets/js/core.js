@@ -20,7 +20,7 @@
   });
 
   var state = { hiddenGroups: new Set(), hiddenKinds: new Set(), selected: null, minGrade: "", timeTest: null,
-    ghosts: new Set(), asOf: null, timeFlags: [],
+    ghosts: new Set(), faded: new Set(), asOf: null, timeFlags: [],
     shownStatus: new Set(DATA.statuses.filter(function (s) { return s.shown; }).map(function (s) { return s.name; })) };
   var STATUS_WORDS = { planned: "planned (not yet there)", recommended: "recommended by the source (not there)" };
 

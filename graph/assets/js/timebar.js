@@ -81,7 +81,7 @@
     var changed = [];
     faded.forEach(function (id) { if (!fadedActors.has(id)) { changed.push({ id: id, opacity: 0.2 }); } });
     fadedActors.forEach(function (id) { if (!faded.has(id)) { changed.push({ id: id, opacity: 1 }); } });
-    fadedActors = faded;
+    fadedActors = state.faded = faded;
     if (changed.length) { nodes.update(changed); }
   }
 
@@ -157,6 +157,7 @@
     var a = time.on && !time.cumulative ? tl.actorChanges(T.actors, lastDay, time.to) : { began: [], ended: [] };
     changeLine.textContent = before && time.on ? tl.summary(started.length, ended.length,
       a.began.map(core.nameOf), a.ended.map(core.nameOf)) || "no change" : "";
+    changeLine.title = changeLine.textContent;
     lastDay = time.on ? time.to : null;
     var hiddenEnded = 0, hiddenNotYet = 0, unknown = 0;
     if (time.on) {
