@@ -13,8 +13,7 @@ from graph.api import open_dataset, render_html
 
 pytestmark = pytest.mark.browser
 SCREEN = {"width": 1366, "height": 768}
-# the ties the map draws now, leaving out the ghosts of ties that ended at the last step
-DRAWN = "network.body.data.edges.getIds().filter(id => !actorgraph.core.state.ghosts.has(id)).length"
+DRAWN = "network.body.data.edges.length"  # the ties the map draws now
 
 
 @pytest.fixture(scope="module")
@@ -144,9 +143,11 @@ def test_steps_emphasise_new_ties_ghost_ended_ones_and_say_what_changed(open_pag
     ended = len(set(A.edges(keys=True)) - set(B.edges(keys=True)))
     line = p.page.inner_text("#ag-time-change")
     assert line.startswith(f"+{started} relations, \u2212{ended} relation")
-    assert p.js("actorgraph.core.state.ghosts.size") == ended
-    wide = p.js("network.body.data.edges.get().filter(e => e.width === 4.5).length")
-    assert wide == started
+    assert len(p.js("actorgraph.timebar.ghosts()")) == ended
+    assert len(p.js("actorgraph.timebar.emphasised()")) == started
+    # the ghosts are not among the ties drawn; the new ones are
+    assert not set(p.js("actorgraph.timebar.ghosts()")) & set(p.js("network.body.data.edges.getIds()"))
+    assert set(p.js("actorgraph.timebar.emphasised()")) <= set(p.js("network.body.data.edges.getIds()"))
     # a selected actor's panel says for which date its measures are
     busiest = max(B, key=B.degree)
     p.js("id => actorgraph.network.selectActor(id, false)", busiest)

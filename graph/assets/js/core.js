@@ -20,7 +20,7 @@
   });
 
   var state = { hiddenGroups: new Set(), hiddenKinds: new Set(), selected: null, minGrade: "", timeTest: null,
-    ghosts: new Set(), faded: new Set(), asOf: null, timeFlags: [],
+    faded: new Set(), asOf: null, timeFlags: [],
     shownStatus: new Set(DATA.statuses.filter(function (s) { return s.shown; }).map(function (s) { return s.name; })) };
   var STATUS_WORDS = { planned: "planned (not yet there)", recommended: "recommended by the source (not there)" };
 
@@ -49,9 +49,6 @@
   function relationShown(r) {
     return relationFiltered(r) && (!state.timeTest || state.timeTest(r));
   }
-
-  // An ended tie kept one step as a ghost by the time bar, when the legend's filters show it.
-  function ghostShown(r) { return state.ghosts.has(r.id) && relationFiltered(r); }
 
   function relationFiltered(r) {
     return !state.hiddenKinds.has(r.kind) && state.shownStatus.has(r.status) &&
@@ -130,7 +127,7 @@
     gradeWords: gradeWords,
     sourceNames: sourceNames,
     relationShown: relationShown,
-    ghostShown: ghostShown,
+    relationFiltered: relationFiltered,
     relationHeadline: relationHeadline,
     nodeTitle: nodeTitle,
     edgeTitle: edgeTitle,

@@ -14,7 +14,7 @@
     filter: function (n) { return !state.hiddenGroups.has(n.group); }
   });
   var edgeView = new vis.DataView(edges, {
-    filter: function (e) { var r = core.relById.get(e.id); return core.relationShown(r) || core.ghostShown(r); }
+    filter: function (e) { return core.relationShown(core.relById.get(e.id)); }
   });
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);

@@ -1,7 +1,7 @@
 /* timebar: the map at a date. A histogram of ties starting and ending (stacked by kind, the selected
    actor's ties as a line), a handle for the date (drag, keys, typed), previous/next event, Play, a
    window (between) and a cumulative mode, valid-at or known-on. Ties not in force are hidden, actors
-   with none faded; what started since the last step is drawn wider, what ended stays one step as a
+   with none faded; what started since the last step gets a halo, what ended stays one step as a
    dashed ghost. The layout holds every period: nothing moves. Pure date logic: timeline.js. */
 
 (function (ag) {
@@ -16,7 +16,7 @@
   var kindsOf = rels.map(function (r) { return r.kind; });
   var periods = Object.keys(T.actors).map(function (id) { return T.actors[id]; });
   var events = { valid: tl.eventDates(T.ties, periods, "valid"), known: tl.eventDates(T.ties, periods, "known") };
-  var baseEdge = new Map(DATA.edges.map(function (e) { return [e.id, e]; }));
+  var baseEdge = new Map(DATA.edges.map(function (e) { return [e.id, e]; }));  // colours of halos and ghosts
   var steps = T.steps, stepValues = T.values;
   var measureIndex = new Map(T.measures.map(function (m, i) { return [m, i]; }));
   var openingNotes = Array.from(document.querySelectorAll("#ag-banner .ag-time-note")).map(function (n) {
@@ -48,7 +48,7 @@
 
   var time = { on: T.date !== null, mode: T.mode, from: opening, to: opening, between: false, cumulative: false };
   var bannerWatched = false, width = 0;
-  var shownMask = null, fadedActors = new Set(), wide = new Set(), lastDay = null;
+  var shownMask = null, fadedActors = new Set(), lastDay = null;
   var log = [];  // the windows stepped through, for the console and the browser tests
 
   function spec() {
@@ -58,16 +58,10 @@
   state.timeTest = function (r) { return !time.on || shownMask[index.get(r.id)] === 1; };
 
   // ---- drawing the map at the date --------------------------------------------------------------
-  function otherwiseShown(r) {  // the legend's filters only
-    var test = state.timeTest;
-    state.timeTest = null;
-    var shown = core.relationShown(r);
-    state.timeTest = test;
-    return shown;
-  }
-
+  // Faded actors, wider new ties and dashed ghosts of ended ones are drawn over and under the map by the page,
+  // not by changing vis-network's items: an update of its data sets costs seconds on large maps.
   function fadeActors() {
-    var nodes = ag.network.nodes, faded = new Set();
+    var faded = new Set();
     if (time.on) {
       var s = spec(), live = new Set();
       rels.forEach(function (r, i) { if (shownMask[i]) { live.add(r.source); live.add(r.target); } });
@@ -78,24 +72,63 @@
         }
       });
     }
-    var changed = [];
-    faded.forEach(function (id) { if (!fadedActors.has(id)) { changed.push({ id: id, opacity: 0.2 }); } });
-    fadedActors.forEach(function (id) { if (!faded.has(id)) { changed.push({ id: id, opacity: 1 }); } });
     fadedActors = state.faded = faded;
-    if (changed.length) { nodes.update(changed); }
   }
 
-  function restyle(started, ended) {
-    var edges = ag.network.edges, updates = [];
-    wide.forEach(function (id) {
-      var e = baseEdge.get(id);
-      updates.push({ id: id, width: e.width, dashes: e.dashes });
-    });
-    wide = new Set();
-    started.forEach(function (i) { wide.add(rels[i].id); updates.push({ id: rels[i].id, width: 4.5 }); });
-    ended.forEach(function (i) { wide.add(rels[i].id); updates.push({ id: rels[i].id, width: 1, dashes: [3, 4] }); });
-    if (updates.length) { edges.update(updates); }
+  var ghosts = [], emphasised = [];
+  var net = ag.network.network;
+
+  function path(ctx, id) {  // an edge's drawn curve, as vis-network placed it
+    var e = net.body.edges[id];
+    if (!e || !e.from || !e.to || !e.edgeType) { return false; }
+    for (var k = 0; k <= 16; k++) {
+      var pt = e.edgeType.getPoint(k / 16);
+      if (k) { ctx.lineTo(pt.x, pt.y); } else { ctx.moveTo(pt.x, pt.y); }
+    }
+    return true;
   }
+
+  net.on("beforeDrawing", function (ctx) {
+    if (!ghosts.length && !emphasised.length) { return; }
+    var scale = net.getScale();
+    ctx.save();
+    ctx.lineCap = "round";
+    emphasised.forEach(function (id) {  // a halo under each tie that started since the last step
+      ctx.beginPath();
+      if (!path(ctx, id)) { return; }
+      ctx.strokeStyle = baseEdge.get(id).color.color;
+      ctx.globalAlpha = 0.3;
+      ctx.lineWidth = 9 / scale;
+      ctx.stroke();
+    });
+    ctx.setLineDash([5 / scale, 5 / scale]);
+    ghosts.forEach(function (id) {  // a straight dashed ghost of each tie that ended at the last step
+      var r = core.relById.get(id), a = net.body.nodes[r.source], b = net.body.nodes[r.target];
+      if (!a || !b) { return; }
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.strokeStyle = baseEdge.get(id).color.color;
+      ctx.globalAlpha = 0.55;
+      ctx.lineWidth = 1.5 / scale;
+      ctx.stroke();
+    });
+    ctx.restore();
+  });
+
+  net.on("afterDrawing", function (ctx) {
+    if (!fadedActors.size) { return; }
+    ctx.save();
+    ctx.fillStyle = "rgba(255,255,255,0.72)";
+    fadedActors.forEach(function (id) {  // a veil over the dot of each inactive actor
+      var n = net.body.nodes[id];
+      if (!n || !n.options) { return; }
+      ctx.beginPath();
+      ctx.arc(n.x, n.y, n.options.size * 1.25 + 1, 0, 2 * Math.PI);
+      ctx.fill();
+    });
+    ctx.restore();
+  });
 
   function measuresAt() {
     var at = tl.measureStep(steps, events.valid, time.to);
@@ -148,10 +181,12 @@
     var before = shownMask;
     shownMask = tl.mask(T.ties, ends, spec());
     var c = tl.changes(before, shownMask);
-    var started = c.started.filter(function (i) { return otherwiseShown(rels[i]); });
-    var ended = c.ended.filter(function (i) { return otherwiseShown(rels[i]); });
-    state.ghosts = new Set(time.on ? ended.map(function (i) { return rels[i].id; }) : []);
-    restyle(time.on ? started : [], time.on ? ended : []);
+    var filtered = rels.map(core.relationFiltered);  // the legend's filters
+    var started = c.started.filter(function (i) { return filtered[i]; });
+    var ended = c.ended.filter(function (i) { return filtered[i]; });
+    var id = function (i) { return rels[i].id; };
+    ghosts = time.on ? ended.map(id) : [];
+    emphasised = time.on ? started.map(id) : [];
     fadeActors();
     measuresAt();
     var a = time.on && !time.cumulative ? tl.actorChanges(T.actors, lastDay, time.to) : { began: [], ended: [] };
@@ -162,7 +197,7 @@
     var hiddenEnded = 0, hiddenNotYet = 0, unknown = 0;
     if (time.on) {
       rels.forEach(function (r, i) {
-        if (shownMask[i] || !otherwiseShown(r)) { return; }
+        if (shownMask[i] || !filtered[i]) { return; }
         if (T.ties[i][1] && T.ties[i][1] < (time.cumulative ? "" : time.from)) { hiddenEnded += 1; } else { hiddenNotYet += 1; }
       });
       if (time.mode === "known") { unknown = T.ties.filter(function (t, i) { return shownMask[i] && !t[2]; }).length; }
@@ -173,7 +208,8 @@
     place();
     log.push(tl.formatAsOf({ on: time.on, from: spec().from, to: time.to }));
     if (!quiet) {
-      ag.network.refreshMap();
+      ag.network.refreshMap();  // vis-network redraws at once when ties come or go
+      if (!c.started.length && !c.ended.length) { net.body.emitter.emit("_requestRedraw"); }  // veils, halos
       settle();
     }
   }
@@ -353,10 +389,13 @@
       step(ev.key === "ArrowLeft" ? -1 : 1);
       return;
     }
-    if (ev.key === "ArrowUp") { next = tl.addMonths(day, 1); }
-    if (ev.key === "ArrowDown") { next = tl.addMonths(day, -1); }
-    if (ev.key === "PageUp") { next = tl.addMonths(day, 12); }
-    if (ev.key === "PageDown") { next = tl.addMonths(day, -12); }
+    var months = { ArrowUp: 1, ArrowDown: -1, PageUp: 12, PageDown: -12 }[ev.key];
+    if (months && which === "window") {  // the window moves as one, by calendar months
+      ev.preventDefault();
+      setWindow(tl.addMonths(time.from, months), tl.addMonths(time.to, months));
+      return;
+    }
+    if (months) { next = tl.addMonths(day, months); }
     if (ev.key === "Home") { next = events[time.mode][0] || lo; }
     if (ev.key === "End") { next = events[time.mode][events[time.mode].length - 1] || hi; }
     if (next === null) { return; }
@@ -489,6 +528,8 @@
     draw: draw,
     events: function () { return events[time.mode].slice(); },
     shown: function () { return rels.filter(core.relationShown).length; },
+    ghosts: function () { return ghosts.slice(); },
+    emphasised: function () { return emphasised.slice(); },
     window: function () { return { on: time.on, from: spec().from, to: time.to, mode: time.mode }; },
     moveTo: moveTo,
     step: step,
