@@ -7,7 +7,8 @@ dated), renders the page (ACTORGRAPH_TODAY=2026-11-30), opens it at 1366x768 and
 date to `--steps` event dates spread over the range, one at a time. A step is timed from the
 call that moves the date until vis-network has drawn the map again (its next afterDrawing);
 the tables, legend counts, panel and #fragment follow once the date stops moving, timed apart
-(`settle`). Prints the median and the slowest step, in ms. Nothing is asserted: see
+(`settle`). Prints the median and the slowest step, in ms, beside one bare redraw of the map and the
+machine's load. Nothing is asserted: see
 docs/performance.md for the numbers measured.
 """
 
@@ -84,11 +85,16 @@ def main() -> None:
             moved.append(a)
             drawn.append(b)
         settle = [page.evaluate(SETTLE) for _ in range(3)]
+        bare = [page.evaluate("() => { const t = performance.now(); network.redraw(); return performance.now() - t; }")
+                for _ in range(5)]
+        load = os.getloadavg()[0]
         browser.close()
     print(f"{len(events)} event dates; {args.steps} steps of one event:")
     print(f"  date moved (masks, styles, views): median {statistics.median(moved):.0f} ms, slowest {max(moved):.0f} ms")
     print(f"  map drawn again: median {statistics.median(drawn):.0f} ms, slowest {max(drawn):.0f} ms")
     print(f"  tables and #fragment once it stops: median {statistics.median(settle):.0f} ms")
+    print(f"  for scale, one bare redraw of the map (network.redraw()): median {statistics.median(bare):.0f} ms;"
+          f" load average {load:.1f} on {os.cpu_count()} cores")
     if errors:
         print("page errors:", errors)
 
