@@ -132,6 +132,7 @@
 
   function measuresAt() {
     var at = tl.measureStep(steps, events.valid, time.to);
+    if (time.to === T.date) { at = { step: null, exact: true }; }  // the page's date: Python's own measures
     var values = at.step !== null ? stepValues[at.step] : null;
     core.actors.forEach(function (a, id) {
       if (!time.on) { a.values = openValues.get(id); return; }
