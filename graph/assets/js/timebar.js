@@ -146,6 +146,7 @@
 
   function bannerNotes(hiddenEnded, hiddenNotYet, unknown) {
     var banner = document.getElementById("ag-banner");
+    if (!banner && !(time.on && asOfValue() !== null)) { return; }
     if (!banner) {  // a page opened on every period has none until the time filter leaves something out
       banner = el("div", "ag-banner");
       banner.id = "ag-banner";
