@@ -39,6 +39,7 @@ def periods_data(tmp_path_factory):
     return open_dataset(folder, lock=False)
 
 
+@pytest.mark.slow  # runs Node
 def test_dates_read_as_python_reads_them():
     rng = random.Random(3)
     texts = ["2019", "2020-02", "2021-02-29", "2024-02-29", "18/08/2020", "8.8.2020", "08/2020", "2.2020",
@@ -69,6 +70,7 @@ def test_ties_in_force_agree_with_python_at_ten_dates(periods_data):
     assert len(set(expected)) > 3  # the dates differ in what they show
 
 
+@pytest.mark.slow  # runs Node
 def test_event_dates_agree_with_the_timeline(periods_data):
     G = graph_of(periods_data, View(as_of="all"), all_statuses=True, all_ties=True)
     ties, actors = timebar.periods(G)
