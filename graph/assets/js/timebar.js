@@ -210,10 +210,21 @@
     place();
     log.push(tl.formatAsOf({ on: time.on, from: spec().from, to: time.to }));
     if (!quiet) {
-      ag.network.refreshMap();  // vis-network redraws at once when ties come or go
-      if (!c.started.length && !c.ended.length) { net.body.emitter.emit("_requestRedraw"); }  // veils, halos
+      oneRedraw(ag.network.refreshMap);
+      net.body.emitter.emit("_requestRedraw");  // veils, halos and ghosts, when no tie came or went too
       settle();
     }
+  }
+
+  // Run f with vis-network's immediate redraws turned into one on the next frame: its data view removes the
+  // ties that ended, then adds those that started, and vis-network redraws the whole canvas after each.
+  function oneRedraw(f) {
+    var emitter = net.body.emitter, own = Object.prototype.hasOwnProperty.call(emitter, "emit"), emit = emitter.emit;
+    emitter.emit = function (name) {
+      if (name === "_redraw") { return emit.call(emitter, "_requestRedraw"); }
+      return emit.apply(emitter, arguments);
+    };
+    try { f(); } finally { if (own) { emitter.emit = emit; } else { delete emitter.emit; } }
   }
 
   // Tables, legend counts, panel and #fragment follow once the date stops moving: a step redraws the map
