@@ -209,6 +209,7 @@
     state.timeFlags = time.mode === "known" ? ["known"] : [];
     place();
     log.push(tl.formatAsOf({ on: time.on, from: spec().from, to: time.to }));
+    if (log.length > 10000) { log.splice(0, 5000); }
     if (!quiet) {
       oneRedraw(ag.network.refreshMap);
       net.body.emitter.emit("_requestRedraw");  // veils, halos and ghosts, when no tie came or went too
@@ -387,6 +388,8 @@
       showNotice("'" + text + "' is not a date; use " + tl.FORMS + " (or FROM..TO)");
       return;
     }
+    var now = api.window();
+    if (w.on === now.on && (!w.on || (w.from === now.from && w.to === now.to))) { clearNotice(); return; }  // Enter, then change
     if (!w.on) { time.on = false; clearNotice(); update(false); return; }
     time.between = w.from !== w.to && w.from !== "";
     time.cumulative = w.from === "";
