@@ -34,7 +34,8 @@ from graph.analysis.ranking import ties as ties_of
 __all__ = ["render_html", "legend_data", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
 HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
-SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # in this order
+SCRIPTS = ("logic", "timeline", "core", "network", "panel", "legend", "search", "tables", "timebar", "fragment",
+           "main")  # in this order
 # only in a page with hostile kinds or coloured by camp, after legend: the legend grouped by polarity, camps named
 SIGNED_SCRIPTS = ("polarity",)
 MAX_FIT_SCALE = 1.5
@@ -46,13 +47,14 @@ STATUS_OPACITY = {"planned": 0.6, "recommended": 0.5}
 
 def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
                 group_label: str = "type", sources: list | None = None, seed: int = 7,
-                measure_help: dict | None = None) -> str:
+                measure_help: dict | None = None, time: dict | None = None) -> str:
     """The HTML page for graph G (networkx MultiDiGraph of actors and relations).
 
     ``values`` maps measure -> {actor: value}; ``groups`` maps actor -> group
     name for colours, shapes and the legend filter (default: the actor's type);
     ``sources`` lists (file, count, what) for the footer. ``G.graph["restrictions"]``
-    (what the view options left out) becomes the page's banner.
+    (what the view options left out) becomes the page's banner. ``time`` (see
+    :func:`graph.output.timebar.time_data`): G holds every period, and the time bar shows those at its date.
     """
     from pyvis.network import Network
 
@@ -90,6 +92,8 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": _drawn(G),
     }
+    if time:
+        data["time"] = time
     if kinds.signed:
         data["kindGroups"] = [{"key": key, "polarity": polarity} for key, polarity in GROUPS]
     return _page(data, signed=kinds.signed or group_label == "camp")
