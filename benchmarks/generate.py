@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/generate.py N M [--shape SHAPE] [--seed S] [-o FOLDER]
 
-N actors of a dozen types, M relations of all four kinds, a third of them dated.
+N actors of a dozen types, M relations of all four kinds, a third of them dated (--periods: most
+ties and a tenth of the actors, in every date form: see with_periods).
 Shapes (SHAPES):
   forest      about a fifth of the actors in part_of forests (units of forces, members of
               coalitions), the other relations with a preference for well-connected actors
@@ -129,11 +130,43 @@ def _dated(pairs, rng):
     return rows
 
 
+def with_periods(actors, relations, seed: int = 1):
+    """The same network with random periods, as the time bar's tests and benchmark use them: most ties
+    dated 2000-2024 in every form the data allows (YYYY, YYYY-MM, YYYY-MM-DD, DD/MM/YYYY, MM/YYYY), about
+    a third of them ended; one actor in ten with a period of its own."""
+    rng = random.Random(seed + 101)
+
+    def day(year):
+        form = rng.randrange(5)
+        m, d = rng.randint(1, 12), rng.randint(1, 28)
+        return [str(year), f"{year}-{m:02d}", f"{year}-{m:02d}-{d:02d}", f"{d:02d}/{m:02d}/{year}",
+                f"{m:02d}/{year}"][form]
+
+    dated = []
+    for row in relations:
+        since = until = ""
+        if rng.random() < 0.8:
+            year = rng.randint(2000, 2022)
+            since = day(year) if rng.random() < 0.85 else ""
+            if rng.random() < 0.35:
+                until = day(rng.randint(year + 1, 2024))
+        dated.append(row[:6] + [since, until])
+    timed = []
+    for row in actors:
+        since = until = ""
+        if rng.random() < 0.1:
+            year = rng.randint(2000, 2020)
+            since, until = day(year), (day(rng.randint(year + 1, 2025)) if rng.random() < 0.6 else "")
+        timed.append(row + [since, until])
+    return timed, dated
+
+
 def write(folder: Path, actors, relations) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / "actors.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["id", "name", "type", "description", "aliases"])
+        w.writerow(["id", "name", "type", "description", "aliases"] + (["since", "until"] if actors and
+                                                                         len(actors[0]) > 5 else []))
         w.writerows(actors)
     with open(folder / "relations.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
@@ -147,10 +180,12 @@ def main() -> None:
     parser.add_argument("m", type=int, help="number of relations")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--shape", choices=SHAPES, default="forest")
+    parser.add_argument("--periods", action="store_true", help="most ties and some actors dated (with_periods)")
     parser.add_argument("-o", "--output", type=Path, help="folder (default benchmarks/out/SHAPE-N-M)")
     args = parser.parse_args()
     folder = args.output or Path(__file__).parent / "out" / f"{args.shape}-{args.n}-{args.m}"
-    write(folder, *generate(args.n, args.m, args.seed, args.shape))
+    made = generate(args.n, args.m, args.seed, args.shape)
+    write(folder, *(with_periods(*made, seed=args.seed) if args.periods else made))
     print(folder)
 
 

@@ -207,43 +207,78 @@ def data_files(dataset) -> list[tuple[str, int, str]]:
 
 @dataclass(frozen=True)
 class Picture:
-    """What a map draws: the graph, its measures, colour groups and title (before any format)."""
+    """What a map draws: the graph, its measures, colour groups and title (before any format).
+
+    ``time``: for a page of dated data, the time bar's data (graph.output.timebar); G then holds
+    every period and ``values`` are the measures at the view's date.
+    """
 
     G: object
     values: dict
     groups: dict | None
     title: str
     notes: tuple[str, ...]
+    time: dict | None = None
 
 
 def picture(dataset, view: View | None = None, *, title: str | None = None, color_by: str = "type",
             focus: str | None = None, depth: int = 1, page: bool = True, default_title: str = "Actor map",
-            G=None) -> Picture:
+            G=None, timebar: bool | None = None) -> Picture:
     """The graph a map draws and the measures that size it.
 
     A page (``page=True``) holds planned and recommended ties too unless the view names
     statuses; measures and communities are computed on the ties the view selects.
     ``G``: the view's graph when the caller has built it already.
+    ``timebar`` (default: ``page``): on dated data, G holds the ties of every period (the view's
+    other filters still apply) and the page's time bar shows those in force at the view's date;
+    the layout and colours are those of every period, so no actor moves when the date moves.
     """
 
     ds = _dataset(dataset)
     view = view if view is not None else View()
     if G is None:
         G = graph_of(ds, view, all_statuses=page, all_ties=True)
+    G_all = None
+    if (page if timebar is None else timebar) and _dated(ds):
+        G_all = G if view.date() is None and view.known_on is None else graph_of(
+            ds, replace(view, as_of="all", known_on=None), all_statuses=page, all_ties=True)
     if focus:
-        G = questions.neighbourhood(G, _actor(G, ds, focus, "focus"), depth)
+        if G_all is not None:
+            G_all = questions.neighbourhood(G_all, _actor(G_all, ds, focus, "focus"), depth)
+            G = G.subgraph([n for n in G if n in G_all]).copy() if G is not G_all else G_all
+        else:
+            G = questions.neighbourhood(G, _actor(G, ds, focus, "focus"), depth)
     measured = select(G, statuses=view.kept_statuses(), ties=view.kept_ties())
     values, notes = _centrality(measured, PANEL_MEASURES)
     notes = [*notes, *(f"sizes and colours {restriction_text(r)}; the map draws every tie"
                        for r in measured.graph.get("restrictions", ()) if r.what == "ties" and r not in
                        G.graph.get("restrictions", ()))]
+    coloured = G if G_all is None else G_all  # colours hold for every period
     groups = None
     if color_by == "community":
-        groups = {n: f"community {i}" for i, members in enumerate(questions.communities(measured), 1) for n in members}
+        groups = {n: f"community {i}" for i, members in enumerate(questions.communities(
+            select(coloured, statuses=view.kept_statuses(), ties=view.kept_ties())), 1) for n in members}
     elif color_by == "camp":
-        groups = camp_groups(select(G, statuses=view.kept_statuses()))
+        groups = camp_groups(select(coloured, statuses=view.kept_statuses()))
     title = clean_text(title) if title is not None else f"{default_title}: {folder_name(ds.folder)}"
-    return Picture(G, values, groups, title, tuple(notes))
+    time = None
+    if G_all is not None:
+        from graph.output.timebar import TIME_NOTES, time_data
+
+        time = time_data(G_all, date=view.date(), known_on=view.known_on, statuses=view.kept_statuses(),
+                         ties=view.kept_ties(), notes=[restriction_text(r) for r in G.graph.get("restrictions", ())
+                                                       if r.what in TIME_NOTES])
+        values = {m: {n: v.get(n) for n in G_all} for m, v in values.items()}  # None: inactive at the date
+        if G_all is not G:  # the banner: what the view at its date leaves out, as before, and the focus
+            G_all.graph["restrictions"] = [*G.graph.get("restrictions", ()), *(
+                r for r in G_all.graph.get("restrictions", ()) if r.what == "focus")]
+        G = G_all
+    return Picture(G, values, groups, title, tuple(notes), time)
+
+
+def _dated(ds) -> bool:
+    """Whether any tie or actor of the data set has a since or until."""
+    return any(row.get("since") or row.get("until") for row in [*ds.relations, *ds.actors])
 
 
 def camp_groups(G) -> dict[str, str]:
@@ -270,7 +305,8 @@ def render_html(dataset, view: View | None = None, *, title: str | None = None, 
     if overview_above is not None and p.G.number_of_nodes() > overview_above:
         overview = _overview_groups(p, view, group_by, color_by)
     return page(p.G, p.values, title=p.title, size_by=size_by, groups=p.groups, group_label=color_by,
-                sources=data_files(ds), measure_help=MEASURE_MEANINGS, overview=overview, overview_by=group_by)
+                sources=data_files(ds), measure_help=MEASURE_MEANINGS, overview=overview, overview_by=group_by,
+                time=p.time)
 
 
 def _overview_groups(p: Picture, view: View | None, group_by: str = "community", color_by: str = "type") -> dict:
@@ -386,7 +422,7 @@ def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness",
              title: str | None = None):
     """A pyvis ``Network`` with the page's colours, shapes, sizes, positions and tooltips; offline."""
 
-    p = picture(dataset, view, title=title, color_by=color_by)
+    p = picture(dataset, view, title=title, color_by=color_by, timebar=False)
     return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)
 
 

@@ -34,7 +34,7 @@ def rendered(tmp_path_factory):
         out[name] = path
 
     render("bundled", BUNDLED, "--as-of", "all")  # every period: the page's rows are the CSV's
-    render("large", generated(folder, 150, 260))
+    render("large", undated(generated(folder, 150, 260)))  # no time bar: the map has the whole height
     render("what-if", BUNDLED, "--without", "Barkhane", "--as-of", "2020-10")
     odd = "id,name,type\nproto,Proto,__proto__\nown,Own,hasOwnProperty\nconstructor,Builder,toString\n"
     render("odd", write(folder / "odd", odd, "source,relation,target,evidence\nproto,trains,own,x\n"
@@ -44,6 +44,19 @@ def rendered(tmp_path_factory):
                                                           for a, b in itertools.combinations(ids, 2))
     render("dense", write(folder / "dense", "id,name,type\n" + "".join(f"{a},Actor {a},t\n" for a in ids), dense))
     return out
+
+
+def undated(folder):
+    """The generated data without since/until: a page without a time bar (test_browser_time.py tests that)."""
+    import csv
+
+    path = folder / "relations.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    cut = [i for i, c in enumerate(rows[0]) if c not in ("since", "until")]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([[r[i] for i in cut] for r in rows])
+    return folder
 
 
 def geometry(p):

@@ -127,7 +127,8 @@ def test_page_script_is_one_namespace():
     for name in page.SCRIPTS:
         text = (ROOT / "graph" / "assets" / "js" / f"{name}.js").read_text(encoding="utf-8")
         assert "\n(function (" in text
-        assert text.rstrip().endswith("(actorgraph));" if name != "logic" else "(actorgraph.logic = {})));")
+        pure = {"logic": "(actorgraph.logic = {})));", "timeline": "(actorgraph.timeline = {})));"}
+        assert text.rstrip().endswith(pure.get(name, "(actorgraph));"))
 
 
 @pytest.mark.browser

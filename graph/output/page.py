@@ -35,7 +35,8 @@ from graph.analysis.ranking import ties as ties_of
 __all__ = ["render_html", "legend_data", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
 HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
-SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # in this order
+SCRIPTS = ("logic", "timeline", "core", "network", "panel", "legend", "search", "tables", "timebar", "fragment",
+           "main")  # in this order
 # only in a page with hostile kinds or coloured by camp, after legend: the legend grouped by polarity, camps named
 SIGNED_SCRIPTS = ("polarity",)
 # only in a page that opens on an overview of groups, before network: it decides what the map draws
@@ -50,15 +51,17 @@ GROUP_FONT = 13.0  # screen px of the overview's group labels at the fitted view
 
 def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
                 group_label: str = "type", sources: list | None = None, seed: int = 7,
-                measure_help: dict | None = None, overview: dict | None = None, overview_by: str = "community") -> str:
+                measure_help: dict | None = None, time: dict | None = None, overview: dict | None = None,
+                overview_by: str = "community") -> str:
     """The HTML page for graph G (networkx MultiDiGraph of actors and relations).
 
     ``values`` maps measure -> {actor: value}; ``groups`` maps actor -> group
     name for colours, shapes and the legend filter (default: the actor's type);
     ``sources`` lists (file, count, what) for the footer. ``G.graph["restrictions"]``
-    (what the view options left out) becomes the page's banner. ``overview`` (actor -> group
-    name, for large maps) makes the page open on one dot per group, ``overview_by`` says what
-    the groups are (see graph.picture.overview).
+    (what the view options left out) becomes the page's banner. ``time`` (see
+    :func:`graph.output.timebar.time_data`): G holds every period, and the time bar shows those at its date.
+    ``overview`` (actor -> group name, for large maps) makes the page open on one dot per group,
+    ``overview_by`` says what the groups are (see graph.picture.overview).
     """
     from pyvis.network import Network
 
@@ -115,6 +118,8 @@ def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", gr
         "sources": [{"file": f, "count": c, "what": w} for f, c, w in (sources or [])],
         "shown": _drawn(G),
     }
+    if time:
+        data["time"] = time
     if kinds.signed:
         data["kindGroups"] = [{"key": key, "polarity": polarity} for key, polarity in GROUPS]
     if grouped is not None:

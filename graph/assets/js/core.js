@@ -19,7 +19,8 @@
     relationsOf.get(r.target).push(r);
   });
 
-  var state = { hiddenGroups: new Set(), hiddenKinds: new Set(), selected: null, minGrade: "",
+  var state = { hiddenGroups: new Set(), hiddenKinds: new Set(), selected: null, minGrade: "", timeTest: null,
+    faded: new Set(), asOf: null, timeFlags: [],
     shownStatus: new Set(DATA.statuses.filter(function (s) { return s.shown; }).map(function (s) { return s.name; })) };
   var STATUS_WORDS = { planned: "planned (not yet there)", recommended: "recommended by the source (not there)" };
 
@@ -44,7 +45,12 @@
     });
   }
 
+  // Shown by the legend's filters and, with a time bar, in force at its date (state.timeTest, timebar.js).
   function relationShown(r) {
+    return relationFiltered(r) && (!state.timeTest || state.timeTest(r));
+  }
+
+  function relationFiltered(r) {
     return !state.hiddenKinds.has(r.kind) && state.shownStatus.has(r.status) &&
       logic.meetsGrade(r.grade, state.minGrade, DATA.grades.meets) &&
       !state.hiddenGroups.has(actors.get(r.source).group) && !state.hiddenGroups.has(actors.get(r.target).group);
@@ -121,6 +127,7 @@
     gradeWords: gradeWords,
     sourceNames: sourceNames,
     relationShown: relationShown,
+    relationFiltered: relationFiltered,
     relationHeadline: relationHeadline,
     nodeTitle: nodeTitle,
     edgeTitle: edgeTitle,

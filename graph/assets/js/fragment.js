@@ -25,6 +25,7 @@
     var known = DATA.statuses.map(function (x) { return x.name; });
     state.shownStatus = new Set(s.status ? s.status.filter(function (x) { return known.indexOf(x) >= 0; }) : ["actual"]);
     state.minGrade = DATA.grades.levels.indexOf(s.minGrade) >= 0 ? s.minGrade : "";
+    if (ag.timebar) { ag.timebar.apply(s); }
     ag.legend.render();
     ag.network.refresh();
     if (s.actor && core.actors.has(s.actor)) { ag.network.selectActor(s.actor, false); }

@@ -81,9 +81,10 @@
         h / (margin * Math.max(bounds[3] - bounds[1], 1)), maxScale) };
   }
 
-  // The view in the address's #fragment: actor, hidden groups and kinds, statuses, minimum grade.
+  // The view in the address's #fragment: actor, hidden groups and kinds, statuses, minimum grade; the
+  // time bar's date (as-of, see timeline.parseAsOf) and flags (time=known).
   function parseFragment(hash) {
-    var found = { actor: null, hide: [], kinds: [], status: null, minGrade: "" };
+    var found = { actor: null, hide: [], kinds: [], status: null, minGrade: "" };  // asOf and time when given
     String(hash).replace(/^#/, "").split("&").forEach(function (part) {
       var eq = part.indexOf("=");
       if (eq < 0) { return; }
@@ -96,12 +97,14 @@
       if (key === "hide-relations") { found.kinds = values; }
       if (key === "status") { found.status = values; }
       if (key === "min-grade") { found.minGrade = values[0] || ""; }
+      if (key === "as-of") { found.asOf = values[0] || null; }
+      if (key === "time") { found.time = values; }
     });
     return found;
   }
 
-  // The #fragment for a view ({selected, hiddenGroups, hiddenKinds, shownStatus, minGrade}: Sets
-  // and strings); "" for the default view. parseFragment reads it back.
+  // The #fragment for a view ({selected, hiddenGroups, hiddenKinds, shownStatus, minGrade, asOf,
+  // timeFlags}: Sets, strings and a list); "" for the default view. parseFragment reads it back.
   function formatFragment(view) {
     var parts = [];
     var list = function (set) { return Array.from(set).sort().map(encodeURIComponent).join(","); };
@@ -111,6 +114,8 @@
     var status = Array.from(view.shownStatus);
     if (status.length !== 1 || status[0] !== "actual") { parts.push("status=" + list(view.shownStatus)); }
     if (view.minGrade) { parts.push("min-grade=" + encodeURIComponent(view.minGrade)); }
+    if (view.asOf) { parts.push("as-of=" + encodeURIComponent(view.asOf)); }  // the time bar's date
+    if (view.timeFlags && view.timeFlags.length) { parts.push("time=" + view.timeFlags.join(",")); }
     return parts.length ? "#" + parts.join("&") : "";
   }
 

@@ -48,7 +48,7 @@
       var widest = 0;
       ctx.lineWidth = Math.max(2.5 / scale, font * 0.22);
       ctx.strokeStyle = "rgba(255,255,255,0.92)";
-      ctx.fillStyle = lit && !lit.has(id) ? DIM_LABEL : LABEL_COLOR;
+      ctx.fillStyle = (lit && !lit.has(id)) || state.faded.has(id) ? DIM_LABEL : LABEL_COLOR;
       L.lines.forEach(function (line, i) {
         var y = y0 + i * pitch + (pitch - font) / 2;
         ctx.strokeText(line, ax, y);
@@ -178,16 +178,24 @@
     ag.fragment.write();
   }
 
+  // The map only (the time bar's steps: it renders the tables and writes the #fragment once it stops).
+  function refreshMap() {
+    nodeView.refresh();
+    edgeView.refresh();
+    if (state.selected) { highlight(state.selected); }
+  }
+
   ag.network = {
     network: network,
+    nodes: nodes,
+    edges: edges,
     fitView: fitView,
     selectActor: selectActor,
     clearSelection: clearSelection,
     refresh: refresh,
-    nodes: nodes,
-    edges: edges,
     nodeView: nodeView,
-    edgeView: edgeView
+    edgeView: edgeView,
+    refreshMap: refreshMap
   };
   if (overview) { overview.attach(ag.network); }
 }(actorgraph));
