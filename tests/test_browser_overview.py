@@ -114,3 +114,19 @@ def test_the_fragment_opens_the_group_of_its_actor(open_page, overview_page):
     assert p.js("network.getSelectedNodes()") == [actor]
     assert p.js("actorgraph.overview.isOpen(3)") is True
     assert p.errors == []
+
+
+def test_the_time_bar_moves_the_lines_between_groups(open_page, overview_page):
+    p = open_page(overview_page)
+    if not p.js("!!actorgraph.timebar"):
+        pytest.skip("no time bar in this page")
+    widths = "network.body.data.edges.get().filter(e => e.overviewTie).map(e => e.title).sort().join('|')"
+    before = p.js(widths)
+    p.js("actorgraph.timebar.moveTo(actorgraph.timebar.events()[1])")  # near the start: few ties in force
+    after = p.js(widths)
+    assert after != before
+    shown = p.js("agData.relations.filter(actorgraph.core.relationShown)")
+    counted = p.js("network.body.data.edges.get().filter(e => e.overviewTie).reduce((n, e) => n + +e.title.split(' ')[0], 0)")
+    group_of = {m: g["id"] for g in p.js(GROUPS) for m in g["members"]}
+    assert counted == sum(1 for r in shown if group_of[r["source"]] != group_of[r["target"]])
+    assert p.errors == []

@@ -277,6 +277,10 @@
     };
     api.clearSelection = function () { panelGroup = null; plainClear(); };
     api.refresh = function () { retie(); plainRefresh(); };
+    if (api.refreshMap) {  // the time bar's step: the lines between groups follow its date too
+      var plainMap = api.refreshMap;
+      api.refreshMap = function () { retie(); plainMap(); };
+    }
     api.network.on("click", function (p) {
       var id = p.nodes.length ? p.nodes[0] : null;
       if (id !== null && String(id).indexOf("group:") === 0) {
