@@ -1,6 +1,6 @@
 """Time actorgraph as a user runs it, on networks of every shape and growing size.
 
-Usage: python benchmarks/run.py [--shapes forest,er,ba,components] [--sizes 10k,30k] [--runs N]
+Usage: python benchmarks/run.py [--shapes forest,er,ba,components,giant] [--sizes 10k,30k] [--runs N]
                                 [--commands validate,render,...] [--no-browser] [--write]
 
 Each command runs as a separate process, several times (the table gives the median and the
@@ -30,10 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "benchmarks" / "out"
 SIZES = {"10k": (10_000, 30_000), "30k": (30_000, 100_000), "1k": (1_000, 3_000)}
-SHAPES = ("forest", "er", "ba", "components")
+SHAPES = ("forest", "er", "ba", "components", "giant")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TARGETS = {"validate": 1, "centrality": 12, "render": 15, "other": 15}  # seconds at 10k / 30k
+TARGETS = {"validate": 1, "centrality": 12, "render": 15, "robustness": 60, "report": 60,
+           "other": 15}  # seconds at 10k / 30k
 WRAP = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
         "d = subprocess.run(sys.argv[1:], capture_output=True); "
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, d.returncode)")
@@ -89,6 +90,11 @@ def commands(folder: Path, html: Path, tmp: Path) -> dict[str, list[str]]:
         "path": ["path", "a0", "a9", "--all", *d],
         "diff": ["diff", str(folder), str(folder)],
         "export": ["export", "--format", "gexf", "-o", str(tmp / "x.gexf"), *d],
+        "import": ["import", str(tmp / "x.gexf"), "-o", str(tmp / "imported")],  # the file export wrote
+        "timeline": ["timeline", *d],
+        "balance": ["balance", *d],
+        "robustness": ["robustness", *d],
+        "report": ["report", *d, "-o", str(tmp / "brief.html")],
     }
 
 

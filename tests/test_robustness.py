@@ -151,6 +151,7 @@ def test_small_networks_stay_exact(tmp_path):
     assert 40 * 120 * (120 + 160) < EXACT_WORK
 
 
+@pytest.mark.slow
 def test_sampled_views_equal_exact_ones_with_every_source(tmp_path):
     from graph.analysis.build import select
     from graph.analysis.robustness import _Sampled, _values
