@@ -36,8 +36,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 TARGETS = {"validate": 1, "centrality": 12, "render": 15, "robustness": 60, "report": 60,
            "other": 15}  # seconds at 10k / 30k
 WRAP = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-        "d = subprocess.run(sys.argv[1:], capture_output=True); "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, d.returncode)")
+        "d = subprocess.run(sys.argv[1:], capture_output=True); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(time.perf_counter() - t, u.ru_maxrss / 1024, d.returncode, u.ru_utime + u.ru_stime)")
 
 
 def data_dir(shape: str, size: str) -> Path:
@@ -50,16 +50,19 @@ def data_dir(shape: str, size: str) -> Path:
 
 
 def timed(cmd: list[str], runs: int) -> dict:
-    """Seconds of each run (median, min, max) and the peak memory (MB) of a command."""
-    times, peak = [], 0.0
+    """Seconds of each run (median, min, max), the median CPU seconds (user + system, worker
+    processes included: steadier than wall time on a shared machine) and the peak memory (MB)."""
+    times, cpus, peak = [], [], 0.0
     for _ in range(runs):
         done = subprocess.run([sys.executable, "-c", WRAP, *cmd], capture_output=True, text=True, cwd=ROOT)
-        seconds, mb, code = done.stdout.split()
+        seconds, mb, code, cpu = done.stdout.split()
         if code != "0":
             raise RuntimeError(f"{' '.join(cmd)} failed")
         times.append(float(seconds))
+        cpus.append(float(cpu))
         peak = max(peak, float(mb))
-    return {"median": statistics.median(times), "min": min(times), "max": max(times), "peak": peak, "runs": runs}
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "peak": peak, "runs": runs,
+            "cpu": statistics.median(cpus)}
 
 
 def alternate(a: list[str], b: list[str], runs: int) -> dict:
@@ -191,7 +194,8 @@ def report(start: dict, results: dict) -> str:
            f"| `python -c \"import click, pandas, networkx\"` vs `actorgraph centrality` (bundled) |"
            f" {start['centrality']['a']:.3f} vs {start['centrality']['b']:.3f} | {start['centrality']['ratio']:.2f}"
            " | <= 1.2 |", "",
-           "| shape, size | command | median s (min-max, runs) | peak MB | target | met |", "|---|---|---|---|---|---|"]
+           "| shape, size | command | median s (min-max, runs) | CPU s | peak MB | target | met |",
+           "|---|---|---|---|---|---|---|"]
     for key, row in results.items():
         size = key.split()[1]
         for name, r in row.items():
@@ -200,7 +204,8 @@ def report(start: dict, results: dict) -> str:
             limit = 60 if size == "30k" else TARGETS.get(name, TARGETS["other"])
             met = r["median"] < limit and (size == "30k" or r["peak"] < 1024)
             verdict = "NO" if not met else "yes" if r["max"] < limit else "median (not every run)"
-            out.append(f"| {key} | `{name}` | {r['median']:.2f} ({r['min']:.2f}-{r['max']:.2f}, {r['runs']}) |"
+            cpu = f"{r['cpu']:.2f}" if "cpu" in r else "-"
+            out.append(f"| {key} | `{name}` | {r['median']:.2f} ({r['min']:.2f}-{r['max']:.2f}, {r['runs']}) | {cpu} |"
                        f" {r['peak']:.0f} | < {limit} s{'' if size == '30k' else ', < 1 GB'} |"
                        f" {verdict} |")
     browsers = {k: r["browser"] for k, r in results.items() if "browser" in r}
