@@ -142,17 +142,19 @@ def main() -> int:
     parser.add_argument("--commands", help="only these commands (comma-separated); browser: the page in Chromium")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up ratios (keep the saved ones)")
     args = parser.parse_args()
     py, cli = sys.executable, [sys.executable, str(ROOT / "cli.py")]
     import shutil
 
     exe = shutil.which("actorgraph") or None
-    start = {"help": alternate([py, "-c", "import click"], [exe, "--help"] if exe else cli + ["--help"], 21),
+    store = OUT / "results.json"
+    saved = json.loads(store.read_text()) if store.exists() else {}
+    start = saved.get("start") if args.no_startup and saved.get("start") else {
+        "help": alternate([py, "-c", "import click"], [exe, "--help"] if exe else cli + ["--help"], 21),
              "centrality": alternate([py, "-c", "import click, pandas, networkx"],
                                      ([exe] if exe else cli) + ["centrality", "--data", str(ROOT / "data")], 11)}
     print("start-up", json.dumps(start), flush=True)
-    store = OUT / "results.json"
-    saved = json.loads(store.read_text()) if store.exists() else {}
     results: dict = saved.get("results", {})
     only = set(args.commands.split(",")) if args.commands else None
     for size in args.sizes.split(","):
@@ -167,6 +169,9 @@ def main() -> int:
                         continue
                     runs = (args.runs if size == "10k" else args.large_runs) if main_command else 1
                     row[name] = timed(cli + extra, runs)
+                    print(shape, size, name, json.dumps(row[name]), flush=True)
+                    results[f"{shape} {size}"] = row  # kept after every command: a long run may be cut short
+                    store.write_text(json.dumps({"start": start, "results": results}, indent=1))
                 if not args.no_browser and size == "10k" and (not only or "browser" in only):
                     timed(cli + commands(folder, html, Path(tmp))["render"], 1)
                     row["browser"] = browser(html)
