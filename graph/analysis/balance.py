@@ -31,7 +31,7 @@ STARTS = 60  # seeded random starts of the relocation search
 # Steps one relocation search (one number of camps) may spend: its time bound. A start costs about
 # its ties plus ten sweeps over the actors, each weighing every camp; over the budget a large
 # network gets fewer starts (at least one): 60 starts at 10,000 actors took minutes.
-RELOCATE_WORK = 4_000_000
+RELOCATE_WORK = 1_000_000
 SEED = 24
 
 
