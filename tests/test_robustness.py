@@ -162,16 +162,19 @@ def test_sampled_views_equal_exact_ones_with_every_source(tmp_path):
     edges = list(G.edges(keys=True, data=True))
     kept = frozenset(i for i, e in enumerate(edges) if e[3].get("confidence") == "stated")
     exact = _values(select(G, statuses=None, confidence="stated"), "betweenness", False)
-    assert est.view(kept) == pytest.approx(exact, abs=1e-12)
+    assert dict(zip(G, est.view(kept))) == pytest.approx(exact, abs=1e-12)
     doubled = next(i for i, (u, v, _, d) in enumerate(edges) if {u, v} == {"a0", "a1"})
-    assert est.without(doubled) == full  # the pair keeps its other relation: exactly nothing changes
+    assert dict(zip(G, est.without(doubled))) == full  # the pair keeps its other relation: exactly nothing changes
     lone = next(i for i, (u, v, _, d) in enumerate(edges) if {u, v} == {"a5", "a6"})
     H = G.copy()
     H.remove_edge(*edges[lone][:3])
     exact = _values(H, "betweenness", False)
-    got = est.without(lone)
+    got = dict(zip(G, est.without(lone)))
     moved = [v for v in G if abs(exact[v] - full[v]) > 1e-3]
     assert moved and all(got[v] == pytest.approx(exact[v], abs=1e-9) for v in moved)  # the large changes, exact
+    from graph.analysis.ranking import ranks
+
+    assert est.ranks(got_array := est.without(lone), list(G)) == ranks(dict(zip(G, got_array)), G)
 
 
 def test_large_network_says_its_betweenness_is_estimated(tmp_path, monkeypatch):

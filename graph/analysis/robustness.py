@@ -13,9 +13,9 @@ __all__ = ["robustness", "evidence_shares", "tie_limit_for"]
 
 TIE_WORK = 1_500_000  # single-tie removals each recompute the measure: test at most WORK / (actors + ties)
 # Betweenness is exact in every view while views x actors x (actors + ties) stays within this (about
-# 13 ns each of CPU: 25 s; at 10,000 actors and 30,000 ties a single view is 4e8). Above it,
+# 13-20 ns each of CPU: 15-25 s; at 10,000 actors and 30,000 ties a single view is 4e8). Above it,
 # the views' betweenness is estimated from the same sample of source actors (see _Sampled).
-EXACT_WORK = 2_000_000_000
+EXACT_WORK = 1_200_000_000
 MIN_SAMPLE = 100  # source actors: fewer would say little
 
 
@@ -69,9 +69,12 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
     order = sorted(full_ranks, key=lambda n: rank_key(full[n], G.nodes[n].get("name", n), n))[:top]
     views, notes = [], []
 
-    def add(name: str, kind: str, values: dict, left_out: int) -> None:
-        r = ranks(values, G)
-        views.append({"view": name, "kind": kind, "left_out": left_out, "kendall_tau": _tau(full, values, G),
+    def add(name: str, kind: str, values, left_out: int) -> None:
+        if isinstance(values, dict):
+            r, tau = ranks(values, G), _tau(full, values, G)
+        else:  # estimated: an array in G's order (see _Sampled)
+            r, tau = sampled.ranks(values, order), sampled.tau(values)
+        views.append({"view": name, "kind": kind, "left_out": left_out, "kendall_tau": tau,
                       "ranks": {n: r.get(n) for n in order}, "kept": sum(r.get(n) == full_ranks[n] for n in order)})
 
     seen: dict[frozenset, str] = {}
@@ -233,8 +236,21 @@ class _Sampled:
         g.delete_edges([e for e, p in enumerate(self.pairs) if p in gone])
         return g
 
-    def _values(self, est) -> dict:
-        return {v: float(x) for v, x in zip(self.nodes, est)}
+    def _values(self, est):
+        import numpy as np
+
+        return np.asarray(est, dtype=float)
+
+    def ranks(self, est, actors) -> dict:
+        """Competition ranks of ``actors`` by the estimate: 1 + how many actors have more (as ranking.ranks)."""
+        index = {v: i for i, v in enumerate(self.nodes)}
+        return {a: 1 + int((est > est[index[a]]).sum()) for a in actors}
+
+    def tau(self, est) -> float | None:
+        from scipy.stats import kendalltau
+
+        value = kendalltau(self.full, est).statistic
+        return None if value is None or math.isnan(value) else float(value)
 
     def _record(self, parts) -> None:
         import numpy as np
