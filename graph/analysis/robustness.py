@@ -50,7 +50,7 @@ def _label(G, u: str, v: str, d: dict) -> str:
 
 
 def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = False,
-               tie_limit: int | None = None) -> dict:
+               tie_limit: int | None = None, full: dict | None = None) -> dict:
     """The ranking by ``measure`` on G and on stricter views of its evidence.
 
     Views: stated ties only; each minimum grade present in the data; and G without each
@@ -64,7 +64,7 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
     """
 
     sources = G.graph.get("sources") or {}
-    full = _values(G, measure, directed)
+    full = _values(G, measure, directed) if full is None else full  # full: G's values, when already measured
     full_ranks = ranks(full, G)
     order = sorted(full_ranks, key=lambda n: rank_key(full[n], G.nodes[n].get("name", n), n))[:top]
     views, notes = [], []
