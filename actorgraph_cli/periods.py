@@ -8,7 +8,8 @@ import click
 
 from cli import Command, data_option
 from graph.names import MEASURE_NAMES
-from actorgraph_cli.options import OutputPath, _format, _json, cli_view, format_option, load, view_options, write_files
+from actorgraph_cli.options import (OutputPath, _format, _json, cli_view, format_option, load, notes, view_options,
+                                    write_files)
 
 
 @click.command(cls=Command)
@@ -39,6 +40,12 @@ def timeline(measure, top, every, output, fmt):
         return _chart(output, measure, top, every)
 
     found = steps(load(), cli_view(), measure=measure, top=top, every=every)
+    estimated = [s for s in found if s.get("estimated_from")]
+    if estimated:
+        from graph.analysis.engine import SAMPLE_SEED
+
+        notes([f"{measure} estimated, not exact, at {len(estimated)} of {len(found)} steps (large network): from"
+               f" {min(s['estimated_from'] for s in estimated)} or more sampled source actors (seed {SAMPLE_SEED})"])
     if fmt == "json":
         return _json({"measure": measure, "every": every, "steps": found})
     rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t["rank"], "name": t["name"],

@@ -11,6 +11,11 @@ Shapes (SHAPES):
   er          uniform random pairs (Erdős–Rényi): one giant component, no hubs
   ba          Barabási–Albert preferential attachment: hubs by a power law, one component
   components  many small separate groups (5 to 40 actors), dense inside
+  giant       one giant Erdős–Rényi-like component (a random spanning tree, then uniform pairs)
+              with power-law hubs (a third of the relations by preferential attachment), where
+              every kind (cooperative, hostile and neutral, directed or not), status, confidence,
+              source reliability and relation credibility occurs; it also writes kinds.csv and
+              sources.csv
 part_of ties always point from a later actor to an earlier one, so they never form a cycle.
 """
 
@@ -28,11 +33,23 @@ WORDS = ["Sahel", "Niger", "Liptako", "Gourma", "Ménaka", "Kidal", "Gao", "Mopt
 KINDS = ["coordinates_with"] * 4 + ["trains"] * 2 + ["accompanies"] * 2
 
 
-SHAPES = ("forest", "er", "ba", "components")
+SHAPES = ("forest", "er", "ba", "components", "giant")
+# giant: the data set's own kinds, all three polarities, directed and not
+GIANT_KINDS = [("trains", "trains", "trained by", "yes", "cooperative", "#d9480f", "solid"),
+               ("accompanies", "accompanies", "accompanied by", "yes", "cooperative", "#7b2cbf", "dashed"),
+               ("coordinates_with", "coordinates with", "coordinates with", "no", "cooperative", "#2b8a3e", "dotted"),
+               ("part_of", "part of", "has part", "yes", "cooperative", "#495057", "solid"),
+               ("allied_with", "allied with", "allied with", "no", "cooperative", "#1971c2", "solid"),
+               ("fights", "fights", "fights", "no", "hostile", "#c92a2a", "solid"),
+               ("attacks", "attacks", "attacked by", "yes", "hostile", "#e8590c", "dashed"),
+               ("monitors", "monitors", "monitored by", "yes", "neutral", "#868e96", "dotted")]
+GIANT_SOURCES = 300
 
 
 def generate(n: int, m: int, seed: int = 1, shape: str = "forest"):
     """(actor rows, relation rows) of a synthetic network."""
+    if shape == "giant":
+        return _actors(n, random.Random(seed)), _graded(_giant(n, m, random.Random(seed + 7)), random.Random(seed + 11))
     if shape != "forest":
         return _actors(n, random.Random(seed)), _dated(_pairs(n, m, shape, random.Random(seed + 7)),
                                                        random.Random(seed + 11))
@@ -115,6 +132,48 @@ def _pairs(n: int, m: int, shape: str, rng) -> list[tuple[int, str, int]]:
     return out[:m]
 
 
+def _giant(n: int, m: int, rng) -> list[tuple[int, str, int]]:
+    """One component: a random spanning tree, then two thirds uniform pairs and a third by preference."""
+    kinds = [k[0] for k in GIANT_KINDS]
+    seen, out = set(), []
+    ends = list(range(n))
+
+    def add(a, b, kind=None):
+        kind = kind or rng.choice(kinds)
+        if a == b:
+            return
+        if kind == "part_of" and a < b:
+            a, b = b, a
+        undirected = kind in ("coordinates_with", "allied_with", "fights")
+        key = (min(a, b), kind, max(a, b)) if undirected else (a, kind, b)
+        if key not in seen:
+            seen.add(key)
+            out.append((a, kind, b))
+            ends.extend((a, b))
+
+    for i in range(1, n):
+        add(i, rng.randrange(i), "part_of" if rng.random() < 0.2 else None)
+    while len(out) < m:
+        if rng.random() < 2 / 3:
+            add(rng.randrange(n), rng.randrange(n))
+        else:
+            add(rng.choice(ends), rng.choice(ends))
+    return out[:m]
+
+
+def _graded(pairs, rng):
+    """_dated rows with a status, sources (one to three) and a credibility; every value occurs."""
+    rows = []
+    for i, row in enumerate(_dated(pairs, rng)):
+        status = ["", "actual", "planned", "recommended"][i % 4] if i < 8 else \
+            rng.choice(["", "", "", "", "actual", "planned", "recommended"])
+        confidence = ["stated", "implied", ""][i % 3] if i < 8 else row[5]
+        sources = ";".join(f"s{k}" for k in rng.sample(range(GIANT_SOURCES), rng.choice([0, 1, 1, 1, 2, 3])))
+        credibility = str(i % 6 + 1) if i < 8 else rng.choice(["", "", "1", "2", "3", "4", "5", "6"])
+        rows.append(row[:5] + [confidence] + row[6:] + [status, sources, credibility])
+    return rows
+
+
 def _dated(pairs, rng):
     rows = []
     for a, kind, b in pairs:
@@ -163,6 +222,17 @@ def with_periods(actors, relations, seed: int = 1):
 
 def write(folder: Path, actors, relations) -> None:
     folder.mkdir(parents=True, exist_ok=True)
+    graded = bool(relations) and len(relations[0]) > 8  # the giant shape: its kinds and sources too
+    if graded:
+        with open(folder / "kinds.csv", "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(["kind", "label", "inverse", "directed", "polarity", "color", "style"])
+            w.writerows(GIANT_KINDS)
+        with open(folder / "sources.csv", "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(["id", "title", "author", "published", "url", "reliability"])
+            w.writerows([f"s{i}", f"Synthetic report {i}", f"Author {i % 17}", str(2005 + i % 20), "",
+                         "ABCDEF"[i % 6] if i % 7 else ""] for i in range(GIANT_SOURCES))
     with open(folder / "actors.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["id", "name", "type", "description", "aliases"] + (["since", "until"] if actors and
@@ -170,7 +240,8 @@ def write(folder: Path, actors, relations) -> None:
         w.writerows(actors)
     with open(folder / "relations.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["source", "relation", "target", "evidence", "note", "confidence", "since", "until"])
+        w.writerow(["source", "relation", "target", "evidence", "note", "confidence", "since", "until"]
+                   + (["status", "sources", "credibility"] if graded else []))
         w.writerows(relations)
 
 

@@ -1,6 +1,6 @@
 """Time actorgraph as a user runs it, on networks of every shape and growing size.
 
-Usage: python benchmarks/run.py [--shapes forest,er,ba,components] [--sizes 10k,30k] [--runs N]
+Usage: python benchmarks/run.py [--shapes forest,er,ba,components,giant] [--sizes 10k,30k] [--runs N]
                                 [--commands validate,render,...] [--no-browser] [--write]
 
 Each command runs as a separate process, several times (the table gives the median and the
@@ -30,13 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "benchmarks" / "out"
 SIZES = {"10k": (10_000, 30_000), "30k": (30_000, 100_000), "1k": (1_000, 3_000)}
-SHAPES = ("forest", "er", "ba", "components")
+SHAPES = ("forest", "er", "ba", "components", "giant")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-TARGETS = {"validate": 1, "centrality": 12, "render": 15, "other": 15}  # seconds at 10k / 30k
+TARGETS = {"validate": 1, "centrality": 12, "render": 15, "robustness": 60, "report": 60,
+           "other": 15}  # seconds at 10k / 30k
 WRAP = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-        "d = subprocess.run(sys.argv[1:], capture_output=True); "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, d.returncode)")
+        "d = subprocess.run(sys.argv[1:], capture_output=True); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(time.perf_counter() - t, u.ru_maxrss / 1024, d.returncode, u.ru_utime + u.ru_stime)")
 
 
 def data_dir(shape: str, size: str) -> Path:
@@ -49,16 +50,19 @@ def data_dir(shape: str, size: str) -> Path:
 
 
 def timed(cmd: list[str], runs: int) -> dict:
-    """Seconds of each run (median, min, max) and the peak memory (MB) of a command."""
-    times, peak = [], 0.0
+    """Seconds of each run (median, min, max), the median CPU seconds (user + system, worker
+    processes included: steadier than wall time on a shared machine) and the peak memory (MB)."""
+    times, cpus, peak = [], [], 0.0
     for _ in range(runs):
         done = subprocess.run([sys.executable, "-c", WRAP, *cmd], capture_output=True, text=True, cwd=ROOT)
-        seconds, mb, code = done.stdout.split()
+        seconds, mb, code, cpu = done.stdout.split()
         if code != "0":
             raise RuntimeError(f"{' '.join(cmd)} failed")
         times.append(float(seconds))
+        cpus.append(float(cpu))
         peak = max(peak, float(mb))
-    return {"median": statistics.median(times), "min": min(times), "max": max(times), "peak": peak, "runs": runs}
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "peak": peak, "runs": runs,
+            "cpu": statistics.median(cpus)}
 
 
 def alternate(a: list[str], b: list[str], runs: int) -> dict:
@@ -89,6 +93,11 @@ def commands(folder: Path, html: Path, tmp: Path) -> dict[str, list[str]]:
         "path": ["path", "a0", "a9", "--all", *d],
         "diff": ["diff", str(folder), str(folder)],
         "export": ["export", "--format", "gexf", "-o", str(tmp / "x.gexf"), *d],
+        "import": ["import", str(tmp / "x.gexf"), "-o", str(tmp / "imported")],  # the file export wrote
+        "timeline": ["timeline", *d],
+        "balance": ["balance", *d],
+        "robustness": ["robustness", *d],
+        "report": ["report", *d, "-o", str(tmp / "brief.html")],
     }
 
 
@@ -133,17 +142,19 @@ def main() -> int:
     parser.add_argument("--commands", help="only these commands (comma-separated); browser: the page in Chromium")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up ratios (keep the saved ones)")
     args = parser.parse_args()
     py, cli = sys.executable, [sys.executable, str(ROOT / "cli.py")]
     import shutil
 
     exe = shutil.which("actorgraph") or None
-    start = {"help": alternate([py, "-c", "import click"], [exe, "--help"] if exe else cli + ["--help"], 21),
+    store = OUT / "results.json"
+    saved = json.loads(store.read_text()) if store.exists() else {}
+    start = saved.get("start") if args.no_startup and saved.get("start") else {
+        "help": alternate([py, "-c", "import click"], [exe, "--help"] if exe else cli + ["--help"], 21),
              "centrality": alternate([py, "-c", "import click, pandas, networkx"],
                                      ([exe] if exe else cli) + ["centrality", "--data", str(ROOT / "data")], 11)}
     print("start-up", json.dumps(start), flush=True)
-    store = OUT / "results.json"
-    saved = json.loads(store.read_text()) if store.exists() else {}
     results: dict = saved.get("results", {})
     only = set(args.commands.split(",")) if args.commands else None
     for size in args.sizes.split(","):
@@ -158,6 +169,9 @@ def main() -> int:
                         continue
                     runs = (args.runs if size == "10k" else args.large_runs) if main_command else 1
                     row[name] = timed(cli + extra, runs)
+                    print(shape, size, name, json.dumps(row[name]), flush=True)
+                    results[f"{shape} {size}"] = row  # kept after every command: a long run may be cut short
+                    store.write_text(json.dumps({"start": start, "results": results}, indent=1))
                 if not args.no_browser and size == "10k" and (not only or "browser" in only):
                     timed(cli + commands(folder, html, Path(tmp))["render"], 1)
                     row["browser"] = browser(html)
@@ -185,7 +199,8 @@ def report(start: dict, results: dict) -> str:
            f"| `python -c \"import click, pandas, networkx\"` vs `actorgraph centrality` (bundled) |"
            f" {start['centrality']['a']:.3f} vs {start['centrality']['b']:.3f} | {start['centrality']['ratio']:.2f}"
            " | <= 1.2 |", "",
-           "| shape, size | command | median s (min-max, runs) | peak MB | target | met |", "|---|---|---|---|---|---|"]
+           "| shape, size | command | median s (min-max, runs) | CPU s | peak MB | target | met |",
+           "|---|---|---|---|---|---|---|"]
     for key, row in results.items():
         size = key.split()[1]
         for name, r in row.items():
@@ -194,7 +209,8 @@ def report(start: dict, results: dict) -> str:
             limit = 60 if size == "30k" else TARGETS.get(name, TARGETS["other"])
             met = r["median"] < limit and (size == "30k" or r["peak"] < 1024)
             verdict = "NO" if not met else "yes" if r["max"] < limit else "median (not every run)"
-            out.append(f"| {key} | `{name}` | {r['median']:.2f} ({r['min']:.2f}-{r['max']:.2f}, {r['runs']}) |"
+            cpu = f"{r['cpu']:.2f}" if "cpu" in r else "-"
+            out.append(f"| {key} | `{name}` | {r['median']:.2f} ({r['min']:.2f}-{r['max']:.2f}, {r['runs']}) | {cpu} |"
                        f" {r['peak']:.0f} | < {limit} s{'' if size == '30k' else ', < 1 GB'} |"
                        f" {verdict} |")
     browsers = {k: r["browser"] for k, r in results.items() if "browser" in r}

@@ -45,25 +45,77 @@ def test_polish_checks_stay_within_its_budget_with_parallel_relations(monkeypatc
     assert sum(checked) <= 2_000_000
 
 
-def test_routing_measures_only_nearby_actors_within_its_budget(monkeypatch):
+def _ring_star(leaves: int = 200):
+    angles = np.linspace(0, 2 * np.pi, leaves, endpoint=False)
+    P = np.concatenate([[[0.0, 0.0]], np.stack([np.cos(angles), np.sin(angles)], axis=1) * 400])
+    boxes = np.concatenate([P - [20, -8], P + [20, 22]], axis=1)
+    return P, np.full(len(P), 6.0), boxes
+
+
+@pytest.mark.parametrize("limit", [100_000, 5_000_000])
+def test_routing_measures_only_nearby_actors_within_its_budget(monkeypatch, limit):
     from graph.picture import routing
 
-    monkeypatch.setattr(routing, "ROUTE_WORK", 100_000, raising=False)
+    monkeypatch.setattr(routing, "ROUTE_WORK", limit, raising=False)
     measured = []
-    cost = routing._cost
+    cost = routing._costs
 
-    def counting(points, ends, P, R, boxes, *a, **k):
-        measured.append((len(points) - 1) * len(P))
-        return cost(points, ends, P, R, boxes, *a, **k)
+    def counting(curves, ends, P, R, boxes, *a, **k):
+        measured.append(len(curves) * (curves.shape[1] - 1) * len(P) + routing._CALL)
+        return cost(curves, ends, P, R, boxes, *a, **k)
 
-    monkeypatch.setattr(routing, "_cost", counting)
-    angles = np.linspace(0, 2 * np.pi, 200, endpoint=False)
-    P = np.concatenate([[[0.0, 0.0]], np.stack([np.cos(angles), np.sin(angles)], axis=1) * 400])
-    R = np.full(len(P), 6.0)
-    boxes = np.concatenate([P - [20, -8], P + [20, 22]], axis=1)
+    monkeypatch.setattr(routing, "_costs", counting)
+    P, R, boxes = _ring_star()
     bends = routing.route({(0, i): [(f"e{i}", 0, i)] for i in range(1, len(P))}, P, R, boxes)
     assert len(bends) == 200
-    assert sum(measured) <= 100_000
+    assert sum(measured) <= limit
+    if limit > 1_000_000:  # enough for the fewer bends: some lines leave the crowd
+        assert any(bends.values())
+
+
+def test_routing_work_grows_with_relations_and_their_neighbourhood():
+    from graph.picture import routing
+
+    assert routing.work(1000, 10, routing._BENDS) > routing.work(1000, 10, routing._FEW)
+    assert routing.work(2000, 10, routing._BENDS) > routing.work(1000, 10, routing._BENDS)
+    assert routing.work(1000, 20, routing._BENDS) > routing.work(1000, 10, routing._BENDS)
+
+
+def test_batched_line_costs_equal_one_line_at_a_time():
+    from graph.picture import routing
+    from graph.picture.labels import segment_hits
+
+    rng = np.random.default_rng(3)
+    P = rng.uniform(0, 300, (60, 2))
+    R = rng.uniform(3, 9, 60)
+    boxes = np.concatenate([P + [-15, 8], P + [15, 20]], axis=1)
+    bends = np.array([0.0, 0.12, -0.36, 0.8, -0.5] * 4)
+    frm, to = np.array([0] * 10 + [1] * 10), np.array([1] * 10 + [0] * 10)
+    lines = routing._curves(P[frm], P[to], bends)
+    got = routing._costs(lines, (0, 1), P, R, boxes)
+    for line, bend, f, t, cost in zip(lines, bends, frm, to, got):
+        assert np.array_equal(line, routing.curve_points(P[f], P[t], bend))
+        others = np.arange(2, 60)
+        a, b = line[:-1], line[1:]
+        d = b - a
+        rel = P[others][None, :, :] - a[:, None, :]
+        s = np.clip((rel * d[:, None, :]).sum(axis=2) / ((d ** 2).sum(axis=1) + 1e-12)[:, None], 0, 1)
+        dist = np.hypot(*(P[others][None] - (a[:, None, :] + s[..., None] * d[:, None, :])).transpose(2, 0, 1))
+        dots = int((dist.min(axis=0) < R[others] + 4.0).sum())
+        crossed = int(segment_hits(a, b, boxes[others], pad=1.0).any(axis=0).sum())
+        assert cost == 1000.0 * dots + 10.0 * crossed
+    assert got.max() > 0  # the case measures something
+
+
+def test_refinement_rounds_shrink_with_pairs_and_leave_small_maps_alone():
+    from graph.picture.layout import REFINE_LIMIT, refine_rounds
+
+    assert refine_rounds(35, 60) == 320  # a map like the bundled one: as before
+    assert refine_rounds(35, 60, again=True) == 80
+    dense = [refine_rounds(63, m) for m in (200, 600, 1953)]
+    assert dense[0] >= dense[1] >= dense[2] > 0 and dense[2] < 160
+    assert refine_rounds(100, 4950) == 0  # complete graph of 100 actors: over the budget
+    assert refine_rounds(REFINE_LIMIT + 1, 10) == 0
 
 
 def test_routing_over_its_relation_limit_keeps_lines_straight(monkeypatch):

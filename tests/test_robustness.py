@@ -124,3 +124,68 @@ def test_impact_names_weak_ties_that_alone_hold_the_rest_together(tmp_path):
     out = json.loads(invoke("impact", "b", "--data", folder, "--format", "json").stdout)
     assert out["held_by_weak_ties"] == [{"between": ["a", "c"],
                                          "ties": [{"tie": "A —coordinates with— C", "weak": ["implied"]}]}]
+
+
+# ---- large networks: betweenness estimated from sampled sources (issue 26) ----------------------------
+
+def _wheel(n: int = 120):
+    """A ring of n actors with chords every 7 and a doubled tie (two relations on one pair)."""
+    actors = "id,name,type\n" + "".join(f"a{i},A{i},t\n" for i in range(n))
+    rows = [f"a{i},coordinates_with,a{(i + 1) % n},stated,s1,{1 + i % 5}" for i in range(n)]
+    rows += [f"a{i},trains,a{(i + 7) % n},implied,s1,3" for i in range(0, n, 3)]
+    rows.append("a1,trains,a0,stated,s1,2")  # a0-a1 now has two relations
+    return actors, "source,relation,target,confidence,sources,credibility\n" + "\n".join(rows) + "\n"
+
+
+def _graph_of(folder):
+    from graph import api
+
+    return api._graph(api.load_dataset(folder), None)
+
+
+def test_small_networks_stay_exact(tmp_path):
+    from graph.analysis.robustness import EXACT_WORK, _Sampled
+
+    G = _graph_of(write(tmp_path / "w", *_wheel(), sources=SOURCES))
+    assert _Sampled.if_needed(G, False, 40, {}) is None  # 40 views of 120 actors: far within EXACT_WORK
+    assert 40 * 120 * (120 + 160) < EXACT_WORK
+
+
+@pytest.mark.slow
+def test_sampled_views_equal_exact_ones_with_every_source(tmp_path):
+    from graph.analysis.build import select
+    from graph.analysis.robustness import _Sampled, _values
+
+    G = _graph_of(write(tmp_path / "w", *_wheel(), sources=SOURCES))
+    full = _values(G, "betweenness", False)
+    est = _Sampled(G, False, G.number_of_nodes(), full)
+    edges = list(G.edges(keys=True, data=True))
+    kept = frozenset(i for i, e in enumerate(edges) if e[3].get("confidence") == "stated")
+    exact = _values(select(G, statuses=None, confidence="stated"), "betweenness", False)
+    assert dict(zip(G, est.view(kept))) == pytest.approx(exact, abs=1e-12)
+    doubled = next(i for i, (u, v, _, d) in enumerate(edges) if {u, v} == {"a0", "a1"})
+    assert dict(zip(G, est.without(doubled))) == full  # the pair keeps its other relation: exactly nothing changes
+    lone = next(i for i, (u, v, _, d) in enumerate(edges) if {u, v} == {"a5", "a6"})
+    H = G.copy()
+    H.remove_edge(*edges[lone][:3])
+    exact = _values(H, "betweenness", False)
+    got = dict(zip(G, est.without(lone)))
+    moved = [v for v in G if abs(exact[v] - full[v]) > 1e-3]
+    assert moved and all(got[v] == pytest.approx(exact[v], abs=1e-9) for v in moved)  # the large changes, exact
+    from graph.analysis.ranking import ranks
+
+    assert est.ranks(got_array := est.without(lone), list(G)) == ranks(dict(zip(G, got_array)), G)
+
+
+def test_large_network_says_its_betweenness_is_estimated(tmp_path, monkeypatch):
+    from graph.analysis import robustness as rb
+
+    monkeypatch.setattr(rb, "EXACT_WORK", 1000)
+    monkeypatch.setattr(rb, "MIN_SAMPLE", 60)
+    folder = write(tmp_path / "w", *_wheel(), sources=SOURCES)
+    out, notes = robust(folder, "--top", "3")
+    assert all(v.get("estimated") for v in out["views"])
+    assert "estimated, not exact" in notes and "from the paths of 60 sampled source actors" in notes
+    assert "standard error" in notes
+    exact, _ = robust(folder, "--top", "3", "--measure", "degree")  # other measures stay exact
+    assert not any(v.get("estimated") for v in exact["views"])

@@ -401,3 +401,52 @@ def test_report_has_no_conflict_section_without_hostile_kinds(tmp_path):
     ok("--data", BUNDLED, "report", "-o", tmp_path / "r.md")
     text = (tmp_path / "r.md").read_text()
     assert "Conflict" not in text and "camp" not in text.lower() and "hostil" not in text.lower()
+
+
+def _relocate_by_sums(signs, actors, k, starts):
+    """The relocation search as first written: each move weighed by summing over the neighbours."""
+    import random
+
+    from graph.analysis.balance import SEED, _errors, _neighbours
+
+    nbrs, rng, best = _neighbours(signs), random.Random(SEED + k), None
+    for _ in range(starts):
+        camp = {a: rng.randrange(k) for a in actors}
+        improved = True
+        while improved:
+            improved = False
+            for a in actors:
+                cost = [sum((c == camp[m]) != (s > 0) for m, s in nbrs.get(a, {}).items()) for c in range(k)]
+                target = min(range(k), key=lambda c: (cost[c], c != camp[a]))
+                if cost[target] < cost[camp[a]]:
+                    camp[a] = target
+                    improved = True
+        errors = _errors(signs, camp)
+        if best is None or errors < best[1]:
+            best = (dict(camp), errors)
+    return best
+
+
+def test_relocation_with_kept_counts_makes_the_same_moves():
+    import random
+
+    from graph.analysis.balance import _relocate
+
+    rng = random.Random(5)
+    actors = [f"a{i:02d}" for i in range(40)]
+    signs = {}
+    for _ in range(120):
+        a, b = sorted(rng.sample(actors, 2))
+        signs[a, b] = rng.choice([1, 1, -1])
+    used = sorted({a for p in signs for a in p})
+    for k in (1, 2, 3, 5):
+        assert _relocate(signs, used, k, starts=7) == _relocate_by_sums(signs, used, k, 7)
+
+
+def test_relocation_starts_shrink_on_large_networks_only():
+    from graph.analysis.balance import STARTS, starts_for
+
+    assert starts_for(9, 20, 6) == STARTS  # the hand-worked example: every start
+    assert starts_for(10_000, 25_000, 2) < starts_for(1_000, 2_500, 2) <= STARTS
+    assert starts_for(10_000, 25_000, 6) < starts_for(10_000, 25_000, 2)
+    assert starts_for(10 ** 7, 10 ** 7, 6) == 1

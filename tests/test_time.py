@@ -212,3 +212,23 @@ def test_view_after_the_newest_source_says_so(k, args, said):
     note = (f"note: {said}: after the newest published date of the sources these ties rest on (10/05/2021):"
             " the data cannot say what changed since")
     assert (note in result.stderr) if said else ("newest published date" not in result.stderr)
+
+
+def test_timeline_estimates_betweenness_only_on_large_networks():
+    from graph.analysis.timeline import TIMELINE_WORK, sample_for
+
+    assert sample_for(20, 35, 60) is None  # the bundled size: exact
+    assert sample_for(20, 10_000, 30_000, "degree") is None  # other measures: always exact
+    k = sample_for(20, 10_000, 30_000)
+    assert k is not None and 100 <= k < 10_000 and 20 * k * 40_000 <= max(TIMELINE_WORK, 20 * 100 * 40_000)
+
+
+def test_timeline_says_when_it_estimates(t, monkeypatch):
+    from graph.analysis import timeline as tl
+
+    monkeypatch.setattr(tl, "TIMELINE_WORK", 1)
+    monkeypatch.setattr(tl, "MIN_SAMPLE", 2)
+    result = invoke("timeline", "--every", "event", "--format", "json", "--data", t)
+    assert result.exit_code == 0, result.output
+    assert all(s["estimated_from"] == 2 for s in json.loads(result.stdout)["steps"])
+    assert "betweenness estimated, not exact, at 3 of 3 steps" in result.stderr

@@ -28,6 +28,10 @@ __all__ = ["Balance", "balance", "triangles", "frustration", "camps", "enemy_pai
 EXACT_LIMIT = 22  # actors in one component searched exactly for the frustration index
 MAX_CAMPS = 6
 STARTS = 60  # seeded random starts of the relocation search
+# Steps one relocation search (one number of camps) may spend: its time bound. A start costs about
+# its ties plus ten sweeps over the actors, each weighing every camp; over the budget a large
+# network gets fewer starts (at least one): 60 starts at 10,000 actors took minutes.
+RELOCATE_WORK = 1_000_000
 SEED = 24
 
 
@@ -122,9 +126,13 @@ def frustration(signs) -> tuple[int, bool]:
     """
     nbrs = _neighbours(signs)
     total, exact = 0, True
-    for order in _components(nbrs):
-        members = set(order)
-        sub = {p: s for p, s in signs.items() if p[0] in members}
+    parts = _components(nbrs)
+    part_of = {a: i for i, order in enumerate(parts) for a in order}
+    by_part: list[dict] = [{} for _ in parts]
+    for p, s in signs.items():
+        by_part[part_of[p[0]]][p] = s
+    for order in parts:
+        sub = by_part[part_of[order[0]]]
         best = _relocate(sub, order, 2)[1]
         if len(order) <= EXACT_LIMIT:
             best = _branch_and_bound(order, nbrs, best)
@@ -158,25 +166,54 @@ def _branch_and_bound(order, nbrs, bound: int) -> int:
     return best
 
 
-def _relocate(signs, actors: list[str], k: int, starts: int = STARTS) -> tuple[dict, int]:
-    """Doreian & Mrvar's relocation: from seeded random k-partitions, move one actor at a time while it helps."""
+def starts_for(actors: int, ties: int, k: int) -> int:
+    """Seeded starts of a relocation search for k camps within RELOCATE_WORK (STARTS on small networks)."""
+    return max(1, min(STARTS, RELOCATE_WORK // max(1, 2 * ties + 10 * actors * k)))
+
+
+def _relocate(signs, actors: list[str], k: int, starts: int | None = None) -> tuple[dict, int]:
+    """Doreian & Mrvar's relocation: from seeded random k-partitions, move one actor at a time while it helps.
+
+    Each actor keeps, per camp, how many of its cooperative and hostile neighbours are in it,
+    updated as actors move, so weighing a move costs the number of camps, not the actor's ties
+    (the same moves as summing over the neighbours each time). ``starts``: default
+    :func:`starts_for`.
+    """
     nbrs = _neighbours(signs)
+    starts = starts_for(len(actors), len(signs), k) if starts is None else starts
     rng = random.Random(SEED + k)
     best_camp, best = None, None
+    index = {a: i for i, a in enumerate(actors)}
+    around = [[(index[m], s > 0) for m, s in nbrs.get(a, {}).items() if m in index] for a in actors]
+    friends = [sum(1 for _, plus in row if plus) for row in around]
     for _ in range(starts):
-        camp = {a: rng.randrange(k) for a in actors}
+        camp_of = {a: rng.randrange(k) for a in actors}
+        camp = [camp_of[a] for a in actors]
+        plus = [[0] * k for _ in actors]  # plus[i][c]: i's cooperative neighbours in camp c
+        minus = [[0] * k for _ in actors]
+        for i, row in enumerate(around):
+            for j, is_plus in row:
+                (plus if is_plus else minus)[i][camp[j]] += 1
         improved = True
         while improved:
             improved = False
-            for a in actors:
-                cost = [sum((c == camp[m]) != (s > 0) for m, s in nbrs.get(a, {}).items()) for c in range(k)]
-                target = min(range(k), key=lambda c: (cost[c], c != camp[a]))
-                if cost[target] < cost[camp[a]]:
-                    camp[a] = target
+            for i in range(len(actors)):
+                # a tie breaks the pattern when cooperative across camps or hostile inside one
+                p_i, m_i, f_i = plus[i], minus[i], friends[i]
+                cost = [f_i - p_i[c] + m_i[c] for c in range(k)]
+                here = camp[i]
+                target = min(range(k), key=lambda c: (cost[c], c != here))
+                if cost[target] < cost[here]:
+                    camp[i] = target
+                    for j, is_plus in around[i]:
+                        counts = (plus if is_plus else minus)[j]
+                        counts[here] -= 1
+                        counts[target] += 1
                     improved = True
-        errors = _errors(signs, camp)
+        camp_of = dict(zip(actors, camp))
+        errors = _errors(signs, camp_of)
         if best is None or errors < best:
-            best_camp, best = dict(camp), errors
+            best_camp, best = camp_of, errors
     return best_camp, best
 
 
@@ -206,9 +243,10 @@ def enemy_pairs(G, signs=None) -> list[tuple[str, str, list[str]]]:
             enemies.setdefault(a, set()).add(b)
             enemies.setdefault(b, set()).add(a)
     tied = {(u, v) if u < v else (v, u) for u, v in G.edges()}
-    out = []
-    for a, b in combinations(sorted(enemies), 2):
-        common = sorted(enemies[a] & enemies[b])
-        if common and (a, b) not in tied:
-            out.append((a, b, common))
+    common: dict[tuple, list] = {}  # from each adversary's enemies, pair by pair: no scan of every pair
+    for c in sorted(enemies):
+        for a, b in combinations(sorted(enemies[c]), 2):
+            if (a, b) not in tied:
+                common.setdefault((a, b), []).append(c)
+    out = [(a, b, cs) for (a, b), cs in common.items()]
     return sorted(out, key=lambda t: (-len(t[2]), t[0], t[1]))

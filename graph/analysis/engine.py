@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import random
 
-__all__ = ["betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph"]
+__all__ = ["betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "source_betweenness"]
 
 IGRAPH_FROM = 300
 PARALLEL_FROM = 3000  # below this, starting worker processes costs more than it saves
@@ -140,6 +140,12 @@ def betweenness(H, engine="auto", sample: int | None = None, seed: int = SAMPLE_
     for values in parts:  # each part: every vertex's share of the paths from some sources
         total = [a + b for a, b in zip(total, values)]
     return {node: value * scale for node, value in zip(H, total)}
+
+
+def source_betweenness(g, sources) -> tuple[list, list]:
+    """Raw betweenness of every vertex of the igraph ``g`` on the paths from ``sources`` (vertex
+    indices), in CHUNKS interleaved parts: (the parts' sources, each part's values)."""
+    return _chunked(g, _betweenness_part, list(sources))
 
 
 def closeness(H, engine="auto"):

@@ -60,7 +60,8 @@ def rank_moves(G_old, G_new, measure: str, top: int, renamed: dict | None = None
     """Rank and value of the actors in either version's top ``top``, before and after (renames followed)."""
     renamed = renamed or {}
     vo = centrality(G_old, [measure])[0].get(measure, {})
-    vn = centrality(G_new, [measure])[0].get(measure, {})
+    same = list(G_old) == list(G_new) and list(G_old.edges(data="relation")) == list(G_new.edges(data="relation"))
+    vn = dict(vo) if same else centrality(G_new, [measure])[0].get(measure, {})  # the same network: measured once
     ro, rn = ranks(vo, G_old), ranks(vn, G_new)
     vo = {renamed.get(n, n): v for n, v in vo.items()}
     ro = {renamed.get(n, n): r for n, r in ro.items()}

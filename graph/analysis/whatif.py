@@ -19,7 +19,7 @@ def _components(G) -> list[set]:
 
 
 def impact(G, removed: list[str], measure: str = "betweenness", directed: bool = False,
-           sample: int = 10) -> dict:
+           sample: int = 10, measured: dict | None = None) -> dict:
     """Components before and after removing actors, who is cut off from whom, and rank changes.
 
     Each part cut off lists its actors, how many actors it is cut off from, and up to
@@ -27,7 +27,8 @@ def impact(G, removed: list[str], measure: str = "betweenness", directed: bool =
     network, never with its square. A cut-off ``rests_on_weak_ties`` when every tie that
     joined the part to the removed actors is implied, not actual or weakly graded;
     ``held_by_weak_ties`` lists the weak ties that, after the removal, alone keep actors
-    linked to the rest.
+    linked to the rest. ``measured``: G's values of ``measure``, when already measured (the same
+    view and direction), so that they are not computed again.
     """
 
     H = G.copy()
@@ -50,7 +51,8 @@ def impact(G, removed: list[str], measure: str = "betweenness", directed: bool =
                         "cut_off_from": sorted(largest, key=order.get)[:sample],
                         "rests_on_weak_ties": bool(links) and all(w for _, w in links),
                         "ties": [{"tie": t, "weak": w} for t, w in links][:sample]})
-    values_before, notes = centrality(G, [measure], directed=directed)
+    values_before, notes = ({measure: measured}, []) if measured is not None \
+        else centrality(G, [measure], directed=directed)
     values_after, notes_after = centrality(H, [measure], directed=directed)
     vb, va = values_before.get(measure, {}), values_after.get(measure, {})
     rb, ra = ranks(vb, G), ranks(va, H)

@@ -81,20 +81,20 @@ def facts(G, measure: str = MEASURE, top: int = TOP, signed=None) -> dict:
     pairs (see :func:`conflict_facts`), else None.
     """
 
-    rob = robustness(G, measure, top)
+    try:  # measured once: robustness, the what-ifs and the communities' order all start from it
+        measured, undefined = centrality(G, [measure])[0], False
+    except UndefinedMeasure:
+        measured, undefined = {}, True
+    rob = robustness(G, measure, top, full=measured.get(measure, {}))
     values = {a["id"]: a["value"] for a in rob["actors"]}
     hubs = [a["id"] for a in rob["actors"][:HUBS]] if G.number_of_nodes() > 1 else []
     impacts = []
     for hub in hubs:
-        result = impact(G, [hub], measure)
+        result = impact(G, [hub], measure, measured=measured[measure] if measure in measured else None)
         for cut in result["cut_off"]:
             cut["names"] = [_name(G, a) for a in cut["actors"]]
         impacts.append((hub, result))
-
-    try:
-        every = centrality(G, [measure])[0].get(measure, {})
-    except UndefinedMeasure:
-        every = values
+    every = values if undefined else measured.get(measure, {})
     groups = communities(G) if G.number_of_nodes() else []
     found = [[_name(G, a) for a in sorted(c, key=lambda a: rank_key(every.get(a), _name(G, a), a))] for c in groups]
     return {"measure": measure, "robustness": rob, "impacts": impacts,

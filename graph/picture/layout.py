@@ -20,10 +20,15 @@ import numpy as np
 
 from graph.picture.labels import boxes, place_labels
 
-__all__ = ["layout", "REFINE_LIMIT", "OVERLAP_LIMIT"]
+__all__ = ["layout", "refine_rounds", "REFINE_LIMIT", "REFINE_WORK", "OVERLAP_LIMIT"]
 
 REFINE_LIMIT = 400  # actors: above this, no force refinement (the page still draws at once)
-REFINE_WORK = 300_000  # actors x actor pairs: above this (dense maps), no force refinement either
+# Work one force refinement may spend: its time bound, in checks of about a microsecond. A round
+# pushes every actor off every pair's line (actor pairs x actors, on most rounds) and compares
+# every two actors' boxes (about a quarter of a check each); a complete graph of 63 actors took
+# 8 s. Over the budget: fewer rounds, and below REFINE_ROUNDS none (the stress layout stays).
+REFINE_WORK = 2_500_000
+REFINE_ROUNDS = 40
 OVERLAP_LIMIT = 5000  # actors: above this, labels of minor actors may overlap until zoomed in
 KK_LIMIT = 500
 ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
@@ -68,9 +73,9 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
             random.setstate(state)
     else:
         P = np.array(start, dtype=float)
-    fine = n <= REFINE_LIMIT and n * len(pairs) <= REFINE_WORK
+    rounds = refine_rounds(n, len(pairs), again=start is not None)
+    fine = rounds > 0
     if fine:
-        rounds = (320 if n <= 60 else 160) if start is None else 80
         P, place = _refine(P, pairs, length, R, W, H, place, order, iterations=rounds)
         from graph.picture.polish import polish
 
@@ -86,6 +91,18 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
             _spread(P, R, W, H, place)
         _separate(P, R, W, H, place, rounds=2000 if fine else 400, labelled_only=not fine)
     return P, place
+
+
+def refine_rounds(n: int, pairs: int, again: bool = False) -> int:
+    """Rounds of force refinement for n actors and ``pairs`` related actor pairs within REFINE_WORK
+    (0: none). ``again``: improving a layout whose labels changed size (fewer rounds)."""
+    if n > REFINE_LIMIT:
+        return 0
+    rounds = (320 if n <= 60 else 160) if not again else 80
+    pushed = 0.8 if n <= 60 else 0.4  # the share of rounds that push actors off lines (see _refine)
+    per_round = pushed * pairs * n + 0.25 * n * n
+    rounds = min(rounds, int(REFINE_WORK / per_round)) if per_round else rounds
+    return rounds if rounds >= REFINE_ROUNDS else 0
 
 
 # ---- 1. initial stress layout per connected part, packed ---------------------------------------

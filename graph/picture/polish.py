@@ -17,7 +17,7 @@ import numpy as np
 from graph.picture.labels import PLACES, PREFERENCE, offsets, segment_hits
 from graph.picture.routing import SPREAD, via_point
 
-__all__ = ["polish", "WEIGHTS", "POLISH_WORK"]
+__all__ = ["polish", "WEIGHTS", "POLISH_WORK", "REPOLISH_WORK"]
 
 WEIGHTS = {"dot": 1000.0, "overlap": 400.0, "label": 40.0, "own": 12.0, "cross": 3.0, "stress": 30.0,
            "place": 1.0}
@@ -28,6 +28,7 @@ MAX_MOVES = 2400
 # pair with k parallel relations is k curves of _PIECES pieces: without a budget, a complete
 # graph of 25 actors with 2 relations per pair took minutes. Over budget: fewer moves and repairs.
 POLISH_WORK = 30_000_000
+REPOLISH_WORK = 10_000_000  # the same for a gentle polish after labels changed size (``moves`` given)
 
 
 def _point_segment(points, A, B):
@@ -229,7 +230,8 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
     pic = _Picture(P.copy(), R, W, H, place.copy(), pairs, np.asarray(counts, dtype=int), *_ideal(n, pairs, length))
     step0 = pic.unit * 0.6
     total = moves if moves is not None else min(40 * n, MAX_MOVES)
-    total = budget(pic, total)
+    limit = POLISH_WORK if moves is None else REPOLISH_WORK
+    total = budget(pic, total, limit)
     for move in range(total):  # total may be 0 (see budget)
         frac = move / total
         i = int(rng.integers(n))
@@ -247,7 +249,7 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
         temperature = temperature0 * (1 - frac) ** 2
         if delta < 0 or (temperature > 1e-6 and rng.random() < math.exp(-delta / temperature)):
             pic.move(i, trial, k)
-    _repair(pic)
+    _repair(pic, limit=limit)
     return pic.P, pic.place
 
 
@@ -257,16 +259,16 @@ def budget(pic, moves: int, work: float | None = None) -> int:
     return min(moves, int(work * 2 / 3 / (2 * pic.work())))
 
 
-def _repair(pic, rounds: int = 4, limit: int = 40) -> None:
+def _repair(pic, rounds: int = 4, most: int = 40, limit: float = POLISH_WORK) -> None:
     """Try a ring of positions around each actor still in a line's way (or at the end of such a line)."""
     angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
     ring = np.concatenate([np.stack([np.cos(angles), np.sin(angles)], axis=1) * r for r in (0.15, 0.35, 0.6)])
     for _ in range(rounds):
-        todo = pic.troubled()[:limit]
+        todo = pic.troubled()[:most]
         if not todo:
             return
         for i in todo:
-            if pic.spent + (len(ring) + 1) * pic.work(i) > POLISH_WORK:
+            if pic.spent + (len(ring) + 1) * pic.work(i) > limit:
                 return  # out of budget (see POLISH_WORK)
             here = pic.local(i, pic.P[i])
             best = (float(here.min()), pic.P[i].copy(), int(here.argmin()))
