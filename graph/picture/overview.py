@@ -54,10 +54,13 @@ def group(G, of: dict, sizes: dict, statuses=("actual",), max_groups: int = MAX_
     their own), and beyond ``max_groups`` the smallest groups, are drawn as one, keyed "other groups".
 
     >>> import networkx as nx
-    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "d"), ("a", "d")])
-    >>> g = group(G, {"a": "x", "b": "x", "c": "y", "d": "y"}, {"a": 1, "b": 2, "c": 0, "d": 0})
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "d"), ("a", "d"), ("e", "a"), ("f", "c")])
+    >>> g = group(G, {"a": "x", "b": "x", "e": "x", "c": "y", "d": "y", "f": "y"},
+    ...           {"a": 1, "b": 2, "c": 0, "d": 0, "e": 0, "f": 0})
     >>> g.keys, g.members, g.ties
-    (['x', 'y'], [['b', 'a'], ['c', 'd']], [(0, 1, 2)])
+    (['x', 'y'], [['b', 'a', 'e'], ['c', 'd', 'f']], [(0, 1, 2)])
+    >>> group(G, {"a": "x", "b": "x", "e": "x", "c": "y", "d": "y", "f": "z"}, {}).keys  # y and z: too small
+    ['x', 'other groups']
     """
     from graph.data.schema import status_of
 
