@@ -15,8 +15,8 @@ import html as _html
 import json
 from pathlib import Path
 
-from graph.output.page import (HERE, _actors, _csp_hash, _grades, _markup, _relations, _vis_options, vis_assets,
-                               vis_items)
+from graph.output.page import (_actors, _grades, _markup, _relations, _vis_options, csp_for, safe_json, templates,
+                               vis_assets, vis_items)
 from graph.picture.scene import MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY
 from graph.data.schema import kinds_of
@@ -171,14 +171,11 @@ def _json_default(value):
 
 
 def _data_json(value) -> str:
-    """HTML-safe JSON: no way out of the script block, and no URL-like text (``\\/`` reads as ``/``)."""
-    from jinja2.utils import htmlsafe_json_dumps
-
+    """HTML-safe JSON (see graph.output.page.safe_json) of what pyvis users put in a network."""
     try:
-        text = str(htmlsafe_json_dumps(value, sort_keys=True, allow_nan=False, default=_json_default))
+        return safe_json(value, allow_nan=False, default=_json_default)
     except ValueError as err:  # NaN or infinity: JSON.parse would refuse the page
         raise ValueError(f"the network holds a value JSON cannot carry (NaN or infinity): {err}") from None
-    return text.replace("://", ":\\/\\/")
 
 
 def _size(value) -> str:
@@ -187,18 +184,12 @@ def _size(value) -> str:
 
 
 def _generate(net) -> str:
-    import jinja2
-
     nodes, edges, heading, height, width, options = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "options": json.loads(options) if isinstance(options, str) else options,
             "height": _size(height), "width": _size(width), "bgcolor": str(net.bgcolor or "#ffffff")}
     vis_js, vis_css = vis_assets()
-    csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in (vis_js, SCRIPT))
-           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
-                             keep_trailing_newline=True)
-    return env.get_template("pyvis.html").render(
-        heading=str(heading or ""), csp=csp, data_json=_markup(_data_json(data)),
+    return templates().get_template("pyvis.html").render(
+        heading=str(heading or ""), csp=csp_for(vis_js, SCRIPT), data_json=_markup(_data_json(data)),
         vis_js=_markup(vis_js), vis_css=_markup(vis_css), script=_markup(SCRIPT))
 
 

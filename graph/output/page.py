@@ -393,28 +393,42 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def _page(data: dict, signed: bool = False, overview: bool = False) -> str:
+def csp_for(*scripts: str) -> str:
+    """The pages' Content-Security-Policy: only these inline scripts run, and nothing is fetched."""
+    return ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in scripts)
+            + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+
+
+def templates():
+    """Our templates (graph/templates), autoescaped, with the HTML-safe ``tojson`` filter."""
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              keep_trailing_newline=True)
     env.filters["tojson"] = _tojson
+    return env
+
+
+def safe_json(value, **options) -> str:
+    """Jinja's HTML-safe JSON (no way out of a script block), with the '/' of '://' escaped too: a
+    source's url is data, never a resource. ``options`` go to json.dumps (allow_nan, default...)."""
+    from jinja2.utils import htmlsafe_json_dumps
+
+    return str(htmlsafe_json_dumps(value, sort_keys=True, **options)).replace("://", r":\/\/")
+
+
+def _page(data: dict, signed: bool = False, overview: bool = False) -> str:
     vis_js, vis_css = vis_assets()
     page_js = page_script(signed, overview)
     page_css = _asset(HERE / "assets" / "explorer.css")
-    csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in (vis_js, page_js))
-           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
-    return env.get_template("explorer.html").render(
-        data=data, title=data["title"], csp=csp,
+    return templates().get_template("explorer.html").render(
+        data=data, title=data["title"], csp=csp_for(vis_js, page_js),
         vis_js=_markup(vis_js), vis_css=_markup(vis_css), page_js=_markup(page_js), page_css=_markup(page_css),
     )
 
 
 def _tojson(value):
-    """Jinja's HTML-safe JSON, with '/' of '://' escaped too: a source's url is data, never a resource."""
-    from jinja2.utils import htmlsafe_json_dumps
-
-    return _markup(str(htmlsafe_json_dumps(value, sort_keys=True)).replace("://", ":\\/\\/"))
+    return _markup(safe_json(value))
 
 
 def _markup(text: str):
