@@ -8,6 +8,8 @@
    another pair's line, or whose label a line crosses, steps aside. Labels move round
    their dots (below, right, above, left) as it goes.
 3. Finally overlaps are removed exactly: no two labels or dots overlap.
+Actors given ``fixed`` positions stay exactly there; the others start from the stress
+layout fitted onto them and are pulled by their ties (steps 2 and 3 move only them).
 The same graph and seed give the same picture.
 """
 
@@ -30,12 +32,13 @@ ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
 TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer lines through dots)
 
 
-def layout(G, R, W, H, seed: int = 7, order=None, start=None):
+def layout(G, R, W, H, seed: int = 7, order=None, start=None, fixed=None):
     """Positions (n, 2) in G's node order and each label's place index (see graph.picture.labels.PLACES).
 
     ``R``: dot radius, ``W``/``H``: label box per node (px). ``order``: node indices by
     importance, whose labels choose their place first. ``start``: positions to improve
-    (after labels changed size) instead of a new layout.
+    (after labels changed size) instead of a new layout. ``fixed``: (n, 2) positions, NaN where an
+    actor is free; the others keep theirs exactly.
     """
     nodes = list(G)
     n = len(nodes)
@@ -59,6 +62,16 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
     length = 0.55 * (foot[pairs[:, 0]] + foot[pairs[:, 1]]) + tie if len(pairs) else np.zeros(0)
     # hierarchies sit closer; parallel relations, drawn as a fan of curves, get room
     length = length * np.where(is_short, 0.85, 1.0) * (1 + 0.2 * (many - 1))
+    pinned = None
+    if fixed is not None:
+        fixed = np.asarray(fixed, dtype=float).reshape(n, 2)
+        pinned = np.isfinite(fixed).all(axis=1)
+        if pinned.all():  # nothing to place: only the labels choose their side
+            P = fixed.copy()
+            labelled = [i for i in (order if order is not None else range(n)) if W[i] > 0]
+            return P, place_labels(P, R, W, H, place, _segments(P, pairs), order=labelled)
+        if not pinned.any():
+            pinned = None
     if start is None:
         state = random.getstate()
         random.seed(seed)  # igraph draws from Python's random module
@@ -66,26 +79,61 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
             P = _initial(n, pairs, length)
         finally:
             random.setstate(state)
+        if pinned is not None:
+            P = _around(P, fixed, pinned, pairs)
     else:
         P = np.array(start, dtype=float)
+    if pinned is not None:
+        P[pinned] = fixed[pinned]
     fine = n <= REFINE_LIMIT and n * len(pairs) <= REFINE_WORK
     if fine:
         rounds = (320 if n <= 60 else 160) if start is None else 80
-        P, place = _refine(P, pairs, length, R, W, H, place, order, iterations=rounds)
+        P, place = _refine(P, pairs, length, R, W, H, place, order, iterations=rounds, pinned=pinned)
         from graph.picture.polish import polish
 
+        free = None if pinned is None else ~pinned
         if start is None:
-            P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed)
+            P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed, movable=free)
         else:  # labels grew: settle the picture again, gently
             P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed,
-                              moves=min(10 * n, 800), temperature0=0.5)
+                              moves=min(10 * n, 800), temperature0=0.5, movable=free)
     if n <= OVERLAP_LIMIT:
         if not fine:
             labelled = [i for i in (order if order is not None else range(n)) if W[i] > 0]
             place = place_labels(P, R, W, H, place, _segments(P, pairs), order=labelled)
-            _spread(P, R, W, H, place)
-        _separate(P, R, W, H, place, rounds=2000 if fine else 400, labelled_only=not fine)
+            if pinned is None:
+                _spread(P, R, W, H, place)
+        _separate(P, R, W, H, place, rounds=2000 if fine else 400, labelled_only=not fine, pinned=pinned)
+    if pinned is not None:
+        P[pinned] = fixed[pinned]  # exactly, to the bit
     return P, place
+
+
+def _around(P, fixed, pinned, pairs) -> np.ndarray:
+    """The stress layout P turned, scaled and moved onto the pinned actors (least squares), the free
+    actors then drawn towards their tied neighbours (each to the mean of its neighbours, a few times)."""
+    A, B = P[pinned], fixed[pinned]
+    if len(A) >= 2:
+        a0, b0 = A.mean(axis=0), B.mean(axis=0)
+        U, S, Vt = np.linalg.svd((A - a0).T @ (B - b0))
+        rot = U @ Vt  # may mirror: the pins may come from a mirrored layout
+        spread = float(((A - a0) ** 2).sum())
+        scale = float(S.sum() / spread) if spread > 1e-9 else 1.0
+        P = (P - a0) @ rot * scale + b0
+    else:
+        P = P - A.mean(axis=0) + B.mean(axis=0)
+    P = P.copy()
+    P[pinned] = fixed[pinned]
+    n = len(P)
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    for a, b in pairs:
+        neighbours[int(a)].append(int(b))
+        neighbours[int(b)].append(int(a))
+    free = [i for i in range(n) if not pinned[i] and neighbours[i]]
+    for _ in range(30):
+        for i in free:
+            P[i] = 0.5 * P[i] + 0.5 * P[neighbours[i]].mean(axis=0)
+    return P
 
 
 # ---- 1. initial stress layout per connected part, packed ---------------------------------------
@@ -176,8 +224,8 @@ def _segments(P, pairs):
     return P[pairs[:, 0]], P[pairs[:, 1]], pairs
 
 
-def _refine(P, pairs, length, R, W, H, place, order, iterations: int = 320):
-    """Force simulation in px; see the module docstring."""
+def _refine(P, pairs, length, R, W, H, place, order, iterations: int = 320, pinned=None):
+    """Force simulation in px; see the module docstring. ``pinned`` actors do not move."""
     n = len(P)
     if n < 2:
         return P, place
@@ -197,6 +245,8 @@ def _refine(P, pairs, length, R, W, H, place, order, iterations: int = 320):
         move += _overlap_push(P, R, W, H, place)
         if len(pairs) and it > iterations // 5 and (n <= 60 or it % 2):
             move += _line_push(P, u, v, R, W, H, place)
+        if pinned is not None:
+            move[pinned] = 0.0
         step = np.hypot(move[:, 0], move[:, 1]) + 1e-9
         cap = 4.0 + 26.0 * heat
         P = P + move * np.minimum(1.0, cap / step)[:, None]
@@ -288,13 +338,14 @@ def _spread(P, R, W, H, place, fill: float = 0.25) -> None:
         P[:] = centre + (P - centre) * math.sqrt(need / have)
 
 
-def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False) -> None:
+def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False, pinned=None) -> None:
     """Push overlapping actor-and-label boxes apart until none overlap (in place).
 
     Candidate pairs come from k-d trees: small footprints (a dot, a small label) among
     themselves within their own reach, and each large footprint against everything
     within its reach, so a few big labels do not make every pair a candidate. With
     ``labelled_only`` (large maps) only boxes with a label are kept clear; bare dots may touch.
+    ``pinned`` actors do not move: a free actor makes the whole step, two pinned ones stay as they are.
     """
     from scipy.spatial import cKDTree
 
@@ -326,9 +377,14 @@ def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False
         ox = np.minimum(F[i, 2], F[j, 2]) - np.maximum(F[i, 0], F[j, 0])
         oy = np.minimum(F[i, 3], F[j, 3]) - np.maximum(F[i, 1], F[j, 1])
         hit = (ox > 0) & (oy > 0)
+        if pinned is not None:
+            hit &= ~(pinned[i] & pinned[j])
         if not hit.any():
             return
         i, j, ox, oy = i[hit], j[hit], ox[hit], oy[hit]
+        if pinned is not None:  # the free one of a pinned and a free actor makes the whole step
+            ox = np.where(pinned[i] | pinned[j], 2 * ox + 1, ox)
+            oy = np.where(pinned[i] | pinned[j], 2 * oy + 1, oy)
         sideways = ox * 0.7 < oy
         sx = np.where(centre[i, 0] <= centre[j, 0], 1.0, -1.0)
         sy = np.where(centre[i, 1] <= centre[j, 1], 1.0, -1.0)
@@ -339,4 +395,6 @@ def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False
         np.add.at(move[:, 0], j, dx)
         np.add.at(move[:, 1], i, -dy)
         np.add.at(move[:, 1], j, dy)
+        if pinned is not None:
+            move[pinned] = 0.0
         P += move

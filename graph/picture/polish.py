@@ -216,11 +216,12 @@ def _ideal(n, pairs, length):
 
 
 def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int | None = None,
-           temperature0: float = 6.0):
+           temperature0: float = 6.0, movable=None):
     """Better positions and label places: returns (P, place). ``counts``: relations per pair.
 
     ``moves`` defaults to 40 per actor, at most MAX_MOVES; ``temperature0`` is the
-    starting temperature of the annealing (0: only improvements).
+    starting temperature of the annealing (0: only improvements). ``movable``: the actors that may
+    move (None: all); the others keep their positions, their labels may still change side.
     """
     n = len(P)
     if n < 3:
@@ -232,11 +233,11 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
     total = budget(pic, total)
     for move in range(total):  # total may be 0 (see budget)
         frac = move / total
-        i = int(rng.integers(n))
+        i = int(rng.integers(n)) if movable is None else int(rng.choice(np.flatnonzero(movable)))
         current = pic.local(i, pic.P[i])
         now = float(current[pic.place[i]])
         step = step0 * (1 - frac) + pic.unit * 0.04
-        trial = pic.P[i] + rng.normal(0.0, step, 2)
+        trial = pic.P[i] + rng.normal(0.0, step, 2) if movable is None or movable[i] else pic.P[i].copy()
         costs = pic.local(i, trial)
         k = int(np.argmin(costs))
         best_here = int(np.argmin(current))
@@ -247,7 +248,7 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
         temperature = temperature0 * (1 - frac) ** 2
         if delta < 0 or (temperature > 1e-6 and rng.random() < math.exp(-delta / temperature)):
             pic.move(i, trial, k)
-    _repair(pic)
+    _repair(pic, movable=movable)
     return pic.P, pic.place
 
 
@@ -257,12 +258,12 @@ def budget(pic, moves: int, work: float | None = None) -> int:
     return min(moves, int(work * 2 / 3 / (2 * pic.work())))
 
 
-def _repair(pic, rounds: int = 4, limit: int = 40) -> None:
+def _repair(pic, rounds: int = 4, limit: int = 40, movable=None) -> None:
     """Try a ring of positions around each actor still in a line's way (or at the end of such a line)."""
     angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
     ring = np.concatenate([np.stack([np.cos(angles), np.sin(angles)], axis=1) * r for r in (0.15, 0.35, 0.6)])
     for _ in range(rounds):
-        todo = pic.troubled()[:limit]
+        todo = [i for i in pic.troubled() if movable is None or movable[i]][:limit]
         if not todo:
             return
         for i in todo:

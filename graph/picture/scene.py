@@ -24,14 +24,15 @@ import numpy as np
 
 from graph.picture.labels import ALIGN, boxes, GAP, minor_zooms, offsets, PLACES
 from graph.picture.palette import _next, assign, type_styles
-from graph.analysis.build import select
+from graph.analysis.build import LAYOUT_OF, select
 from graph.data.schema import kinds_of, status_of
 from graph.picture.textsize import LINE_HEIGHT, text_width, wrap
 from graph.picture.ties import kind_lines
 from graph.picture.layout import layout
 from graph.picture.routing import route
 
-__all__ = ["Scene", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font"]
+__all__ = ["Scene", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font",
+           "base_positions", "fixed_positions", "LAYOUT_OF"]
 
 REFERENCE_VIEW = (1040, 690)  # px: the graph pane on a 1366 x 768 laptop screen
 FIT_MARGIN = 1.04  # the fitted view leaves this much room around the picture
@@ -120,14 +121,14 @@ def _graph_canon(G):
 
 
 def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-                styles: dict | None = None) -> str | None:
+                styles: dict | None = None, fixed: dict | None = None) -> str | None:
     """A digest of everything :func:`compose` reads: G's actors and ties in order with all their
     attributes, sizes, groups, the relation kinds, the seed and the layout graph. None when some
     value is of a type whose text form might not identify it (then compose does not cache).
     """
     try:
         key = (_graph_canon(G), _canon(sizes), _canon(groups), _canon(kinds), _canon(seed),
-               _graph_canon(layout_graph), _canon(styles))
+               _graph_canon(layout_graph), _canon(styles), _canon(fixed))
     except _Uncacheable:
         return None
     return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()
@@ -139,22 +140,23 @@ def clear_cache() -> None:
 
 
 def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-            styles: dict | None = None) -> Scene:
+            styles: dict | None = None, fixed: dict | None = None) -> Scene:
     """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group.
 
     ``layout_graph`` (same actors, fewer ties) places the actors when some of G's ties are
     drawn only on demand (planned or recommended ones): they do not pull the map out of shape.
     ``styles`` (group -> (colour, shape)) fixes the groups' colours and shapes, e.g. the data set's
     :func:`~graph.picture.palette.type_styles`; groups it lacks, or all when None, get theirs in
-    order of size in G.
+    order of size in G. ``fixed`` (actor -> (x, y)) keeps those actors exactly there; the others
+    are placed around them.
     The same inputs give the same scene, remembered (see :func:`fingerprint`); the caller
     owns the Scene it gets and may change it.
     """
-    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles) if CACHE_SIZE > 0 else None
+    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles, fixed) if CACHE_SIZE > 0 else None
     if key is not None and key in _cache:
         _cache.move_to_end(key)
         return copy.deepcopy(_cache[key])
-    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles)
+    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles, fixed)
     if key is not None and len(scene.ids) + len(scene.edges) <= CACHE_ITEMS:
         _cache[key] = copy.deepcopy(scene)
         while len(_cache) > CACHE_SIZE or sum(len(s.ids) + len(s.edges) for s in _cache.values()) > CACHE_ITEMS:
@@ -163,7 +165,7 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
 
 
 def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-             styles: dict | None = None) -> Scene:
+             styles: dict | None = None, fixed: dict | None = None) -> Scene:
     """The computation behind :func:`compose`, never cached."""
 
     ids = list(G)
@@ -180,6 +182,9 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     names = [G.nodes[v].get("name", v) or v for v in ids]
     minor_lines, minor_w, minor_h = _measure(names, np.full(n, MINOR_FONT))
     base, P, scale = 15.0, None, 1.0
+    pins = None
+    if fixed:
+        pins = np.array([fixed.get(v, (np.nan, np.nan)) for v in ids], dtype=float).reshape(n, 2)
     major_idx = np.flatnonzero(major)
     for _ in range(3):  # main labels must be legible at the fitted view, which depends on the layout
         font = np.where(major, np.round(label_font(imp, base), 1), MINOR_FONT)
@@ -188,7 +193,7 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
         for i, ls in zip(major_idx, major_lines):
             lines[i] = ls
         P, place = layout(G if layout_graph is None else layout_graph, radius, W, H, seed=seed, order=order,
-                          start=P)
+                          start=P, fixed=pins)
         extent = _extent(P, radius, W, H, place)
         scale = _fit_scale(extent)
         shown = float(np.median(font[major])) * scale if n else TARGET_PX
@@ -233,7 +238,7 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     for e in edges:
         e["bend"] = bends[e["id"]]
     return Scene(
-        ids=ids, x=[round(float(a), 1) for a in P[:, 0]], y=[round(float(a), 1) for a in P[:, 1]],
+        ids=ids, x=[_coordinate(a) for a in P[:, 0]], y=[_coordinate(a) for a in P[:, 1]],
         radius=[float(r) for r in radius], colour=[style[groups[v]][0] for v in ids],
         shape=[style[groups[v]][1] for v in ids], group=[groups[v] for v in ids], lines=lines,
         font=[float(f) for f in font], place=[PLACES[p] for p in place],
@@ -247,6 +252,11 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
         fit_scale=round(scale, 4) if n else 1.0,
         extent=[round(float(c), 1) for c in _extent_all(P, radius, B, zoom)] if n else [0.0, 0.0, 0.0, 0.0],
     )
+
+
+def _coordinate(a) -> float:
+    """A position as scenes keep it: to 0.1 px (a pinned one is given so already, and stays as given)."""
+    return round(float(a), 1) + 0.0  # no -0.0
 
 
 def _legend_order(values) -> list:
@@ -296,7 +306,10 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
     """The scene (see graph.picture.scene) for G with dots and labels sized by a measure.
 
     Actors are placed by their actual and planned ties; recommended ones (ties the source
-    argues for) are drawn on top without pulling the map out of shape.
+    argues for) are drawn on top without pulling the map out of shape. A view of a data set
+    (``G.graph["layout_of"]`` names the whole data set's graph) draws every actor where the
+    whole data set's map has it (:func:`base_positions`); otherwise actors pinned in the data
+    set's positions.csv (``G.graph["positions"]``) stay there and the others are placed around them.
     """
     types = {n: d.get("type", "") for n, d in G.nodes(data=True)}
     groups = groups or types
@@ -313,4 +326,34 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
         shown = select(G, statuses=("actual", "planned"))
         alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
         shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
-    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown, styles=styles)
+    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown, styles=styles,
+                   fixed=fixed_positions(G, seed))
+
+
+def fixed_positions(G, seed: int = 7) -> dict | None:
+    """The positions G's actors must keep (see :func:`scene_for`): actor -> (x, y), or None."""
+    full = G.graph.get(LAYOUT_OF)
+    where = base_positions(full, seed) if full is not None else G.graph.get("positions") or {}
+    fixed = {v: where[v] for v in G if v in where}
+    return fixed or None
+
+
+def base_positions(full, seed: int = 7) -> dict:
+    """Where the map of the whole data set (every period, status and kind, ``full``) draws each
+    actor: actor -> (x, y), its pinned position for an actor in positions.csv. Dots and labels
+    are sized by betweenness on the actual cooperative ties, as the default view sizes them.
+    Computed once per graph (kept in ``full.graph``).
+    """
+    known = full.graph.get("_base_positions")
+    if known is not None and known[0] == seed:
+        return known[1]
+    from graph.analysis.metrics import centrality
+
+    whole = copy.copy(full)
+    whole.graph = {k: v for k, v in full.graph.items() if k not in (LAYOUT_OF, "_base_positions")}
+    measured = select(whole, statuses=("actual",), ties="cooperative")
+    values, _ = centrality(measured, ["betweenness", "degree"]) if measured.number_of_nodes() else ({}, [])
+    scene = scene_for(whole, values, "betweenness", seed=seed)
+    where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
+    full.graph["_base_positions"] = (seed, where)
+    return where
