@@ -8,7 +8,8 @@ import click
 
 from cli import Command, data_option
 from graph.names import COLOR_BY, MEASURE_NAMES, SIZE_BY
-from actorgraph_cli.options import OutputPath, cli_view, load, notes, resolve_in, view, view_options, write_files
+from actorgraph_cli.options import (OutputPath, cli_view, load, meta, notes, relayout_option, resolve_in, view, view_options,
+                                   write_files)
 
 
 @click.command(cls=Command)
@@ -28,6 +29,7 @@ from actorgraph_cli.options import OutputPath, cli_view, load, notes, resolve_in
 @click.option("--dpi", type=click.IntRange(min=50, max=1200), default=200, show_default=True,
               help="Resolution of a .png.")
 @view_options
+@relayout_option
 def render(output, title, size_by, color_by, focus, depth, dpi):
     """Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture.
 
@@ -71,6 +73,7 @@ def render(output, title, size_by, color_by, focus, depth, dpi):
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many top actors, throughout (as robustness --top).")
 @view_options
+@relayout_option
 def report(output, title, measure, top):
     """Write a briefing: findings first, then map, key actors, what-if, robustness.
 
@@ -91,4 +94,4 @@ def report(output, title, measure, top):
     dataset = load()
     view(dataset, keep=True)  # the view's errors, worded with the options
     write_files(dataset, api.report_files(dataset, output, cli_view(), title=title, on_notes=notes,
-                                          measure=measure.lower(), top=top))
+                                          measure=measure.lower(), top=top, relayout=bool(meta("relayout"))))

@@ -255,18 +255,20 @@ class Picture:
 
 def picture(dataset, view: View | None = None, *, title: str | None = None, color_by: str = "type",
             focus: str | None = None, depth: int = 1, page: bool = True, default_title: str = "Actor map",
-            G=None) -> Picture:
+            G=None, relayout: bool = False) -> Picture:
     """The graph a map draws and the measures that size it.
 
     A page (``page=True``) holds planned and recommended ties too unless the view names
     statuses; measures and communities are computed on the ties the view selects.
-    ``G``: the view's graph when the caller has built it already.
+    ``G``: the view's graph when the caller has built it already. Actors are drawn where the
+    whole data set's map has them, in every view; ``relayout`` lays out the view alone
+    (actors pinned in positions.csv stay pinned).
     """
 
     ds = _dataset(dataset)
     view = view if view is not None else View()
     if G is None:
-        G = graph_of(ds, view, all_statuses=page, all_ties=True)
+        G = graph_of(ds, view, all_statuses=page, all_ties=True, relayout=relayout)
     if focus:
         G = questions.neighbourhood(G, _actor(G, ds, focus, "focus"), depth)
     measured = select(G, statuses=view.kept_statuses(), ties=view.kept_ties())
@@ -293,26 +295,27 @@ def camp_groups(G) -> dict[str, str]:
 
 def render_html(dataset, view: View | None = None, *, title: str | None = None, size_by: str = "betweenness",
                 color_by: str = "type", focus: str | None = None, depth: int = 1,
-                picture_: Picture | None = None) -> str:
-    """The offline HTML explorer of a view, as one self-contained page (a str)."""
+                picture_: Picture | None = None, relayout: bool = False) -> str:
+    """The offline HTML explorer of a view, as one self-contained page (a str); ``relayout``: see :func:`picture`."""
 
     ds = _dataset(dataset)
-    p = picture_ or picture(ds, view, title=title, color_by=color_by, focus=focus, depth=depth)
+    p = picture_ or picture(ds, view, title=title, color_by=color_by, focus=focus, depth=depth, relayout=relayout)
     return page(p.G, p.values, title=p.title, size_by=size_by, groups=p.groups, group_label=color_by,
                 sources=data_files(ds), measure_help=MEASURE_MEANINGS)
 
 
 def static_map(dataset, view: View | None = None, fmt: str = "svg", *, title: str | None = None,
                size_by: str = "betweenness", color_by: str = "type", focus: str | None = None, depth: int = 1,
-               dpi: int = 200, picture_: Picture | None = None) -> bytes:
-    """The same map as a static picture: ``fmt`` 'svg', 'png' or 'pdf' (bytes)."""
+               dpi: int = 200, picture_: Picture | None = None, relayout: bool = False) -> bytes:
+    """The same map as a static picture: ``fmt`` 'svg', 'png' or 'pdf' (bytes); ``relayout``: see :func:`picture`."""
 
-    p = picture_ or picture(dataset, view, title=title, color_by=color_by, focus=focus, depth=depth, page=False)
+    p = picture_ or picture(dataset, view, title=title, color_by=color_by, focus=focus, depth=depth, page=False,
+                            relayout=relayout)
     return draw(p.G, p.values, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)
 
 
 def report(dataset, view: View | None = None, fmt: str = "html", *, title: str | None = None,
-           on_notes=None, measure: str = "betweenness", top: int = 10) -> str | bytes:
+           on_notes=None, measure: str = "betweenness", top: int = 10, relayout: bool = False) -> str | bytes:
     """A briefing, bottom line up front: the view, findings, map, key actors, what-if, robustness, annex.
 
     ``fmt``: 'html' or 'md' (text), or 'pdf' (bytes: A4, print-ready, the same bytes every run).
@@ -320,9 +323,10 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
     ``on_notes`` is called with the measures' notes (e.g. undefined values) before drawing.
     As one string, the Markdown holds its map as a ``data:`` image; :func:`report_files`
     writes it beside the ``.md`` file instead, for renderers that drop such images.
+    ``relayout``: lay out the view alone (see :func:`picture`).
     """
 
-    blocks = _briefing(dataset, view, fmt, title, on_notes, measure, top)
+    blocks = _briefing(dataset, view, fmt, title, on_notes, measure, top, relayout)
     if fmt == "pdf":
         from graph.output.printout import to_pdf
 
@@ -331,7 +335,8 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
 
 
 def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, title: str | None = None,
-                 on_notes=None, measure: str = "betweenness", top: int = 10) -> dict[Path, bytes]:
+                 on_notes=None, measure: str = "betweenness", top: int = 10,
+                 relayout: bool = False) -> dict[Path, bytes]:
     """The files of a briefing at ``path`` (by its extension): ``brief.html``, ``brief.pdf``; or ``brief.md``
     and its map ``brief-map.svg`` beside it, which the Markdown shows as an image. Nothing is written here.
     """
@@ -339,15 +344,16 @@ def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, 
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt in ("html", "htm", "pdf"):
-        out = report(dataset, view, fmt, title=title, on_notes=on_notes, measure=measure, top=top)
+        out = report(dataset, view, fmt, title=title, on_notes=on_notes, measure=measure, top=top, relayout=relayout)
         return {path: out if isinstance(out, bytes) else out.encode("utf-8")}
-    blocks = _briefing(dataset, view, "md", title, on_notes, measure, top)
+    blocks = _briefing(dataset, view, "md", title, on_notes, measure, top, relayout)
     picture = path.with_name(f"{path.stem}-map.svg")
     svg = next((b.svg for b in blocks if b.kind == "map"), b"")
     return {path: to_markdown(blocks, map_file=picture.name).encode("utf-8"), picture: svg}
 
 
-def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes, measure: str, top: int):
+def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes, measure: str, top: int,
+              relayout: bool = False):
     """The briefing's blocks (graph.output.report), its map drawn once."""
     from graph import __version__
 
@@ -360,7 +366,8 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
     G_all = graph_of(ds, view, all_statuses=True)
     G = select(G_all, statuses=view.kept_statuses())  # the analysed ties, as render measures them
     # the map draws every tie, as render does; the Conflict section weighs every signed tie, as balance does
-    drawn = select(graph_of(ds, view, all_statuses=True, all_ties=True), statuses=view.kept_statuses())
+    drawn = select(graph_of(ds, view, all_statuses=True, all_ties=True, relayout=relayout),
+                   statuses=view.kept_statuses())
     signed = select(graph_of(ds, replace(view, ties="all"), all_statuses=True), statuses=view.kept_statuses()) \
         if ds.kinds.signed else None
     title = clean_text(title) if title is not None else f"Briefing: {folder_name(ds.folder)}"
@@ -381,13 +388,14 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
 
 
 def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,
-           write: bool = True) -> dict[Path, bytes]:
+           write: bool = True, relayout: bool = False) -> dict[Path, bytes]:
     """Export a view in another tool's format (see ``graph.readwrite.FORMATS``); writes the file(s).
 
+    Formats that carry positions carry the whole data set's map (``relayout``: the view's own).
     Returns {path: bytes} of what was (or, with ``write=False``, would be) written.
     """
 
-    G = _graph(dataset, view)
+    G = _graph(dataset, view, relayout=relayout)
     files = encode(G, fmt, Path(path), guard=guard)
     if write:
         write_outputs(files)
@@ -395,8 +403,8 @@ def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None,
 
 
 def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness", color_by: str = "type",
-             title: str | None = None):
+             title: str | None = None, relayout: bool = False):
     """A pyvis ``Network`` with the page's colours, shapes, sizes, positions and tooltips; offline."""
 
-    p = picture(dataset, view, title=title, color_by=color_by)
+    p = picture(dataset, view, title=title, color_by=color_by, relayout=relayout)
     return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)
