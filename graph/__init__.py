@@ -22,7 +22,8 @@ _API = {
     "export": "graph.api", "report": "graph.api", "report_files": "graph.api", "to_pyvis": "graph.api",
     "Paths": "graph.api", "PathStep": "graph.api", "Impact": "graph.api", "Robustness": "graph.api",
     "ActorgraphError": "graph.errors", "UnknownKind": "graph.errors", "InvalidDate": "graph.errors",
-    "ActorNotFound": "graph.data.resolve", "DataError": "graph.data.problems",
+    "ActorNotFound": "graph.data.resolve", "DataError": "graph.data.problems", "layout": "graph.api",
+    "Layout": "graph.api",
 }
 __all__ = sorted(_API)
 

@@ -32,7 +32,7 @@ from graph.readwrite.export import export as encode
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
            "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Impact",
-           "Robustness", "Selection", "data_files"]
+           "Robustness", "Selection", "data_files", "layout", "Layout"]
 
 
 def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) -> Dataset:
@@ -408,3 +408,73 @@ def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness",
 
     p = picture(dataset, view, title=title, color_by=color_by, relayout=relayout)
     return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What :func:`layout` did to positions.csv: every actor's position, the actors it placed, its
+    messages, the diff of the file and the data set's warnings."""
+
+    positions: dict
+    placed: tuple[str, ...]
+    messages: tuple[str, ...]
+    diff: str
+    warnings: tuple = ()
+    touched: dict = field(default_factory=dict, repr=False)  # file -> lines the edit wrote (for warnings)
+
+
+def layout(folder: str | os.PathLike | None = None, *, fresh: bool = False, merge: str | os.PathLike | None = None,
+           dry_run: bool = False, seed: int = 7) -> Layout:
+    """Write every actor's position on the whole data set's map to the folder's positions.csv.
+
+    Positions already in positions.csv are kept and only actors without one are placed (around
+    them, pulled by their ties); ``fresh`` lays out every actor again. ``merge`` names a
+    positions.csv to merge first (e.g. the page's "Save positions" download): its positions
+    replace those of the same actors. The file keeps its encoding, delimiter and line endings;
+    rows of actors no longer in actors.csv are dropped. Bad data, or a bad ``merge`` file,
+    raise DataError (``file:line`` problems) and nothing is written; ``dry_run`` writes nothing.
+    """
+    from graph.analysis.views import full_graph
+    from graph.data.csvio import read_csv
+    from graph.data.edit import edit_folder
+    from graph.data.load import table_rows
+    from graph.data.positions import read_positions
+    from graph.data.problems import DataError
+    from graph.data.schema import POSITION_COLUMNS
+    from graph.picture.scene import base_positions
+
+    found, _how = locate(Path(folder) if folder is not None else None)
+    incoming = None
+    if merge is not None:
+        incoming, problems = read_csv(Path(merge), display_path(Path(merge)))
+        if incoming is None:
+            raise DataError(problems)
+    result: dict = {}
+
+    def change(editor):
+        ds = editor.dataset
+        errors = [p for p in ds.problems if p.severity == "error"]
+        if errors:
+            raise DataError(ds.problems)
+        pins = {} if fresh else dict(ds.positions)
+        if incoming is not None:
+            rows, problems = table_rows(incoming, POSITION_COLUMNS)
+            if rows is not None:
+                merged, more = read_positions(rows, incoming.display, ds.actors)
+                problems += more
+            if rows is None or any(p.severity == "error" for p in problems):
+                raise DataError(problems)
+            result["merge_warnings"] = problems
+            pins.update(merged)
+            editor.messages.append(f"merged {len(merged)} position{'s' * (len(merged) != 1)} from {incoming.display}")
+        where = base_positions(full_graph(ds), seed, pins=pins)
+        counts = editor.set_positions(where)
+        placed = tuple(v for v in where if v not in pins)
+        result.update(positions=where, placed=placed)
+        editor.messages.append(f"placed {len(placed)} actor{'s' * (len(placed) != 1)}, kept"
+                               f" {len(where) - len(placed)}; {counts['changed']} row{'s' * (counts['changed'] != 1)}"
+                               f" changed, {counts['added']} added, {counts['dropped']} of removed actors dropped")
+
+    editor, warnings = edit_folder(found, change, dry_run)
+    return Layout(result["positions"], result["placed"], tuple(editor.messages), editor.diff(),
+                  tuple(result.get("merge_warnings", ())) + tuple(warnings), editor.touched())

@@ -238,7 +238,8 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     for e in edges:
         e["bend"] = bends[e["id"]]
     return Scene(
-        ids=ids, x=[_coordinate(a) for a in P[:, 0]], y=[_coordinate(a) for a in P[:, 1]],
+        ids=ids, x=[_coordinate(a, fixed, v, 0) for v, a in zip(ids, P[:, 0])],
+        y=[_coordinate(a, fixed, v, 1) for v, a in zip(ids, P[:, 1])],
         radius=[float(r) for r in radius], colour=[style[groups[v]][0] for v in ids],
         shape=[style[groups[v]][1] for v in ids], group=[groups[v] for v in ids], lines=lines,
         font=[float(f) for f in font], place=[PLACES[p] for p in place],
@@ -254,8 +255,10 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     )
 
 
-def _coordinate(a) -> float:
-    """A position as scenes keep it: to 0.1 px (a pinned one is given so already, and stays as given)."""
+def _coordinate(a, fixed, v, axis: int) -> float:
+    """A position as scenes keep it: to 0.1 px; a pinned one exactly as given."""
+    if fixed and v in fixed:
+        return float(fixed[v][axis]) + 0.0
     return round(float(a), 1) + 0.0  # no -0.0
 
 
@@ -338,22 +341,26 @@ def fixed_positions(G, seed: int = 7) -> dict | None:
     return fixed or None
 
 
-def base_positions(full, seed: int = 7) -> dict:
+def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
     """Where the map of the whole data set (every period, status and kind, ``full``) draws each
     actor: actor -> (x, y), its pinned position for an actor in positions.csv. Dots and labels
     are sized by betweenness on the actual cooperative ties, as the default view sizes them.
-    Computed once per graph (kept in ``full.graph``).
+    Computed once per graph (kept in ``full.graph``). ``pins`` (actor -> (x, y)) replaces the
+    data set's positions.csv (then nothing is kept).
     """
     known = full.graph.get("_base_positions")
-    if known is not None and known[0] == seed:
+    if known is not None and known[0] == seed and pins is None:
         return known[1]
     from graph.analysis.metrics import centrality
 
     whole = copy.copy(full)
     whole.graph = {k: v for k, v in full.graph.items() if k not in (LAYOUT_OF, "_base_positions")}
+    if pins is not None:
+        whole.graph["positions"] = pins
     measured = select(whole, statuses=("actual",), ties="cooperative")
     values, _ = centrality(measured, ["betweenness", "degree"]) if measured.number_of_nodes() else ({}, [])
     scene = scene_for(whole, values, "betweenness", seed=seed)
     where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
-    full.graph["_base_positions"] = (seed, where)
+    if pins is None:
+        full.graph["_base_positions"] = (seed, where)
     return where
