@@ -94,7 +94,7 @@ def _unknown(path: str, line: int, actor: str, ids: dict, named: dict, listed: s
                         f"'{actor}' is the name of actor '{by_name}': positions.csv names actors by id; write"
                         f" '{by_name}'")]
     free = [i for i in ids if i not in listed]  # a typo is of an actor that has no position of its own
-    hint = difflib.get_close_matches(actor, free, n=1, cutoff=0.75)
+    hint = difflib.get_close_matches(actor, free, n=1, cutoff=0.6)
     if hint:
         return [Problem(path, line, "unknown-position",
                         f"no actor has the id '{actor}'; did you mean '{hint[0]}'?")]

@@ -33,7 +33,7 @@ from graph.analysis.ranking import ties as ties_of
 __all__ = ["render_html", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES", "SCRIPTS"]
 
 HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
-SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "main")  # in this order
+SCRIPTS = ("logic", "core", "network", "panel", "legend", "search", "tables", "fragment", "positions", "main")  # in this order
 # only in a page with hostile kinds or coloured by camp, after legend: the legend grouped by polarity, camps named
 SIGNED_SCRIPTS = ("polarity",)
 MAX_FIT_SCALE = 1.5
@@ -202,7 +202,7 @@ def _vis_options(n: int, m: int) -> dict:
     return {
         "physics": {"enabled": False},
         "layout": {"randomSeed": 7, "improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+        "interaction": {"dragNodes": True, "hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "multiselect": False, "keyboard": {"enabled": True, "bindToWindow": False}},
         "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3},
         "edges": {"selectionWidth": 1.5, "hoverWidth": 1.5, "arrows": {"to": {"scaleFactor": 0.6}},
