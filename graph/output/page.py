@@ -202,7 +202,7 @@ def _vis_options(n: int, m: int) -> dict:
     return {
         "physics": {"enabled": False},
         "layout": {"randomSeed": 7, "improvedLayout": False},
-        "interaction": {"dragNodes": True, "hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "multiselect": False, "keyboard": {"enabled": True, "bindToWindow": False}},
         "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3},
         "edges": {"selectionWidth": 1.5, "hoverWidth": 1.5, "arrows": {"to": {"scaleFactor": 0.6}},

@@ -314,6 +314,18 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
     whole data set's map has it (:func:`base_positions`); otherwise actors pinned in the data
     set's positions.csv (``G.graph["positions"]``) stay there and the others are placed around them.
     """
+    sizes, groups, kinds, shown, styles = _inputs(G, values, size_by, groups)
+    fixed = fixed_positions(G, seed)
+    full = G.graph.get(LAYOUT_OF)
+    if full is not None:
+        key = fingerprint(G, sizes, groups, kinds, seed, shown, styles, _pins(G))
+        if key is not None and key == full.graph["_base_positions"][2]:
+            fixed = _pins(G)  # the whole map itself: drawn as it was (remembered), labels and all
+    return compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles, fixed=fixed)
+
+
+def _inputs(G, values: dict, size_by: str, groups: dict | None):
+    """What :func:`scene_for` hands :func:`compose`: sizes, groups, kinds, layout graph, styles."""
     types = {n: d.get("type", "") for n, d in G.nodes(data=True)}
     groups = groups or types
     # actor types: the whole data set's colours and shapes, in every view; other groupings by size
@@ -324,21 +336,31 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
     sizes = {n: (v if v is not None and v == v else 0.0) for n, v in measure.items()}
     if size_by == "none":
         sizes = {n: 1.0 for n in G}
-    shown = None
-    if any(d.get("status") == "recommended" for _, _, d in G.edges(data=True)):
-        shown = select(G, statuses=("actual", "planned"))
-        alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
-        shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
-    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown, styles=styles,
-                   fixed=fixed_positions(G, seed))
+    return sizes, groups, kinds_of(G), _layout_graph(G), styles
+
+
+def _layout_graph(G):
+    """G without its recommended ties, which do not pull the map out of shape (None: G has none)."""
+    if not any(d.get("status") == "recommended" for _, _, d in G.edges(data=True)):
+        return None
+    shown = select(G, statuses=("actual", "planned"))
+    alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
+    shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
+    return shown
+
+
+def _pins(G) -> dict | None:
+    pins = G.graph.get("positions") or {}
+    return {v: pins[v] for v in G if v in pins} or None
 
 
 def fixed_positions(G, seed: int = 7) -> dict | None:
     """The positions G's actors must keep (see :func:`scene_for`): actor -> (x, y), or None."""
     full = G.graph.get(LAYOUT_OF)
-    where = base_positions(full, seed) if full is not None else G.graph.get("positions") or {}
-    fixed = {v: where[v] for v in G if v in where}
-    return fixed or None
+    if full is None:
+        return _pins(G)
+    where = base_positions(full, seed)
+    return {v: where[v] for v in G if v in where} or None
 
 
 def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
@@ -348,7 +370,7 @@ def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
     Computed once per graph (kept in ``full.graph``). ``pins`` (actor -> (x, y)) replaces the
     data set's positions.csv (then nothing is kept).
     """
-    known = full.graph.get("_base_positions")
+    known = full.graph.get("_base_positions")  # (seed, positions, the fingerprint of the whole map's scene)
     if known is not None and known[0] == seed and pins is None:
         return known[1]
     from graph.analysis.metrics import centrality
@@ -362,5 +384,7 @@ def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
     scene = scene_for(whole, values, "betweenness", seed=seed)
     where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
     if pins is None:
-        full.graph["_base_positions"] = (seed, where)
+        sizes, groups, kinds, shown, styles = _inputs(whole, values, "betweenness", None)
+        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole))
+        full.graph["_base_positions"] = (seed, where, key)
     return where
