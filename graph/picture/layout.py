@@ -28,6 +28,7 @@ REFINE_LIMIT = 400  # actors: above this, no force refinement (the page still dr
 REFINE_WORK = 300_000  # actors x actor pairs: above this (dense maps), no force refinement either
 OVERLAP_LIMIT = 5000  # actors: above this, labels of minor actors may overlap until zoomed in
 KK_LIMIT = 500
+STRESS_LIMIT = 1500  # actors in one connected part: up to this, stress majorization; beyond, Fruchterman-Reingold
 ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
 TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer lines through dots)
 
@@ -165,13 +166,17 @@ def _initial(n: int, pairs, length) -> np.ndarray:
     inside: list[dict] = [{} for _ in parts]  # each part's ties, in the same order as in `lengths`
     for (a, b), l in lengths.items():
         inside[where[a]][(a, b)] = l
-    return _pack([(part, _place(part, inside[k])) for k, part in enumerate(parts)], n)
+    P = _pack([(part, _place(part, inside[k])) for k, part in enumerate(parts)], n)
+    return P - P[parts[0]].mean(axis=0)  # the largest part's centre at the origin, however far its edges reach
 
 
 def _place(part: list[int], lengths: dict) -> np.ndarray:
     """Positions of one connected part in px (ties about their length), centred, long axis horizontal.
 
-    ``lengths`` holds the part's own ties (pairs of actor indices -> length).
+    ``lengths`` holds the part's own ties (pairs of actor indices -> length). The stress layout
+    starts from classical scaling of the network distances, not from random positions, so a small
+    change of the data gives a small change of the start, and of the picture; it is then turned
+    to a canonical orientation (:func:`_orient`), so it never comes out mirrored or rotated.
     """
     if len(part) == 1:
         return np.zeros((1, 2))
@@ -180,22 +185,77 @@ def _place(part: list[int], lengths: dict) -> np.ndarray:
     local = {node: i for i, node in enumerate(part)}
     edges = [(local[a], local[b]) for a, b in lengths if a in local]
     weights = [lengths[(part[a], part[b])] for a, b in edges]
-    g = ig.Graph(n=len(part), edges=edges)
-    if len(part) <= KK_LIMIT:
-        coords = np.array(g.layout_kamada_kawai(weights=weights, maxiter=50 * len(part)).coords)
+    start, D = _scaling(len(part), edges, weights)
+    if len(part) <= STRESS_LIMIT:
+        coords = _majorize(start, D)
     else:
-        coords = np.array(g.layout_fruchterman_reingold(weights=[1 / w for w in weights], niter=500).coords)
+        g = ig.Graph(n=len(part), edges=edges)
+        coords = np.array(g.layout_fruchterman_reingold(seed=start.tolist(), weights=[1 / w for w in weights],
+                                                        niter=500).coords)
     spans = np.array([math.dist(coords[a], coords[b]) / w for (a, b), w in zip(edges, weights)])
     typical = float(np.median(spans)) or 1.0
     coords = (coords - coords.mean(axis=0)) / typical
-    if len(part) > 2:  # turn the principal axis horizontal: pictures are wider than tall
-        _, vectors = np.linalg.eigh(np.cov(coords.T))
-        major = vectors[:, -1]
-        if major[0] < 0 or (major[0] == 0 and major[1] < 0):
-            major = -major  # a fixed sign, so the same graph always turns the same way
-        rot = np.array([[major[0], major[1]], [-major[1], major[0]]])
-        coords = coords @ rot.T
-    return coords
+    return _turn(coords, start)
+
+
+def _scaling(n: int, edges, weights) -> np.ndarray:
+    """Classical (Torgerson) scaling of the shortest-path distances: a start that depends on the network only.
+
+    Its first axis, the longest, is horizontal: pictures are wider than tall. Each axis points the
+    way the actors far along it lie (the third moment positive), a choice that small changes of
+    the network do not flip.
+    """
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import dijkstra
+
+    rows, cols = zip(*edges)
+    D = dijkstra(sp.coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr(), directed=False)
+    D = np.minimum(D, D.T)
+    D2 = D ** 2
+    B = -0.5 * (D2 - D2.mean(axis=0) - D2.mean(axis=1)[:, None] + D2.mean())
+    values, vectors = np.linalg.eigh(B)
+    X = vectors[:, -2:][:, ::-1] * np.sqrt(np.maximum(values[-2:][::-1], 0.0))
+    if np.ptp(X[:, 1]) < 1e-6 * (np.ptp(X[:, 0]) + 1.0):  # a path: spread the second axis a little
+        X[:, 1] = np.linspace(-1.0, 1.0, n) * 1e-3 * (np.ptp(X[:, 0]) + 1.0)
+    X = X - X.mean(axis=0)  # in the ties' lengths, as the stress layout wants its start
+    if (X[:, 0] ** 3).sum() < 0:
+        X[:, 0] = -X[:, 0]
+    if (X[:, 1] ** 3 + X[:, 0] ** 2 * X[:, 1]).sum() < 0:
+        X[:, 1] = -X[:, 1]
+    return X, D
+
+
+def _majorize(X, D, iterations: int = 300, tolerance: float = 1e-5) -> np.ndarray:
+    """Stress majorization (Gansner, Koren and North 2004) from X: Kamada and Kawai's stress, distances
+    weighted 1 / d**2, lowered step by step to the nearest minimum (deterministic, no jumps)."""
+    n = len(X)
+    with np.errstate(divide="ignore"):
+        W = np.where(D > 0, 1.0 / D ** 2, 0.0)
+    L = -W
+    L[np.diag_indices(n)] = W.sum(axis=1)
+    Lp = np.linalg.pinv(L)
+    WD = W * D
+    previous = np.inf
+    for _ in range(iterations):
+        gap = np.hypot(X[:, None, 0] - X[None, :, 0], X[:, None, 1] - X[None, :, 1])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            Bm = np.where(gap > 1e-9, -WD / gap, 0.0)
+        Bm[np.diag_indices(n)] = -Bm.sum(axis=1)
+        X = Lp @ (Bm @ X)
+        stress = float((W * (gap - D) ** 2).sum())
+        if previous - stress < tolerance * previous:
+            break
+        previous = stress
+    return X - X.mean(axis=0)
+
+
+def _turn(coords, start) -> np.ndarray:
+    """coords turned (no mirror) to lie as ``start`` lies: the stress layout keeps the start's orientation."""
+    A = start - start.mean(axis=0)
+    U, _, Vt = np.linalg.svd(coords.T @ A)
+    d = np.sign(np.linalg.det(U @ Vt)) or 1.0
+    rot = U @ np.diag([1.0, d]) @ Vt
+    return coords @ rot
 
 
 def _pack(placed, n: int) -> np.ndarray:
