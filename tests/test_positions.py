@@ -162,7 +162,7 @@ def test_layout_writes_keeps_merges_and_starts_fresh(seven, tmp_path):
     assert list(first) == ["a", "b", "c", "d", "e", "f", "g"]
     assert "placed 7 actors" in result.output
     # moved by hand, one removed: kept, and only the missing one is placed
-    text = (seven / "positions.csv").read_text("utf-8").replace(f"c,", "c,999,-999\nold,").splitlines(True)
+    text = (seven / "positions.csv").read_text("utf-8").replace("c,", "c,999,-999\nold,").splitlines(True)
     text = [line for line in text if not line.startswith(("e,", "old,"))]
     (seven / "positions.csv").write_text("".join(text), encoding="utf-8")
     result = invoke("layout", "--data", seven)
@@ -213,3 +213,65 @@ def test_rename_and_remove_actor_edit_positions_too(seven):
     assert load_dataset(seven).positions == {"b": (1.0, 2.0), "gamma": (3.0, 4.0)}
     assert invoke("remove-actor", "--data", seven, "b", "--cascade").exit_code == 0
     assert (seven / "positions.csv").read_text("utf-8") == "id,x,y\ngamma,3,4\n"
+
+
+# ---- the round trip in Chromium: drag, Save, layout --from, render ----------------------------------------
+
+@pytest.mark.browser
+def test_drag_save_merge_and_render_keeps_the_actor_where_it_was_dropped(seven, tmp_path, open_page):
+    from graph import api
+    from graph.analysis.views import View
+    from graph.picture.scene import scene_for
+
+    first = tmp_path / "first.html"
+    assert invoke("render", "--data", seven, "-o", first).exit_code == 0
+    page = open_page(first, viewport={"width": 1366, "height": 768})
+    page.js("document.getElementById('mynetwork').scrollIntoView()")
+    start = page.js("""id => { const p = network.getPositions([id])[id]; const d = network.canvasToDOM(p);
+                        const r = document.getElementById('mynetwork').getBoundingClientRect();
+                        return [r.left + d.x, r.top + d.y]; }""", "c")
+    mouse = page.page.mouse
+    mouse.move(*start)
+    mouse.down()
+    mouse.move(start[0] + 60, start[1] + 35, steps=12)
+    mouse.up()
+    page.frames(3)
+    dropped = page.js("network.getPositions(['c']).c")
+    with page.page.expect_download() as info:
+        page.page.click("#ag-save-positions")
+    download = tmp_path / "positions (download).csv"
+    info.value.save_as(download)
+    text = download.read_text("utf-8")
+    assert text.splitlines()[0] == "id,x,y" and len(text.splitlines()) == 8
+    assert not [u for u in page.requests if not u.startswith(("file:", "blob:", "data:"))]  # nothing sent
+    result = invoke("layout", "--data", seven, "--from", download)
+    assert result.exit_code == 0, result.output
+    again = tmp_path / "again.html"
+    assert invoke("render", "--data", seven, "-o", again).exit_code == 0
+    page2 = open_page(again, viewport={"width": 1366, "height": 768})
+    now = page2.js("network.getPositions(['c']).c")
+    assert abs(now["x"] - dropped["x"]) <= 1 and abs(now["y"] - dropped["y"]) <= 1
+    moved = math_dist((dropped["x"], dropped["y"]), page_positions(first)["c"])
+    assert moved > 20  # the drag did move it
+    # the PNG draws the scene the static pictures draw: the actor is there too
+    ds = load_dataset(seven)
+    p = api.picture(ds, View(), page=False)
+    scene = scene_for(p.G, p.values, "betweenness", p.groups)
+    x, y = dict(zip(scene.ids, zip(scene.x, scene.y)))["c"]
+    assert abs(x - dropped["x"]) <= 1 and abs(y - dropped["y"]) <= 1
+    svg = tmp_path / "map.svg"  # drawn by the same figure as the PNG
+    assert invoke("render", "--data", seven, "-o", svg).exit_code == 0
+    centres = svg_centres(svg)
+    ids = [v for v in sorted(centres) if v != "c"]
+    A = np.array([[scene.x[scene.ids.index(v)], scene.y[scene.ids.index(v)], 1.0] for v in ids])
+    fit, *_ = np.linalg.lstsq(A, np.array([centres[v] for v in ids]), rcond=None)
+    assert np.abs(np.array([dropped["x"], dropped["y"], 1.0]) @ fit - centres["c"]).max() < 1.0
+    png = tmp_path / "map.png"
+    assert invoke("render", "--data", seven, "-o", png).exit_code == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def math_dist(a, b):
+    import math
+
+    return math.dist(a, b)
