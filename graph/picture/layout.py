@@ -30,6 +30,7 @@ OVERLAP_LIMIT = 5000  # actors: above this, labels of minor actors may overlap u
 KK_LIMIT = 500
 STRESS_LIMIT = 1500  # actors in one connected part: up to this, stress majorization; beyond, Fruchterman-Reingold
 ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
+ANCHOR = 0.05  # share of the way back to its stress-layout position an actor is pulled each refinement step
 TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer lines through dots)
 
 
@@ -310,9 +311,10 @@ def _refine(P, pairs, length, R, W, H, place, order, iterations: int = 320, pinn
     u, v = (pairs[:, 0], pairs[:, 1]) if len(pairs) else (np.zeros(0, int), np.zeros(0, int))
     degree = np.bincount(np.concatenate([u, v]), minlength=n).astype(float) + 1
     reach = float(np.median(length) if len(length) else 100.0)
+    home = P.copy()
     for it in range(iterations):
         heat = 1.0 - it / iterations
-        move = np.zeros_like(P)
+        move = ANCHOR * (home - P)  # a weak pull to the stress layout: the map does not wander off its shape
         if len(pairs):  # springs
             d = P[v] - P[u]
             dist = np.hypot(d[:, 0], d[:, 1]) + 1e-9

@@ -20,7 +20,7 @@ from graph.picture.routing import SPREAD, via_point
 __all__ = ["polish", "WEIGHTS", "POLISH_WORK"]
 
 WEIGHTS = {"dot": 1000.0, "overlap": 400.0, "label": 40.0, "own": 12.0, "cross": 3.0, "stress": 30.0,
-           "place": 1.0}
+           "place": 1.0, "home": 2.0}
 _K = len(PLACES)
 MAX_MOVES = 2400
 # Checks (curve piece against curve piece, box or actor) one polish may spend: its time bound
@@ -107,6 +107,7 @@ class _Picture:
         per_pair = np.where(counts == 1, 1, counts * _PIECES)
         self.incident_pieces = np.array([per_pair[x].sum() for x in self.incident], dtype=float)
         self.spent = 0.0  # checks made so far (see POLISH_WORK)
+        self.home = P.copy()  # where each actor started: moving far from it costs (a stable map)
 
     def work(self, i=None) -> float:
         """Checks one ``local`` call makes for actor i (None: on average): i's curve pieces against
@@ -128,7 +129,7 @@ class _Picture:
         self.spent += self.work(i)
         others = np.ones(self.n, dtype=bool)
         others[i] = False
-        cost = np.zeros(_K)
+        cost = np.full(_K, w["home"] * float(((p - self.home[i]) ** 2).sum()) / self.unit ** 2)
         mine = offsets(np.full(_K, R[i]), np.full(_K, self.W[i]), np.full(_K, self.H[i]), np.arange(_K)) \
             + np.tile(p, 2)
         rest = ~np.isin(self.owner, self.incident[i])
