@@ -271,29 +271,40 @@ def _orient(coords) -> np.ndarray:
     m2 = (u ** 2).mean()
     theta = np.linspace(0, 2 * np.pi, 1440, endpoint=False)
     # the long axis counts as much as the layout is long: a round one is turned by its first actors alone
-    score = 4.0 * abs(m2) * (np.exp(-2j * theta) * m2).real - 2.0 * (np.exp(-1j * theta) * first).real
+    score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real - 2.0 * (np.exp(-1j * theta) * first).real
     turned = u * np.exp(-1j * theta[int(np.argmax(score))])
     scale = float(np.sqrt((np.abs(z) ** 2).mean())) or 1.0
     return np.column_stack([turned.real, turned.imag]) * scale
 
 
 def _pack(placed, n: int) -> np.ndarray:
-    """Parts in rows, largest first, in a block about ASPECT times as wide as tall."""
+    """The largest part first, the others under it in a grid by their order (largest first).
+
+    The grid has as many columns as suits ASPECT for their number, each column as wide as its
+    widest part: one actor more in a part, or one tie less, shifts its neighbours in the grid a
+    little, never to another row.
+    """
     pad = 60.0
     rects = []
     for _, coords in placed:
         lo, hi = coords.min(axis=0) - pad / 2, coords.max(axis=0) + pad / 2
         rects.append((lo, hi - lo))
-    area = sum(float(s[0] * s[1]) for _, s in rects)
-    row_width = max(max(float(s[0]) for _, s in rects), math.sqrt(area * ASPECT))
     P = np.zeros((n, 2))
-    x = y = row_height = 0.0
-    for (part, coords), (lo, size) in zip(placed, rects):
-        if x > 0 and x + size[0] > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        P[part] = coords - lo + np.array([x, y])
-        x += float(size[0])
-        row_height = max(row_height, float(size[1]))
+    (part, coords), (lo, size) = placed[0], rects[0]
+    P[part] = coords - lo
+    rest = len(placed) - 1
+    if not rest:
+        return P
+    columns = max(1, round(math.sqrt(rest * ASPECT)))
+    widths, heights = np.zeros(columns), np.zeros(math.ceil(rest / columns))
+    for j, (_, s) in enumerate(rects[1:]):
+        r, c = divmod(j, columns)
+        widths[c], heights[r] = max(widths[c], float(s[0])), max(heights[r], float(s[1]))
+    left = np.concatenate([[0.0], np.cumsum(widths)[:-1]])
+    top = float(size[1]) + np.concatenate([[0.0], np.cumsum(heights)[:-1]])
+    for j, ((part, coords), (lo, _)) in enumerate(zip(placed[1:], rects[1:])):
+        r, c = divmod(j, columns)
+        P[part] = coords - lo + np.array([left[c], top[r]])
     return P
 
 
