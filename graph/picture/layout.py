@@ -28,7 +28,8 @@ REFINE_LIMIT = 400  # actors: above this, no force refinement (the page still dr
 REFINE_WORK = 300_000  # actors x actor pairs: above this (dense maps), no force refinement either
 OVERLAP_LIMIT = 5000  # actors: above this, labels of minor actors may overlap until zoomed in
 KK_LIMIT = 500
-STRESS_LIMIT = 1500  # actors in one connected part: up to this, stress majorization; beyond, Fruchterman-Reingold
+STRESS_LIMIT = 1000  # actors in one connected part: up to this, stress majorization; beyond, Fruchterman-Reingold
+PIVOTS = 50  # beyond STRESS_LIMIT, the start is scaled from the distances to this many actors
 ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
 ANCHOR = 0.05  # share of the way back to its stress-layout position an actor is pulled each refinement step
 TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer lines through dots)
@@ -204,18 +205,42 @@ def _scaling(n: int, edges, weights) -> np.ndarray:
 
     Its first axis, the longest, is horizontal: pictures are wider than tall. Each axis points the
     way the actors far along it lie (the third moment positive), a choice that small changes of
-    the network do not flip.
+    the network do not flip. Returns the start and the distances (None for a part over STRESS_LIMIT,
+    started from pivot scaling instead).
     """
     import scipy.sparse as sp
     from scipy.sparse.csgraph import dijkstra
 
     rows, cols = zip(*edges)
-    D = dijkstra(sp.coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr(), directed=False)
-    D = np.minimum(D, D.T)
-    D2 = D ** 2
-    B = -0.5 * (D2 - D2.mean(axis=0) - D2.mean(axis=1)[:, None] + D2.mean())
-    values, vectors = np.linalg.eigh(B)
-    X = vectors[:, -2:][:, ::-1] * np.sqrt(np.maximum(values[-2:][::-1], 0.0))
+    A = sp.coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr()
+    if n > STRESS_LIMIT:  # pivot scaling (Brandes and Pich 2006): distances from PIVOTS actors only
+        pivots = [0]  # the first actor in the data's order, then each time the farthest from those chosen
+        near = dijkstra(A, directed=False, indices=[0])[0]
+        rows_d = [near]
+        while len(pivots) < min(PIVOTS, n):
+            far = int(np.argmax(near))
+            pivots.append(far)
+            rows_d.append(dijkstra(A, directed=False, indices=[far])[0])
+            near = np.minimum(near, rows_d[-1])
+        C2 = np.array(rows_d).T ** 2
+        C = -0.5 * (C2 - C2.mean(axis=0) - C2.mean(axis=1)[:, None] + C2.mean())
+        U, S, _ = np.linalg.svd(C, full_matrices=False)
+        X = U[:, :2] * np.sqrt(S[:2] * n / C.shape[1])
+        D = None
+    else:
+        D = dijkstra(A, directed=False)
+        D = np.minimum(D, D.T)
+        D2 = D ** 2
+        B = -0.5 * (D2 - D2.mean(axis=0) - D2.mean(axis=1)[:, None] + D2.mean())
+        if n > 50:
+            from scipy.sparse.linalg import eigsh
+
+            values, vectors = eigsh(B, k=2, which="LA", v0=np.linspace(1.0, 2.0, n))  # v0: the same every run
+            order = np.argsort(values)
+            values, vectors = values[order], vectors[:, order]
+        else:
+            values, vectors = np.linalg.eigh(B)
+        X = vectors[:, -2:][:, ::-1] * np.sqrt(np.maximum(values[-2:][::-1], 0.0))
     if np.ptp(X[:, 1]) < 1e-6 * (np.ptp(X[:, 0]) + 1.0):  # a path: spread the second axis a little
         X[:, 1] = np.linspace(-1.0, 1.0, n) * 1e-3 * (np.ptp(X[:, 0]) + 1.0)
     X = X - X.mean(axis=0)  # in the ties' lengths, as the stress layout wants its start
@@ -226,15 +251,19 @@ def _scaling(n: int, edges, weights) -> np.ndarray:
     return X, D
 
 
-def _majorize(X, D, iterations: int = 300, tolerance: float = 1e-5) -> np.ndarray:
+def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5) -> np.ndarray:
     """Stress majorization (Gansner, Koren and North 2004) from X: Kamada and Kawai's stress, distances
     weighted 1 / d**2, lowered step by step to the nearest minimum (deterministic, no jumps)."""
     n = len(X)
+    if iterations is None:  # each step costs n**2: large parts get fewer (the start is good already)
+        iterations = 300 if n <= 200 else max(60, int(300 * (200 / n)))
     with np.errstate(divide="ignore"):
         W = np.where(D > 0, 1.0 / D ** 2, 0.0)
+    from scipy.linalg import cho_factor, cho_solve
+
     L = -W
     L[np.diag_indices(n)] = W.sum(axis=1)
-    Lp = np.linalg.pinv(L)
+    factor = cho_factor(L + 1.0 / n)  # L is singular only along the constant vector: fixed by adding it
     WD = W * D
     previous = np.inf
     for _ in range(iterations):
@@ -242,7 +271,7 @@ def _majorize(X, D, iterations: int = 300, tolerance: float = 1e-5) -> np.ndarra
         with np.errstate(divide="ignore", invalid="ignore"):
             Bm = np.where(gap > 1e-9, -WD / gap, 0.0)
         Bm[np.diag_indices(n)] = -Bm.sum(axis=1)
-        X = Lp @ (Bm @ X)
+        X = cho_solve(factor, Bm @ X)
         stress = float((W * (gap - D) ** 2).sum())
         if previous - stress < tolerance * previous:
             break
