@@ -1,10 +1,12 @@
 """Seeded positions that leave room for every label and keep lines off other actors.
 
-1. Each connected part gets a stress layout (Kamada-Kawai, igraph; Fruchterman-Reingold
-   for large parts), ``part_of`` ties shorter so hierarchies sit together, turned so it
-   is wider than tall, and the parts are packed in rows to suit a laptop screen.
+1. Each connected part gets a stress layout (classical scaling of its network distances, then
+   stress majorization; pivot scaling and Fruchterman-Reingold for parts over STRESS_LIMIT),
+   ``part_of`` ties shorter so hierarchies sit together, turned to an orientation the data
+   fixes (long axis horizontal, first actors of the file to the left: never mirrored by a small
+   edit), the largest part first and the others in a grid under it.
 2. Up to ``REFINE_LIMIT`` actors (and ``REFINE_WORK``), a force simulation then works on the real label boxes:
-   ties pull, overlapping actor-and-label boxes push apart, and an actor lying on
+   ties pull, a weak pull (ANCHOR) keeps each actor near its stress-layout place, overlapping actor-and-label boxes push apart, and an actor lying on
    another pair's line, or whose label a line crosses, steps aside. Labels move round
    their dots (below, right, above, left) as it goes.
 3. Finally overlaps are removed exactly: no two labels or dots overlap.
