@@ -284,27 +284,27 @@ def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5) -> n
 def _orient(coords) -> np.ndarray:
     """coords (in the data's order) turned and perhaps mirrored to an orientation that the data fixes.
 
-    Two directions come from the data's order (actors.csv): where its first actors lie against
-    its last ones, and where its first and last actors lie against its middle ones; both sum over
-    every actor, so one actor more or one tie less changes them a little. The turn maximises how
-    well the long axis lies horizontal plus how far the first actors lie to the left (a smooth
-    score); the mirror image is the one in which the second direction lies clockwise of the first.
-    Ids and the random start play no part: renaming an actor moves nothing.
+    The data's order (actors.csv) puts each actor on a circle, the first at the left and the
+    others in order round it; the layout is the mirror image that fits that circle better, turned
+    to fit it best, plus a pull of its long axis to the horizontal as far as the layout is long (a
+    smooth score: a small change of the layout turns it a little, never half round). Every actor
+    counts, so one actor more or one tie less changes little; ids play no part, so renaming an
+    actor moves nothing.
     """
     z = coords[:, 0] + 1j * coords[:, 1]
     z = z - z.mean()
-    u = z / (float(np.sqrt((np.abs(z) ** 2).mean())) or 1.0)
-    rank = np.linspace(-1.0, 1.0, len(u))
-    first = (-rank * u).mean()  # points towards the first actors
-    ends = ((rank ** 2 - (rank ** 2).mean()) * u).mean()  # towards the first and last, against the middle
-    if (np.conj(first) * ends).imag > 0:  # the mirror image: every direction conjugated
-        u, first = np.conj(u), np.conj(first)
+    scale = float(np.sqrt((np.abs(z) ** 2).mean())) or 1.0
+    u = z / scale
+    ring = -np.exp(-2j * np.pi * np.linspace(0.0, 1.0, len(u), endpoint=False))  # the first actor at the left
+    fit = (np.conj(ring) * u).mean()
+    mirrored = (np.conj(ring) * np.conj(u)).mean()
+    if abs(mirrored) > abs(fit):
+        u, fit = np.conj(u), mirrored
     m2 = (u ** 2).mean()
     theta = np.linspace(0, 2 * np.pi, 1440, endpoint=False)
-    # the long axis counts as much as the layout is long: a round one is turned by its first actors alone
-    score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real - 2.0 * (np.exp(-1j * theta) * first).real
+    # the long axis counts as much as the layout is long: a round one is turned by the circle alone
+    score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real + 2.0 * (np.exp(-1j * theta) * fit).real
     turned = u * np.exp(-1j * theta[int(np.argmax(score))])
-    scale = float(np.sqrt((np.abs(z) ** 2).mean())) or 1.0
     return np.column_stack([turned.real, turned.imag]) * scale
 
 
