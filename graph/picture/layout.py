@@ -3,7 +3,7 @@
 1. Each connected part gets a stress layout (classical scaling of its network distances, then
    stress majorization; pivot scaling and Fruchterman-Reingold for parts over STRESS_LIMIT),
    ``part_of`` ties shorter so hierarchies sit together, turned to an orientation the data
-   fixes (long axis horizontal, the file.s actors round it in order: never mirrored by a small
+   fixes (long axis horizontal, the file's actors round it in order: never mirrored by a small
    edit), the largest part first and the others in a grid under it.
 2. Up to ``REFINE_LIMIT`` actors (and ``REFINE_WORK``), a force simulation then works on the real label boxes:
    ties pull, a weak pull (ANCHOR) keeps each actor near its stress-layout place, overlapping actor-and-label boxes push apart, and an actor lying on
