@@ -345,7 +345,7 @@ def test_bundled_page_and_picture_are_byte_identical_to_before(tmp_path, monkeyp
     assert hashlib.sha256((tmp_path / "p.html").read_bytes()).hexdigest() == PAGE_SHA256
 
 
-PAGE_SHA256 = "ffdbbf5c4fc7f5a8e85ac6f1e3566444db0a61c812c03a044a4ac8439482ab3f"
+PAGE_SHA256 = "506c758bafc2e0f7355c25ea189656914aef6d1b537d644737166cd472a14fd7"
 
 
 @pytest.mark.browser
