@@ -121,14 +121,14 @@ def _graph_canon(G):
 
 
 def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-                styles: dict | None = None, fixed: dict | None = None) -> str | None:
+                styles: dict | None = None, fixed: dict | None = None, also_major=None) -> str | None:
     """A digest of everything :func:`compose` reads: G's actors and ties in order with all their
     attributes, sizes, groups, the relation kinds, the seed and the layout graph. None when some
     value is of a type whose text form might not identify it (then compose does not cache).
     """
     try:
         key = (_graph_canon(G), _canon(sizes), _canon(groups), _canon(kinds), _canon(seed),
-               _graph_canon(layout_graph), _canon(styles), _canon(fixed))
+               _graph_canon(layout_graph), _canon(styles), _canon(fixed), _canon(also_major))
     except _Uncacheable:
         return None
     return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()
@@ -140,7 +140,7 @@ def clear_cache() -> None:
 
 
 def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-            styles: dict | None = None, fixed: dict | None = None) -> Scene:
+            styles: dict | None = None, fixed: dict | None = None, also_major=None) -> Scene:
     """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group.
 
     ``layout_graph`` (same actors, fewer ties) places the actors when some of G's ties are
@@ -148,15 +148,16 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
     ``styles`` (group -> (colour, shape)) fixes the groups' colours and shapes, e.g. the data set's
     :func:`~graph.picture.palette.type_styles`; groups it lacks, or all when None, get theirs in
     order of size in G. ``fixed`` (actor -> (x, y)) keeps those actors exactly there; the others
-    are placed around them.
+    are placed around them. ``also_major`` (a frozenset of actors) get main labels too.
     The same inputs give the same scene, remembered (see :func:`fingerprint`); the caller
     owns the Scene it gets and may change it.
     """
-    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles, fixed) if CACHE_SIZE > 0 else None
+    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles, fixed, also_major) \
+        if CACHE_SIZE > 0 else None
     if key is not None and key in _cache:
         _cache.move_to_end(key)
         return copy.deepcopy(_cache[key])
-    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles, fixed)
+    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles, fixed, also_major)
     if key is not None and len(scene.ids) + len(scene.edges) <= CACHE_ITEMS:
         _cache[key] = copy.deepcopy(scene)
         while len(_cache) > CACHE_SIZE or sum(len(s.ids) + len(s.edges) for s in _cache.values()) > CACHE_ITEMS:
@@ -165,7 +166,7 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
 
 
 def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-             styles: dict | None = None, fixed: dict | None = None) -> Scene:
+             styles: dict | None = None, fixed: dict | None = None, also_major=None) -> Scene:
     """The computation behind :func:`compose`, never cached."""
 
     ids = list(G)
@@ -179,6 +180,8 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
     major = np.zeros(n, dtype=bool)
     major[order[:k]] = True
+    if also_major:
+        major |= np.array([v in also_major for v in ids], dtype=bool)
     names = [G.nodes[v].get("name", v) or v for v in ids]
     minor_lines, minor_w, minor_h = _measure(names, np.full(n, MINOR_FONT))
     base, P, scale = 15.0, None, 1.0
@@ -374,6 +377,7 @@ def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
     if known is not None and known[0] == seed and pins is None:
         return known[1]
     from graph.analysis.metrics import centrality
+    from graph.data.dates import today
 
     whole = copy.copy(full)
     whole.graph = {k: v for k, v in full.graph.items() if k not in (LAYOUT_OF, "_base_positions")}
@@ -381,10 +385,21 @@ def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
         whole.graph["positions"] = pins
     measured = select(whole, statuses=("actual",), ties="cooperative")
     values, _ = centrality(measured, ["betweenness", "degree"]) if measured.number_of_nodes() else ({}, [])
-    scene = scene_for(whole, values, "betweenness", seed=seed)
+    sizes, groups, kinds, shown, styles = _inputs(whole, values, "betweenness", None)
+    # the default view (today) shows its own most important actors' labels large: keep room for them too
+    now = select(whole, statuses=("actual",), ties="cooperative", as_of=today(), default_date=True)
+    also = None
+    if now.number_of_nodes() != whole.number_of_nodes() or now.number_of_edges() != measured.number_of_edges():
+        ranked = centrality(now, ["betweenness"])[0].get("betweenness") or {} if now.number_of_nodes() else {}
+        index = {v: i for i, v in enumerate(whole)}
+        n = whole.number_of_nodes()
+        k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
+        top = sorted(ranked, key=lambda v: (-(ranked[v] if ranked[v] == ranked[v] else 0.0), index[v]))[:k]
+        also = frozenset(top) if n > MAJOR_ALL else None
+    scene = compose(whole, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
+                    fixed=_pins(whole), also_major=also)
     where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
     if pins is None:
-        sizes, groups, kinds, shown, styles = _inputs(whole, values, "betweenness", None)
-        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole))
+        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole), also)
         full.graph["_base_positions"] = (seed, where, key)
     return where
