@@ -19,11 +19,13 @@ import argparse
 import csv
 import io
 import math
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("ACTORGRAPH_TODAY", "2026-11-30")  # the whole map keeps room for today's main labels
 
 EDITS = ("add actor", "add tie", "remove tie", "rename")
 NETWORKS = {"bundled": None, "35 actors": (35, 60), "150 actors": (150, 300), "1,000 actors": (1000, 2000)}
