@@ -10,8 +10,8 @@ from cli import Command, data_option
 from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
-    OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, flag_for, format_option, load, meta, notes,
-    raw_option, view, view_options,
+    OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, flag_for, format_option, load, meta,
+    notes, raw_option, relayout_option, view, view_options,
     write_files,
 )
 
@@ -93,6 +93,7 @@ IMPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.import
 @excel_options
 @data_option
 @view_options
+@relayout_option
 @raw_option
 def export(fmt, output, excel, sep):
     """Export the graph with every actor and relation attribute, for other tools.

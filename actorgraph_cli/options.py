@@ -35,6 +35,14 @@ def raw_option(f):
                              " leading ' so spreadsheets do not run it as a formula.")(f)
 
 
+def relayout_option(f):
+    """--relayout: lay out the view alone, instead of keeping the whole data set's map."""
+    return click.option("--relayout", is_flag=True, expose_value=False, callback=_remember("relayout"),
+                        help="Lay out this view alone. By default every view draws each actor where the map of"
+                             " the whole data set has it (and positions.csv pins it), so nothing moves between"
+                             " views and dates.")(f)
+
+
 def excel_options(f):
     """--excel and --sep: CSV files in the form the user's Excel opens directly."""
     f = click.option("--sep", type=click.Choice([";", ",", "tab"]),
@@ -173,7 +181,7 @@ def view(dataset, keep=False, draw=False, ties: str | None = None):
     from graph.analysis.views import graph_of
 
     chosen = cli_view() if ties is None else replace(cli_view(), ties=ties)
-    G = graph_of(dataset, chosen, all_statuses=keep, all_ties=keep or draw)
+    G = graph_of(dataset, chosen, all_statuses=keep, all_ties=keep or draw, relayout=bool(meta("relayout")))
     for r in G.graph.get("restrictions", ()):
         if r.what in ("ties", "today", "inactive", "known_on", "beyond_sources"):  # defaults that leave ties out: say so, as --without and --as-of are said
             from graph.output.words import restriction_text

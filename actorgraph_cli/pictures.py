@@ -9,7 +9,7 @@ import click
 from cli import Command, data_option
 from graph.names import COLOR_BY, MEASURE_NAMES, SIZE_BY
 from actorgraph_cli.options import (
-    OutputPath, cli_view, load, meta, notes, resolve_in, view, view_options, write_files,
+    OutputPath, cli_view, load, meta, notes, relayout_option, resolve_in, view, view_options, write_files,
 )
 
 
@@ -35,6 +35,7 @@ from actorgraph_cli.options import (
 @click.option("--group-by", default="community", show_default=True, metavar="type|community|COLUMN",
               help="The overview's groups: detected communities, actor types, or an actor column's values.")
 @view_options(several_dates=True)
+@relayout_option
 def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, no_overview, group_by):
     """Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture.
 
@@ -106,6 +107,7 @@ def _frames(output, fmt: str, dates, title, size_by, color_by, focus, dpi) -> No
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many top actors, throughout (as robustness --top).")
 @view_options
+@relayout_option
 def report(output, title, measure, top):
     """Write a briefing: findings first, then map, key actors, what-if, robustness.
 
@@ -126,4 +128,4 @@ def report(output, title, measure, top):
     dataset = load()
     view(dataset, keep=True)  # the view's errors, worded with the options
     write_files(dataset, api.report_files(dataset, output, cli_view(), title=title, on_notes=notes,
-                                          measure=measure.lower(), top=top))
+                                          measure=measure.lower(), top=top, relayout=bool(meta("relayout"))))

@@ -23,7 +23,8 @@ _API = {
     "Paths": "graph.api", "PathStep": "graph.api", "Link": "graph.api", "Impact": "graph.api", "Robustness": "graph.api",
     "timeline_chart": "graph.api", "frames": "graph.api",
     "ActorgraphError": "graph.errors", "UnknownKind": "graph.errors", "InvalidDate": "graph.errors",
-    "ActorNotFound": "graph.data.resolve", "DataError": "graph.data.problems",
+    "ActorNotFound": "graph.data.resolve", "DataError": "graph.data.problems", "layout": "graph.api",
+    "Layout": "graph.api",
 }
 __all__ = sorted(_API)
 

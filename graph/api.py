@@ -33,8 +33,7 @@ from graph.readwrite.export import export as encode
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
            "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Link", "Impact",
-           "Robustness", "Selection", "data_files", "timeline_chart",
-           "frames"]
+           "Robustness", "Selection", "data_files", "timeline_chart", "frames", "layout", "Layout"]
 
 
 def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) -> Dataset:
@@ -223,12 +222,14 @@ class Picture:
 
 def picture(dataset, view: View | None = None, *, title: str | None = None, color_by: str = "type",
             focus: str | None = None, depth: int = 1, page: bool = True, default_title: str = "Actor map",
-            G=None, timebar: bool | None = None) -> Picture:
+            G=None, timebar: bool | None = None, relayout: bool = False) -> Picture:
     """The graph a map draws and the measures that size it.
 
     A page (``page=True``) holds planned and recommended ties too unless the view names
     statuses; measures and communities are computed on the ties the view selects.
-    ``G``: the view's graph when the caller has built it already.
+    ``G``: the view's graph when the caller has built it already. Actors are drawn where the
+    whole data set's map has them, in every view; ``relayout`` lays out the view alone
+    (actors pinned in positions.csv stay pinned).
     ``timebar`` (default: ``page``): on dated data, G holds the ties of every period (the view's
     other filters still apply) and the page's time bar shows those in force at the view's date;
     the layout and colours are those of every period, so no actor moves when the date moves.
@@ -237,11 +238,11 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
     ds = _dataset(dataset)
     view = view if view is not None else View()
     if G is None:
-        G = graph_of(ds, view, all_statuses=page, all_ties=True)
+        G = graph_of(ds, view, all_statuses=page, all_ties=True, relayout=relayout)
     G_all = None
     if (page if timebar is None else timebar) and _dated(ds):
         G_all = G if view.date() is None and view.known_on is None else graph_of(
-            ds, replace(view, as_of="all", known_on=None), all_statuses=page, all_ties=True)
+            ds, replace(view, as_of="all", known_on=None), all_statuses=page, all_ties=True, relayout=relayout)
     if focus:
         if G_all is not None:
             G_all = questions.neighbourhood(G_all, _actor(G_all, ds, focus, "focus"), depth)
@@ -292,15 +293,15 @@ def camp_groups(G) -> dict[str, str]:
 def render_html(dataset, view: View | None = None, *, title: str | None = None, size_by: str = "betweenness",
                 color_by: str = "type", focus: str | None = None, depth: int = 1,
                 picture_: Picture | None = None, overview_above: int | None = OVERVIEW_ABOVE,
-                group_by: str = "community") -> str:
-    """The offline HTML explorer of a view, as one self-contained page (a str).
+                group_by: str = "community", relayout: bool = False) -> str:
+    """The offline HTML explorer of a view, as one self-contained page (a str); ``relayout``: see :func:`picture`.
 
     Above ``overview_above`` actors (None: never) the page opens on an overview, one dot per
     group (``group_by``: 'community', 'type' or an actor column), each opening on a click.
     """
 
     ds = _dataset(dataset)
-    p = picture_ or picture(ds, view, title=title, color_by=color_by, focus=focus, depth=depth)
+    p = picture_ or picture(ds, view, title=title, color_by=color_by, focus=focus, depth=depth, relayout=relayout)
     overview = None
     if overview_above is not None and p.G.number_of_nodes() > overview_above:
         overview = _overview_groups(p, view, group_by, color_by)
@@ -328,15 +329,16 @@ def _overview_groups(p: Picture, view: View | None, group_by: str = "community",
 
 def static_map(dataset, view: View | None = None, fmt: str = "svg", *, title: str | None = None,
                size_by: str = "betweenness", color_by: str = "type", focus: str | None = None, depth: int = 1,
-               dpi: int = 200, picture_: Picture | None = None) -> bytes:
-    """The same map as a static picture: ``fmt`` 'svg', 'png' or 'pdf' (bytes)."""
+               dpi: int = 200, picture_: Picture | None = None, relayout: bool = False) -> bytes:
+    """The same map as a static picture: ``fmt`` 'svg', 'png' or 'pdf' (bytes); ``relayout``: see :func:`picture`."""
 
-    p = picture_ or picture(dataset, view, title=title, color_by=color_by, focus=focus, depth=depth, page=False)
+    p = picture_ or picture(dataset, view, title=title, color_by=color_by, focus=focus, depth=depth, page=False,
+                            relayout=relayout)
     return draw(p.G, p.values, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)
 
 
 def report(dataset, view: View | None = None, fmt: str = "html", *, title: str | None = None,
-           on_notes=None, measure: str = "betweenness", top: int = 10) -> str | bytes:
+           on_notes=None, measure: str = "betweenness", top: int = 10, relayout: bool = False) -> str | bytes:
     """A briefing, bottom line up front: the view, findings, map, key actors, what-if, robustness, annex.
 
     ``fmt``: 'html' or 'md' (text), or 'pdf' (bytes: A4, print-ready, the same bytes every run).
@@ -344,9 +346,10 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
     ``on_notes`` is called with the measures' notes (e.g. undefined values) before drawing.
     As one string, the Markdown holds its map as a ``data:`` image; :func:`report_files`
     writes it beside the ``.md`` file instead, for renderers that drop such images.
+    ``relayout``: lay out the view alone (see :func:`picture`).
     """
 
-    blocks = _briefing(dataset, view, fmt, title, on_notes, measure, top)
+    blocks = _briefing(dataset, view, fmt, title, on_notes, measure, top, relayout)
     if fmt == "pdf":
         from graph.output.printout import to_pdf
 
@@ -355,7 +358,8 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
 
 
 def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, title: str | None = None,
-                 on_notes=None, measure: str = "betweenness", top: int = 10) -> dict[Path, bytes]:
+                 on_notes=None, measure: str = "betweenness", top: int = 10,
+                 relayout: bool = False) -> dict[Path, bytes]:
     """The files of a briefing at ``path`` (by its extension): ``brief.html``, ``brief.pdf``; or ``brief.md``
     and its map ``brief-map.svg`` beside it, which the Markdown shows as an image. Nothing is written here.
     """
@@ -363,15 +367,16 @@ def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, 
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt in ("html", "htm", "pdf"):
-        out = report(dataset, view, fmt, title=title, on_notes=on_notes, measure=measure, top=top)
+        out = report(dataset, view, fmt, title=title, on_notes=on_notes, measure=measure, top=top, relayout=relayout)
         return {path: out if isinstance(out, bytes) else out.encode("utf-8")}
-    blocks = _briefing(dataset, view, "md", title, on_notes, measure, top)
+    blocks = _briefing(dataset, view, "md", title, on_notes, measure, top, relayout)
     picture = path.with_name(f"{path.stem}-map.svg")
     svg = next((b.svg for b in blocks if b.kind == "map"), b"")
     return {path: to_markdown(blocks, map_file=picture.name).encode("utf-8"), picture: svg}
 
 
-def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes, measure: str, top: int):
+def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes, measure: str, top: int,
+              relayout: bool = False):
     """The briefing's blocks (graph.output.report), its map drawn once."""
     from graph import __version__
 
@@ -384,7 +389,8 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
     G_all = graph_of(ds, view, all_statuses=True)
     G = select(G_all, statuses=view.kept_statuses())  # the analysed ties, as render measures them
     # the map draws every tie, as render does; the Conflict section weighs every signed tie, as balance does
-    drawn = select(graph_of(ds, view, all_statuses=True, all_ties=True), statuses=view.kept_statuses())
+    drawn = select(graph_of(ds, view, all_statuses=True, all_ties=True, relayout=relayout),
+                   statuses=view.kept_statuses())
     signed = select(graph_of(ds, replace(view, ties="all"), all_statuses=True), statuses=view.kept_statuses()) \
         if ds.kinds.signed else None
     title = clean_text(title) if title is not None else f"Briefing: {folder_name(ds.folder)}"
@@ -405,13 +411,14 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
 
 
 def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,
-           write: bool = True) -> dict[Path, bytes]:
+           write: bool = True, relayout: bool = False) -> dict[Path, bytes]:
     """Export a view in another tool's format (see ``graph.readwrite.FORMATS``); writes the file(s).
 
+    Formats that carry positions carry the whole data set's map (``relayout``: the view's own).
     Returns {path: bytes} of what was (or, with ``write=False``, would be) written.
     """
 
-    G = _graph(dataset, view)
+    G = _graph(dataset, view, relayout=relayout)
     files = encode(G, fmt, Path(path), guard=guard)
     if write:
         write_outputs(files)
@@ -419,10 +426,10 @@ def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None,
 
 
 def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness", color_by: str = "type",
-             title: str | None = None):
+             title: str | None = None, relayout: bool = False):
     """A pyvis ``Network`` with the page's colours, shapes, sizes, positions and tooltips; offline."""
 
-    p = picture(dataset, view, title=title, color_by=color_by, timebar=False)
+    p = picture(dataset, view, title=title, color_by=color_by, timebar=False, relayout=relayout)
     return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)
 
 
@@ -480,3 +487,73 @@ def _first_day(text: str):
 
     span = parse_span(text)
     return span[0] if span else dt.date.max
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What :func:`layout` did to positions.csv: every actor's position, the actors it placed, its
+    messages, the diff of the file and the data set's warnings."""
+
+    positions: dict
+    placed: tuple[str, ...]
+    messages: tuple[str, ...]
+    diff: str
+    warnings: tuple = ()
+    touched: dict = field(default_factory=dict, repr=False)  # file -> lines the edit wrote (for warnings)
+
+
+def layout(folder: str | os.PathLike | None = None, *, fresh: bool = False, merge: str | os.PathLike | None = None,
+           dry_run: bool = False, seed: int = 7) -> Layout:
+    """Write every actor's position on the whole data set's map to the folder's positions.csv.
+
+    Positions already in positions.csv are kept and only actors without one are placed (around
+    them, pulled by their ties); ``fresh`` lays out every actor again. ``merge`` names a
+    positions.csv to merge first (e.g. the page's "Save positions" download): its positions
+    replace those of the same actors. The file keeps its encoding, delimiter and line endings;
+    rows of actors no longer in actors.csv are dropped. Bad data, or a bad ``merge`` file,
+    raise DataError (``file:line`` problems) and nothing is written; ``dry_run`` writes nothing.
+    """
+    from graph.analysis.views import full_graph
+    from graph.data.csvio import read_csv
+    from graph.data.edit import edit_folder
+    from graph.data.load import table_rows
+    from graph.data.positions import read_positions
+    from graph.data.problems import DataError
+    from graph.data.schema import POSITION_COLUMNS
+    from graph.picture.scene import base_positions
+
+    found, _how = locate(Path(folder) if folder is not None else None)
+    incoming = None
+    if merge is not None:
+        incoming, problems = read_csv(Path(merge), display_path(Path(merge)))
+        if incoming is None:
+            raise DataError(problems)
+    result: dict = {}
+
+    def change(editor):
+        ds = editor.dataset
+        errors = [p for p in ds.problems if p.severity == "error"]
+        if errors:
+            raise DataError(ds.problems)
+        pins = {} if fresh else dict(ds.positions)
+        if incoming is not None:
+            rows, problems = table_rows(incoming, POSITION_COLUMNS)
+            if rows is not None:
+                merged, more = read_positions(rows, incoming.display, ds.actors)
+                problems += more
+            if rows is None or any(p.severity == "error" for p in problems):
+                raise DataError(problems)
+            result["merge_warnings"] = problems
+            pins.update(merged)
+            editor.messages.append(f"merged {len(merged)} position{'s' * (len(merged) != 1)} from {incoming.display}")
+        where = base_positions(full_graph(ds), seed, pins=pins)
+        counts = editor.set_positions(where)
+        placed = tuple(v for v in where if v not in pins)
+        result.update(positions=where, placed=placed)
+        editor.messages.append(f"placed {len(placed)} actor{'s' * (len(placed) != 1)}, kept"
+                               f" {len(where) - len(placed)}; {counts['changed']} row{'s' * (counts['changed'] != 1)}"
+                               f" changed, {counts['added']} added, {counts['dropped']} of removed actors dropped")
+
+    editor, warnings = edit_folder(found, change, dry_run)
+    return Layout(result["positions"], result["placed"], tuple(editor.messages), editor.diff(),
+                  tuple(result.get("merge_warnings", ())) + tuple(warnings), editor.touched())

@@ -345,7 +345,7 @@ def test_bundled_page_and_picture_are_byte_identical_to_before(tmp_path, monkeyp
     assert hashlib.sha256((tmp_path / "p.html").read_bytes()).hexdigest() == PAGE_SHA256
 
 
-PAGE_SHA256 = "f6ae48e3eff891ab520594d6c162acdfd3c11cdba42c60a8d804aa0e79bac453"  # issue 21: the time bar; issue 22: the legend; issue 26: the overview's hooks in network.js
+PAGE_SHA256 = "to-be-recomputed"  # issue 21: the time bar; 22: the legend and one map for every view; 26: the overview's hooks
 
 
 @pytest.mark.browser

@@ -48,13 +48,15 @@ def build_graph(dataset):
     its sources.csv (id -> row), ``G.graph["types"]`` its types.csv (type -> TypeStyle) and
     ``G.graph["type_order"]`` every type of the whole data set in order of first appearance: every
     view of the data set keeps them, so its colours and shapes are the full data set's.
+    ``G.graph["positions"]`` holds the actors pinned in positions.csv (id -> (x, y)).
     """
     import networkx as nx
 
     kinds = getattr(dataset, "kinds", RELATIONS)
     declared = dict(getattr(dataset, "types", None) or {})
     G = nx.MultiDiGraph(kinds=kinds, sources=dict(getattr(dataset, "sources", None) or {}), types=declared,
-                        type_order=tuple(dict.fromkeys(a["type"] for a in dataset.actors if a["type"])))
+                        type_order=tuple(dict.fromkeys(a["type"] for a in dataset.actors if a["type"])),
+                        positions=dict(getattr(dataset, "positions", None) or {}))
     for a in dataset.actors:
         G.add_node(a["id"], **{k: v for k, v in a.items() if k != "id"})
     for r in dataset.relations:
@@ -67,6 +69,8 @@ def build_graph(dataset):
         G.add_edge(r["source"], r["target"], key=key, **attrs)
     return G
 
+
+LAYOUT_OF = "layout_of"  # G.graph key: the whole data set's graph, whose map every view of it keeps
 
 TIES = ("cooperative", "hostile", "all")  # the networks --ties picks; a kind's polarity is in kinds.csv
 

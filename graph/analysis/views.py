@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.analysis.build import TIES, Restriction, build_graph, select
+from graph.analysis.build import LAYOUT_OF, TIES, Restriction, build_graph, select
 from graph.analysis.grades import GradeError, parse_grade
 from graph.data.dates import parse_span, today
 from graph.data.kinds import resolve_kind
@@ -194,18 +194,25 @@ def relation_kind(kinds, text: str) -> str:
     return resolve_kind(kinds, text, field="relations")[0]
 
 
-def graph_of(dataset, view: View | None = None, *, all_statuses: bool = False, all_ties: bool = False):
+def graph_of(dataset, view: View | None = None, *, all_statuses: bool = False, all_ties: bool = False,
+             relayout: bool = False):
     """The networkx MultiDiGraph of ``dataset`` restricted to ``view``.
 
     ``all_statuses``: keep planned and recommended ties too unless the view names statuses
     (a page holds them all and shows them on demand). ``all_ties``: keep hostile and neutral
     ties too unless the view names a network (a picture draws them, apart; measures leave them out).
+    Its ``graph["layout_of"]`` is the whole data set's graph, so that pictures draw the view's
+    actors where the whole map has them; ``relayout`` leaves it out (a layout of the view alone).
     """
     view = view or View()
     resolved = view.resolve(dataset)
     keep_all = all_statuses and view.statuses is None
     ties = None if all_ties and view.ties is None else resolved.ties
-    return resolved.select(full_graph(dataset), statuses=None if keep_all else resolved.statuses, ties=ties)
+    full = full_graph(dataset)
+    H = resolved.select(full, statuses=None if keep_all else resolved.statuses, ties=ties)
+    if not relayout:
+        H.graph[LAYOUT_OF] = full
+    return H
 
 
 def full_graph(dataset):

@@ -13,8 +13,10 @@ import os
 
 from graph.data.csvio import Record
 from graph.data.journal import commit
-from graph.data.load import (ACTORS_FILE, Dataset, from_files, KINDS_FILE, load_dataset, RELATIONS_FILE, SOURCES_FILE,
-                             TYPES_FILE)
+from graph.data.csvio import CsvFile
+from graph.data.load import (ACTORS_FILE, Dataset, display_path, from_files, KINDS_FILE, load_dataset, POSITIONS_FILE,
+                             RELATIONS_FILE, SOURCES_FILE, TYPES_FILE)
+from graph.data.positions import format_number, parse_number
 from graph.data.kinds import resolve_kind
 from graph.data.problems import DataError, Problem
 from graph.data.schema import SLUG_RE, fold, slugify
@@ -39,6 +41,8 @@ class Editor:
         self.originals = {ACTORS_FILE: dataset.actors_file, RELATIONS_FILE: dataset.relations_file}
         if dataset.types_file is not None:
             self.originals[TYPES_FILE] = dataset.types_file
+        if dataset.positions_file is not None:
+            self.originals[POSITIONS_FILE] = dataset.positions_file
         self.files = {name: dataclasses.replace(f, records=list(f.records)) for name, f in self.originals.items()}
         self.index = dataset.index
         self.messages: list[str] = []
@@ -169,6 +173,8 @@ class Editor:
                           for rec, v in linked]
         self._delete(RELATIONS_FILE, [rec for rec, _ in linked])
         self._delete(ACTORS_FILE, [self._actor_record(actor_id)])
+        if POSITIONS_FILE in self.files:
+            self._delete(POSITIONS_FILE, [rec for rec, v in self._rows(POSITIONS_FILE) if v.get("id") == actor_id])
         self.messages.append(f"removed actor '{actor_id}'")
 
     def rename_actor(self, actor: str, new_id: str) -> None:
@@ -184,6 +190,9 @@ class Editor:
         for rec, v in self.relations_of(old):
             self._set(RELATIONS_FILE, rec, {c: new_id for c in ("source", "target") if v.get(c) == old})
             changed += 1
+        for rec, v in list(self._rows(POSITIONS_FILE)) if POSITIONS_FILE in self.files else ():
+            if v.get("id") == old:
+                self._set(POSITIONS_FILE, rec, {"id": new_id})
         self.messages.append(f"renamed actor '{old}' to '{new_id}' (and in {changed} relation"
                              f"{'s' * (changed != 1)})")
 
@@ -210,6 +219,42 @@ class Editor:
                 self._set(TYPES_FILE, rec, {"type": new})
         self.messages.append(f"renamed type '{old}' to '{new}' ({len(actors)} actor{'s' * (len(actors) != 1)}"
                              f"{' and types.csv' if listed else ''})")
+
+    def set_positions(self, where: dict) -> dict[str, int]:
+        """Write actor -> (x, y) into positions.csv (created when missing): rows of those actors get the new
+        values, rows of actors no longer in actors.csv go, other actors' rows are added in ``where``'s order.
+        A value equal to the one written (to 0.1 px) keeps its text. Returns counts: changed, added, dropped."""
+        if POSITIONS_FILE not in self.files:
+            path = self.folder / POSITIONS_FILE
+            empty = CsvFile(path, display_path(path))
+            self.originals[POSITIONS_FILE] = empty
+            self.files[POSITIONS_FILE] = dataclasses.replace(empty, header=None, records=[])
+            f = self.files[POSITIONS_FILE]
+            f.header = Record(1, f.row_text(["id", "x", "y"]), f.newline, ["id", "x", "y"])
+            self._touch(POSITIONS_FILE, structure=True)
+        counts = {"changed": 0, "added": 0, "dropped": 0}
+        rows = list(self._rows(POSITIONS_FILE))
+        gone = [rec for rec, v in rows if v.get("id") not in self.index.by_id]
+        self._delete(POSITIONS_FILE, gone)
+        counts["dropped"] = len(gone)
+        listed = set()
+        for rec, v in rows:
+            actor = v.get("id")
+            if actor not in where or actor in listed:
+                continue
+            listed.add(actor)
+            values = {}
+            for column, value in zip(("x", "y"), where[actor]):
+                old = parse_number(v.get(column) or "")
+                if old is None or format_number(old) != format_number(value):
+                    values[column] = format_number(value)
+            if values and self._set(POSITIONS_FILE, rec, values):
+                counts["changed"] += 1
+        for actor, (x, y) in where.items():
+            if actor not in listed:
+                self._append(POSITIONS_FILE, {"id": actor, "x": format_number(x), "y": format_number(y)})
+                counts["added"] += 1
+        return counts
 
     def set_actor(self, actor: str, values: dict, aliases=(), add_aliases=()) -> None:
         """Change fields; ``aliases`` replaces the aliases, ``add_aliases`` adds to them."""

@@ -1,4 +1,5 @@
-"""Find, load and validate a data set: actors.csv, relations.csv, and optional kinds.csv, sources.csv, types.csv."""
+"""Find, load and validate a data set: actors.csv, relations.csv, and optional kinds.csv, sources.csv, types.csv,
+positions.csv."""
 
 from __future__ import annotations
 
@@ -11,26 +12,28 @@ from pathlib import Path
 from graph.data.csvio import CsvFile, Record, parse_csv, read_bytes
 from graph.data.problems import DataError, Problem, sort_problems
 from graph.data.resolve import ActorIndex
-from graph.data.schema import (ACTOR_COLUMNS, KIND_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS, TYPE_COLUMNS,
-                               Vocabulary)
+from graph.data.schema import (ACTOR_COLUMNS, KIND_COLUMNS, POSITION_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS,
+                               TYPE_COLUMNS, Vocabulary)
 from graph.data.validate import (check_actor_periods, check_actors, check_cells, check_isolated, check_relations,
                                  check_sources, resolve_names)
 from graph.data.files import clean_text
 from graph.data.journal import JOURNAL, pending, recover
 from graph.data.kinds import read_kinds
 from graph.data.types import close_colours, read_types
+from graph.data.positions import read_positions
 from graph.data.lock import folder_lock
 
 __all__ = ["Row", "Dataset", "load_dataset", "from_files", "check_dataset", "display_path", "folder_name", "default_data_dir", "locate",
            "sample_dir", "is_sample", "ACTORS_FILE", "RELATIONS_FILE", "KINDS_FILE", "SOURCES_FILE",
-           "TYPES_FILE"]
+           "TYPES_FILE", "POSITIONS_FILE"]
 
 ACTORS_FILE = "actors.csv"
 RELATIONS_FILE = "relations.csv"
 KINDS_FILE = "kinds.csv"
 SOURCES_FILE = "sources.csv"
 TYPES_FILE = "types.csv"
-OPTIONAL_FILES = (KINDS_FILE, SOURCES_FILE, TYPES_FILE)
+POSITIONS_FILE = "positions.csv"
+OPTIONAL_FILES = (KINDS_FILE, SOURCES_FILE, TYPES_FILE, POSITIONS_FILE)
 
 
 _NONE: dict = {}
@@ -73,11 +76,13 @@ class Dataset:
     notices: list[str] = field(default_factory=list)
     types: dict = field(default_factory=dict)  # type -> its TypeStyle in types.csv (graph.data.types)
     types_file: CsvFile | None = None
+    positions: dict = field(default_factory=dict)  # actor id -> its pinned (x, y) in positions.csv
+    positions_file: CsvFile | None = None
 
     @property
     def files(self) -> list[CsvFile]:
         return [f for f in (self.actors_file, self.relations_file, self.kinds_file, self.sources_file,
-                            self.types_file) if f is not None]
+                            self.types_file, self.positions_file) if f is not None]
 
     @property
     def sample(self) -> bool:
@@ -265,7 +270,7 @@ def from_files(folder: Path, contents: dict, displays: dict[str, str] | None = N
 
 def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: CsvFile | None,
                   kinds_file: CsvFile | None = None, sources_file: CsvFile | None = None,
-                  types_file: CsvFile | None = None):
+                  types_file: CsvFile | None = None, positions_file: CsvFile | None = None):
     """Rows and every problem of the parsed files: (Dataset or None, problems)."""
 
     problems: list[Problem] = []
@@ -316,10 +321,18 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
                                     {} if not sources_file else sources, sources_display)
         problems += check_isolated(actors, relations, actors_file.display)
         problems += check_actor_periods(actors, relations, relations_file.display)
+    positions = {}
+    if positions_file:
+        position_rows, p = table_rows(positions_file, POSITION_COLUMNS)
+        problems += p
+        if position_rows is not None and actors is not None:
+            positions, p = read_positions(position_rows, positions_file.display, actors)
+            problems += p  # no formula check: a negative coordinate starts with '-'
     if actors is None or relations is None:
         return None, problems
     return Dataset(folder, actors_file, relations_file, actors, relations, vocabulary, kinds_file, sources or {},
-                   sources_file, types=types, types_file=types_file), problems
+                   sources_file, types=types, types_file=types_file, positions=positions,
+                   positions_file=positions_file), problems
 
 
 def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[list[Row] | None, list[Problem]]:

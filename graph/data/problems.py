@@ -89,6 +89,12 @@ CODES: dict[str, Code] = {
         "bad-shape": "a type's shape is not one the page and the pictures both draw",
         "duplicate-type": "a type is listed twice in types.csv",
     }),
+    # positions.csv
+    **_codes("error", {
+        "unknown-position": "positions.csv names an id that is no actor's (a typo of one, or a name instead of the id)",
+        "bad-position": "a position's x or y is not a finite number",
+        "duplicate-position": "an actor has two rows in positions.csv",
+    }),
     "duplicate-source": Code("error", "a source id appears twice in sources.csv",
                              also_warning="a relation lists the same source twice"),
     **_codes("warning", {
@@ -98,6 +104,7 @@ CODES: dict[str, Code] = {
         "outside-actor-period": "a tie in force while one of its actors is not (outside the actor's since/until)",
         "formula-like": "a value a spreadsheet would run as a formula (=, +, -, @ first, or after ; , or TAB)",
         "control-character": "a value holds a control character",
+        "removed-actor-position": "positions.csv keeps the position of an actor no longer in actors.csv (ignored)",
         "close-colors": "two types or kinds on one shape in colours readers may confuse (ΔE < 20; 15 colour-blind)",
     }),
 }

@@ -16,6 +16,7 @@ __all__ = [
     "RELATION_COLUMNS",
     "KIND_COLUMNS",
     "TYPE_COLUMNS",
+    "POSITION_COLUMNS",
     "POLARITIES",
     "SOURCE_COLUMNS",
     "RELATIONS",
@@ -95,6 +96,12 @@ TYPE_COLUMNS = (
     Column("label", False, "how the legend names it (default: the type)"),
     Column("color", False, "CSS hex (#rrggbb) or a CSS colour name (default: assigned, see the README)"),
     Column("shape", False, "dot, square, diamond, triangle, hexagon, triangleDown or star (default: assigned)"),
+)
+
+POSITION_COLUMNS = (
+    Column("id", True, "an actor id of actors.csv"),
+    Column("x", True, "its x in page px (right is larger)"),
+    Column("y", True, "its y in page px (down is larger)"),
 )
 
 POLARITIES = ("cooperative", "hostile", "neutral")
@@ -204,7 +211,7 @@ RELATIONS = Vocabulary((
 CONFIDENCE_VALUES = ("stated", "implied")
 STATUS_VALUES = ("actual", "planned", "recommended")  # blank means actual
 
-DATA_FILES = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv", "types.csv")
+DATA_FILES = ("actors.csv", "relations.csv", "kinds.csv", "sources.csv", "types.csv", "positions.csv")
 
 SLUG_RE = re.compile(r"[a-z0-9_-]+\Z")
 KIND_RE = re.compile(r"[a-z][a-z0-9_]*\Z")

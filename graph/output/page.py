@@ -36,7 +36,7 @@ __all__ = ["render_html", "legend_data", "SIZE_BY", "COLOR_BY", "PANEL_MEASURES"
 
 HERE = Path(__file__).parent.parent  # graph/: templates/ and assets/
 SCRIPTS = ("logic", "timeline", "core", "network", "panel", "legend", "search", "tables", "timebar", "fragment",
-           "main")  # in this order
+           "positions", "main")  # in this order
 # only in a page with hostile kinds or coloured by camp, after legend: the legend grouped by polarity, camps named
 SIGNED_SCRIPTS = ("polarity",)
 # only in a page that opens on an overview of groups, before network: it decides what the map draws

@@ -1,13 +1,17 @@
 """Seeded positions that leave room for every label and keep lines off other actors.
 
-1. Each connected part gets a stress layout (Kamada-Kawai, igraph; Fruchterman-Reingold
-   for large parts), ``part_of`` ties shorter so hierarchies sit together, turned so it
-   is wider than tall, and the parts are packed in rows to suit a laptop screen.
+1. Each connected part gets a stress layout (classical scaling of its network distances, then
+   stress majorization; pivot scaling and Fruchterman-Reingold for parts over STRESS_LIMIT),
+   ``part_of`` ties shorter so hierarchies sit together, turned to an orientation the data
+   fixes (long axis horizontal, the file's actors round it in order: never mirrored by a small
+   edit), the largest part first and the others in a grid under it.
 2. Up to ``REFINE_LIMIT`` actors (and ``REFINE_WORK``), a force simulation then works on the real label boxes:
-   ties pull, overlapping actor-and-label boxes push apart, and an actor lying on
+   ties pull, a weak pull (ANCHOR) keeps each actor near its stress-layout place, overlapping actor-and-label boxes push apart, and an actor lying on
    another pair's line, or whose label a line crosses, steps aside. Labels move round
    their dots (below, right, above, left) as it goes.
 3. Finally overlaps are removed exactly: no two labels or dots overlap.
+Actors given ``fixed`` positions stay exactly there; the others start from the stress
+layout fitted onto them and are pulled by their ties (steps 2 and 3 move only them).
 The same graph and seed give the same picture.
 """
 
@@ -30,17 +34,20 @@ REFINE_LIMIT = 400  # actors: above this, no force refinement (the page still dr
 REFINE_WORK = 2_500_000
 REFINE_ROUNDS = 40
 OVERLAP_LIMIT = 5000  # actors: above this, labels of minor actors may overlap until zoomed in
-KK_LIMIT = 500
+STRESS_LIMIT = 1000  # actors in one connected part: up to this, stress majorization; beyond, Fruchterman-Reingold
+PIVOTS = 50  # beyond STRESS_LIMIT, the start is scaled from the distances to this many actors
 ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
+ANCHOR = 0.05  # share of the way back to its stress-layout position an actor is pulled each refinement step
 TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer lines through dots)
 
 
-def layout(G, R, W, H, seed: int = 7, order=None, start=None):
+def layout(G, R, W, H, seed: int = 7, order=None, start=None, fixed=None):
     """Positions (n, 2) in G's node order and each label's place index (see graph.picture.labels.PLACES).
 
     ``R``: dot radius, ``W``/``H``: label box per node (px). ``order``: node indices by
     importance, whose labels choose their place first. ``start``: positions to improve
-    (after labels changed size) instead of a new layout.
+    (after labels changed size) instead of a new layout. ``fixed``: (n, 2) positions, NaN where an
+    actor is free; the others keep theirs exactly.
     """
     nodes = list(G)
     n = len(nodes)
@@ -64,6 +71,16 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
     length = 0.55 * (foot[pairs[:, 0]] + foot[pairs[:, 1]]) + tie if len(pairs) else np.zeros(0)
     # hierarchies sit closer; parallel relations, drawn as a fan of curves, get room
     length = length * np.where(is_short, 0.85, 1.0) * (1 + 0.2 * (many - 1))
+    pinned = None
+    if fixed is not None:
+        fixed = np.asarray(fixed, dtype=float).reshape(n, 2)
+        pinned = np.isfinite(fixed).all(axis=1)
+        if pinned.all():  # nothing to place: only the labels choose their side
+            P = fixed.copy()
+            labelled = [i for i in (order if order is not None else range(n)) if W[i] > 0]
+            return P, place_labels(P, R, W, H, place, _segments(P, pairs), order=labelled)
+        if not pinned.any():
+            pinned = None
     if start is None:
         state = random.getstate()
         random.seed(seed)  # igraph draws from Python's random module
@@ -71,25 +88,33 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None):
             P = _initial(n, pairs, length)
         finally:
             random.setstate(state)
+        if pinned is not None:
+            P = _around(P, fixed, pinned, pairs)
     else:
         P = np.array(start, dtype=float)
+    if pinned is not None:
+        P[pinned] = fixed[pinned]
     rounds = refine_rounds(n, len(pairs), again=start is not None)
     fine = rounds > 0
     if fine:
-        P, place = _refine(P, pairs, length, R, W, H, place, order, iterations=rounds)
+        P, place = _refine(P, pairs, length, R, W, H, place, order, iterations=rounds, pinned=pinned)
         from graph.picture.polish import polish
 
+        free = None if pinned is None else ~pinned
         if start is None:
-            P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed)
+            P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed, movable=free)
         else:  # labels grew: settle the picture again, gently
             P, place = polish(P, R, W, H, place, pairs, many.astype(int), length, seed=seed,
-                              moves=min(10 * n, 800), temperature0=0.5)
+                              moves=min(10 * n, 800), temperature0=0.5, movable=free)
     if n <= OVERLAP_LIMIT:
         if not fine:
             labelled = [i for i in (order if order is not None else range(n)) if W[i] > 0]
             place = place_labels(P, R, W, H, place, _segments(P, pairs), order=labelled)
-            _spread(P, R, W, H, place)
-        _separate(P, R, W, H, place, rounds=2000 if fine else 400, labelled_only=not fine)
+            if pinned is None:
+                _spread(P, R, W, H, place)
+        _separate(P, R, W, H, place, rounds=2000 if fine else 400, labelled_only=not fine, pinned=pinned)
+    if pinned is not None:
+        P[pinned] = fixed[pinned]  # exactly, to the bit
     return P, place
 
 
@@ -103,6 +128,33 @@ def refine_rounds(n: int, pairs: int, again: bool = False) -> int:
     per_round = pushed * pairs * n + 0.25 * n * n
     rounds = min(rounds, int(REFINE_WORK / per_round)) if per_round else rounds
     return rounds if rounds >= REFINE_ROUNDS else 0
+
+
+def _around(P, fixed, pinned, pairs) -> np.ndarray:
+    """The stress layout P turned, scaled and moved onto the pinned actors (least squares), the free
+    actors then drawn towards their tied neighbours (each to the mean of its neighbours, a few times)."""
+    A, B = P[pinned], fixed[pinned]
+    if len(A) >= 2:
+        a0, b0 = A.mean(axis=0), B.mean(axis=0)
+        U, S, Vt = np.linalg.svd((A - a0).T @ (B - b0))
+        rot = U @ Vt  # may mirror: the pins may come from a mirrored layout
+        spread = float(((A - a0) ** 2).sum())
+        scale = float(S.sum() / spread) if spread > 1e-9 else 1.0
+        P = (P - a0) @ rot * scale + b0
+    else:
+        P = P - A.mean(axis=0) + B.mean(axis=0)
+    P = P.copy()
+    P[pinned] = fixed[pinned]
+    n = len(P)
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    for a, b in pairs:
+        neighbours[int(a)].append(int(b))
+        neighbours[int(b)].append(int(a))
+    free = [i for i in range(n) if not pinned[i] and neighbours[i]]
+    for _ in range(30):
+        for i in free:
+            P[i] = 0.5 * P[i] + 0.5 * P[neighbours[i]].mean(axis=0)
+    return P
 
 
 # ---- 1. initial stress layout per connected part, packed ---------------------------------------
@@ -134,13 +186,17 @@ def _initial(n: int, pairs, length) -> np.ndarray:
     inside: list[dict] = [{} for _ in parts]  # each part's ties, in the same order as in `lengths`
     for (a, b), l in lengths.items():
         inside[where[a]][(a, b)] = l
-    return _pack([(part, _place(part, inside[k])) for k, part in enumerate(parts)], n)
+    P = _pack([(part, _place(part, inside[k])) for k, part in enumerate(parts)], n)
+    return P - P[parts[0]].mean(axis=0)  # the largest part's centre at the origin, however far its edges reach
 
 
 def _place(part: list[int], lengths: dict) -> np.ndarray:
     """Positions of one connected part in px (ties about their length), centred, long axis horizontal.
 
-    ``lengths`` holds the part's own ties (pairs of actor indices -> length).
+    ``lengths`` holds the part's own ties (pairs of actor indices -> length). The stress layout
+    starts from classical scaling of the network distances, not from random positions, so a small
+    change of the data gives a small change of the start, and of the picture; it is then turned
+    to a canonical orientation (:func:`_orient`), so it never comes out mirrored or rotated.
     """
     if len(part) == 1:
         return np.zeros((1, 2))
@@ -149,41 +205,153 @@ def _place(part: list[int], lengths: dict) -> np.ndarray:
     local = {node: i for i, node in enumerate(part)}
     edges = [(local[a], local[b]) for a, b in lengths if a in local]
     weights = [lengths[(part[a], part[b])] for a, b in edges]
-    g = ig.Graph(n=len(part), edges=edges)
-    if len(part) <= KK_LIMIT:
-        coords = np.array(g.layout_kamada_kawai(weights=weights, maxiter=50 * len(part)).coords)
+    start, D = _scaling(len(part), edges, weights)
+    if len(part) <= STRESS_LIMIT:
+        coords = _majorize(start, D)
     else:
-        coords = np.array(g.layout_fruchterman_reingold(weights=[1 / w for w in weights], niter=500).coords)
+        g = ig.Graph(n=len(part), edges=edges)
+        coords = np.array(g.layout_fruchterman_reingold(seed=start.tolist(), weights=[1 / w for w in weights],
+                                                        niter=500).coords)
     spans = np.array([math.dist(coords[a], coords[b]) / w for (a, b), w in zip(edges, weights)])
     typical = float(np.median(spans)) or 1.0
     coords = (coords - coords.mean(axis=0)) / typical
-    if len(part) > 2:  # turn the principal axis horizontal: pictures are wider than tall
-        _, vectors = np.linalg.eigh(np.cov(coords.T))
-        major = vectors[:, -1]
-        if major[0] < 0 or (major[0] == 0 and major[1] < 0):
-            major = -major  # a fixed sign, so the same graph always turns the same way
-        rot = np.array([[major[0], major[1]], [-major[1], major[0]]])
-        coords = coords @ rot.T
-    return coords
+    return _orient(coords)
+
+
+def _scaling(n: int, edges, weights) -> np.ndarray:
+    """Classical (Torgerson) scaling of the shortest-path distances: a start that depends on the network only.
+
+    Its first axis, the longest, is horizontal: pictures are wider than tall. Each axis points the
+    way the actors far along it lie (the third moment positive), a choice that small changes of
+    the network do not flip. Returns the start and the distances (None for a part over STRESS_LIMIT,
+    started from pivot scaling instead).
+    """
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import dijkstra
+
+    rows, cols = zip(*edges)
+    A = sp.coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr()
+    if n > STRESS_LIMIT:  # pivot scaling (Brandes and Pich 2006): distances from PIVOTS actors only
+        pivots = [0]  # the first actor in the data's order, then each time the farthest from those chosen
+        near = dijkstra(A, directed=False, indices=[0])[0]
+        rows_d = [near]
+        while len(pivots) < min(PIVOTS, n):
+            far = int(np.argmax(near))
+            pivots.append(far)
+            rows_d.append(dijkstra(A, directed=False, indices=[far])[0])
+            near = np.minimum(near, rows_d[-1])
+        C2 = np.array(rows_d).T ** 2
+        C = -0.5 * (C2 - C2.mean(axis=0) - C2.mean(axis=1)[:, None] + C2.mean())
+        U, S, _ = np.linalg.svd(C, full_matrices=False)
+        X = U[:, :2] * np.sqrt(S[:2] * n / C.shape[1])
+        D = None
+    else:
+        D = dijkstra(A, directed=False)
+        D = np.minimum(D, D.T)
+        D2 = D ** 2
+        B = -0.5 * (D2 - D2.mean(axis=0) - D2.mean(axis=1)[:, None] + D2.mean())
+        if n > 50:
+            from scipy.sparse.linalg import eigsh
+
+            values, vectors = eigsh(B, k=2, which="LA", v0=np.linspace(1.0, 2.0, n))  # v0: the same every run
+            order = np.argsort(values)
+            values, vectors = values[order], vectors[:, order]
+        else:
+            values, vectors = np.linalg.eigh(B)
+        X = vectors[:, -2:][:, ::-1] * np.sqrt(np.maximum(values[-2:][::-1], 0.0))
+    if np.ptp(X[:, 1]) < 1e-6 * (np.ptp(X[:, 0]) + 1.0):  # a path: spread the second axis a little
+        X[:, 1] = np.linspace(-1.0, 1.0, n) * 1e-3 * (np.ptp(X[:, 0]) + 1.0)
+    X = X - X.mean(axis=0)  # in the ties' lengths, as the stress layout wants its start
+    if (X[:, 0] ** 3).sum() < 0:
+        X[:, 0] = -X[:, 0]
+    if (X[:, 1] ** 3 + X[:, 0] ** 2 * X[:, 1]).sum() < 0:
+        X[:, 1] = -X[:, 1]
+    return X, D
+
+
+def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5) -> np.ndarray:
+    """Stress majorization (Gansner, Koren and North 2004) from X: Kamada and Kawai's stress, distances
+    weighted 1 / d**2, lowered step by step to the nearest minimum (deterministic, no jumps)."""
+    n = len(X)
+    if iterations is None:  # each step costs n**2: large parts get fewer (the start is good already)
+        iterations = 300 if n <= 200 else max(60, int(300 * (200 / n)))
+    with np.errstate(divide="ignore"):
+        W = np.where(D > 0, 1.0 / D ** 2, 0.0)
+    from scipy.linalg import cho_factor, cho_solve
+
+    L = -W
+    L[np.diag_indices(n)] = W.sum(axis=1)
+    factor = cho_factor(L + 1.0 / n)  # L is singular only along the constant vector: fixed by adding it
+    WD = W * D
+    previous = np.inf
+    for _ in range(iterations):
+        gap = np.hypot(X[:, None, 0] - X[None, :, 0], X[:, None, 1] - X[None, :, 1])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            Bm = np.where(gap > 1e-9, -WD / gap, 0.0)
+        Bm[np.diag_indices(n)] = -Bm.sum(axis=1)
+        X = cho_solve(factor, Bm @ X)
+        stress = float((W * (gap - D) ** 2).sum())
+        if previous - stress < tolerance * previous:
+            break
+        previous = stress
+    return X - X.mean(axis=0)
+
+
+def _orient(coords) -> np.ndarray:
+    """coords (in the data's order) turned and perhaps mirrored to an orientation that the data fixes.
+
+    The data's order (actors.csv) puts each actor on a circle, the first at the left and the
+    others in order round it; the layout is the mirror image that fits that circle better, turned
+    to fit it best, plus a pull of its long axis to the horizontal as far as the layout is long (a
+    smooth score: a small change of the layout turns it a little, never half round). Every actor
+    counts, so one actor more or one tie less changes little; ids play no part, so renaming an
+    actor moves nothing.
+    """
+    z = coords[:, 0] + 1j * coords[:, 1]
+    z = z - z.mean()
+    scale = float(np.sqrt((np.abs(z) ** 2).mean())) or 1.0
+    u = z / scale
+    ring = -np.exp(-2j * np.pi * np.linspace(0.0, 1.0, len(u), endpoint=False))  # the first actor at the left
+    fit = (np.conj(ring) * u).mean()
+    mirrored = (np.conj(ring) * np.conj(u)).mean()
+    if abs(mirrored) > abs(fit):
+        u, fit = np.conj(u), mirrored
+    m2 = (u ** 2).mean()
+    theta = np.linspace(0, 2 * np.pi, 1440, endpoint=False)
+    # the long axis counts as much as the layout is long: a round one is turned by the circle alone
+    score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real + 2.0 * (np.exp(-1j * theta) * fit).real
+    turned = u * np.exp(-1j * theta[int(np.argmax(score))])
+    return np.column_stack([turned.real, turned.imag]) * scale
 
 
 def _pack(placed, n: int) -> np.ndarray:
-    """Parts in rows, largest first, in a block about ASPECT times as wide as tall."""
+    """The largest part first, the others under it in a grid by their order (largest first).
+
+    The grid has as many columns as suits ASPECT for their number, each column as wide as its
+    widest part: one actor more in a part, or one tie less, shifts its neighbours in the grid a
+    little, never to another row.
+    """
     pad = 60.0
     rects = []
     for _, coords in placed:
         lo, hi = coords.min(axis=0) - pad / 2, coords.max(axis=0) + pad / 2
         rects.append((lo, hi - lo))
-    area = sum(float(s[0] * s[1]) for _, s in rects)
-    row_width = max(max(float(s[0]) for _, s in rects), math.sqrt(area * ASPECT))
     P = np.zeros((n, 2))
-    x = y = row_height = 0.0
-    for (part, coords), (lo, size) in zip(placed, rects):
-        if x > 0 and x + size[0] > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        P[part] = coords - lo + np.array([x, y])
-        x += float(size[0])
-        row_height = max(row_height, float(size[1]))
+    (part, coords), (lo, size) = placed[0], rects[0]
+    P[part] = coords - lo
+    rest = len(placed) - 1
+    if not rest:
+        return P
+    columns = max(1, round(math.sqrt(rest * ASPECT)))
+    widths, heights = np.zeros(columns), np.zeros(math.ceil(rest / columns))
+    for j, (_, s) in enumerate(rects[1:]):
+        r, c = divmod(j, columns)
+        widths[c], heights[r] = max(widths[c], float(s[0])), max(heights[r], float(s[1]))
+    left = np.concatenate([[0.0], np.cumsum(widths)[:-1]])
+    top = float(size[1]) + np.concatenate([[0.0], np.cumsum(heights)[:-1]])
+    for j, ((part, coords), (lo, _)) in enumerate(zip(placed[1:], rects[1:])):
+        r, c = divmod(j, columns)
+        P[part] = coords - lo + np.array([left[c], top[r]])
     return P
 
 
@@ -193,17 +361,18 @@ def _segments(P, pairs):
     return P[pairs[:, 0]], P[pairs[:, 1]], pairs
 
 
-def _refine(P, pairs, length, R, W, H, place, order, iterations: int = 320):
-    """Force simulation in px; see the module docstring."""
+def _refine(P, pairs, length, R, W, H, place, order, iterations: int = 320, pinned=None):
+    """Force simulation in px; see the module docstring. ``pinned`` actors do not move."""
     n = len(P)
     if n < 2:
         return P, place
     u, v = (pairs[:, 0], pairs[:, 1]) if len(pairs) else (np.zeros(0, int), np.zeros(0, int))
     degree = np.bincount(np.concatenate([u, v]), minlength=n).astype(float) + 1
     reach = float(np.median(length) if len(length) else 100.0)
+    home = P.copy()
     for it in range(iterations):
         heat = 1.0 - it / iterations
-        move = np.zeros_like(P)
+        move = ANCHOR * (home - P)  # a weak pull to the stress layout: the map does not wander off its shape
         if len(pairs):  # springs
             d = P[v] - P[u]
             dist = np.hypot(d[:, 0], d[:, 1]) + 1e-9
@@ -214,6 +383,8 @@ def _refine(P, pairs, length, R, W, H, place, order, iterations: int = 320):
         move += _overlap_push(P, R, W, H, place)
         if len(pairs) and it > iterations // 5 and (n <= 60 or it % 2):
             move += _line_push(P, u, v, R, W, H, place)
+        if pinned is not None:
+            move[pinned] = 0.0
         step = np.hypot(move[:, 0], move[:, 1]) + 1e-9
         cap = 4.0 + 26.0 * heat
         P = P + move * np.minimum(1.0, cap / step)[:, None]
@@ -305,13 +476,14 @@ def _spread(P, R, W, H, place, fill: float = 0.25) -> None:
         P[:] = centre + (P - centre) * math.sqrt(need / have)
 
 
-def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False) -> None:
+def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False, pinned=None) -> None:
     """Push overlapping actor-and-label boxes apart until none overlap (in place).
 
     Candidate pairs come from k-d trees: small footprints (a dot, a small label) among
     themselves within their own reach, and each large footprint against everything
     within its reach, so a few big labels do not make every pair a candidate. With
     ``labelled_only`` (large maps) only boxes with a label are kept clear; bare dots may touch.
+    ``pinned`` actors do not move: a free actor makes the whole step, two pinned ones stay as they are.
     """
     from scipy.spatial import cKDTree
 
@@ -343,9 +515,14 @@ def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False
         ox = np.minimum(F[i, 2], F[j, 2]) - np.maximum(F[i, 0], F[j, 0])
         oy = np.minimum(F[i, 3], F[j, 3]) - np.maximum(F[i, 1], F[j, 1])
         hit = (ox > 0) & (oy > 0)
+        if pinned is not None:
+            hit &= ~(pinned[i] & pinned[j])
         if not hit.any():
             return
         i, j, ox, oy = i[hit], j[hit], ox[hit], oy[hit]
+        if pinned is not None:  # the free one of a pinned and a free actor makes the whole step
+            ox = np.where(pinned[i] | pinned[j], 2 * ox + 1, ox)
+            oy = np.where(pinned[i] | pinned[j], 2 * oy + 1, oy)
         sideways = ox * 0.7 < oy
         sx = np.where(centre[i, 0] <= centre[j, 0], 1.0, -1.0)
         sy = np.where(centre[i, 1] <= centre[j, 1], 1.0, -1.0)
@@ -356,4 +533,6 @@ def _separate(P, R, W, H, place, rounds: int = 2000, labelled_only: bool = False
         np.add.at(move[:, 0], j, dx)
         np.add.at(move[:, 1], i, -dy)
         np.add.at(move[:, 1], j, dy)
+        if pinned is not None:
+            move[pinned] = 0.0
         P += move

@@ -20,7 +20,7 @@ from graph.picture.routing import SPREAD, via_point
 __all__ = ["polish", "WEIGHTS", "POLISH_WORK", "REPOLISH_WORK"]
 
 WEIGHTS = {"dot": 1000.0, "overlap": 400.0, "label": 40.0, "own": 12.0, "cross": 3.0, "stress": 30.0,
-           "place": 1.0}
+           "place": 1.0, "home": 2.0}
 _K = len(PLACES)
 MAX_MOVES = 2400
 # Checks (curve piece against curve piece, box or actor) one polish may spend: its time bound
@@ -108,6 +108,7 @@ class _Picture:
         per_pair = np.where(counts == 1, 1, counts * _PIECES)
         self.incident_pieces = np.array([per_pair[x].sum() for x in self.incident], dtype=float)
         self.spent = 0.0  # checks made so far (see POLISH_WORK)
+        self.home = P.copy()  # where each actor started: moving far from it costs (a stable map)
 
     def work(self, i=None) -> float:
         """Checks one ``local`` call makes for actor i (None: on average): i's curve pieces against
@@ -129,7 +130,7 @@ class _Picture:
         self.spent += self.work(i)
         others = np.ones(self.n, dtype=bool)
         others[i] = False
-        cost = np.zeros(_K)
+        cost = np.full(_K, w["home"] * float(((p - self.home[i]) ** 2).sum()) / self.unit ** 2)
         mine = offsets(np.full(_K, R[i]), np.full(_K, self.W[i]), np.full(_K, self.H[i]), np.arange(_K)) \
             + np.tile(p, 2)
         rest = ~np.isin(self.owner, self.incident[i])
@@ -217,11 +218,12 @@ def _ideal(n, pairs, length):
 
 
 def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int | None = None,
-           temperature0: float = 6.0):
+           temperature0: float = 6.0, movable=None):
     """Better positions and label places: returns (P, place). ``counts``: relations per pair.
 
     ``moves`` defaults to 40 per actor, at most MAX_MOVES; ``temperature0`` is the
-    starting temperature of the annealing (0: only improvements).
+    starting temperature of the annealing (0: only improvements). ``movable``: the actors that may
+    move (None: all); the others keep their positions, their labels may still change side.
     """
     n = len(P)
     if n < 3:
@@ -234,11 +236,11 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
     total = budget(pic, total, limit)
     for move in range(total):  # total may be 0 (see budget)
         frac = move / total
-        i = int(rng.integers(n))
+        i = int(rng.integers(n)) if movable is None else int(rng.choice(np.flatnonzero(movable)))
         current = pic.local(i, pic.P[i])
         now = float(current[pic.place[i]])
         step = step0 * (1 - frac) + pic.unit * 0.04
-        trial = pic.P[i] + rng.normal(0.0, step, 2)
+        trial = pic.P[i] + rng.normal(0.0, step, 2) if movable is None or movable[i] else pic.P[i].copy()
         costs = pic.local(i, trial)
         k = int(np.argmin(costs))
         best_here = int(np.argmin(current))
@@ -249,7 +251,7 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
         temperature = temperature0 * (1 - frac) ** 2
         if delta < 0 or (temperature > 1e-6 and rng.random() < math.exp(-delta / temperature)):
             pic.move(i, trial, k)
-    _repair(pic, limit=limit)
+    _repair(pic, limit=limit, movable=movable)
     return pic.P, pic.place
 
 
@@ -259,12 +261,12 @@ def budget(pic, moves: int, work: float | None = None) -> int:
     return min(moves, int(work * 2 / 3 / (2 * pic.work())))
 
 
-def _repair(pic, rounds: int = 4, most: int = 40, limit: float = POLISH_WORK) -> None:
+def _repair(pic, rounds: int = 4, most: int = 40, limit: float = POLISH_WORK, movable=None) -> None:
     """Try a ring of positions around each actor still in a line's way (or at the end of such a line)."""
     angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
     ring = np.concatenate([np.stack([np.cos(angles), np.sin(angles)], axis=1) * r for r in (0.15, 0.35, 0.6)])
     for _ in range(rounds):
-        todo = pic.troubled()[:most]
+        todo = [i for i in pic.troubled() if movable is None or movable[i]][:most]
         if not todo:
             return
         for i in todo:

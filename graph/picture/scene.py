@@ -24,7 +24,7 @@ import numpy as np
 
 from graph.picture.labels import ALIGN, boxes, GAP, minor_zooms, offsets, PLACES
 from graph.picture.palette import _next, assign, type_styles
-from graph.analysis.build import select
+from graph.analysis.build import LAYOUT_OF, select
 from graph.data.schema import kinds_of, status_of
 from graph.picture.textsize import LINE_HEIGHT, text_width, wrap
 from graph.picture.ties import kind_lines
@@ -32,7 +32,7 @@ from graph.picture.layout import layout
 from graph.picture.routing import route
 
 __all__ = ["Scene", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font",
-           "sizes_of"]
+           "sizes_of", "base_positions", "fixed_positions", "LAYOUT_OF"]
 
 REFERENCE_VIEW = (1040, 690)  # px: the graph pane on a 1366 x 768 laptop screen
 FIT_MARGIN = 1.04  # the fitted view leaves this much room around the picture
@@ -121,16 +121,14 @@ def _graph_canon(G):
 
 
 def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-                styles: dict | None = None, start=None) -> str | None:
+                styles: dict | None = None, fixed: dict | None = None, also_major=None) -> str | None:
     """A digest of everything :func:`compose` reads: G's actors and ties in order with all their
     attributes, sizes, groups, the relation kinds, the seed and the layout graph. None when some
     value is of a type whose text form might not identify it (then compose does not cache).
     """
     try:
         key = (_graph_canon(G), _canon(sizes), _canon(groups), _canon(kinds), _canon(seed),
-               _graph_canon(layout_graph), _canon(styles))
-        if start is not None:  # only then: other scenes keep their keys
-            key += (_canon([[float(a), float(b)] for a, b in start]),)
+               _graph_canon(layout_graph), _canon(styles), _canon(fixed), _canon(also_major))
     except _Uncacheable:
         return None
     return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()
@@ -142,23 +140,24 @@ def clear_cache() -> None:
 
 
 def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-            styles: dict | None = None, start=None) -> Scene:
+            styles: dict | None = None, fixed: dict | None = None, also_major=None) -> Scene:
     """Lay out G: ``sizes`` maps actor -> importance (>= 0), ``groups`` actor -> legend group.
 
     ``layout_graph`` (same actors, fewer ties) places the actors when some of G's ties are
     drawn only on demand (planned or recommended ones): they do not pull the map out of shape.
     ``styles`` (group -> (colour, shape)) fixes the groups' colours and shapes, e.g. the data set's
     :func:`~graph.picture.palette.type_styles`; groups it lacks, or all when None, get theirs in
-    order of size in G. ``start`` (n, 2): positions to start from instead of a new layout (the
-    overview's groups, see graph.picture.overview); labels are then placed around them.
+    order of size in G. ``fixed`` (actor -> (x, y)) keeps those actors exactly there; the others
+    are placed around them. ``also_major`` (a frozenset of actors) get main labels too.
     The same inputs give the same scene, remembered (see :func:`fingerprint`); the caller
     owns the Scene it gets and may change it.
     """
-    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles, start) if CACHE_SIZE > 0 else None
+    key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles, fixed, also_major) \
+        if CACHE_SIZE > 0 else None
     if key is not None and key in _cache:
         _cache.move_to_end(key)
         return copy.deepcopy(_cache[key])
-    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles, start)
+    scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles, fixed, also_major)
     if key is not None and len(scene.ids) + len(scene.edges) <= CACHE_ITEMS:
         _cache[key] = copy.deepcopy(scene)
         while len(_cache) > CACHE_SIZE or sum(len(s.ids) + len(s.edges) for s in _cache.values()) > CACHE_ITEMS:
@@ -167,7 +166,7 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
 
 
 def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-             styles: dict | None = None, start=None) -> Scene:
+             styles: dict | None = None, fixed: dict | None = None, also_major=None) -> Scene:
     """The computation behind :func:`compose`, never cached."""
 
     ids = list(G)
@@ -181,9 +180,14 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
     major = np.zeros(n, dtype=bool)
     major[order[:k]] = True
+    if also_major:
+        major |= np.array([v in also_major for v in ids], dtype=bool)
     names = [G.nodes[v].get("name", v) or v for v in ids]
     minor_lines, minor_w, minor_h = _measure(names, np.full(n, MINOR_FONT))
-    base, P, scale = 15.0, (None if start is None else np.array(start, dtype=float)), 1.0
+    base, P, scale = 15.0, None, 1.0
+    pins = None
+    if fixed:
+        pins = np.array([fixed.get(v, (np.nan, np.nan)) for v in ids], dtype=float).reshape(n, 2)
     major_idx = np.flatnonzero(major)
     for _ in range(3):  # main labels must be legible at the fitted view, which depends on the layout
         font = np.where(major, np.round(label_font(imp, base), 1), MINOR_FONT)
@@ -192,7 +196,7 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
         for i, ls in zip(major_idx, major_lines):
             lines[i] = ls
         P, place = layout(G if layout_graph is None else layout_graph, radius, W, H, seed=seed, order=order,
-                          start=P)
+                          start=P, fixed=pins)
         extent = _extent(P, radius, W, H, place)
         scale = _fit_scale(extent)
         shown = float(np.median(font[major])) * scale if n else TARGET_PX
@@ -237,7 +241,8 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
     for e in edges:
         e["bend"] = bends[e["id"]]
     return Scene(
-        ids=ids, x=[round(float(a), 1) for a in P[:, 0]], y=[round(float(a), 1) for a in P[:, 1]],
+        ids=ids, x=[_coordinate(a, fixed, v, 0) for v, a in zip(ids, P[:, 0])],
+        y=[_coordinate(a, fixed, v, 1) for v, a in zip(ids, P[:, 1])],
         radius=[float(r) for r in radius], colour=[style[groups[v]][0] for v in ids],
         shape=[style[groups[v]][1] for v in ids], group=[groups[v] for v in ids], lines=lines,
         font=[float(f) for f in font], place=[PLACES[p] for p in place],
@@ -251,6 +256,13 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
         fit_scale=round(scale, 4) if n else 1.0,
         extent=[round(float(c), 1) for c in _extent_all(P, radius, B, zoom)] if n else [0.0, 0.0, 0.0, 0.0],
     )
+
+
+def _coordinate(a, fixed, v, axis: int) -> float:
+    """A position as scenes keep it: to 0.1 px; a pinned one exactly as given."""
+    if fixed and v in fixed:
+        return float(fixed[v][axis]) + 0.0
+    return round(float(a), 1) + 0.0  # no -0.0
 
 
 def _legend_order(values) -> list:
@@ -312,16 +324,92 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
     """The scene (see graph.picture.scene) for G with dots and labels sized by a measure.
 
     Actors are placed by their actual and planned ties; recommended ones (ties the source
-    argues for) are drawn on top without pulling the map out of shape.
+    argues for) are drawn on top without pulling the map out of shape. A view of a data set
+    (``G.graph["layout_of"]`` names the whole data set's graph) draws every actor where the
+    whole data set's map has it (:func:`base_positions`); otherwise actors pinned in the data
+    set's positions.csv (``G.graph["positions"]``) stay there and the others are placed around them.
+    ``start`` (n, 2): every actor's position, given (the overview's groups, see graph.picture.overview).
     """
+    sizes, groups, kinds, shown, styles = _inputs(G, values, size_by, groups)
+    if start is not None:  # every actor placed already: only the labels choose their side
+        return compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
+                       fixed={v: (float(x), float(y)) for v, (x, y) in zip(G, start)})
+    fixed = fixed_positions(G, seed)
+    full = G.graph.get(LAYOUT_OF)
+    if full is not None:
+        key = fingerprint(G, sizes, groups, kinds, seed, shown, styles, _pins(G))
+        if key is not None and key == full.graph["_base_positions"][2]:
+            fixed = _pins(G)  # the whole map itself: drawn as it was (remembered), labels and all
+    return compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles, fixed=fixed)
+
+
+def _inputs(G, values: dict, size_by: str, groups: dict | None):
+    """What :func:`scene_for` hands :func:`compose`: sizes, groups, kinds, layout graph, styles."""
     types = {n: d.get("type", "") for n, d in G.nodes(data=True)}
     groups = groups or types
     # actor types: the whole data set's colours and shapes, in every view; other groupings by size
     styles = type_styles_of(G) if groups == types else None
-    sizes = sizes_of(G, values, size_by)
-    shown = None
-    if any(d.get("status") == "recommended" for _, _, d in G.edges(data=True)):
-        shown = select(G, statuses=("actual", "planned"))
-        alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
-        shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
-    return compose(G, sizes, groups, kinds_of(G), seed=seed, layout_graph=shown, styles=styles, start=start)
+    return sizes_of(G, values, size_by), groups, kinds_of(G), _layout_graph(G), styles
+
+
+def _layout_graph(G):
+    """G without its recommended ties, which do not pull the map out of shape (None: G has none)."""
+    if not any(d.get("status") == "recommended" for _, _, d in G.edges(data=True)):
+        return None
+    shown = select(G, statuses=("actual", "planned"))
+    alone = {n for n in shown if shown.degree(n) == 0}  # tied only by recommendations: placed by them
+    shown.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if {u, v} & alone)
+    return shown
+
+
+def _pins(G) -> dict | None:
+    pins = G.graph.get("positions") or {}
+    return {v: pins[v] for v in G if v in pins} or None
+
+
+def fixed_positions(G, seed: int = 7) -> dict | None:
+    """The positions G's actors must keep (see :func:`scene_for`): actor -> (x, y), or None."""
+    full = G.graph.get(LAYOUT_OF)
+    if full is None:
+        return _pins(G)
+    where = base_positions(full, seed)
+    return {v: where[v] for v in G if v in where} or None
+
+
+def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
+    """Where the map of the whole data set (every period, status and kind, ``full``) draws each
+    actor: actor -> (x, y), its pinned position for an actor in positions.csv. Dots and labels
+    are sized by betweenness on the actual cooperative ties, as the default view sizes them.
+    Computed once per graph (kept in ``full.graph``). ``pins`` (actor -> (x, y)) replaces the
+    data set's positions.csv (then nothing is kept).
+    """
+    known = full.graph.get("_base_positions")  # (seed, positions, the fingerprint of the whole map's scene)
+    if known is not None and known[0] == seed and pins is None:
+        return known[1]
+    from graph.analysis.metrics import centrality
+    from graph.data.dates import today
+
+    whole = copy.copy(full)
+    whole.graph = {k: v for k, v in full.graph.items() if k not in (LAYOUT_OF, "_base_positions")}
+    if pins is not None:
+        whole.graph["positions"] = pins
+    measured = select(whole, statuses=("actual",), ties="cooperative")
+    values, _ = centrality(measured, ["betweenness", "degree"]) if measured.number_of_nodes() else ({}, [])
+    sizes, groups, kinds, shown, styles = _inputs(whole, values, "betweenness", None)
+    # the default view (today) shows its own most important actors' labels large: keep room for them too
+    now = select(whole, statuses=("actual",), ties="cooperative", as_of=today(), default_date=True)
+    also = None
+    if now.number_of_nodes() != whole.number_of_nodes() or now.number_of_edges() != measured.number_of_edges():
+        ranked = centrality(now, ["betweenness"])[0].get("betweenness") or {} if now.number_of_nodes() else {}
+        index = {v: i for i, v in enumerate(whole)}
+        n = whole.number_of_nodes()
+        k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
+        top = sorted(ranked, key=lambda v: (-(ranked[v] if ranked[v] == ranked[v] else 0.0), index[v]))[:k]
+        also = frozenset(top) if n > MAJOR_ALL else None
+    scene = compose(whole, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
+                    fixed=_pins(whole), also_major=also)
+    where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
+    if pins is None:
+        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole), also)
+        full.graph["_base_positions"] = (seed, where, key)
+    return where

@@ -1,0 +1,144 @@
+"""How far actors move on the map (no positions.csv) when the data changes a little.
+
+Usage: python benchmarks/stability.py [--quick]
+
+For the bundled data and generated networks of 35, 150 and 1,000 actors (benchmarks/generate.py,
+forest shape), each of four small edits is made and the whole data set's map laid out again
+(graph.picture.scene.base_positions, what every view draws):
+  add actor   a new actor tied once, to an actor of median degree
+  add tie     a tie between an actor of median degree and an actor two ties away
+  remove tie  a tie of an actor of median degree whose loss cuts nothing off
+  rename      that actor's id changed (its name stays)
+For the actors in both maps it reports the median and largest displacement, as a share of the
+diagonal of the first map's bounding box, and how many moved more than 25 % of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import math
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("ACTORGRAPH_TODAY", "2026-11-30")  # the whole map keeps room for today's main labels
+
+EDITS = ("add actor", "add tie", "remove tie", "rename")
+NETWORKS = {"bundled": None, "35 actors": (35, 60), "150 actors": (150, 300), "1,000 actors": (1000, 2000)}
+
+
+def _csv(header, rows) -> bytes:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _tables(name: str):
+    """(actor header, actor rows, relation header, relation rows) of a network."""
+    if NETWORKS[name] is None:
+        tables = []
+        for file in ("actors.csv", "relations.csv"):
+            with open(ROOT / "data" / file, encoding="utf-8", newline="") as fh:
+                rows = list(csv.reader(fh))
+            tables += [rows[0], rows[1:]]
+        return tuple(tables)
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    actors, relations = generate(*NETWORKS[name], seed=1)
+    return (["id", "name", "type", "description", "aliases"], actors,
+            ["source", "relation", "target", "evidence", "note", "confidence", "since", "until"], relations)
+
+
+def positions(tables) -> dict:
+    """The whole map's positions (actor -> (x, y)) of a data set given as tables."""
+    from graph.analysis.views import full_graph
+    from graph.data.load import from_files
+
+    a_head, actors, r_head, relations = tables
+    extra = {name: (ROOT / "data" / name).read_bytes() for name in ("sources.csv", "types.csv")
+             if (ROOT / "data" / name).is_file()} if "sources" in r_head else {}
+    ds, problems = from_files(ROOT / "stability", {"actors.csv": _csv(a_head, actors),
+                                                   "relations.csv": _csv(r_head, relations), **extra})
+    errors = [str(p) for p in problems if p.severity == "error"]
+    assert ds is not None and not errors, errors[:5]
+    from graph.picture.scene import base_positions
+
+    return base_positions(full_graph(ds))
+
+
+def edits(tables):
+    """{edit: (tables after it, {old id: new id} of a renamed actor)} for the four edits."""
+    import networkx as nx
+
+    a_head, actors, r_head, relations = tables
+    col = {c: i for i, c in enumerate(r_head)}
+    G = nx.Graph()
+    G.add_nodes_from(a[0] for a in actors)
+    G.add_edges_from((r[col["source"]], r[col["target"]]) for r in relations)
+    order = {a[0]: i for i, a in enumerate(actors)}
+    tied = sorted((v for v in G if G.degree(v)), key=lambda v: (G.degree(v), order[v]))
+    middle = tied[len(tied) // 2]
+    out = {}
+    new = ["zz_new", "A new actor", actors[order[middle]][2]] + [""] * (len(a_head) - 3)
+    tie = {"source": "zz_new", "relation": "coordinates_with", "target": middle, "evidence": "a new report"}
+    out["add actor"] = ((a_head, actors + [new], r_head, relations + [[tie.get(c, "") for c in r_head]]), {})
+    two = sorted((v for v in nx.single_source_shortest_path_length(G, middle, cutoff=2).items() if v[1] == 2),
+                 key=lambda kv: order[kv[0]])
+    tie = {"source": middle, "relation": "coordinates_with", "target": two[0][0], "evidence": "a new report"}
+    out["add tie"] = ((a_head, actors, r_head, relations + [[tie.get(c, "") for c in r_head]]), {})
+    bridges = {frozenset(e) for e in nx.bridges(G)}
+    gone = next(i for i, r in enumerate(relations) if middle in (r[col["source"]], r[col["target"]])
+                and frozenset((r[col["source"]], r[col["target"]])) not in bridges
+                and G.number_of_edges(r[col["source"]], r[col["target"]]) == 1
+                and sum(1 for s in relations if {s[col["source"]], s[col["target"]]} ==
+                        {r[col["source"]], r[col["target"]]}) == 1)
+    out["remove tie"] = ((a_head, actors, r_head, relations[:gone] + relations[gone + 1:]), {})
+    renamed = "zz_renamed"
+    out["rename"] = ((a_head, [[renamed if i == 0 and c == middle else c for i, c in enumerate(a)] for a in actors],
+                      r_head, [[renamed if c == middle and i in (col["source"], col["target"]) else c
+                                for i, c in enumerate(r)] for r in relations]), {middle: renamed})
+    return out
+
+
+def displacement(before: dict, after: dict, renamed: dict) -> dict:
+    """Median and largest move of the actors on both maps, as a share of the first map's diagonal."""
+    xs = [p[0] for p in before.values()]
+    ys = [p[1] for p in before.values()]
+    diagonal = math.hypot(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    moves = sorted(math.dist(p, after[renamed.get(v, v)]) / diagonal for v, p in before.items()
+                   if renamed.get(v, v) in after)
+    return {"median": moves[len(moves) // 2], "max": moves[-1], "over_25": sum(1 for m in moves if m > 0.25),
+            "actors": len(moves)}
+
+
+def measure(name: str) -> dict:
+    """{edit: displacement figures} for one network."""
+    tables = _tables(name)
+    before = positions(tables)
+    return {edit: displacement(before, positions(changed), renamed)
+            for edit, (changed, renamed) in edits(tables).items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="leave out the 1,000-actor network")
+    args = parser.parse_args()
+    print("| network | edit | median move | largest move | moved > 25 % |")
+    print("|---|---|---|---|---|")
+    for name in NETWORKS:
+        if args.quick and name == "1,000 actors":
+            continue
+        for edit, d in measure(name).items():
+            print(f"| {name} | {edit} | {d['median']:.1%} | {d['max']:.1%} | {d['over_25']} of {d['actors']} |",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()

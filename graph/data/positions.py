@@ -1,0 +1,114 @@
+"""A data set's pinned positions, read from the optional positions.csv (``id,x,y`` in page px, y down).
+
+Every view, picture and export draws a pinned actor exactly there (graph.picture.scene).
+An id that no actor has is an error when it reads as a typo of an actor without a
+position, or as an actor's name; otherwise it is taken for an actor removed from
+actors.csv since the positions were saved: a warning, and the row is ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+
+from graph.data.csvio import format_record
+from graph.data.problems import Problem
+from graph.data.schema import fold
+
+__all__ = ["read_positions", "parse_number", "format_number", "positions_text"]
+
+
+def parse_number(text: str) -> float | None:
+    """A finite number written as text (``12``, ``-3.5``, ``1e3``), or None.
+
+    >>> parse_number("-3.5"), parse_number("nan"), parse_number("12px")
+    (-3.5, None, None)
+    """
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def format_number(value: float) -> str:
+    """A coordinate as positions.csv writes it: to 0.1 px, without a trailing ``.0``.
+
+    >>> format_number(12.0), format_number(-3.449), format_number(-0.01)
+    ('12', '-3.4', '0')
+    """
+    text = f"{round(float(value), 1):.1f}"
+    text = text[:-2] if text.endswith(".0") else text
+    return "0" if text == "-0" else text
+
+
+def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, float]], list[Problem]]:
+    """Each actor's pinned (x, y) from positions.csv's rows, and every problem in them.
+
+    ``actors``: the data set's actor rows (id, name, aliases). Rows with a problem are left out.
+    """
+    ids = {a["id"]: a for a in actors}
+    named: dict[str, str] = {}  # folded name or alias -> id
+    for a in actors:
+        for text in [a["name"], *(a["aliases"] or "").split(";")]:
+            if text.strip():
+                named.setdefault(fold(text.strip()), a["id"])
+    listed = {row["id"] for row in rows}
+    positions: dict[str, tuple[float, float]] = {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        actor = row["id"]
+        if not actor:
+            continue  # an empty required field, reported by the table's check
+        if actor in seen:
+            problems.append(Problem(path, row.line, "duplicate-position",
+                                    f"actor '{actor}' has a position already (line {seen[actor]}): remove one of"
+                                    " the rows"))
+            continue
+        seen[actor] = row.line
+        found = []
+        if actor not in ids:
+            found += _unknown(path, row.line, actor, ids, named, listed)
+        xy = []
+        for column in ("x", "y"):
+            value = parse_number(row[column]) if row[column] else None
+            if row[column] and value is None:
+                found.append(Problem(path, row.line, "bad-position",
+                                     f"{column} must be a finite number of px (such as 120 or -35.5), not"
+                                     f" '{row[column]}'"))
+            xy.append(value)
+        if any(p.severity == "error" for p in found) or None in xy:
+            problems += found
+            continue
+        problems += found
+        if actor in ids:
+            positions[actor] = (xy[0], xy[1])
+    return positions, problems
+
+
+def _unknown(path: str, line: int, actor: str, ids: dict, named: dict, listed: set) -> list[Problem]:
+    by_name = named.get(fold(actor))
+    if by_name is not None:
+        return [Problem(path, line, "unknown-position",
+                        f"'{actor}' is the name of actor '{by_name}': positions.csv names actors by id; write"
+                        f" '{by_name}'")]
+    free = [i for i in ids if i not in listed]  # a typo is of an actor that has no position of its own
+    hint = difflib.get_close_matches(actor, free, n=1, cutoff=0.6)
+    if hint:
+        return [Problem(path, line, "unknown-position",
+                        f"no actor has the id '{actor}'; did you mean '{hint[0]}'?")]
+    return [Problem(path, line, "removed-actor-position",
+                    f"no actor has the id '{actor}' (removed from actors.csv?): its position is ignored, and"
+                    " dropped the next time positions are written")]
+
+
+def positions_text(positions: dict, delimiter: str = ",", newline: str = "\n") -> str:
+    """A positions.csv holding ``positions`` (id -> (x, y)), in their order.
+
+    >>> positions_text({"wagner": (12.0, -3.25)})
+    'id,x,y\\nwagner,12,-3.2\\n'
+    """
+    lines = [format_record(["id", "x", "y"], delimiter)]
+    lines += [format_record([i, format_number(x), format_number(y)], delimiter) for i, (x, y) in positions.items()]
+    return newline.join(lines) + newline
