@@ -37,7 +37,7 @@ def raw_option(f):
 
 def relayout_option(f):
     """--relayout: lay out the view alone, instead of keeping the whole data set's map."""
-    return click.option("--relayout", is_flag=True, expose_value=False, callback=_remember("relayout"),
+    return click.option("--relayout", is_flag=True, expose_value=False, callback=remember("relayout"),
                         help="Lay out this view alone. By default every view draws each actor where the map of"
                              " the whole data set has it (and positions.csv pins it), so nothing moves between"
                              " views and dates.")(f)
