@@ -208,7 +208,8 @@ def test_import_into_an_unusable_folder_says_cannot_write(tmp_path, where):
     assert "cannot write" in result.output
 
 
-def test_every_reader_refuses_fuzzed_json_and_xml_without_a_traceback(tmp_path):
+@pytest.mark.parametrize("examples", [40, pytest.param(300, marks=pytest.mark.slow)])  # the fast loop: a sample
+def test_every_reader_refuses_fuzzed_json_and_xml_without_a_traceback(tmp_path, examples):
     from hypothesis import HealthCheck, given, seed, settings, strategies as st
 
     scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True),
@@ -221,7 +222,7 @@ def test_every_reader_refuses_fuzzed_json_and_xml_without_a_traceback(tmp_path):
     files = iter(range(10 ** 6))
 
     @seed(27)
-    @settings(max_examples=300, deadline=None, database=None,
+    @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(doc=st.dictionaries(keys, values, max_size=5), fmt=st.sampled_from(["cyjs", "json", "kumu", "gexf",
                                                                                  "graphml"]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 import json
@@ -87,6 +89,15 @@ def _layer(module: str) -> int | None:
 
 def graph_imports():
     """(importing module, imported module) for every import in graph/, at any depth."""
+    return _graph_imports()
+
+
+@functools.lru_cache(maxsize=1)  # three tests read the same walk
+def _graph_imports() -> tuple:
+    return tuple(_walk())
+
+
+def _walk():
     import ast
 
     for path in sorted((ROOT / "graph").rglob("*.py")):

@@ -210,7 +210,7 @@ def shaped(shape: str, n: int = 400, m: int = 1200, seed: int = 2):
 SHAPES = ["forest", "er", "ba", "components"]
 
 
-@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("directed", [False, pytest.param(True, marks=pytest.mark.slow)])
 @pytest.mark.parametrize("shape", SHAPES)
 def test_path_measures_match_networkx_on_every_shape(shape, directed):
     G = shaped(shape)
