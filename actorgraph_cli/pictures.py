@@ -65,7 +65,7 @@ def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, 
     if focus:
         focus = resolve_in(G, dataset, focus)
     picture = api.picture(dataset, cli_view(), title=title, color_by=color_by, focus=focus, depth=depth, page=page,
-                          G=G)
+                          G=G, relayout=bool(meta("relayout")))
     notes(picture.notes)
     if page:
         if group_by not in ("type", "community") and not any(group_by in d for _, d in picture.G.nodes(data=True)):

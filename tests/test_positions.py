@@ -117,7 +117,8 @@ def test_every_view_and_the_svg_draw_actors_at_the_whole_maps_positions(seven, t
         assert where and all(where[v] == whole[v] for v in where), name
     assert len(seen["focus"]) < len(whole) and len(seen["without"]) < len(whole)
     alone = tmp_path / "alone.html"
-    assert invoke("render", "--data", seven, "-o", alone, "--as-of", "2020", "--relayout").exit_code == 0
+    # (a page holds every period for its time bar, so its view alone is what the other options leave)
+    assert invoke("render", "--data", seven, "-o", alone, "--without", "e", "--relayout").exit_code == 0
     relaid = page_positions(alone)
     assert relaid["c"] == (-123.4, 56.7)  # pins hold in a layout of the view alone too
     assert any(relaid[v] != whole[v] for v in relaid)
