@@ -118,12 +118,23 @@ def displacement(before: dict, after: dict, renamed: dict) -> dict:
             "actors": len(moves)}
 
 
-def measure(name: str) -> dict:
-    """{edit: displacement figures} for one network."""
+def measure(name: str, workers: int | None = None) -> dict:
+    """{edit: displacement figures} for one network; the five layouts (before and after each edit) run in
+    ``workers`` processes (default: one per core), as they are independent."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     tables = _tables(name)
-    before = positions(tables)
-    return {edit: displacement(before, positions(changed), renamed)
-            for edit, (changed, renamed) in edits(tables).items()}
+    changes = edits(tables)
+    jobs = [tables] + [changed for changed, _ in changes.values()]
+    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            before, *after = pool.map(positions, jobs)
+    else:
+        before, *after = map(positions, jobs)
+    return {edit: displacement(before, where, renamed)
+            for (edit, (_changed, renamed)), where in zip(changes.items(), after)}
 
 
 def main() -> None:
