@@ -43,3 +43,15 @@ def test_quick_start_has_exactly_two_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "python3 -m pip install -e '.[test]' && python3 -m pytest" in ci
+
+
+@pytest.mark.slow  # a fresh interpreter imports pandas, networkx and pyvis
+def test_the_readmes_python_example_runs():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## From Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    code = block + "\nprint(found.total, len(df), G.number_of_nodes(), type(net).__name__)\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={**__import__("os").environ, "ACTORGRAPH_TODAY": "2026-11-30"}, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    total, actors, nodes, kind = done.stdout.split()
+    assert int(total) >= 1 and int(actors) == int(nodes) > 20 and kind == "OfflineNetwork"
