@@ -10,7 +10,8 @@ from cli import Command, data_option
 from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
-    OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, flag_for, format_option, load, meta,
+    SAID_BY_VIEW, OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, flag_for, format_option,
+    load, meta,
     notes, raw_option, relayout_option, view, view_options,
     write_files,
 )
@@ -104,7 +105,7 @@ def export(fmt, output, excel, sep):
 
     Example: actorgraph export --format gexf -o sahel.gexf
     """
-    from graph.output.words import left_out
+    from graph.output.words import left_out, restriction_text
     from graph.readwrite.export import export as write
 
     separator = excel_separator(excel, sep)
@@ -114,7 +115,8 @@ def export(fmt, output, excel, sep):
         raise click.UsageError("give --format (or --excel for csv tables Excel opens)")
     dataset = load()
     G = view(dataset)
-    notes(left_out(G))  # as render and report say it: an export holds only the view
+    said = {restriction_text(r) for r in G.graph.get("restrictions", ()) if r.what in SAID_BY_VIEW}
+    notes([n for n in left_out(G) if n not in said])  # as render and report say it: an export holds only the view
     write_files(dataset, write(G, fmt or "csv", output, guard=not meta("raw", False), excel=separator))
 
 

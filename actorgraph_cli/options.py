@@ -168,6 +168,10 @@ def load():
     return dataset
 
 
+# what a view leaves out by default (no option asked for it): view() says so on stderr
+SAID_BY_VIEW = ("ties", "today", "inactive", "known_on", "beyond_sources")
+
+
 def view(dataset, keep=False, draw=False, ties: str | None = None):
     """The graph restricted by the view options; actor names and relation kinds resolved.
 
@@ -183,7 +187,7 @@ def view(dataset, keep=False, draw=False, ties: str | None = None):
     chosen = cli_view() if ties is None else replace(cli_view(), ties=ties)
     G = graph_of(dataset, chosen, all_statuses=keep, all_ties=keep or draw, relayout=bool(meta("relayout")))
     for r in G.graph.get("restrictions", ()):
-        if r.what in ("ties", "today", "inactive", "known_on", "beyond_sources"):  # defaults that leave ties out: say so, as --without and --as-of are said
+        if r.what in SAID_BY_VIEW:
             from graph.output.words import restriction_text
 
             click.echo(f"note: {restriction_text(r)}", err=True)

@@ -232,3 +232,9 @@ def test_timeline_says_when_it_estimates(t, monkeypatch):
     assert result.exit_code == 0, result.output
     assert all(s["estimated_from"] == 2 for s in json.loads(result.stdout)["steps"])
     assert "betweenness estimated, not exact, at 3 of 3 steps" in result.stderr
+
+
+def test_export_says_each_thing_it_left_out_once(t, tmp_path):
+    result = ok("export", "--format", "json", "-o", tmp_path / "e.json", "--data", t)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("note: as of")]
+    assert lines and len(lines) == len(set(lines))
