@@ -111,7 +111,8 @@ def remember(key: str):
 def data_option(f):
     return click.option("--data", type=click.Path(path_type=Path), expose_value=False, callback=remember("data"),
                         is_eager=True, metavar="DIR",
-                        help="Folder with actors.csv and relations.csv (and kinds.csv).")(f)
+                        help="Folder with actors.csv and relations.csv (and the optional kinds.csv, types.csv,"
+                             " sources.csv, positions.csv).")(f)
 
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT)

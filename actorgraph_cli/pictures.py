@@ -69,7 +69,7 @@ def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, 
     notes(picture.notes)
     if page:
         if group_by not in ("type", "community") and not any(group_by in d for _, d in picture.G.nodes(data=True)):
-            columns = sorted({c for _, d in picture.G.nodes(data=True) for c in d if c not in ("name", "id")})
+            columns = sorted({c for _, d in picture.G.nodes(data=True) for c in d if c not in ("name", "id", "type")})
             raise click.BadParameter(f"no actor column '{group_by}'; use type, community or one of: "
                                      f"{', '.join(columns)}", param_hint="--group-by")
         data_out = api.render_html(dataset, cli_view(), size_by=size_by, color_by=color_by, picture_=picture,
