@@ -77,6 +77,13 @@ def invoke(*args, input=None):
     return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
 
 
+def ok(*args, input=None):
+    """Run the CLI in-process and check that it succeeded."""
+    result = invoke(*args, input=input)
+    assert result.exit_code == 0, result.output
+    return result
+
+
 @pytest.fixture
 def data(tmp_path):
     return write(tmp_path / "data")

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from conftest import ACTORS, BUNDLED, RELATIONS, ROOT, invoke, snapshot, write
+from conftest import ACTORS, BUNDLED, invoke, ok, RELATIONS, ROOT, snapshot, write
 from graph.data.load import load_dataset
 
 
@@ -19,12 +19,6 @@ from graph.data.load import load_dataset
 def in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("ACTORGRAPH_DATA", raising=False)
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 # ---- where the data is ------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import invoke, write
+from conftest import invoke, ok, write
 from graph.data.load import load_dataset
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -31,12 +31,6 @@ RELATIONS = ("source,relation,target,evidence,since,until\n"
 @pytest.fixture
 def t(tmp_path):
     return write(tmp_path / "t", ACTORS, RELATIONS)
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def groups(path) -> dict[str, ET.Element]:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import BUNDLED, FIXTURES, invoke, write
+from conftest import BUNDLED, FIXTURES, invoke, ok, write
 from graph.data.load import load_dataset
 from graph.data.start import EXAMPLES
 
@@ -18,12 +18,6 @@ trains,trains,trained by,yes,#d9480f,solid,
 fights,fights,,no,#c92a2a,solid,hostile
 monitors,monitors,monitored by,yes,#868e96,dotted,neutral
 """
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 # -- 1. the polarity column ------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import json
 
 import pytest
 
-from conftest import invoke, write
+from conftest import invoke, ok, write
 
 ACTORS = "id,name,type\na,A,x\nb,B,x\nc,C,y\nd,D,y\n"
 RELATIONS = ("source,relation,target,evidence,since,until\n"
@@ -24,12 +24,6 @@ RELATIONS = ("source,relation,target,evidence,since,until\n"
 @pytest.fixture
 def t(tmp_path):
     return write(tmp_path / "t", ACTORS, RELATIONS)
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def pairs(*args) -> list[tuple[str, str]]:

@@ -9,18 +9,12 @@ import shlex
 
 import pytest
 
-from conftest import ACTORS, BUNDLED, RELATIONS, invoke, snapshot, write
+from conftest import ACTORS, BUNDLED, invoke, ok, RELATIONS, snapshot, write
 
 
 @pytest.fixture(autouse=True)
 def in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # paths in messages as typed: c/kinds.csv
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 # ---- item 9: kinds.csv problems all at once ------------------------------------------------------------

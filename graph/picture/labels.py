@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["PLACES", "PREFERENCE", "ALIGN", "GAP", "DIAGONAL", "minor_zooms", "offsets", "boxes", "place_labels", "segment_hits"]
+__all__ = ["PLACES", "PREFERENCE", "ALIGN", "GAP", "DIAGONAL", "minor_zooms", "offsets", "boxes", "place_labels", "segment_hits", "clip_hits"]
 
 PLACES = ("below", "right", "above", "left", "below-right", "above-right", "above-left", "below-left")
 GAP = 3.0  # px between a dot and its label
@@ -38,15 +38,19 @@ def boxes(P, R, W, H, place) -> np.ndarray:
 def segment_hits(A, B, boxes_, pad: float = 0.0) -> np.ndarray:
     """Whether each segment A[i]-B[i] meets each box[j]: (len(A), len(boxes)) booleans (Liang-Barsky)."""
     A = np.asarray(A, dtype=float)[:, None, :]
-    D = np.asarray(B, dtype=float)[:, None, :] - A
-    bx = np.asarray(boxes_, dtype=float)[None, :, :]
-    t0 = np.zeros((A.shape[0], bx.shape[1]))
+    return clip_hits(A, np.asarray(B, dtype=float)[:, None, :] - A, np.asarray(boxes_, dtype=float)[None, :, :], pad)
+
+
+def clip_hits(A, D, box, pad: float = 0.0) -> np.ndarray:
+    """Whether segments from A along D (..., 2) meet boxes x0, y0, x1, y1 (..., 4), grown by ``pad``, the
+    shapes broadcast against each other (Liang-Barsky clipping)."""
+    t0 = np.zeros(np.broadcast_shapes(A.shape[:-1], box.shape[:-1]))
     t1 = np.ones_like(t0)
     ok = np.ones_like(t0, dtype=bool)
     for axis, lo, hi in ((0, 0, 2), (1, 1, 3)):
         d = D[..., axis]
         a = A[..., axis]
-        low, high = bx[..., lo] - pad, bx[..., hi] + pad
+        low, high = box[..., lo] - pad, box[..., hi] + pad
         zero = np.abs(d) < 1e-12
         ok &= ~(zero & ((a < low) | (a > high)))
         with np.errstate(divide="ignore", invalid="ignore"):

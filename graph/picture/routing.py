@@ -12,6 +12,8 @@ import math
 
 import numpy as np
 
+from graph.picture.labels import clip_hits
+
 __all__ = ["via_point", "curve_points", "route", "ROUTE_LIMIT", "ROUTE_WORK", "SPREAD"]
 
 ROUTE_LIMIT = 3000  # relations: above this, lines stay straight (parallel ones still curve apart)
@@ -115,24 +117,7 @@ def _costs(curves, ends, P, R, label_boxes, margin: float = 4.0) -> np.ndarray:
 
 def _piece_hits(A, B, box, pad: float) -> np.ndarray:
     """Whether each piece A[p, s]-B[p, s] meets box[p] (p, S): labels.segment_hits, pair by pair."""
-    D = B - A
-    bx = box[:, None, :]
-    t0 = np.zeros(A.shape[:2])
-    t1 = np.ones_like(t0)
-    ok = np.ones_like(t0, dtype=bool)
-    for axis, lo, hi in ((0, 0, 2), (1, 1, 3)):
-        d = D[..., axis]
-        a = A[..., axis]
-        low, high = bx[..., lo] - pad, bx[..., hi] + pad
-        zero = np.abs(d) < 1e-12
-        ok &= ~(zero & ((a < low) | (a > high)))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ta, tb = (low - a) / d, (high - a) / d
-        t_enter = np.where(zero, -np.inf, np.minimum(ta, tb))
-        t_leave = np.where(zero, np.inf, np.maximum(ta, tb))
-        t0 = np.maximum(t0, t_enter)
-        t1 = np.minimum(t1, t_leave)
-    return ok & (t0 <= t1)
+    return clip_hits(A, B - A, box[:, None, :], pad)
 
 
 def route(bundles, P, R, label_boxes) -> dict:
