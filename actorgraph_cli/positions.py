@@ -55,4 +55,7 @@ def layout(fresh, merge, dry_run):
         return
     for line in result.messages:
         click.echo(line, err=True)
-    quiet_warnings(list(result.warnings), result.touched, folder if meta("data") is not None else None)
+    merged = display_path(merge) if merge is not None else None
+    echo_problems([p for p in result.warnings if p.path == merged])  # the downloaded file's: said in full
+    quiet_warnings([p for p in result.warnings if p.path != merged], result.touched,
+                   folder if meta("data") is not None else None)

@@ -552,7 +552,8 @@ def layout(folder: str | os.PathLike | None = None, *, fresh: bool = False, merg
         result.update(positions=where, placed=placed)
         editor.messages.append(f"placed {len(placed)} actor{'s' * (len(placed) != 1)}, kept"
                                f" {len(where) - len(placed)}; {counts['changed']} row{'s' * (counts['changed'] != 1)}"
-                               f" changed, {counts['added']} added, {counts['dropped']} of removed actors dropped")
+                               f" changed, {counts['added']} added, {counts['dropped']} dropped (actors no longer"
+                               " in actors.csv)")
 
     editor, warnings = edit_folder(found, change, dry_run)
     return Layout(result["positions"], result["placed"], tuple(editor.messages), editor.diff(),

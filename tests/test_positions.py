@@ -276,3 +276,12 @@ def math_dist(a, b):
     import math
 
     return math.dist(a, b)
+
+
+def test_layout_from_says_which_downloaded_rows_it_ignored(seven, tmp_path):
+    download = tmp_path / "download.csv"
+    download.write_text("id,x,y\nbogus,1,2\nc,3,4\n", encoding="utf-8")
+    result = invoke("layout", "--data", seven, "--from", download)
+    assert result.exit_code == 0, result.output
+    assert "download.csv:2: warning: no actor has the id 'bogus'" in result.stderr
+    assert "other warning" not in result.stderr  # the data set itself has none (validate would show none)
