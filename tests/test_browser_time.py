@@ -192,3 +192,25 @@ def _first(text):
     from graph.data.dates import parse_span
 
     return parse_span(text)[0].isoformat()
+
+
+def test_the_legend_shows_ended_and_not_yet_ties_faded_on_demand(open_page, timed):
+    ds, path = timed
+    p = open_page(path, viewport=SCREEN)
+    p.js("actorgraph.timebar.moveTo('2016-01-01')")
+    settled(p)
+    now = graph_of(ds, View(as_of="2016-01-01"))
+    every = graph_of(ds, View(as_of="all"))
+    out = every.number_of_edges() - now.number_of_edges()
+    counts = p.js("actorgraph.timebar.outCounts()")
+    assert counts["ended"] + counts["not yet"] == out and counts["ended"] > 0 and counts["not yet"] > 0
+    shown = {li: p.page.inner_text(f'#ag-legend li[data-out="{li}"] .ag-count') for li in ("ended", "not yet")}
+    assert shown == {"ended": str(counts["ended"]), "not yet": str(counts["not yet"])}
+    assert p.js("actorgraph.timebar.faint()") == []
+    p.page.check('#ag-legend li[data-out="ended"] input')
+    faint = p.js("actorgraph.timebar.faint()")
+    assert len(faint) == counts["ended"]
+    assert not set(faint) & set(p.js("network.body.data.edges.getIds()"))  # faded, not drawn as live ties
+    p.page.uncheck('#ag-legend li[data-out="ended"] input')
+    assert p.js("actorgraph.timebar.faint()") == []
+    assert p.errors == []

@@ -95,7 +95,8 @@
     });
     kinds.appendChild(ul2);
     // one status that is drawn needs no filter; one that is not (e.g. only planned ties) does
-    if (DATA.statuses.length > 1 || DATA.statuses.some(function (s) { return !state.shownStatus.has(s.name); })) {
+    var timed = ag.timebar && ag.timebar.window().on;
+    if (timed || DATA.statuses.length > 1 || DATA.statuses.some(function (s) { return !state.shownStatus.has(s.name); })) {
       var statuses = section("status", "Status of ties");
       var ul3 = el("ul", "ag-legend-list");
       ul3.id = "ag-legend-status";
@@ -108,6 +109,15 @@
         li.dataset.status = s.name;
         ul3.appendChild(li);
       });
+      if (timed) {  // ties not in force at the time bar's date: hidden, or drawn faded
+        var out = ag.timebar.outCounts();
+        ["ended", "not yet"].forEach(function (kind) {
+          var li = legendItem(kind + " at the date, faded", out[kind], ag.timebar.showsOut(kind),
+            el("span", "ag-line ag-status-out"), function (on) { ag.timebar.showOut(kind, on); });
+          li.dataset.out = kind;
+          ul3.appendChild(li);
+        });
+      }
       statuses.appendChild(ul3);
     }
     if (DATA.grades.graded) {
@@ -170,6 +180,12 @@
       var s = li.dataset.status;
       setCount(li, countAsTicked(byStatus.get(s), core.relationShown, state.shownStatus, s, false));
     });
+    if (ag.timebar) {  // ties not in force at the time bar's date, by kind of absence
+      var out = ag.timebar.outCounts();
+      Array.prototype.forEach.call(legend.querySelectorAll("li[data-out]"), function (li) {
+        li.querySelector(".ag-count").textContent = String(out[li.dataset.out]);
+      });
+    }
     // with hostile kinds (polarity.js): a group of kinds counts its kinds
     Array.prototype.forEach.call(legend.querySelectorAll("li.ag-kind-group"), function (head) {
       var n = 0;

@@ -78,6 +78,21 @@
   var ghosts = [], emphasised = [];
   var net = ag.network.network;
 
+  // Ties not in force at the date, drawn faded on demand: the legend's "ended" and "not yet" entries.
+  var outShown = new Set(), faint = [], outCounts = { ended: 0, "not yet": 0 };
+  function faintTies() {
+    faint = [];
+    outCounts = { ended: 0, "not yet": 0 };
+    if (!time.on) { return; }
+    var from = time.cumulative ? "" : time.from;
+    rels.forEach(function (r, i) {
+      if (shownMask[i] || !core.relationFiltered(r)) { return; }
+      var kind = T.ties[i][1] && T.ties[i][1] < from ? "ended" : "not yet";  // as the banner counts them
+      outCounts[kind] += 1;
+      if (outShown.has(kind)) { faint.push(r.id); }
+    });
+  }
+
   function path(ctx, id) {  // an edge's drawn curve, as vis-network placed it
     var e = net.body.edges[id];
     if (!e || !e.from || !e.to || !e.edgeType) { return false; }
@@ -89,10 +104,23 @@
   }
 
   net.on("beforeDrawing", function (ctx) {
-    if (!ghosts.length && !emphasised.length) { return; }
+    if (!ghosts.length && !emphasised.length && !faint.length) { return; }
     var scale = net.getScale();
     ctx.save();
     ctx.lineCap = "round";
+    ctx.setLineDash([2 / scale, 4 / scale]);
+    faint.forEach(function (id) {  // a faint dotted line for each tie not in force, when the legend asks
+      var r = core.relById.get(id), a = net.body.nodes[r.source], b = net.body.nodes[r.target];
+      if (!a || !b) { return; }
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.strokeStyle = baseEdge.get(id).color.color;
+      ctx.globalAlpha = 0.3;
+      ctx.lineWidth = 1 / scale;
+      ctx.stroke();
+    });
+    ctx.setLineDash([]);
     emphasised.forEach(function (id) {  // a halo under each tie that started since the last step
       ctx.beginPath();
       if (!path(ctx, id)) { return; }
@@ -189,6 +217,7 @@
     var id = function (i) { return rels[i].id; };
     ghosts = time.on ? ended.map(id) : [];
     emphasised = time.on ? started.map(id) : [];
+    faintTies();
     fadeActors();
     measuresAt();
     var a = time.on && !time.cumulative ? tl.actorChanges(T.actors, lastDay, time.to) : { began: [], ended: [] };
@@ -545,6 +574,14 @@
     events: function () { return events[time.mode].slice(); },
     shown: function () { return rels.filter(core.relationShown).length; },
     ghosts: function () { return ghosts.slice(); },
+    faint: function () { return faint.slice(); },
+    outCounts: function () { return outCounts; },
+    showOut: function (kind, on) {  // "ended" or "not yet": draw those ties faded, or not
+      if (on) { outShown.add(kind); } else { outShown.delete(kind); }
+      faintTies();
+      net.body.emitter.emit("_requestRedraw");
+    },
+    showsOut: function (kind) { return outShown.has(kind); },
     emphasised: function () { return emphasised.slice(); },
     window: function () { return { on: time.on, from: spec().from, to: time.to, mode: time.mode }; },
     moveTo: moveTo,
