@@ -103,23 +103,26 @@
     return true;
   }
 
+  // A straight line between a tie's two actors, in its colour: ghosts of ended ties, faint ties not in force.
+  function straight(ctx, id, alpha, width) {
+    var r = core.relById.get(id), a = net.body.nodes[r.source], b = net.body.nodes[r.target];
+    if (!a || !b) { return; }
+    ctx.beginPath();
+    ctx.moveTo(a.x, a.y);
+    ctx.lineTo(b.x, b.y);
+    ctx.strokeStyle = baseEdge.get(id).color.color;
+    ctx.globalAlpha = alpha;
+    ctx.lineWidth = width;
+    ctx.stroke();
+  }
+
   net.on("beforeDrawing", function (ctx) {
     if (!ghosts.length && !emphasised.length && !faint.length) { return; }
     var scale = net.getScale();
     ctx.save();
     ctx.lineCap = "round";
     ctx.setLineDash([2 / scale, 4 / scale]);
-    faint.forEach(function (id) {  // a faint dotted line for each tie not in force, when the legend asks
-      var r = core.relById.get(id), a = net.body.nodes[r.source], b = net.body.nodes[r.target];
-      if (!a || !b) { return; }
-      ctx.beginPath();
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-      ctx.strokeStyle = baseEdge.get(id).color.color;
-      ctx.globalAlpha = 0.3;
-      ctx.lineWidth = 1 / scale;
-      ctx.stroke();
-    });
+    faint.forEach(function (id) { straight(ctx, id, 0.3, 1 / scale); });  // not in force, when the legend asks
     ctx.setLineDash([]);
     emphasised.forEach(function (id) {  // a halo under each tie that started since the last step
       ctx.beginPath();
@@ -130,17 +133,7 @@
       ctx.stroke();
     });
     ctx.setLineDash([5 / scale, 5 / scale]);
-    ghosts.forEach(function (id) {  // a straight dashed ghost of each tie that ended at the last step
-      var r = core.relById.get(id), a = net.body.nodes[r.source], b = net.body.nodes[r.target];
-      if (!a || !b) { return; }
-      ctx.beginPath();
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-      ctx.strokeStyle = baseEdge.get(id).color.color;
-      ctx.globalAlpha = 0.55;
-      ctx.lineWidth = 1.5 / scale;
-      ctx.stroke();
-    });
+    ghosts.forEach(function (id) { straight(ctx, id, 0.55, 1.5 / scale); });  // ended at the last step
     ctx.restore();
   });
 
