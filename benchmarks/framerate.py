@@ -37,7 +37,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
-SIZES = {"1k": (1_000, 3_000), "10k": (10_000, 30_000), "30k": (30_000, 100_000)}
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import run  # noqa: E402  (benchmarks/run.py: the sizes and the generated folders)
+
+SIZES = run.SIZES
 MODES = ("overview", "group", "plain")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -56,12 +59,8 @@ new MutationObserver(() => {
 
 
 def data_dir(size: str, shape: str) -> Path:
-    n, m = SIZES[size]
-    folder = OUT / f"{shape}-{n}-{m}"
-    if not (folder / "actors.csv").exists():
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(n), str(m), "--shape", shape,
-                        "-o", str(folder)], check=True, capture_output=True)
-    return folder
+    """The generated network of this size and shape, made once (the same folders as benchmarks/run.py)."""
+    return run.data_dir(shape, size)
 
 
 def page_of(size: str, shape: str, plain: bool) -> tuple[Path, float]:
