@@ -207,6 +207,12 @@ def test_the_legend_shows_ended_and_not_yet_ties_faded_on_demand(open_page, time
     shown = {li: p.page.inner_text(f'#ag-legend li[data-out="{li}"] .ag-count') for li in ("ended", "not yet")}
     assert shown == {"ended": str(counts["ended"]), "not yet": str(counts["not yet"])}
     assert p.js("actorgraph.timebar.faint()") == []
+    p.js("actorgraph.timebar.moveTo(actorgraph.timebar.events()[0])")  # nothing has ended yet
+    settled(p)
+    assert p.js("actorgraph.timebar.outCounts()")["ended"] == 0
+    assert p.page.is_hidden('#ag-legend li[data-out="ended"]')  # no (0) row
+    p.js("actorgraph.timebar.moveTo('2016-01-01')")
+    settled(p)
     p.page.check('#ag-legend li[data-out="ended"] input')
     faint = p.js("actorgraph.timebar.faint()")
     assert len(faint) == counts["ended"]

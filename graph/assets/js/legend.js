@@ -115,6 +115,7 @@
           var li = legendItem(kind + " at the date, faded", out[kind], ag.timebar.showsOut(kind),
             el("span", "ag-line ag-status-out"), function (on) { ag.timebar.showOut(kind, on); });
           li.dataset.out = kind;
+          li.hidden = out[kind] === 0;
           ul3.appendChild(li);
         });
       }
@@ -183,7 +184,7 @@
     if (ag.timebar) {  // ties not in force at the time bar's date, by kind of absence
       var out = ag.timebar.outCounts();
       Array.prototype.forEach.call(legend.querySelectorAll("li[data-out]"), function (li) {
-        li.querySelector(".ag-count").textContent = String(out[li.dataset.out]);
+        setCount(li, out[li.dataset.out]);  // no (0) row, as every other entry
       });
     }
     // with hostile kinds (polarity.js): a group of kinds counts its kinds
