@@ -31,6 +31,23 @@ a,coordinates_with,c,doc §3,,stated,,
 """
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist names the groups
+def pytest_collection_modifyitems(items):
+    """Order and group the tests for the two worker processes (pytest-xdist, ``--dist loadgroup``).
+
+    Tests that share a fixture built once per module or session (a rendered page, a laid-out map)
+    run on one worker, so it is built once; and the slow and browser tests come first, so that no
+    worker starts a long test while the other has finished.
+    """
+    for item in items:
+        module = getattr(item, "module", None)
+        fixtures = item._fixtureinfo.name2fixturedefs.values() if hasattr(item, "_fixtureinfo") else ()
+        if module is not None and any(d.scope in ("module", "session") and d.func.__module__ == module.__name__
+                                      for defs in fixtures for d in defs):
+            item.add_marker(pytest.mark.xdist_group(module.__name__))
+    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else 1 if item.get_closest_marker("browser") else 2)
+
+
 def benchmark(name: str):
     """A script of benchmarks/ (e.g. "generate") as a module: the tests build the same networks."""
     import importlib.util
