@@ -88,7 +88,7 @@ IMPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.import
 
 
 @click.command(cls=Command)
-@click.option("--format", "fmt", type=click.Choice(EXPORTS), help=EXPORT_HELP + ". Required unless --excel (csv).")
+@click.option("--format", "fmt", type=click.Choice(EXPORTS), help=EXPORT_HELP + ". Default: from the extension of --output where it names one format.")
 @click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="File to write (csv: OUTPUT-nodes.csv and OUTPUT-edges.csv).")
 @excel_options
@@ -112,12 +112,25 @@ def export(fmt, output, excel, sep):
     if excel and fmt not in (None, "csv"):
         raise click.UsageError(f"--excel writes csv tables, not {fmt}")
     if not fmt and not excel:
-        raise click.UsageError("give --format (or --excel for csv tables Excel opens)")
+        fmt = format_of(output)
     dataset = load()
     G = view(dataset)
     said = {restriction_text(r) for r in G.graph.get("restrictions", ()) if r.what in SAID_BY_VIEW}
     notes([n for n in left_out(G) if n not in said])  # as render and report say it: an export holds only the view
     write_files(dataset, write(G, fmt or "csv", output, guard=not meta("raw", False), excel=separator))
+
+
+def format_of(output: Path) -> str:
+    """The export format the output's extension names, or a usage error naming the choices."""
+    from graph.readwrite import exports_for
+
+    found = exports_for(output.name)
+    if len(found) == 1:
+        return found[0].name
+    choices = " or ".join(f"--format {f.name}" for f in found)
+    raise click.UsageError(f"{output.suffix} can be {choices}: give one" if found else
+                           "give --format (or --excel for csv tables Excel opens): "
+                           f"the extension {output.suffix or '(none)'} names no format")
 
 
 @click.command("import", cls=Command)

@@ -9,7 +9,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from conftest import ACTORS, BUNDLED, FIXTURES, RELATIONS, invoke, snapshot, write
+from conftest import ACTORS, BUNDLED, FIXTURES, RELATIONS, invoke, ok, snapshot, write
 from graph.analysis.build import build_graph
 from graph.data.dates import parse_span
 from graph.data.load import load_dataset
@@ -411,3 +411,18 @@ def test_import_that_would_not_validate_is_refused(tmp_path):
     result = invoke("import", src, "-o", tmp_path / "out")
     assert result.exit_code == 1 and "part_of cycle" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_export_takes_the_format_from_the_extension_where_it_names_one(tmp_path):
+    ok("export", "--data", BUNDLED, "-o", tmp_path / "a.gexf")
+    ok("export", "--data", BUNDLED, "--format", "gexf", "-o", tmp_path / "b.gexf")
+    assert (tmp_path / "a.gexf").read_bytes() == (tmp_path / "b.gexf").read_bytes()
+    ok("export", "--data", BUNDLED, "-o", tmp_path / "t.csv")
+    assert (tmp_path / "t-nodes.csv").exists() and (tmp_path / "t-edges.csv").exists()
+    for name, said in (("x.graphml", "--format graphml or --format graphml-yed"), ("x.json", "--format kumu or"),
+                       ("x.dat", "give --format")):
+        result = invoke("export", "--data", BUNDLED, "-o", tmp_path / name)
+        assert result.exit_code == 2 and said in result.stderr, result.stderr
+        assert not (tmp_path / name).exists()
+    result = invoke("export", "--data", BUNDLED, "--format", "graphml", "-o", tmp_path / "x.graphml")  # the hint works
+    assert result.exit_code == 0 and (tmp_path / "x.graphml").exists()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-__all__ = ["Format", "FORMATS", "EXPORTS", "IMPORTS", "by_name", "for_file"]
+__all__ = ["Format", "FORMATS", "EXPORTS", "IMPORTS", "by_name", "for_file", "exports_for"]
 
 
 # name; module (graph.readwrite.<module>); extensions; tools (who reads it); whether actorgraph
@@ -46,3 +46,9 @@ def for_file(name: str, data: bytes = b"") -> Format | None:
     if lower.endswith(".csv"):
         return by_name("csv-edgelist")
     return next((f for f in FORMATS if f.imports and any(lower.endswith(e) for e in f.extensions)), None)
+
+
+def exports_for(name: str) -> tuple[Format, ...]:
+    """The export formats whose extension ends this file name (.graphml and .json name two each)."""
+    lower = name.lower()
+    return tuple(f for f in FORMATS if f.exports and any(lower.endswith(e) for e in f.extensions))
