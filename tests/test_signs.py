@@ -212,6 +212,9 @@ def test_balance_without_hostile_kinds_says_there_is_nothing_signed_against():
     result = ok("--data", BUNDLED, "balance", "--format", "json")
     data = json.loads(result.stdout)
     assert data["hostile_ties"] == 0 and data["frustration_index"] == 0 and len(data["camps"]) == 1
+    said = " ".join(data["sentences"])  # not "1 camp, cooperative inside and hostile across", as if that were a finding
+    assert "No tie is hostile, so balance says nothing here" in said and "polarity 'hostile'" in said
+    assert "hostile across" not in said and "triangles are balanced" not in said
 
 
 def test_gahuku_gama_three_camps_two_breaking_ties():

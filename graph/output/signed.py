@@ -23,6 +23,9 @@ def balance_sentences(G, b) -> list[str]:
                 " (give hostile kinds polarity 'hostile' in kinds.csv)."]
     out = [f"The signed network has {count(len(b.actors), 'actor')}, {count(b.positive, 'cooperative tie')} and"
            f" {count(b.negative, 'hostile tie')} (neutral ties left out)."]
+    if not b.negative:
+        return out + ["No tie is hostile, so balance says nothing here: every triangle is balanced and each connected"
+                      " part is one camp (give hostile kinds polarity 'hostile' in kinds.csv to measure it)."]
     if b.triangles:
         out.append(f"{b.balanced_triangles} of {count(b.triangles, 'triangle')} are balanced"
                    f" ({b.ratio:.0%}): friends of friends are friends, enemies of enemies friends.")
