@@ -79,6 +79,7 @@ def test_a_group_opens_in_place_at_the_same_positions_every_time(open_page, over
     assert p.js("ids => network.getPositions(ids)", members) == first
     p.page.dblclick("#mynetwork", position=p.js("""id => { const d = network.canvasToDOM(network.getPositions([id])[id]);
         return {x: d.x, y: d.y}; }""", g["members"][0]))  # a double click on a member closes its group
+    p.page.wait_for_function(f"{DRAWN}.every(id => id.startsWith('group:'))")  # the page may still be busy
     assert drawn_ids(p) == sorted(x["id"] for x in p.js(GROUPS))
     assert p.errors == []
 
