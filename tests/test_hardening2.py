@@ -444,6 +444,10 @@ def test_markdown_briefing_makes_no_link_and_writes_its_map_beside_it(tmp_path):
     from graph.output.report import md_escape
 
     assert md_escape("betweenness 0.500 of 1.25") == "betweenness 0.500 of 1.25"  # numbers keep their dot
+    assert md_escape("0.101") == "0.101" and md_escape("-0.5") == "-0.5"  # also when they start a table cell
+    for marker, escaped in (("1. first", r"1\. first"), ("- item", r"\- item"), ("# title", r"\# title"),
+                            ("2) x", r"2\) x"), ("=", r"\="), ("---", r"\---"), ("==", r"\==")):
+        assert md_escape(marker) == escaped  # a list or heading marker stays text
     assert "![Map of the actors](brief-map.svg)" in md and "data:image" not in md
     svg = (tmp_path / "brief-map.svg").read_text(encoding="utf-8")
     assert svg.startswith("<?xml") and "<svg" in svg

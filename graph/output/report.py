@@ -369,7 +369,9 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]|~@])")
 # a dot between a name and a letter, as in a domain (example.com, www.x.org): escaped, no renderer
 # that links bare domains (GitHub's www., linkify) finds one; numbers (0.52) keep their dot
 _MD_DOMAIN_DOT = re.compile(r"(?<=[\w-])\.(?=[^\W\d_])")
-_MD_START = re.compile(r"^(\d*)([#+=.)-])")
+# a line start that Markdown reads as a heading, list marker or rule only when a space, the end or more
+# of the marker follows ("1. x", "- x", "#", "---", "=="); a number such as 0.52 or -0.5 keeps its sign and dot
+_MD_START = re.compile(r"^(\d*)([#+=.)-])(?=\s|$|[-=#])")
 
 
 def md_escape(text: str) -> str:
