@@ -73,7 +73,7 @@ def positions(tables) -> dict:
     assert ds is not None and not errors, errors[:5]
     from graph.picture.scene import base_positions
 
-    return base_positions(full_graph(ds))
+    return base_positions(full_graph(ds), drawn=False)  # the positions the map draws, without drawing it
 
 
 def edits(tables):
