@@ -317,26 +317,29 @@ def _orient(coords) -> np.ndarray:
     """coords (in the data's order) turned and perhaps mirrored to an orientation that the data fixes.
 
     The data's order (actors.csv) puts each actor on a circle, the first at the left and the
-    others in order round it; the layout is the mirror image that fits that circle better, turned
-    to fit it best, plus a pull of its long axis to the horizontal as far as the layout is long (a
-    smooth score: a small change of the layout turns it a little, never half round). Every actor
-    counts, so one actor more or one tie less changes little; ids play no part, so renaming an
-    actor moves nothing.
+    others in order round it; the layout is turned, and taken as it is or in its mirror image, to
+    fit that circle best, plus a pull of its long axis to the horizontal as far as the layout is long
+    (a smooth score: a small change of the layout turns it a little, never half round). The mirror
+    image is chosen by that same score, the circle and the long axis together: a round layout
+    whose fit to the circle is weak is not flipped by it alone. Every actor counts, so one actor
+    more or one tie less changes little; ids play no part, so renaming an actor moves nothing.
     """
     z = coords[:, 0] + 1j * coords[:, 1]
     z = z - z.mean()
     scale = float(np.sqrt((np.abs(z) ** 2).mean())) or 1.0
     u = z / scale
     ring = -np.exp(-2j * np.pi * np.linspace(0.0, 1.0, len(u), endpoint=False))  # the first actor at the left
-    fit = (np.conj(ring) * u).mean()
-    mirrored = (np.conj(ring) * np.conj(u)).mean()
-    if abs(mirrored) > abs(fit):
-        u, fit = np.conj(u), mirrored
-    m2 = (u ** 2).mean()
     theta = np.linspace(0, 2 * np.pi, 1440, endpoint=False)
-    # the long axis counts as much as the layout is long: a round one is turned by the circle alone
-    score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real + 2.0 * (np.exp(-1j * theta) * fit).real
-    turned = u * np.exp(-1j * theta[int(np.argmax(score))])
+    best = None
+    for image in (u, np.conj(u)):
+        fit = (np.conj(ring) * image).mean()
+        m2 = (image ** 2).mean()
+        # the long axis counts as much as the layout is long: a round one is turned by the circle alone
+        score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real + 2.0 * (np.exp(-1j * theta) * fit).real
+        k = int(np.argmax(score))
+        if best is None or score[k] > best[0] + 1e-12:
+            best = (float(score[k]), image * np.exp(-1j * theta[k]))
+    turned = best[1]
     return np.column_stack([turned.real, turned.imag]) * scale
 
 
