@@ -1,6 +1,6 @@
 """How far actors move on the map (no positions.csv) when the data changes a little.
 
-Usage: python benchmarks/stability.py [--quick]
+Usage: python benchmarks/stability.py [--quick] [--seed N] [--write]
 
 For the bundled data and generated networks of 35, 150 and 1,000 actors (benchmarks/generate.py,
 forest shape), each of four small edits is made and the whole data set's map laid out again
@@ -11,6 +11,8 @@ forest shape), each of four small edits is made and the whole data set's map lai
   rename      that actor's id changed (its name stays)
 For the actors in both maps it reports the median and largest displacement, as a share of the
 diagonal of the first map's bounding box, and how many moved more than 25 % of it.
+--seed N generates the networks with another seed (other shapes of the same sizes); --write puts
+the whole table (seed 1, without --quick) in docs/stability.md.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("ACTORGRAPH_TODAY", "2026-11-30")  # the whole map keeps room for today's main labels
 
+THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 EDITS = ("add actor", "add tie", "remove tie", "rename")
 NETWORKS = {"bundled": None, "35 actors": (35, 60), "150 actors": (150, 300), "1,000 actors": (1000, 2000)}
 
@@ -39,8 +42,8 @@ def _csv(header, rows) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _tables(name: str):
-    """(actor header, actor rows, relation header, relation rows) of a network."""
+def _tables(name: str, seed: int = 1):
+    """(actor header, actor rows, relation header, relation rows) of a network (``seed``: of benchmarks/generate.py)."""
     if NETWORKS[name] is None:
         tables = []
         for file in ("actors.csv", "relations.csv"):
@@ -51,7 +54,7 @@ def _tables(name: str):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
 
-    actors, relations = generate(*NETWORKS[name], seed=1)
+    actors, relations = generate(*NETWORKS[name], seed=seed)
     return (["id", "name", "type", "description", "aliases"], actors,
             ["source", "relation", "target", "evidence", "note", "confidence", "since", "until"], relations)
 
@@ -70,7 +73,7 @@ def positions(tables) -> dict:
     assert ds is not None and not errors, errors[:5]
     from graph.picture.scene import base_positions
 
-    return base_positions(full_graph(ds))
+    return base_positions(full_graph(ds), drawn=False)  # the positions the map draws, without drawing it
 
 
 def edits(tables):
@@ -118,19 +121,30 @@ def displacement(before: dict, after: dict, renamed: dict) -> dict:
             "actors": len(moves)}
 
 
-def measure(name: str, workers: int | None = None) -> dict:
+def measure(name: str, workers: int | None = None, seed: int = 1) -> dict:
     """{edit: displacement figures} for one network; the five layouts (before and after each edit) run in
     ``workers`` processes (default: one per core), as they are independent."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    tables = _tables(name)
+    tables = _tables(name, seed)
     changes = edits(tables)
     jobs = [tables] + [changed for changed, _ in changes.values()]
     workers = workers or min(len(jobs), os.cpu_count() or 1)
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            before, *after = pool.map(positions, jobs)
+    if workers > 1:
+        # fresh processes with one BLAS thread each: the workers already fill the cores, and BLAS threads
+        # waiting on each other cost more than they save (three times the CPU time of a stress layout)
+        saved = {name: os.environ.get(name) for name in THREADS}
+        os.environ.update({name: "1" for name in THREADS})
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                before, *after = pool.map(positions, jobs)
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
     else:
         before, *after = map(positions, jobs)
     return {edit: displacement(before, where, renamed)
@@ -140,15 +154,23 @@ def measure(name: str, workers: int | None = None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="leave out the 1,000-actor network")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the generated networks (default 1)")
+    parser.add_argument("--write", action="store_true", help="put the table in docs/stability.md (seed 1)")
     args = parser.parse_args()
-    print("| network | edit | median move | largest move | moved > 25 % |")
-    print("|---|---|---|---|---|")
+    lines = ["| network | edit | median move | largest move | moved > 25 % |", "|---|---|---|---|---|"]
+    print("\n".join(lines), flush=True)
     for name in NETWORKS:
         if args.quick and name == "1,000 actors":
             continue
-        for edit, d in measure(name).items():
-            print(f"| {name} | {edit} | {d['median']:.1%} | {d['max']:.1%} | {d['over_25']} of {d['actors']} |",
-                  flush=True)
+        for edit, d in measure(name, seed=args.seed).items():
+            lines.append(f"| {name} | {edit} | {d['median']:.1%} | {d['max']:.1%} | {d['over_25']} of {d['actors']} |")
+            print(lines[-1], flush=True)
+    if args.write and args.seed == 1 and not args.quick:  # the whole table or nothing
+        doc = ROOT / "docs" / "stability.md"
+        text = doc.read_text(encoding="utf-8")
+        start, end = "<!-- stability:start -->", "<!-- stability:end -->"
+        head, rest = text.split(start, 1)
+        doc.write_text(head + start + "\n" + "\n".join(lines) + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -8,11 +8,9 @@ from conftest import benchmark
 
 MEDIAN = 0.05  # of the map's diagonal: the median move of the other actors after one small edit (issue 22)
 # Where the layout does not reach that yet, the figure measured (docs/stability.md), so it cannot get worse:
-MEASURED = {("bundled", "remove tie"): 0.065, ("35 actors", "add actor"): 0.07, ("35 actors", "add tie"): 0.105,
-            ("35 actors", "remove tie"): 0.13, ("150 actors", "add actor"): 0.055,
-            ("150 actors", "remove tie"): 0.055}
+MEASURED = {("35 actors", "add tie"): 0.075, ("35 actors", "remove tie"): 0.12}
 # Actors that may move more than a quarter of the diagonal (across the map), as measured:
-MOVED_ACROSS = {"bundled": 2, "35 actors": 5, "150 actors": 1, "1,000 actors": 12}
+MOVED_ACROSS = {"bundled": 1, "35 actors": 3, "150 actors": 1, "1,000 actors": 9}
 
 
 def check(name: str) -> None:
@@ -30,6 +28,6 @@ def test_small_edits_move_the_map_little(name):
     check(name)
 
 
-@pytest.mark.slow  # five layouts of 1,000 actors: minutes
+@pytest.mark.slow  # five layouts of 1,000 actors
 def test_small_edits_move_a_large_map_little():
     check("1,000 actors")

@@ -35,9 +35,10 @@ REFINE_WORK = 2_500_000
 REFINE_ROUNDS = 40
 OVERLAP_LIMIT = 5000  # actors: above this, labels of minor actors may overlap until zoomed in
 STRESS_LIMIT = 1000  # actors in one connected part: up to this, stress majorization; beyond, Fruchterman-Reingold
+SMOOTH_LIMIT = 400  # actors in one connected part: up to this, the stress layout starts from the smoother stress's
 PIVOTS = 50  # beyond STRESS_LIMIT, the start is scaled from the distances to this many actors
 ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
-ANCHOR = 0.05  # share of the way back to its stress-layout position an actor is pulled each refinement step
+ANCHOR = 0.15  # share of the way back to its stress-layout position an actor is pulled each refinement step (a stable map)
 TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer lines through dots)
 
 
@@ -207,6 +208,8 @@ def _place(part: list[int], lengths: dict) -> np.ndarray:
     weights = [lengths[(part[a], part[b])] for a, b in edges]
     start, D = _scaling(len(part), edges, weights)
     if len(part) <= STRESS_LIMIT:
+        if len(part) <= SMOOTH_LIMIT:  # the smoother stress first: its minimum depends less on one tie
+            start = _majorize(start, D, power=0)
         coords = _majorize(start, D)
     else:
         g = ig.Graph(n=len(part), edges=edges)
@@ -269,31 +272,44 @@ def _scaling(n: int, edges, weights) -> np.ndarray:
     return X, D
 
 
-def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5) -> np.ndarray:
+def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5, power: int = 2) -> np.ndarray:
     """Stress majorization (Gansner, Koren and North 2004) from X: Kamada and Kawai's stress, distances
-    weighted 1 / d**2, lowered step by step to the nearest minimum (deterministic, no jumps)."""
+    weighted 1 / d**power (2: Kamada and Kawai's; 0: every distance alike, a smoother stress with
+    fewer minima), lowered step by step to the nearest minimum (deterministic, no jumps)."""
     n = len(X)
     if iterations is None:  # each step costs n**2: large parts get fewer (the start is good already)
         iterations = 300 if n <= 200 else max(60, int(300 * (200 / n)))
     with np.errstate(divide="ignore"):
-        W = np.where(D > 0, 1.0 / D ** 2, 0.0)
+        W = np.where(D > 0, 1.0 / D ** power, 0.0)
     from scipy.linalg import cho_factor, cho_solve
 
     L = -W
     L[np.diag_indices(n)] = W.sum(axis=1)
     factor = cho_factor(L + 1.0 / n)  # L is singular only along the constant vector: fixed by adding it
     WD = W * D
+    constant = float((WD * D).sum())
     previous = np.inf
-    for _ in range(iterations):
-        gap = np.hypot(X[:, None, 0] - X[None, :, 0], X[:, None, 1] - X[None, :, 1])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            Bm = np.where(gap > 1e-9, -WD / gap, 0.0)
-        Bm[np.diag_indices(n)] = -Bm.sum(axis=1)
-        X = cho_solve(factor, Bm @ X)
-        stress = float((W * (gap - D) ** 2).sum())
-        if previous - stress < tolerance * previous:
-            break
-        previous = stress
+    Q = np.zeros_like(W)
+    every = 4  # steps between two checks of the stress (each check costs as much as half a step)
+    for step in range(iterations):
+        gap = np.subtract.outer(X[:, 0], X[:, 0])
+        dy = np.subtract.outer(X[:, 1], X[:, 1])
+        gap *= gap
+        dy *= dy
+        gap += dy
+        np.sqrt(gap, out=gap)
+        near = gap <= 1e-9
+        np.divide(WD, gap, out=Q, where=~near)
+        Q[near] = 0.0
+        moved = cho_solve(factor, Q.sum(axis=1)[:, None] * X - Q @ X)
+        if step % every == every - 1:
+            gap *= gap
+            stress = float((W * gap).sum()) - 2.0 * float((Q * gap).sum()) + constant
+            if previous - stress < tolerance * every * previous:
+                X = moved
+                break
+            previous = stress
+        X = moved
     return X - X.mean(axis=0)
 
 
@@ -301,26 +317,29 @@ def _orient(coords) -> np.ndarray:
     """coords (in the data's order) turned and perhaps mirrored to an orientation that the data fixes.
 
     The data's order (actors.csv) puts each actor on a circle, the first at the left and the
-    others in order round it; the layout is the mirror image that fits that circle better, turned
-    to fit it best, plus a pull of its long axis to the horizontal as far as the layout is long (a
-    smooth score: a small change of the layout turns it a little, never half round). Every actor
-    counts, so one actor more or one tie less changes little; ids play no part, so renaming an
-    actor moves nothing.
+    others in order round it; the layout is turned, and taken as it is or in its mirror image, to
+    fit that circle best, plus a pull of its long axis to the horizontal as far as the layout is long
+    (a smooth score: a small change of the layout turns it a little, never half round). The mirror
+    image is chosen by that same score, the circle and the long axis together: a round layout
+    whose fit to the circle is weak is not flipped by it alone. Every actor counts, so one actor
+    more or one tie less changes little; ids play no part, so renaming an actor moves nothing.
     """
     z = coords[:, 0] + 1j * coords[:, 1]
     z = z - z.mean()
     scale = float(np.sqrt((np.abs(z) ** 2).mean())) or 1.0
     u = z / scale
     ring = -np.exp(-2j * np.pi * np.linspace(0.0, 1.0, len(u), endpoint=False))  # the first actor at the left
-    fit = (np.conj(ring) * u).mean()
-    mirrored = (np.conj(ring) * np.conj(u)).mean()
-    if abs(mirrored) > abs(fit):
-        u, fit = np.conj(u), mirrored
-    m2 = (u ** 2).mean()
     theta = np.linspace(0, 2 * np.pi, 1440, endpoint=False)
-    # the long axis counts as much as the layout is long: a round one is turned by the circle alone
-    score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real + 2.0 * (np.exp(-1j * theta) * fit).real
-    turned = u * np.exp(-1j * theta[int(np.argmax(score))])
+    best = None
+    for image in (u, np.conj(u)):
+        fit = (np.conj(ring) * image).mean()
+        m2 = (image ** 2).mean()
+        # the long axis counts as much as the layout is long: a round one is turned by the circle alone
+        score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real + 2.0 * (np.exp(-1j * theta) * fit).real
+        k = int(np.argmax(score))
+        if best is None or score[k] > best[0] + 1e-12:
+            best = (float(score[k]), image * np.exp(-1j * theta[k]))
+    turned = best[1]
     return np.column_stack([turned.real, turned.imag]) * scale
 
 

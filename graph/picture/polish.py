@@ -20,7 +20,7 @@ from graph.picture.routing import SPREAD, via_point
 __all__ = ["polish", "WEIGHTS", "POLISH_WORK", "REPOLISH_WORK"]
 
 WEIGHTS = {"dot": 1000.0, "overlap": 400.0, "label": 40.0, "own": 12.0, "cross": 3.0, "stress": 30.0,
-           "place": 1.0, "home": 2.0}
+           "place": 1.0, "home": 100.0}
 _K = len(PLACES)
 MAX_MOVES = 2400
 # Checks (curve piece against curve piece, box or actor) one polish may spend: its time bound
@@ -224,33 +224,41 @@ def polish(P, R, W, H, place, pairs, counts, length, seed: int = 7, moves: int |
     ``moves`` defaults to 40 per actor, at most MAX_MOVES; ``temperature0`` is the
     starting temperature of the annealing (0: only improvements). ``movable``: the actors that may
     move (None: all); the others keep their positions, their labels may still change side.
+    The moves are sweeps over the actors in G's order, each actor drawing its trials from its own
+    stream (seed, its index): an actor more, or a tie less, leaves every other actor's trials as
+    they were, so the search changes only where the picture does (a stable map).
     """
     n = len(P)
     if n < 3:
         return P, place
-    rng = np.random.default_rng(seed)
     pic = _Picture(P.copy(), R, W, H, place.copy(), pairs, np.asarray(counts, dtype=int), *_ideal(n, pairs, length))
     step0 = pic.unit * 0.6
     total = moves if moves is not None else min(40 * n, MAX_MOVES)
     limit = POLISH_WORK if moves is None else REPOLISH_WORK
     total = budget(pic, total, limit)
-    for move in range(total):  # total may be 0 (see budget)
-        frac = move / total
-        i = int(rng.integers(n)) if movable is None else int(rng.choice(np.flatnonzero(movable)))
-        current = pic.local(i, pic.P[i])
-        now = float(current[pic.place[i]])
+    actors = np.arange(n) if movable is None else np.flatnonzero(movable)
+    sweeps = total // len(actors) if len(actors) else 0
+    draws = [np.random.default_rng([seed, int(i)]).random((sweeps, 3)) for i in actors] if sweeps else []
+    for s in range(sweeps):  # sweeps may be 0 (see budget)
+        frac = s / sweeps
         step = step0 * (1 - frac) + pic.unit * 0.04
-        trial = pic.P[i] + rng.normal(0.0, step, 2) if movable is None or movable[i] else pic.P[i].copy()
-        costs = pic.local(i, trial)
-        k = int(np.argmin(costs))
-        best_here = int(np.argmin(current))
-        if current[best_here] < now - 1e-9 and current[best_here] <= costs[k]:
-            pic.move(i, pic.P[i].copy(), best_here)  # same place, better label side
-            continue
-        delta = float(costs[k]) - now
         temperature = temperature0 * (1 - frac) ** 2
-        if delta < 0 or (temperature > 1e-6 and rng.random() < math.exp(-delta / temperature)):
-            pic.move(i, trial, k)
+        for j, i in enumerate(actors):
+            i = int(i)
+            u1, u2, chance = draws[j][s]
+            current = pic.local(i, pic.P[i])
+            now = float(current[pic.place[i]])
+            radius = step * math.sqrt(-2.0 * math.log(1.0 - u1))  # a normal step (Box-Muller)
+            trial = pic.P[i] + radius * np.array([math.cos(2 * math.pi * u2), math.sin(2 * math.pi * u2)])
+            costs = pic.local(i, trial)
+            k = int(np.argmin(costs))
+            best_here = int(np.argmin(current))
+            if current[best_here] < now - 1e-9 and current[best_here] <= costs[k]:
+                pic.move(i, pic.P[i].copy(), best_here)  # same place, better label side
+                continue
+            delta = float(costs[k]) - now
+            if delta < 0 or (temperature > 1e-6 and chance < math.exp(-delta / temperature)):
+                pic.move(i, trial, k)
     _repair(pic, limit=limit, movable=movable)
     return pic.P, pic.place
 

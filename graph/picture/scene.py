@@ -166,8 +166,9 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
 
 
 def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_graph=None,
-             styles: dict | None = None, fixed: dict | None = None, also_major=None) -> Scene:
-    """The computation behind :func:`compose`, never cached."""
+             styles: dict | None = None, fixed: dict | None = None, also_major=None, only_positions: bool = False):
+    """The computation behind :func:`compose`, never cached. ``only_positions``: the actors' positions
+    alone, actor -> (x, y) (as the scene's x and y), without the minor labels' zooms and the lines' routes."""
 
     ids = list(G)
     n = len(ids)
@@ -203,6 +204,8 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
         if shown >= TARGET_PX * 0.97 or n == 0:
             break
         base = min(base * TARGET_PX / shown, 48.0)
+    if only_positions:
+        return {v: (_coordinate(x, fixed, v, 0), _coordinate(y, fixed, v, 1)) for v, (x, y) in zip(ids, P)}
     B = boxes(P, radius, W, H, place) if n else np.zeros((0, 4))
     zoom = np.zeros(n)
     if n and not major.all():
@@ -376,12 +379,14 @@ def fixed_positions(G, seed: int = 7) -> dict | None:
     return {v: where[v] for v in G if v in where} or None
 
 
-def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
+def base_positions(full, seed: int = 7, pins: dict | None = None, drawn: bool = True) -> dict:
     """Where the map of the whole data set (every period, status and kind, ``full``) draws each
     actor: actor -> (x, y), its pinned position for an actor in positions.csv. Dots and labels
     are sized by betweenness on the actual cooperative ties, as the default view sizes them.
     Computed once per graph (kept in ``full.graph``). ``pins`` (actor -> (x, y)) replaces the
-    data set's positions.csv (then nothing is kept).
+    data set's positions.csv (then nothing is kept). ``drawn=False``: the positions only, without
+    drawing the rest of the whole map's scene (minor labels' zooms, routes) nor keeping anything:
+    the same positions, in less time (benchmarks/stability.py).
     """
     known = full.graph.get("_base_positions")  # (seed, positions, the fingerprint of the whole map's scene)
     if known is not None and known[0] == seed and pins is None:
@@ -406,6 +411,9 @@ def base_positions(full, seed: int = 7, pins: dict | None = None) -> dict:
         k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
         top = sorted(ranked, key=lambda v: (-(ranked[v] if ranked[v] == ranked[v] else 0.0), index[v]))[:k]
         also = frozenset(top) if n > MAJOR_ALL else None
+    if not drawn:
+        return _compose(whole, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
+                        fixed=_pins(whole), also_major=also, only_positions=True)
     scene = compose(whole, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
                     fixed=_pins(whole), also_major=also)
     where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
