@@ -388,7 +388,7 @@ def test_report_has_a_conflict_section_on_signed_data(tmp_path):
     assert len(re.findall(r"^- Hostile ties split the signed network into 3 camps", findings, re.M)) == 1
     # key actors from the cooperation network: ostmark first at 3/36, as `centrality` measures by default
     key = text.split("## Key actors")[1].split("## Conflict")[0]
-    assert "| 1 | Republic of Ostmark (fictional) | state | 0\\.083 |" in key
+    assert "| 1 | Republic of Ostmark (fictional) | state | 0.083 |" in key  # a number keeps its dot
     assert "Measured on the cooperation network" in key
     for table in re.findall(r"\n(\|.*\|)\n\|[-:|]+\|\n", text):
         assert table.count("|") - 1 <= 6
