@@ -79,9 +79,10 @@ def alternate(a: list[str], b: list[str], runs: int) -> dict:
     return {"a": ma, "b": mb, "ratio": mb / ma}
 
 
-def commands(folder: Path, html: Path, tmp: Path) -> dict[str, list[str]]:
-    """What a user runs on a data set: the three main commands and every other analysis."""
-    hub = hub_of(folder)
+def commands(folder: Path, html: Path, tmp: Path, hub: str | None = None) -> dict[str, list[str]]:
+    """What a user runs on a data set: the three main commands and every other analysis (``hub``: impact's
+    actor, by default the one with the most relations)."""
+    hub = hub or hub_of(folder)
     d = ["--data", str(folder)]
     return {
         "validate": ["validate", *d],
