@@ -209,7 +209,7 @@ def with_periods(actors, relations, seed: int = 1):
             since = day(year) if rng.random() < 0.85 else ""
             if rng.random() < 0.35:
                 until = day(rng.randint(year + 1, 2024))
-        dated.append(row[:6] + [since, until])
+        dated.append(row[:6] + [since, until] + row[8:])  # the giant shape's status, sources, credibility kept
     timed = []
     for row in actors:
         since = until = ""

@@ -406,7 +406,7 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
         note += (" The legend groups the kinds under cooperation, hostility and other: hostile ties are drawn"
                  " dash-dotted in reds, ending in a bar; sizes are measured on the cooperation network.")
     return briefing(ds, G, title=title, files=data_files(ds), svg=svg, map_note=note, version=__version__,
-                    view=view, measure=measure, top=top, notes=found, signed=signed,
+                    view=view, measure=measure, top=top, notes=found, signed=signed, measured=values,
                     draw=map_parts(drawn, values, title="", size_by=size_by) if fmt == "pdf" else None)
 
 

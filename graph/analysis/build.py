@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from graph.data.dates import parse_span
 from graph.data.schema import CONFIDENCE_VALUES, RELATIONS, kinds_of, status_of
 import copy
+import functools
 
 __all__ = ["TIES", "build_graph", "select", "simple_undirected", "simple_directed", "Restriction", "restrictions",
            "valid_on", "time_state", "inactive_actors", "known_from"]
@@ -109,83 +110,163 @@ def select(G, relations=None, as_of: str | None = None, without=(), statuses=("a
         H.graph["restrictions"] = restrictions(G)
         H.graph["hidden"] = {} if statuses is not None and set(statuses) == {"actual"} else H.graph.get("hidden", {})
         return H
-    H = G.copy()
     notes = restrictions(G)
+    graph = dict(G.graph)
+    nodes = set(G)
+    alive = list(G.edges(keys=True, data=True))  # the ties kept so far, in G's order (no copy made until the end)
     if statuses is not None:
-        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if status_of(d) not in statuses]
-        H.remove_edges_from(drop)
+        drop = [e for e in alive if status_of(e[3]) not in statuses]
+        alive = [e for e in alive if status_of(e[3]) in statuses] if drop else alive
         counts: dict[str, int] = {}
-        for u, v, k in drop:
-            counts[status_of(G.edges[u, v, k])] = counts.get(status_of(G.edges[u, v, k]), 0) + 1
+        for e in drop:
+            counts[status_of(e[3])] = counts.get(status_of(e[3]), 0) + 1
         if set(statuses) == {"actual"}:
-            H.graph["hidden"] = counts
+            graph["hidden"] = counts
         elif drop:
             notes.append(Restriction("statuses", tuple(sorted(statuses)), relations=len(drop),
                                      by_status=tuple(sorted(counts.items()))))
     if without:
         names = tuple(G.nodes[n].get("name", n) for n in without)
-        edges = H.number_of_edges()
-        H.remove_nodes_from(without)
-        notes.append(Restriction("without", names, actors=len(without), relations=edges - H.number_of_edges()))
+        gone = set(without)
+        nodes -= gone
+        edges = len(alive)
+        alive = [e for e in alive if e[0] not in gone and e[1] not in gone]
+        notes.append(Restriction("without", names, actors=len(without), relations=edges - len(alive)))
     if relations:
-        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["relation"] not in relations]
-        H.remove_edges_from(drop)
-        notes.append(Restriction("relations", tuple(sorted(relations)), relations=len(drop)))
+        edges = len(alive)
+        alive = [e for e in alive if e[3]["relation"] in relations]
+        notes.append(Restriction("relations", tuple(sorted(relations)), relations=edges - len(alive)))
     if as_of:
         day = parse_span(as_of)[0]
-        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
-                if not valid_on(d, day) and not (ended and time_state(d, day) == "ended")]
-        H.remove_edges_from(drop)
-        states = _counts(time_state(G.edges[e], day) for e in drop)
+        kept, drop = [], []
+        for e in alive:
+            (kept if valid_on(e[3], day) or (ended and time_state(e[3], day) == "ended") else drop).append(e)
+        alive = kept
+        states = _counts(time_state(e[3], day) for e in drop)
         if not default_date:
             notes.append(Restriction("as_of", (as_of,), relations=len(drop), by_status=states))
         elif drop:
             notes.append(Restriction("today", (as_of,), relations=len(drop), by_status=states))
-        gone = [n for n in inactive_actors(G, day, ended) if n in H]
+        gone = [n for n in inactive_actors(G, day, ended) if n in nodes]
         if gone:
-            edges = H.number_of_edges()
-            H.remove_nodes_from(gone)
-            notes.append(Restriction("inactive", (as_of,), actors=len(gone), relations=edges - H.number_of_edges()))
+            nodes -= set(gone)
+            edges = len(alive)
+            alive = [e for e in alive if e[0] in nodes and e[1] in nodes]
+            notes.append(Restriction("inactive", (as_of,), actors=len(gone), relations=edges - len(alive)))
     if known_on:
         last, sources = parse_span(known_on)[1], G.graph.get("sources") or {}
-        when = {e: known_from(H.edges[e], sources) for e in H.edges(keys=True)}
-        drop = [e for e, day in when.items() if day is not None and day > last]
-        H.remove_edges_from(drop)
-        undated = sum(1 for e, day in when.items() if day is None)
-        notes.append(Restriction("known_on", (known_on,), relations=len(drop), by_status=(("undated", undated),)))
+        when = [known_from(e[3], sources) for e in alive]
+        edges = len(alive)
+        alive = [e for e, day in zip(alive, when) if day is None or day <= last]
+        undated = sum(1 for day in when if day is None)
+        notes.append(Restriction("known_on", (known_on,), relations=edges - len(alive),
+                                 by_status=(("undated", undated),)))
     if confidence:
         allowed = CONFIDENCE_VALUES[:CONFIDENCE_VALUES.index(confidence) + 1]
-        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d.get("confidence") not in allowed]
-        H.remove_edges_from(drop)
-        notes.append(Restriction("confidence", tuple(allowed), relations=len(drop)))
+        edges = len(alive)
+        alive = [e for e in alive if e[3].get("confidence") in allowed]
+        notes.append(Restriction("confidence", tuple(allowed), relations=edges - len(alive)))
     if min_grade:
         from graph.analysis.grades import grade, meets, parse_grade
 
         minimum, sources = parse_grade(min_grade), G.graph.get("sources") or {}
-        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if not meets(grade(d, sources), minimum)]
-        H.remove_edges_from(drop)
-        notes.append(Restriction("min_grade", ("".join(minimum),), relations=len(drop)))
+        edges = len(alive)
+        alive = [e for e in alive if meets(grade(e[3], sources), minimum)]
+        notes.append(Restriction("min_grade", ("".join(minimum),), relations=edges - len(alive)))
     if keep is not None:
-        drop = [(u, v, k) for u, v, k, d in H.edges(keys=True, data="relation") if d not in keep]
+        drop = [e for e in alive if e[3]["relation"] not in keep]
         counts: dict[str, int] = {}
-        for u, v, k in drop:
-            polarity = kinds[H.edges[u, v, k]["relation"]].polarity
+        for e in drop:
+            polarity = kinds[e[3]["relation"]].polarity
             counts[polarity] = counts.get(polarity, 0) + 1
-        H.remove_edges_from(drop)
         if drop:
+            alive = [e for e in alive if e[3]["relation"] in keep]
             notes.append(Restriction("ties", (ties,), relations=len(drop), by_status=tuple(sorted(counts.items()))))
-    H.graph["restrictions"] = notes
+    graph["restrictions"] = notes
+    return _restricted(G, graph, nodes, alive)
+
+
+def _restricted(G, graph: dict, nodes: set, edges: list, share: bool = False):
+    """A new graph of G's class holding ``nodes`` and ``edges`` (u, v, key, data), as ``G.copy()`` less
+    the rest would: the same order of actors, of ties and of each actor's neighbours, attributes
+    copied (so changing H leaves G alone; ``share``: not copied, for a graph that is only read).
+    Built directly: a copy then removals cost a second at 30,000 ties."""
+    H = G.__class__()
+    H.graph.update(graph)
+    succ, pred = H._succ, H._pred  # as add_node and add_edge fill them: one key dict shared by both sides
+    for n, d in G.nodes(data=True):
+        if n in nodes:
+            H._node[n] = d if share else d.copy()
+            succ[n], pred[n] = {}, {}
+    for u, v, k, d in edges:
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = succ[u][v] = pred[v][u] = {}
+        keydict[k] = d if share else d.copy()
     return H
+
+
+def on_days(G, H, days, ended: bool = False):
+    """H (a view of G without a date) at each of ``days`` (dt.date), as ``select(G, as_of=day, ...)``
+    gives it with the same other restrictions: the ties in force that day (``ended``: and those ended),
+    without the actors inactive that day (see :func:`inactive_actors`, read on G). Yields frozen
+    (graph, its number of ties) pairs, graphs frozen and sharing H's attribute dicts, with H's
+    restriction notes only: the dates of every tie and
+    actor are read once, not at every step (a timeline of 21 years at 30,000 ties: 20 s less)."""
+    import networkx as nx
+    import numpy as np
+
+    def spans(items):
+        first = np.array([_span(a["since"])[0].toordinal() if a.get("since") else 0 for a in items], dtype=np.int64)
+        last = np.array([_span(a["until"])[1].toordinal() if a.get("until") else 1 << 40 for a in items],
+                        dtype=np.int64)
+        return first, last
+
+    def kept(first, last, day):  # time_state(...) is 'in force', or 'ended' when ``ended``
+        return (first <= day) & (last >= day) | (ended & (last < day))
+
+    nodes = list(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    all_edges = list(G.edges(data=True))
+    g_first, g_last = spans([d for _, _, d in all_edges])
+    g_u = np.array([index[u] for u, _, _ in all_edges], dtype=np.int64)
+    g_v = np.array([index[v] for _, v, _ in all_edges], dtype=np.int64)
+    n_first, n_last = spans([a for _, a in G.nodes(data=True)])
+    tied = np.zeros(len(nodes), dtype=bool)
+    tied[g_u] = tied[g_v] = True
+    h_edges = list(H.edges(keys=True, data=True))
+    h_first, h_last = spans([e[3] for e in h_edges])
+    h_u = np.array([index[e[0]] for e in h_edges], dtype=np.int64)
+    h_v = np.array([index[e[1]] for e in h_edges], dtype=np.int64)
+    in_h = np.zeros(len(nodes), dtype=bool)
+    in_h[[index[n] for n in H]] = True
+    for day in days:
+        day = day.toordinal()
+        active = np.zeros(len(nodes), dtype=bool)
+        live = kept(g_first, g_last, day)
+        active[g_u[live]] = active[g_v[live]] = True
+        alive = in_h & kept(n_first, n_last, day) & (active | ~tied)
+        keep = kept(h_first, h_last, day) & alive[h_u] & alive[h_v]
+        graph = dict(H.graph)
+        graph["restrictions"] = restrictions(H)
+        yield nx.freeze(_restricted(H, graph, {nodes[i] for i in np.flatnonzero(alive)},
+                                    [h_edges[i] for i in np.flatnonzero(keep)], share=True)), int(keep.sum())
 
 
 def valid_on(edge: dict, day: dt.date) -> bool:
     """Whether a relation holds on a day, by its since/until columns."""
     since, until = edge.get("since"), edge.get("until")
-    if since and parse_span(since)[0] > day:
+    if since and _span(since)[0] > day:
         return False
-    if until and parse_span(until)[1] < day:
+    if until and _span(until)[1] < day:
         return False
     return True
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _span(text: str):
+    """parse_span, remembered: a timeline reads the same few thousand dates at every step."""
+    return parse_span(text)
 
 
 def known_from(edge: dict, sources: dict) -> dt.date | None:
@@ -202,16 +283,17 @@ def inactive_actors(G, day: dt.date, ended: bool = False) -> list[str]:
     force (``ended``: ended ties and actors count as active)."""
     keep = "ended" if ended else None
     active = {n for u, v, d in G.edges(data=True) if time_state(d, day) in ("in force", keep) for n in (u, v)}
+    succ, pred = (G.succ, G.pred) if G.is_directed() else (G.adj, G.adj)
     return sorted(n for n, a in G.nodes(data=True)
-                  if time_state(a, day) not in ("in force", keep) or (G.degree(n) and n not in active))
+                  if time_state(a, day) not in ("in force", keep) or (n not in active and (succ[n] or pred[n])))
 
 
 def time_state(edge: dict, day: dt.date) -> str:
     """'in force', 'ended' (its until has passed) or 'not yet' (its since is ahead) on a day."""
     since, until = edge.get("since"), edge.get("until")
-    if until and parse_span(until)[1] < day:
+    if until and _span(until)[1] < day:
         return "ended"
-    if since and parse_span(since)[0] > day:
+    if since and _span(since)[0] > day:
         return "not yet"
     return "in force"
 
@@ -228,8 +310,15 @@ def simple_undirected(G):
     import networkx as nx
 
     H = nx.Graph()
-    H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from((u, v) for u, v in G.edges())
+    adj = H._adj  # as add_nodes_from(G.nodes(data=True)) and add_edges_from(G.edges()) fill it, without a call each
+    for n, d in G.nodes(data=True):
+        H._node[n] = dict(d)
+        adj[n] = {}
+    for u, around in G._adj.items():
+        mine = adj[u]
+        for v in around:
+            if v not in mine:
+                mine[v] = adj[v][u] = {}
     return H
 
 

@@ -299,12 +299,17 @@ def _check_part_of_cycles(rows, path):
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# what any cell of a row, its cells joined by newlines, must hold for check_cells to say something: a control
+# character, a cell starting like a formula, or a separator then a formula start (see csvio.formula_like)
+_SUSPECT = re.compile(r'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|(?:^|\n)[=+\-@\t\r]|[;,\t]"*[=+\-@]')
 
 
 def check_cells(rows, path: str):
     """Warn about values a spreadsheet would run as a formula, and about control characters."""
 
     for row in rows:
+        if not _SUSPECT.search("\n".join(row.raw.values())):  # one search per row; most rows hold nothing to say
+            continue
         for column, value in row.raw.items():
             if not value:
                 continue

@@ -21,7 +21,7 @@ from graph.analysis.questions import communities
 from graph.analysis.ranking import rank_key, ties
 from graph.analysis.robustness import evidence_shares, robustness
 from graph.analysis.signs import hostile_counts
-from graph.analysis.whatif import impact
+from graph.analysis.whatif import AfterEstimate, impact
 from graph.data.files import printable
 from graph.data.load import folder_name
 from graph.names import MEASURE_MEANINGS
@@ -72,25 +72,32 @@ def _table(columns, rows) -> Block:
     return Block("table", columns=columns, rows=rows)
 
 
-def facts(G, measure: str = MEASURE, top: int = TOP, signed=None) -> dict:
+def facts(G, measure: str = MEASURE, top: int = TOP, signed=None, measured: dict | None = None) -> dict:
     """The measured facts the briefing states: robustness of the top by ``measure``, what-if for the
     top HUBS, the evidence shares and the communities (each with its most central actor first).
 
     ``signed``: the view with every tie (G is the cooperation network); when its kinds include
     hostile ones, ``conflict`` holds the balance, camps, most-opposed actors and enemy-of-my-enemy
-    pairs (see :func:`conflict_facts`), else None.
+    pairs (see :func:`conflict_facts`), else None. ``measured``: G's values by measure ({measure: {actor:
+    value}}, as graph.analysis.metrics.centrality gives them), when already measured.
     """
 
     try:  # measured once: robustness, the what-ifs and the communities' order all start from it
-        measured, undefined = centrality(G, [measure])[0], False
+        if measured is not None:
+            measured, undefined = {k: v for k, v in measured.items() if k == measure}, False
+        else:
+            measured, undefined = centrality(G, [measure])[0], False
     except UndefinedMeasure:
         measured, undefined = {}, True
     rob = robustness(G, measure, top, full=measured.get(measure, {}))
     values = {a["id"]: a["value"] for a in rob["actors"]}
     hubs = [a["id"] for a in rob["actors"][:HUBS]] if G.number_of_nodes() > 1 else []
     impacts = []
+    # above WHATIF_WORK, betweenness after each removal is estimated, from one sample shared by the what-ifs
+    estimate = AfterEstimate.if_needed(G, measure, False, len(hubs), measured.get(measure))
     for hub in hubs:
-        result = impact(G, [hub], measure, measured=measured[measure] if measure in measured else None)
+        result = impact(G, [hub], measure, measured=measured[measure] if measure in measured else None,
+                        estimate=estimate or False)
         for cut in result["cut_off"]:
             cut["names"] = [_name(G, a) for a in cut["actors"]]
         impacts.append((hub, result))
@@ -179,16 +186,17 @@ def view_line(dataset, view, G) -> str:
 
 def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: bytes, map_note: str,
              version: str, view=None, measure: str = MEASURE, top: int = TOP, notes=(), draw=None,
-             signed=None) -> list[Block]:
+             signed=None, measured: dict | None = None) -> list[Block]:
     """The report's blocks, bottom line up front: view, findings, map, key actors, what-if,
     robustness, evidence, then the sources and data files as an annex.
 
     G: the analysed view; measure and top: as ``actorgraph robustness --measure --top``;
     notes: the measures' notes (e.g. undefined values); draw: the map for the PDF; signed: the view with
-    every tie, for the Conflict section (only when its kinds include hostile ones).
+    every tie, for the Conflict section (only when its kinds include hostile ones); measured: G's values by
+    measure, when already measured (see :func:`facts`).
     """
 
-    f = facts(G, measure, top, signed)
+    f = facts(G, measure, top, signed, measured)
     rob = f["robustness"]
     n, m = G.number_of_nodes(), G.number_of_edges()
     out = [Block("heading", title, 1), Block("para", "View: " + view_line(dataset, view, G)),
@@ -236,6 +244,10 @@ def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: 
                            ("riser", f"Rising most by {measure} (rank)", False)], rows))
     out.append(Block("para", "Each actor removed on its own. Cut off only weak ties: every relation that joined the"
                              " cut-off actors to it was implied, not actual or weakly graded."))
+    estimated = list(dict.fromkeys(note for _, result in f["impacts"] for note in result["notes"]
+                                   if "estimated" in note))
+    if estimated:  # the ranks after the removal are estimated: say how, and how far they hold
+        out.append(Block("list", items=estimated[-1:]))
 
     out.append(Block("heading", "Robustness of the findings"))
     evidence = [v for v in rob["views"] if v["kind"] == "evidence"]

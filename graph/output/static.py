@@ -156,11 +156,17 @@ def _draw_edges(ax, scene, points_per_px: float) -> None:
         elif e["arrow"]:  # stop the line at the arrow's base, draw the head at the target's edge
             tip, base, left, right = _arrow(a, via, b, scene.radius[j], 12.0)
             end = base
-            ax.add_patch(Polygon([tip, left, right], closed=True, facecolor=e["color"], edgecolor="none", zorder=2,
-                                 alpha=alpha))
+            _add(ax, Polygon([tip, left, right], closed=True, facecolor=e["color"], edgecolor="none", zorder=2,
+                             alpha=alpha))
         path = Path([a, via, end], [Path.MOVETO, Path.CURVE3, Path.CURVE3])
-        ax.add_patch(PathPatch(path, facecolor="none", edgecolor=e["color"], linewidth=width, linestyle=style,
+        _add(ax, PathPatch(path, facecolor="none", edgecolor=e["color"], linewidth=width, linestyle=style,
                                zorder=1, capstyle="butt", alpha=alpha, **({"gid": e["gid"]} if "gid" in e else {})))
+
+
+def _add(ax, patch) -> None:
+    """ax.add_patch without updating the data limits (set before drawing, so unused): that update was most of
+    the time of drawing 30,000 ties."""
+    ax.add_artist(patch)
 
 
 def _arrow(a, via, b, radius: float, size: float, spread: float = 0.45):
@@ -216,7 +222,7 @@ def _draw_nodes(ax, scene, faded=frozenset(), prefix: str = "") -> None:
         if v in faded:
             patch.set_alpha(FADED)
         patch.set_gid(f"{prefix}actor-{v}")
-        ax.add_patch(patch)
+        _add(ax, patch)
 
 
 def _draw_labels(ax, scene, points_per_px: float, min_pt: float = 0.0, prefix: str = "") -> None:

@@ -1,0 +1,77 @@
+"""graph.analysis.build: views built directly from the frozen graph give what a copy less the rest gave."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import benchmark
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    """A generated giant-shaped network with periods on most ties and some actors, every status and grade."""
+    from graph.analysis.views import full_graph
+    from graph.data.load import load_dataset
+
+    generate = benchmark("generate")
+    folder = tmp_path_factory.mktemp("dated")
+    generate.write(folder, *generate.with_periods(*generate.generate(120, 360, seed=5, shape="giant"), seed=5))
+    return full_graph(load_dataset(folder))
+
+
+def _same(a, b):
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+    assert {n: list(a.pred[n]) for n in a} == {n: list(b.pred[n]) for n in b}  # each actor's neighbours in order
+
+
+def _copied(G, nodes, keep):
+    """The old way: a copy, then the nodes and ties left out removed."""
+    H = G.copy()
+    H.remove_edges_from([(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if not keep(u, v, d)])
+    H.remove_nodes_from([n for n in G if n not in nodes])
+    return H
+
+
+def test_select_gives_the_copy_less_what_it_leaves_out(dated):
+    from graph.analysis.build import select
+    from graph.data.schema import status_of
+
+    G = dated
+    gone = list(G)[:2]
+    H = select(G, without=gone, confidence="stated", statuses=("actual", "planned"))
+    _same(H, _copied(G, set(G) - set(gone), lambda u, v, d: d.get("confidence") == "stated"
+                     and status_of(d) in ("actual", "planned") and u not in gone and v not in gone))
+    assert [(r.what, r.actors) for r in H.graph["restrictions"]] == [("statuses", 0), ("without", 2), ("confidence", 0)]
+    some = next(iter(H.edges(keys=True)))
+    H.edges[some]["note"] = "changed"  # H is a copy: changing it leaves G alone
+    H.remove_node(some[0])
+    assert G.edges[some].get("note") != "changed" and some[0] in G
+
+
+@pytest.mark.parametrize("ended", [False, True])
+def test_on_days_gives_each_days_view(dated, ended):
+    from graph.analysis.build import on_days, select
+    from graph.data.dates import parse_span
+
+    G = dated
+    base = select(G, statuses=None, ties="cooperative")
+    days = ["2001", "2008-06", "2015-03-15", "2030"]
+    for day, (H, ties) in zip(days, on_days(G, base, [parse_span(d)[0] for d in days], ended)):
+        expected = select(G, statuses=None, ties="cooperative", as_of=day, ended=ended)
+        _same(H, expected)
+        assert ties == expected.number_of_edges() and 0 < ties < G.number_of_edges()
+
+
+def test_simple_undirected_as_networkx_builds_it(dated):
+    import networkx as nx
+
+    from graph.analysis.build import simple_undirected
+
+    for G in (dated, nx.MultiGraph(dated)):
+        H, expected = simple_undirected(G), nx.Graph()
+        expected.add_nodes_from(G.nodes(data=True))
+        expected.add_edges_from((u, v) for u, v in G.edges())
+        assert list(H.nodes(data=True)) == list(expected.nodes(data=True))
+        assert list(H.edges()) == list(expected.edges()) and {n: list(H[n]) for n in H} == {n: list(expected[n])
+                                                                                              for n in expected}
