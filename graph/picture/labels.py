@@ -80,6 +80,8 @@ def place_labels(P, R, W, H, place, segments, rounds: int = 3, order=None) -> np
     place = np.array(place, dtype=int)
     A, B, ends = segments
     dots = np.stack([P[:, 0] - R, P[:, 1] - R, P[:, 0] + R, P[:, 1] + R], axis=1)
+    A, B = np.asarray(A, dtype=float).reshape(-1, 2), np.asarray(B, dtype=float).reshape(-1, 2)
+    lines = np.concatenate([np.minimum(A, B), np.maximum(A, B)], axis=1)  # each line's box: only those near count
     order = range(n) if order is None else order
     for _ in range(rounds):
         changed = False
@@ -92,7 +94,10 @@ def place_labels(P, R, W, H, place, segments, rounds: int = 3, order=None) -> np
             others[i] = False
             hits_labels = _overlap(candidates, current[others]).sum(axis=1)
             hits_dots = _overlap(candidates, dots[others]).sum(axis=1)
-            crossings = segment_hits(A, B, candidates, pad=1.0).sum(axis=0) if len(A) else np.zeros(k)
+            reach = np.concatenate([candidates[:, :2].min(axis=0) - 1.0, candidates[:, 2:].max(axis=0) + 1.0])
+            near = ((lines[:, 0] <= reach[2]) & (lines[:, 2] >= reach[0])
+                    & (lines[:, 1] <= reach[3]) & (lines[:, 3] >= reach[1]))
+            crossings = segment_hits(A[near], B[near], candidates, pad=1.0).sum(axis=0) if near.any() else np.zeros(k)
             cost = 100.0 * (hits_labels + hits_dots) + 10.0 * crossings + PREFERENCE
             best = int(np.argmin(cost))
             if best != place[i]:
