@@ -470,8 +470,8 @@ def test_import_refuses_a_file_over_its_own_limit(tmp_path, monkeypatch):
     monkeypatch.delenv("ACTORGRAPH_MAX_IMPORT_MB", raising=False)
     big = tmp_path / "big.gexf"
     with open(big, "wb") as f:
-        f.truncate(17 * 1024 * 1024)  # sparse: no disk used
+        f.truncate(33 * 1024 * 1024)  # sparse: no disk used
     result = invoke("import", big, "-o", tmp_path / "out")
     no_traceback(result)
     assert result.exit_code == 1
-    assert "more than the 16 MB" in result.output and "ACTORGRAPH_MAX_IMPORT_MB" in result.output
+    assert "more than the 32 MB" in result.output and "ACTORGRAPH_MAX_IMPORT_MB" in result.output

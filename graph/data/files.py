@@ -24,12 +24,12 @@ __all__ = ["max_bytes", "read_limited", "inside", "OutputError", "write_outputs"
 DEFAULT_MAX_MB = 128
 # `import` builds a whole document tree and then a data set from it: about 35 times the file
 # in memory (a 118 MB GEXF took 4 GB), so its files have a lower limit that a laptop holds.
-DEFAULT_IMPORT_MAX_MB = 16
+DEFAULT_IMPORT_MAX_MB = 32
 
 
 def max_bytes(variable: str = "ACTORGRAPH_MAX_FILE_MB", default: float = DEFAULT_MAX_MB) -> int:
     """The largest data file read, in bytes: ACTORGRAPH_MAX_FILE_MB, default 128 MB (for
-    `import`: ACTORGRAPH_MAX_IMPORT_MB, default 16 MB)."""
+    `import`: ACTORGRAPH_MAX_IMPORT_MB, default 32 MB)."""
     try:
         mb = float(os.environ.get(variable, default))
     except ValueError:
