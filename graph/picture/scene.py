@@ -92,6 +92,10 @@ CACHE_ITEMS = 200_000  # ... holding at most this many actors and ties together 
 # A scene larger than this is not remembered: a command draws it once, and fingerprinting and
 # copying 10,000 actors and 30,000 ties cost about 5 s.
 CACHE_SCENE = 20_000
+# Actors: above, the whole map's dots (see base_positions) are sized by betweenness estimated from
+# BASE_SAMPLE seeded source actors, not searched from every actor (10,000 actors: ~1 s, not ~25 s).
+BASE_EXACT_UP_TO = 5_000
+BASE_SAMPLE = 500
 _cache: OrderedDict[str, Scene] = OrderedDict()
 
 
@@ -342,7 +346,7 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
                        fixed={v: (float(x), float(y)) for v, (x, y) in zip(G, start)})
     fixed = fixed_positions(G, seed)
     full = G.graph.get(LAYOUT_OF)
-    if full is not None:
+    if full is not None and full.graph["_base_positions"][2] is not None:
         key = fingerprint(G, sizes, groups, kinds, seed, shown, styles, _pins(G))
         if key is not None and key == full.graph["_base_positions"][2]:
             fixed = _pins(G)  # the whole map itself: drawn as it was (remembered), labels and all
@@ -402,13 +406,17 @@ def base_positions(full, seed: int = 7, pins: dict | None = None, drawn: bool = 
     if pins is not None:
         whole.graph["positions"] = pins
     measured = select(whole, statuses=("actual",), ties="cooperative")
-    values, _ = centrality(measured, ["betweenness", "degree"]) if measured.number_of_nodes() else ({}, [])
+    # sizes only place the actors (no value of the whole map is shown): estimated on large maps
+    sample = BASE_SAMPLE if whole.number_of_nodes() > BASE_EXACT_UP_TO else None
+    values, _ = centrality(measured, ["betweenness", "degree"], sample=sample) \
+        if measured.number_of_nodes() else ({}, [])
     sizes, groups, kinds, shown, styles = _inputs(whole, values, "betweenness", None)
     # the default view (today) shows its own most important actors' labels large: keep room for them too
     now = select(whole, statuses=("actual",), ties="cooperative", as_of=today(), default_date=True)
     also = None
     if now.number_of_nodes() != whole.number_of_nodes() or now.number_of_edges() != measured.number_of_edges():
-        ranked = centrality(now, ["betweenness"])[0].get("betweenness") or {} if now.number_of_nodes() else {}
+        ranked = centrality(now, ["betweenness"], sample=sample)[0].get("betweenness") or {} \
+            if now.number_of_nodes() else {}
         index = {v: i for i, v in enumerate(whole)}
         n = whole.number_of_nodes()
         k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
@@ -421,6 +429,7 @@ def base_positions(full, seed: int = 7, pins: dict | None = None, drawn: bool = 
                     fixed=_pins(whole), also_major=also)
     where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
     if pins is None:
-        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole), also)
+        small = whole.number_of_nodes() + whole.number_of_edges() <= CACHE_SCENE  # else never remembered
+        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole), also) if small else None
         full.graph["_base_positions"] = (seed, where, key)
     return where
