@@ -16,7 +16,7 @@ __all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure", "TooLarge", 
 
 # Betweenness and closeness search from every actor: the work grows with actors x ties. At 30,000
 # actors / 100,000 ties both take about a minute on two cores; at 100,000 / 300,000 exact betweenness
-# alone takes over an hour. Above EXACT_UP_TO actors they are estimated from sampled source
+# alone is about 36 CPU minutes (25 ms per source actor; docs/performance.md). Above EXACT_UP_TO actors they are estimated from sampled source
 # actors (maps: from PICTURE_SAMPLE of them, said in a note), or refused when asked for exactly.
 EXACT_UP_TO = 50_000
 PICTURE_SAMPLE = 500
@@ -103,13 +103,14 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None, t
     if not sample and n > EXACT_UP_TO and any(name in SAMPLED for name in measures):
         asked = " and ".join(name for name in SAMPLED if name in measures)
         if too_large == "refuse":
-            raise TooLarge(f"exact {asked} would take hours at {n:,} actors (they are computed exactly up to"
-                           f" {EXACT_UP_TO:,}); the other measures take seconds",
+            raise TooLarge(f"exact {asked} search from every one of the {n:,} actors, tens of minutes or more of"
+                           f" work at this size (they are computed exactly up to {EXACT_UP_TO:,} actors);"
+                           " the other measures take seconds",
                            limit=EXACT_UP_TO, size=n,
                            hint=Hint("or estimate them from sampled source actors with",
                                      (("sample", str(PICTURE_SAMPLE)),)))
         sample = PICTURE_SAMPLE
-        notes.append(f"{asked}: estimated, as above {EXACT_UP_TO:,} actors exact values would take hours")
+        notes.append(f"{asked}: estimated, as exact values take tens of minutes or more above {EXACT_UP_TO:,} actors")
     views = {}
 
     def view(use_directed):
