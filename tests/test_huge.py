@@ -97,3 +97,19 @@ def test_maps_above_the_limit_estimate_the_dot_sizes_and_say_so(monkeypatch, tmp
 def test_sample_help_names_the_limit():
     result = invoke("centrality", "--help")
     assert f"needed above {metrics.EXACT_UP_TO:,} actors" in " ".join(result.stdout.split())
+
+
+def test_export_of_a_format_carrying_the_map_is_refused_above_its_limit(monkeypatch, tmp_path):
+    from graph.readwrite import common
+
+    monkeypatch.setattr(common, "MAP_UP_TO", 10)
+    out = tmp_path / "x.gexf"
+    result = invoke("export", "--data", FLORENTINE, "-o", out)
+    assert result.exit_code == 1 and "Traceback" not in result.output and not out.exists()
+    assert result.stderr.strip().endswith(
+        "this format carries the map as drawn here, and laying out 15 actors takes tens of minutes or more (maps are"
+        " laid out up to 10 actors); narrow the view or export without positions, for the other tool to lay out,"
+        " with --format graphml, --format json or --format csv")
+    plain = invoke("export", "--data", FLORENTINE, "--format", "graphml", "-o", tmp_path / "x.graphml")
+    assert plain.exit_code == 0, plain.output
+    assert "medici" in (tmp_path / "x.graphml").read_text(encoding="utf-8")
