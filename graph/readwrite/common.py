@@ -40,9 +40,9 @@ class Picture:
     shape: dict
 
 
-# actors: above, laying out the whole map takes tens of minutes (export at 100k: over 20 CPU minutes,
-# most of it one Fruchterman-Reingold layout; docs/performance.md)
-MAP_UP_TO = 50_000
+# actors: the map is laid out up to this many (export --format gexf at 30k: about 3.7 CPU minutes, most of it
+# one Fruchterman-Reingold layout; at 100k it had not finished after 17 CPU minutes; docs/performance.md)
+MAP_UP_TO = 30_000
 
 
 def picture(G) -> Picture:
