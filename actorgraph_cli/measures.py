@@ -36,7 +36,8 @@ Example: actorgraph centrality --measure betweenness --top 5
 @click.option("--top", type=click.IntRange(min=1), help="Only the N highest actors.")
 @click.option("--directed", is_flag=True, help="Use the direction of relations.")
 @click.option("--sample", type=click.IntRange(min=1), metavar="K",
-              help="Estimate betweenness from K sampled source actors (seeded) instead of exactly.")
+              help="Estimate betweenness and closeness from K sampled source actors (seeded) instead of"
+                   " exactly; needed above 50,000 actors.")
 @view_options
 @format_option
 def centrality(measures, sort, top, directed, sample, fmt):

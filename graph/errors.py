@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Hint", "ActorgraphError", "DataError", "LockTimeout", "OutputError", "ImportFailed", "ActorNotFound",
-           "EditRefused", "UnknownKind", "InvalidDate", "GradeError", "UndefinedMeasure", "NoPath"]
+           "EditRefused", "UnknownKind", "InvalidDate", "GradeError", "UndefinedMeasure", "NoPath", "TooLarge"]
 
 
 @dataclass(frozen=True)
@@ -141,3 +141,16 @@ class NoPath(ActorgraphError):
         super().__init__(f"no path between '{source}' and '{target}'")
         self.source = source
         self.target = target
+
+
+class TooLarge(ActorgraphError):
+    """Work refused before it starts, because it would take too long on a graph this size.
+
+    ``limit``: the largest size (actors) the work is done for; ``size``: this graph's.
+    The hint names what gives an answer in time (for instance an estimate from a sample).
+    """
+
+    def __init__(self, message: str, *, limit: int, size: int, hint: Hint | None = None):
+        super().__init__(message, hint=hint)
+        self.limit = limit
+        self.size = size

@@ -148,24 +148,55 @@ def source_betweenness(g, sources) -> tuple[list, list]:
     return _chunked(g, _betweenness_part, list(sources))
 
 
-def closeness(H, engine="auto"):
+def closeness(H, engine="auto", sample: int | None = None, seed: int = SAMPLE_SEED):
     """Closeness with Wasserman-Faust scaling for unreachable actors, as ``nx.closeness_centrality``.
 
     On a directed graph it uses distances *to* the actor, as networkx does. Large graphs
     run a bit-parallel breadth-first search (see :func:`_distance_sums`): exact integer
     sums of distances, then networkx's formula.
+
+    With ``sample`` it is estimated from the distances from that many source actors, the
+    same ones betweenness samples (``random.Random(seed)``): for each actor, ``a`` of the
+    k sampled others reach it at distances summing to ``b``, and (r - 1) / (n - 1) and the
+    sum of distances are scaled from those, giving a / b * a / k (k - 1 when the actor is
+    itself a source); exact when every actor is a source. Both engines give the same estimate.
     """
-    if not _use_igraph(H, engine):
-        import networkx as nx
-        return nx.closeness_centrality(H)
     n = H.number_of_nodes()
-    total, reach = _distance_sums(H)
+    if sample is not None and sample >= n:
+        sample = None
+    if not sample:
+        if not _use_igraph(H, engine):
+            import networkx as nx
+            return nx.closeness_centrality(H)
+        total, reach = _distance_sums(H)
+        out = {}
+        for node, tot, r in zip(H, total, reach):
+            c = 0.0
+            if tot > 0 and n > 1:
+                c = (r - 1.0) / tot
+                c *= (r - 1.0) / (n - 1)  # the same operations, in the same order, as networkx
+            out[node] = c
+        return out
+    index = {node: i for i, node in enumerate(H)}
+    sources = sorted(random.Random(seed).sample(list(H), sample), key=index.get)
+    if _use_igraph(H, engine):
+        total, reach = _distance_sums(H, [index[s] for s in sources])
+    else:
+        import networkx as nx
+        total, reach = [0] * n, [0] * n
+        for s in sources:
+            for node, d in nx.single_source_shortest_path_length(H, s).items():
+                total[index[node]] += d
+                reach[index[node]] += 1
+    chosen = set(sources)
     out = {}
     for node, tot, r in zip(H, total, reach):
+        own = node in chosen
+        a, k = r - own, sample - own  # the sampled others that reach the actor
         c = 0.0
-        if tot > 0 and n > 1:
-            c = (r - 1.0) / tot
-            c *= (r - 1.0) / (n - 1)  # the same operations, in the same order, as networkx
+        if tot > 0 and k > 0:
+            c = a / tot
+            c *= a / k
         out[node] = c
     return out
 
@@ -173,8 +204,10 @@ def closeness(H, engine="auto"):
 BATCH_WORDS = 8  # sources per bit-parallel search: 64 per word
 
 
-def _distance_sums(H) -> tuple[list[int], list[int]]:
+def _distance_sums(H, sources=None) -> tuple[list[int], list[int]]:
     """For each actor: the sum of distances from the actors that reach it, and how many reach it (itself too).
+
+    ``sources``: only the distances from these vertex indices (default: every actor).
 
     Breadth-first search from 512 sources at once: each actor holds one bit per source
     in a row of 64-bit words; a level ORs the rows of the actors it hears from (its
@@ -193,7 +226,8 @@ def _distance_sums(H) -> tuple[list[int], list[int]]:
     indptr = np.searchsorted(heads, np.arange(n + 1))
     heard_from = indptr[:-1] < indptr[1:]
     step = 64 * BATCH_WORDS
-    batches = list(range(0, n, step))
+    sources = np.arange(n) if sources is None else np.asarray(sources, dtype=np.int64)
+    batches = [sources[i:i + step] for i in range(0, len(sources), step)]
     chunks, parts = _chunked((n, tails, indptr[:-1][heard_from], heard_from), _sums_part, batches, size=n)
     total, reach = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     for t, r in parts:
@@ -202,16 +236,16 @@ def _distance_sums(H) -> tuple[list[int], list[int]]:
     return total.tolist(), reach.tolist()
 
 
-def _sums_part(firsts):
+def _sums_part(batches):
     import numpy as np
 
     n, tails, starts, heard_from = _shared
     total, reach = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
-    for first in firsts:
-        k = min(64 * BATCH_WORDS, n - first)
+    for batch in batches:
+        k = len(batch)
         j = np.arange(k)
         frontier = np.zeros((n, (k + 63) // 64), np.uint64)
-        frontier[first + j, j // 64] = np.left_shift(np.uint64(1), (j % 64).astype(np.uint64))
+        frontier[batch, j // 64] = np.left_shift(np.uint64(1), (j % 64).astype(np.uint64))
         seen = frontier.copy()
         heard = np.zeros_like(frontier)
         level = 0

@@ -6,13 +6,21 @@ from dataclasses import dataclass
 from typing import Callable
 
 from graph.names import MEASURE_MEANINGS, MEASURE_NAMES
-from graph.errors import UndefinedMeasure
+from graph.errors import Hint, TooLarge, UndefinedMeasure
 from graph.analysis import engine
 from graph.analysis.build import simple_directed, simple_undirected
 from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
 from graph.analysis.views import graph_of, View
 
-__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure"]
+__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure", "TooLarge", "EXACT_UP_TO", "PICTURE_SAMPLE"]
+
+# Betweenness and closeness search from every actor: the work grows with actors x ties. At 30,000
+# actors / 100,000 ties both take about a minute on two cores; at 100,000 / 300,000 exact betweenness
+# alone is about 36 CPU minutes (25 ms per source actor; docs/performance.md). Above EXACT_UP_TO actors they are estimated from sampled source
+# actors (maps: from PICTURE_SAMPLE of them, said in a note), or refused when asked for exactly.
+EXACT_UP_TO = 50_000
+PICTURE_SAMPLE = 500
+SAMPLED = ("betweenness", "closeness")  # the measures a sample estimates
 
 
 @dataclass(frozen=True)
@@ -77,16 +85,32 @@ MEASURES: dict[str, Measure] = {name: Measure(name, meaning, name in _DIRECTED_O
                                 for name, meaning in MEASURE_MEANINGS.items()}
 
 
-def centrality(G, measures, directed: bool = False, sample: int | None = None):
+def centrality(G, measures, directed: bool = False, sample: int | None = None, too_large: str = "estimate"):
     """Each measure's values on the multigraph G: ({measure: {actor: value}}, notes).
 
     The default view is undirected with one tie per actor pair; ``directed``
     reads directions (a symmetric relation counts both ways). in_degree and
     out_degree always read directions. A measure undefined on this graph gets
-    a note instead of values. ``sample`` estimates betweenness from that many
-    source actors (seeded) instead of computing it exactly, and says so in a note.
+    a note instead of values. ``sample`` estimates betweenness and closeness from
+    that many source actors (seeded) instead of computing them exactly, and says
+    so in a note. Above ``EXACT_UP_TO`` actors, without a sample, ``too_large``
+    decides: 'estimate' them from ``PICTURE_SAMPLE`` sources (with a note), or
+    'refuse' (raise ``TooLarge`` before any of the work).
     """
 
+    notes = []
+    n = G.number_of_nodes()
+    if not sample and n > EXACT_UP_TO and any(name in SAMPLED for name in measures):
+        asked = " and ".join(name for name in SAMPLED if name in measures)
+        if too_large == "refuse":
+            raise TooLarge(f"exact {asked} search from every one of the {n:,} actors, tens of minutes or more of"
+                           f" work at this size (they are computed exactly up to {EXACT_UP_TO:,} actors);"
+                           " the other measures take seconds",
+                           limit=EXACT_UP_TO, size=n,
+                           hint=Hint("or estimate them from sampled source actors with",
+                                     (("sample", str(PICTURE_SAMPLE)),)))
+        sample = PICTURE_SAMPLE
+        notes.append(f"{asked}: estimated, as exact values take tens of minutes or more above {EXACT_UP_TO:,} actors")
     views = {}
 
     def view(use_directed):
@@ -94,7 +118,7 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None):
             views[use_directed] = simple_directed(G) if use_directed else simple_undirected(G)
         return views[use_directed]
 
-    values, notes = {}, []
+    values = {}
     for name in measures:
         m = MEASURES[name]
         H = view(directed or m.directed_only)
@@ -102,10 +126,10 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None):
             notes.append(f"{name}: undefined on an empty graph")
             continue
         try:
-            if name == "betweenness" and sample and sample < H.number_of_nodes():
-                from graph.analysis import engine
-                values[name] = engine.betweenness(H, sample=sample)
-                notes.append(f"betweenness: estimated from {sample} sampled source actors"
+            if name in SAMPLED and sample and sample < H.number_of_nodes():
+                estimate = engine.betweenness if name == "betweenness" else engine.closeness
+                values[name] = estimate(H, sample=sample)
+                notes.append(f"{name}: estimated from {sample} sampled source actors"
                              f" (seed {engine.SAMPLE_SEED}), not exact")
                 continue
             values[name] = m.compute(H)
@@ -119,7 +143,8 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None):
 def measured(dataset, view, G, measures=None, *, directed: bool = False, sample: int | None = None):
     """Centrality of G, the graph of ``view`` (a View, None for the default) on ``dataset``.
 
-    Returns ({measure: {actor: value}}, the measures' names, notes). When the data set has hostile
+    Returns ({measure: {actor: value}}, the measures' names, notes); exact betweenness or closeness
+    above ``EXACT_UP_TO`` actors raises ``TooLarge`` (give ``sample``). When the data set has hostile
     kinds, hostile_degree and in_hostile count each actor's hostile ties in the same view, whatever
     network (cooperative by default) the measures use.
     """
@@ -127,7 +152,7 @@ def measured(dataset, view, G, measures=None, *, directed: bool = False, sample:
 
     view = view if view is not None else View()
     measures = list(dict.fromkeys(measures or MEASURE_NAMES))
-    values, notes = centrality(G, measures, directed=directed, sample=sample)
+    values, notes = centrality(G, measures, directed=directed, sample=sample, too_large="refuse")
     if dataset.kinds.signed:
         values.update(hostile_counts(graph_of(dataset, replace(view, ties="hostile"))))
         measures += HOSTILE_MEASURES

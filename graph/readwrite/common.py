@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import TreeBuilder
 import xml.parsers.expat as expat
 from graph.analysis.metrics import centrality
+from graph.errors import Hint, TooLarge
 from graph.data.schema import kinds_of, RELATION_COLUMNS
 from graph.picture.scene import scene_for
 
@@ -39,9 +40,23 @@ class Picture:
     shape: dict
 
 
-def picture(G) -> Picture:
-    """The page's layout, colours, shapes and dot sizes (betweenness) for G."""
+# actors: the map is laid out up to this many (export --format gexf at 30k: about 3.7 CPU minutes, most of it
+# one Fruchterman-Reingold layout; at 100k it had not finished after 17 CPU minutes; docs/performance.md)
+MAP_UP_TO = 30_000
 
+
+def picture(G) -> Picture:
+    """The page's layout, colours, shapes and dot sizes (betweenness) for G.
+
+    Above ``MAP_UP_TO`` actors it raises ``TooLarge`` before any of the work.
+    """
+
+    n = G.number_of_nodes()
+    if n > MAP_UP_TO:
+        raise TooLarge(f"this format carries the map as drawn here, and laying out {n:,} actors takes tens of"
+                       f" minutes or more (maps are laid out up to {MAP_UP_TO:,} actors); narrow the view",
+                       limit=MAP_UP_TO, size=n, hint=Hint("or export without positions, for the other tool to lay"
+                                                          " out, with", (("fmt", "graphml"), ("fmt", "json"), ("fmt", "csv"))))
     values, _ = centrality(G, ["betweenness", "degree"]) if G.number_of_nodes() else ({}, [])
     scene = scene_for(G, values, "betweenness")
     by = dict(zip(scene.ids, range(len(scene.ids))))
