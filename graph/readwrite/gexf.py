@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import SHAPES, Imported, Picture, edge_attrs, node_attrs, rgb, xml_graph
+from .common import SHAPES, Imported, Picture, edge_attrs, node_attrs, rgb, utf8, xml_graph
 import xml.etree.ElementTree as ET
 from graph.data.dates import parse_span
 from graph.data.schema import kinds_of
@@ -73,7 +73,7 @@ def write(G, pic: Picture, version: str = "") -> bytes:
         ET.SubElement(edge, f"{{{VIZ}}}thickness", {"value": "2.0"})
         ET.SubElement(edge, f"{{{VIZ}}}shape", {"value": _LINE[kind.style]})
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + utf8(root) + b"\n"
 
 
 def _spells(element, d: dict) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import SHAPES, Picture, edge_attrs, node_attrs
+from .common import SHAPES, Picture, edge_attrs, node_attrs, utf8
 from .graphml import META_KEY, read  # yEd's files are GraphML: the GraphML reader understands their labels
 import json
 import xml.etree.ElementTree as ET
@@ -71,4 +71,4 @@ def write(G, pic: Picture, version: str = "") -> bytes:
         ET.SubElement(line, f"{{{Y}}}Arrows", {"source": "none", "target": "standard" if kind.directed else "none"})
         ET.SubElement(line, f"{{{Y}}}BendStyle", {"smoothed": "false"})
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + utf8(root) + b"\n"
