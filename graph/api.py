@@ -21,7 +21,7 @@ from graph.data.load import Dataset, display_path, folder_name, load_dataset, lo
 from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
 from graph.output.rows import broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, robustness_long
-from graph.output.words import restriction_text
+from graph.output.words import plain_text
 from graph.analysis.balance import balance
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
@@ -251,7 +251,7 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
             G = questions.neighbourhood(G, _actor(G, ds, focus, "focus"), depth)
     measured = select(G, statuses=view.kept_statuses(), ties=view.kept_ties())
     values, notes = _centrality(measured, PANEL_MEASURES)
-    notes = [*notes, *(f"sizes and colours {restriction_text(r)}; the map draws every tie"
+    notes = [*notes, *(f"sizes and colours {plain_text(r)}; the map draws every tie"
                        for r in measured.graph.get("restrictions", ()) if r.what == "ties" and r not in
                        G.graph.get("restrictions", ()))]
     coloured = G if G_all is None else G_all  # colours hold for every period
@@ -267,7 +267,7 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
         from graph.output.timebar import TIME_NOTES, time_data
 
         time = time_data(G_all, date=view.date(), known_on=view.known_on, statuses=view.kept_statuses(),
-                         ties=view.kept_ties(), notes=[restriction_text(r) for r in G.graph.get("restrictions", ())
+                         ties=view.kept_ties(), notes=[plain_text(r) for r in G.graph.get("restrictions", ())
                                                        if r.what in TIME_NOTES])
         values = {m: {n: v.get(n) for n in G_all} for m, v in values.items()}  # None: inactive at the date
         if G_all is not G:  # the banner: what the view at its date leaves out, as before, and the focus

@@ -412,7 +412,7 @@ def map_parts(G, values: dict, *, title: str, size_by: str = "betweenness", grou
     shown = {status_of(d) for _, _, d in G.edges(data=True)} - {"actual"}
     if shown:
         note += " Broken lines: planned; dotted, faded: recommended by the source."
-    return {"scene": scene, "title": title, "notes": [n.replace("`", "") for n in view_notes(G)],  # code marks: noise on a slide
+    return {"scene": scene, "title": title, "notes": view_notes(G),
             "kinds": kinds, "size_note": note,
             "group_names": group_labels(G, [g["key"] for g in scene.groups], by_type=groups is None)}
 

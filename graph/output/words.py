@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.analysis.build import Restriction, restrictions
 
-__all__ = ["count", "restriction_text", "view_notes", "left_out", "names", "findings"]
+__all__ = ["count", "restriction_text", "plain_text", "view_notes", "left_out", "names", "findings"]
 
 
 def count(n: int, word: str) -> str:
@@ -74,14 +74,21 @@ def _states(r: Restriction) -> str:
     return " and ".join(parts) + (" tie" if r.relations == 1 else " ties")
 
 
+def plain_text(r: Restriction) -> str:
+    """A restriction as a page or a slide says it: the terminal's code marks around a flag
+    (`--as-of all`) would show there as noise."""
+    return restriction_text(r).replace("`", "")
+
+
 def view_notes(G) -> list[str]:
-    """What G's view leaves out, one sentence per restriction."""
-    return [restriction_text(r) for r in restrictions(G)]
+    """What G's view leaves out, one sentence per restriction, as plain text (:func:`plain_text`)."""
+    return [plain_text(r) for r in restrictions(G)]
 
 
 def left_out(G) -> list[str]:
-    """Everything G's view leaves out: its restrictions, and the planned or recommended ties it hides."""
-    notes = view_notes(G)
+    """Everything G's view leaves out, as the terminal says it: its restrictions, and the planned or
+    recommended ties it hides."""
+    notes = [restriction_text(r) for r in restrictions(G)]
     hidden = G.graph.get("hidden") or {}
     if hidden:
         notes.append("actual ties only: " + ", ".join(f"{c} {s}" for s, c in sorted(hidden.items()))
