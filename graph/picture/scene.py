@@ -141,6 +141,11 @@ def fingerprint(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout
     return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _small(G) -> bool:
+    """Whether G's scene is small enough to fingerprint and remember (see CACHE_SCENE)."""
+    return G.number_of_nodes() + G.number_of_edges() <= CACHE_SCENE
+
+
 def clear_cache() -> None:
     """Forget every remembered scene."""
     _cache.clear()
@@ -160,12 +165,12 @@ def compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gra
     owns the Scene it gets and may change it.
     """
     key = fingerprint(G, sizes, groups, kinds, seed, layout_graph, styles, fixed, also_major) \
-        if CACHE_SIZE > 0 and G.number_of_nodes() + G.number_of_edges() <= CACHE_SCENE else None
+        if CACHE_SIZE > 0 and _small(G) else None
     if key is not None and key in _cache:
         _cache.move_to_end(key)
         return copy.deepcopy(_cache[key])
     scene = _compose(G, sizes, groups, kinds, seed, layout_graph, styles, fixed, also_major)
-    if key is not None and len(scene.ids) + len(scene.edges) <= CACHE_ITEMS:
+    if key is not None:
         _cache[key] = copy.deepcopy(scene)
         while len(_cache) > CACHE_SIZE or sum(len(s.ids) + len(s.edges) for s in _cache.values()) > CACHE_ITEMS:
             _cache.popitem(last=False)  # the least recently used
@@ -429,7 +434,7 @@ def base_positions(full, seed: int = 7, pins: dict | None = None, drawn: bool = 
                     fixed=_pins(whole), also_major=also)
     where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
     if pins is None:
-        small = whole.number_of_nodes() + whole.number_of_edges() <= CACHE_SCENE  # else never remembered
-        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole), also) if small else None
+        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole), also) \
+            if _small(whole) else None
         full.graph["_base_positions"] = (seed, where, key)
     return where
