@@ -31,7 +31,7 @@ from graph.picture.ties import kind_lines
 from graph.picture.layout import layout
 from graph.picture.routing import route
 
-__all__ = ["Scene", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font",
+__all__ = ["Scene", "Placement", "placement", "type_styles_of", "compose", "fingerprint", "clear_cache", "REFERENCE_VIEW", "MAJOR_ALL", "label_font",
            "sizes_of", "base_positions", "fixed_positions", "LAYOUT_OF"]
 
 REFERENCE_VIEW = (1040, 690)  # px: the graph pane on a 1366 x 768 laptop screen
@@ -184,11 +184,7 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
 
     ids = list(G)
     n = len(ids)
-    imp = np.array([max(float(sizes.get(v) or 0.0), 0.0) for v in ids])
-    top = imp.max() if n and imp.max() > 0 else 1.0
-    imp = imp / top
-    r_max = R_MAX - (R_MAX - R_MIN) * 0.4 * min(max((n - MAJOR_ALL) / 110, 0.0), 1.0)  # large maps: smaller dots
-    radius = np.round(R_MIN + (r_max - R_MIN) * np.sqrt(imp), 1)
+    imp, radius = _dots(ids, sizes)
     order = sorted(range(n), key=lambda i: (-imp[i], ids[i]))
     k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
     major = np.zeros(n, dtype=bool)
@@ -232,15 +228,7 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
         B[idx] = offsets(radius[idx], minor_w[idx] / z, minor_h[idx] / z, place[idx], gap=GAP / z) \
             + np.concatenate([P[idx], P[idx]], axis=1)
     group_keys = _legend_order(groups.values())
-    if styles is None:
-        style = dict(zip(group_keys, assign(len(group_keys))))
-    else:
-        style = {g: styles[g] for g in group_keys if g in styles}
-        chosen = list(styles.values())
-        for g in group_keys:
-            if g not in style:
-                style[g] = _next(chosen)
-                chosen.append(style[g])
+    style = _styles(group_keys, styles)
     index = {v: i for i, v in enumerate(ids)}
     drawn = kind_lines(kinds)  # hostile kinds apart: their colour family, pattern and head
     edges, bundles = [], {}
@@ -271,6 +259,29 @@ def _compose(G, sizes: dict, groups: dict, kinds: dict, seed: int = 7, layout_gr
         fit_scale=round(scale, 4) if n else 1.0,
         extent=[round(float(c), 1) for c in _extent_all(P, radius, B, zoom)] if n else [0.0, 0.0, 0.0, 0.0],
     )
+
+
+def _dots(ids, sizes: dict):
+    """Each actor's importance (0-1, of the largest) and its dot's radius in px."""
+    n = len(ids)
+    imp = np.array([max(float(sizes.get(v) or 0.0), 0.0) for v in ids])
+    top = imp.max() if n and imp.max() > 0 else 1.0
+    imp = imp / top
+    r_max = R_MAX - (R_MAX - R_MIN) * 0.4 * min(max((n - MAJOR_ALL) / 110, 0.0), 1.0)  # large maps: smaller dots
+    return imp, np.round(R_MIN + (r_max - R_MIN) * np.sqrt(imp), 1)
+
+
+def _styles(group_keys: list, styles: dict | None) -> dict:
+    """Each legend group -> (colour, shape): ``styles``' own, the others the next free pairs in legend order."""
+    if styles is None:
+        return dict(zip(group_keys, assign(len(group_keys))))
+    style = {g: styles[g] for g in group_keys if g in styles}
+    chosen = list(styles.values())
+    for g in group_keys:
+        if g not in style:
+            style[g] = _next(chosen)
+            chosen.append(style[g])
+    return style
 
 
 def _coordinate(a, fixed, v, axis: int) -> float:
@@ -357,6 +368,38 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
             fixed = _pins(G)  # the whole map itself: drawn as it was (remembered), labels and all
     return compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles, fixed=fixed)
 
+
+
+@dataclass
+class Placement:
+    """Each actor's place, dot radius, colour and shape as :func:`scene_for` draws them, without
+    labels and lines: what formats that carry the map's positions need (GEXF, yEd, Cytoscape.js)."""
+
+    ids: list[str]
+    x: list[float]
+    y: list[float]
+    radius: list[float]
+    colour: list[str]
+    shape: list[str]
+
+
+def placement(G, values: dict, size_by: str = "betweenness", seed: int = 7) -> Placement:
+    """Where :func:`scene_for` (default groups: the actor types) puts each actor and how it draws the dot,
+    the same values, without composing the labels and lines: a view of a data set takes the whole map's
+    positions (computed without drawing it), another graph is laid out for positions only."""
+    sizes, groups, kinds, shown, styles = _inputs(G, values, size_by, None)
+    ids = list(G)
+    full = G.graph.get(LAYOUT_OF)
+    where = base_positions(full, seed, drawn=False) if full is not None else {}
+    if not all(v in where for v in ids):
+        fixed = {v: where[v] for v in ids if v in where} if full is not None else _pins(G)
+        where = _compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
+                         fixed=fixed or None, only_positions=True)
+    radius = _dots(ids, sizes)[1]
+    style = _styles(_legend_order(groups.values()), styles)
+    return Placement(ids=ids, x=[float(where[v][0]) + 0.0 for v in ids], y=[float(where[v][1]) + 0.0 for v in ids],
+                     radius=[float(r) for r in radius], colour=[style[groups[v]][0] for v in ids],
+                     shape=[style[groups[v]][1] for v in ids])
 
 def _inputs(G, values: dict, size_by: str, groups: dict | None):
     """What :func:`scene_for` hands :func:`compose`: sizes, groups, kinds, layout graph, styles."""

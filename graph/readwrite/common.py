@@ -9,7 +9,7 @@ import xml.parsers.expat as expat
 from graph.analysis.metrics import centrality
 from graph.errors import Hint, TooLarge
 from graph.data.schema import kinds_of, RELATION_COLUMNS
-from graph.picture.scene import scene_for
+from graph.picture.scene import placement
 
 __all__ = ["Picture", "picture", "node_attrs", "edge_attrs", "Imported", "FormatError", "metadata",
            "read_metadata", "SHAPES", "parse_xml", "xml_graph", "rgb", "utf8"]
@@ -58,10 +58,10 @@ def picture(G) -> Picture:
                        limit=MAP_UP_TO, size=n, hint=Hint("or export without positions, for the other tool to lay"
                                                           " out, with", (("fmt", "graphml"), ("fmt", "json"), ("fmt", "csv"))))
     values, _ = centrality(G, ["betweenness", "degree"]) if G.number_of_nodes() else ({}, [])
-    scene = scene_for(G, values, "betweenness")
-    by = dict(zip(scene.ids, range(len(scene.ids))))
+    placed = placement(G, values, "betweenness")  # the page's places and dots, without its labels and lines
+    by = dict(zip(placed.ids, range(len(placed.ids))))
     return Picture(*({v: column[i] for v, i in by.items()} for column in
-                     (scene.x, scene.y, scene.radius, scene.colour, scene.shape)))
+                     (placed.x, placed.y, placed.radius, placed.colour, placed.shape)))
 
 
 def node_attrs(G) -> list[str]:
