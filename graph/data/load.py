@@ -55,8 +55,8 @@ class Row(dict):
         """Stripped values as typed, before normalisation."""
         return {**self, **self._typed} if self._typed else self
 
-    def __getitem__(self, key):
-        return self.get(key, "")
+    def __missing__(self, key):  # row["x"] is "" for a column the file lacks (dict's own lookup otherwise: fast)
+        return ""
 
 
 @dataclass
@@ -355,11 +355,12 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
     width = len(columns)
     while width and not columns[width - 1]:
         width -= 1  # trailing empty header cells, as spreadsheets write them
+    unnamed = [i for i, c in enumerate(columns) if not c]
     for rec in f.records:
-        if rec.blank:
-            continue
         cells = rec.cells
-        if len(cells) < width or any(c.strip() for c in cells[len(columns):]):
+        if not "".join(cells).strip():  # a blank row (Record.blank, without a call per cell)
+            continue
+        if len(cells) < width or (len(cells) > len(columns) and "".join(cells[len(columns):]).strip()):
             tail = ""
             if len(cells) > width:
                 sep = {"\t": "tab"}.get(f.delimiter, f"'{f.delimiter}'")
@@ -368,10 +369,13 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
             problems.append(Problem(f.display, rec.line, "cell-count",
                                     f"row has {len(cells)} cells but the header has {width} columns{tail}"))
             continue
-        if any(cells[i].strip() for i, c in enumerate(columns[:len(cells)]) if not c):
+        if unnamed and any(cells[i].strip() for i in unnamed if i < len(cells)):
             problems.append(Problem(f.display, rec.line, "unnamed-column",
                                     "a value stands in a column with no header name"))
-        values = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
+        if unnamed or len(cells) < len(columns):
+            values = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
+        else:  # every column named, every cell there: the common row
+            values = dict(zip(columns, map(str.strip, cells)))
         typed = _NONE
         for column, norm in (("relation", vocabulary.normalise), ("confidence", str.lower), ("status", str.lower),
                              ("reliability", str.upper)):
