@@ -441,7 +441,8 @@ def base_positions(full, seed: int = 7, pins: dict | None = None, drawn: bool = 
     Computed once per graph (kept in ``full.graph``). ``pins`` (actor -> (x, y)) replaces the
     data set's positions.csv (then nothing is kept). ``drawn=False``: the positions only, without
     drawing the rest of the whole map's scene (minor labels' zooms, routes) nor keeping anything:
-    the same positions, in less time (benchmarks/stability.py).
+    the same positions, in less time (benchmarks/stability.py). A whole map too large to remember
+    (see :func:`_small`) is never drawn here: only its positions are kept.
     """
     known = full.graph.get("_base_positions")  # (seed, positions, the fingerprint of the whole map's scene)
     if known is not None and known[0] == seed and pins is None:
@@ -470,14 +471,16 @@ def base_positions(full, seed: int = 7, pins: dict | None = None, drawn: bool = 
         k = n if n <= MAJOR_ALL else min(max(MAJOR_MIN, math.ceil(n / 10)), MAJOR_MAX)
         top = sorted(ranked, key=lambda v: (-(ranked[v] if ranked[v] == ranked[v] else 0.0), index[v]))[:k]
         also = frozenset(top) if n > MAJOR_ALL else None
-    if not drawn:
-        return _compose(whole, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
-                        fixed=_pins(whole), also_major=also, only_positions=True)
+    if not drawn or not _small(whole):  # a large whole map is not remembered: its positions are all a view needs
+        where = _compose(whole, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
+                         fixed=_pins(whole), also_major=also, only_positions=True)
+        if drawn and pins is None:
+            full.graph["_base_positions"] = (seed, where, None)
+        return where
     scene = compose(whole, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
                     fixed=_pins(whole), also_major=also)
     where = {v: (x, y) for v, x, y in zip(scene.ids, scene.x, scene.y)}
     if pins is None:
-        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole), also) \
-            if _small(whole) else None
+        key = fingerprint(whole, sizes, groups, kinds, seed, shown, styles, _pins(whole), also)
         full.graph["_base_positions"] = (seed, where, key)
     return where
