@@ -69,7 +69,9 @@ def diff(old, new, rev, measure, top, fmt, dates):
         ctx.meta["data"] = new
         new_ds = load()
     rows = diff_rows(old_ds, new_ds)
-    moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top, renames(old_ds, new_ds))
+    measured: list = []
+    moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top, renames(old_ds, new_ds), measured)
+    notes(measured)
     if fmt == "json":
         return _json({"changes": rows, "measure": measure, "ranks": moves})
     if fmt == "csv":

@@ -75,6 +75,7 @@ def diff_dates(dates, measure: str, top: int, fmt: str) -> None:
     if len(dates) != 2:
         raise click.UsageError("give --as-of twice: diff --as-of A --as-of B")
     found = between(load(), dates[0], dates[1], cli_view(), measure=measure, top=top)
+    notes(found["notes"])
     rows = ([{"change": "started", "what": "tie", "item": _said(t)} for t in found["started"]]
             + [{"change": "ended", "what": "tie", "item": _said(t)} for t in found["ended"]]
             + [{"change": "appeared", "what": "actor", "item": a["name"]} for a in found["appeared"]]

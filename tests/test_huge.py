@@ -113,3 +113,22 @@ def test_export_of_a_format_carrying_the_map_is_refused_above_its_limit(monkeypa
     plain = invoke("export", "--data", FLORENTINE, "--format", "graphml", "-o", tmp_path / "x.graphml")
     assert plain.exit_code == 0, plain.output
     assert "medici" in (tmp_path / "x.graphml").read_text(encoding="utf-8")
+
+
+def test_diff_and_timeline_say_when_they_estimate(monkeypatch):
+    """Above EXACT_UP_TO, what ranks actors estimates, and says so: diff of two folders or two dates, timeline."""
+    import json
+
+    from conftest import BUNDLED
+
+    monkeypatch.setattr(metrics, "EXACT_UP_TO", 10)
+    monkeypatch.setattr(metrics, "PICTURE_SAMPLE", 6)
+    said = "note: betweenness: estimated, as exact values take tens of minutes or more above 10 actors"
+    folders = invoke("diff", str(FLORENTINE), str(FLORENTINE))
+    assert folders.exit_code == 0 and said in folders.stderr, folders.output
+    dates = invoke("diff", "--data", BUNDLED, "--as-of", "2015", "--as-of", "2020")
+    assert dates.exit_code == 0 and said in dates.stderr, dates.output
+    steps = json.loads(invoke("timeline", "--data", BUNDLED, "-m", "closeness", "--format", "json").stdout)["steps"]
+    assert steps and all(s.get("estimated_from") == 6 for s in steps if s["actors"] > 10)
+    monkeypatch.setattr(metrics, "EXACT_UP_TO", 10_000)
+    assert "estimated" not in invoke("diff", str(FLORENTINE), str(FLORENTINE)).stderr

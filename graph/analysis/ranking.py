@@ -56,12 +56,22 @@ def ties(G, node) -> int:
     return len((set(G.successors(node)) | set(G.predecessors(node))) - {node})
 
 
-def rank_moves(G_old, G_new, measure: str, top: int, renamed: dict | None = None) -> list[dict]:
-    """Rank and value of the actors in either version's top ``top``, before and after (renames followed)."""
+def rank_moves(G_old, G_new, measure: str, top: int, renamed: dict | None = None,
+               notes: list | None = None) -> list[dict]:
+    """Rank and value of the actors in either version's top ``top``, before and after (renames followed).
+
+    ``notes``: a list that gets the measure's notes (e.g. estimated values on a very large network)."""
     renamed = renamed or {}
-    vo = centrality(G_old, [measure])[0].get(measure, {})
+    vo, said = centrality(G_old, [measure])
+    vo = vo.get(measure, {})
     same = list(G_old) == list(G_new) and list(G_old.edges(data="relation")) == list(G_new.edges(data="relation"))
-    vn = dict(vo) if same else centrality(G_new, [measure])[0].get(measure, {})  # the same network: measured once
+    if same:  # the same network: measured once
+        vn = dict(vo)
+    else:
+        vn, more = centrality(G_new, [measure])
+        vn, said = vn.get(measure, {}), said + more
+    if notes is not None:
+        notes += dict.fromkeys(said)
     ro, rn = ranks(vo, G_old), ranks(vn, G_new)
     vo = {renamed.get(n, n): v for n, v in vo.items()}
     ro = {renamed.get(n, n): r for n, r in ro.items()}

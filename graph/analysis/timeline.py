@@ -6,6 +6,7 @@ import datetime as dt
 import heapq
 from dataclasses import replace
 
+from graph.analysis import metrics
 from graph.analysis.metrics import centrality
 from graph.analysis.build import on_days
 from graph.analysis.ranking import competition_ranks, rank_key, rank_moves
@@ -66,7 +67,9 @@ MIN_SAMPLE = 100
 
 
 def sample_for(steps: int, actors: int, ties: int, measure: str = "betweenness") -> int | None:
-    """Source actors to estimate betweenness from at each step, or None: exact."""
+    """Source actors to estimate betweenness (or closeness) from at each step, or None: exact."""
+    if measure == "closeness" and actors > metrics.EXACT_UP_TO:  # as centrality estimates it there: said in the step
+        return metrics.PICTURE_SAMPLE
     if measure != "betweenness" or steps * actors * (actors + ties) <= TIMELINE_WORK:
         return None
     sample = max(MIN_SAMPLE, TIMELINE_WORK // (steps * (actors + ties)))
@@ -116,12 +119,15 @@ def _tie(G, u, v, k) -> dict:
 def between(dataset, first: str, second: str, view: View | None = None, *, measure: str = "betweenness",
             top: int = 10) -> dict:
     """What changed from the view at ``first`` to the view at ``second``: ties started and ended, actors that
-    appeared or went inactive, and the rank moves of the actors in either top ``top``."""
+    appeared or went inactive, and the rank moves of the actors in either top ``top`` (``notes``: the
+    measure's, e.g. estimated values on a very large network)."""
     view = view or View()
     A, B = (graph_of(dataset, replace(view, as_of=day)) for day in (first, second))
     ea, eb = set(A.edges(keys=True)), set(B.edges(keys=True))
-    return {"from": first, "to": second, "measure": measure,
+    notes: list = []
+    moves = rank_moves(A, B, measure, top, notes=notes)
+    return {"from": first, "to": second, "measure": measure, "notes": notes,
             "started": [_tie(B, *e) for e in sorted(eb - ea)], "ended": [_tie(A, *e) for e in sorted(ea - eb)],
             "appeared": [{"id": n, "name": B.nodes[n].get("name", n)} for n in sorted(set(B) - set(A))],
             "inactive": [{"id": n, "name": A.nodes[n].get("name", n)} for n in sorted(set(A) - set(B))],
-            "ranks": rank_moves(A, B, measure, top)}
+            "ranks": moves}
