@@ -26,7 +26,7 @@ from graph.analysis.balance import balance
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
 from graph.output.page import render_html as page
-from graph.picture.overview import communities as fast_communities, OVERVIEW_ABOVE
+from graph.picture.overview import communities as community_groups, OVERVIEW_ABOVE
 from graph.output.report import briefing, SHOWN_PX, to_html, to_markdown
 from graph.output.static import map_parts, static_map as draw
 from graph.readwrite.export import export as encode
@@ -312,7 +312,7 @@ def render_html(dataset, view: View | None = None, *, title: str | None = None, 
 
 def _overview_groups(p: Picture, view: View | None, group_by: str = "community", color_by: str = "type") -> dict:
     """Each actor of a picture -> its group in the overview: its community (those of ``--color-by community``
-    when the map is coloured by them, else igraph's Louvain, much faster at this size), its type, or
+    when the map is coloured by them, else the communities of the ties the view measures), its type, or
     its value in an actor column ('(none)' when empty)."""
     from graph.errors import ActorgraphError
 
@@ -320,7 +320,7 @@ def _overview_groups(p: Picture, view: View | None, group_by: str = "community",
         if color_by == "community" and p.groups:
             return dict(p.groups)
         view = view if view is not None else View()
-        return fast_communities(select(p.G, statuses=view.kept_statuses(), ties=view.kept_ties()))
+        return community_groups(select(p.G, statuses=view.kept_statuses(), ties=view.kept_ties()))
     column = "type" if group_by == "type" else group_by
     if not any(column in d for _, d in p.G.nodes(data=True)):
         raise ActorgraphError(f"no actor has a column '{group_by}' to group by", field="group_by")

@@ -157,6 +157,33 @@ def test_communities_are_deterministic():
     assert first == run("communities", "--format", "csv", "--data", FIXTURES / "florentine").stdout
 
 
+def test_large_networks_get_igraphs_louvain_the_overviews_groups(monkeypatch):
+    """Above NX_LOUVAIN_UP_TO actors communities are igraph's Louvain: as good a partition of Zachary's
+    karate club as networkx's (best known modularity 0.4198, Brandes et al. 2008), the same every run,
+    Python's random state untouched, and the groups the page's overview shows."""
+    import random
+
+    from networkx.algorithms.community import modularity
+
+    from graph.analysis import questions
+    from graph.picture.overview import communities as overview_groups
+
+    G = nx.MultiDiGraph(nx.karate_club_graph())
+    monkeypatch.setattr(questions, "NX_LOUVAIN_UP_TO", 10)
+    random.seed(1)
+    state = random.getstate()
+    found = questions.communities(G)
+    assert random.getstate() == state
+    assert found == questions.communities(G) and sorted(v for c in found for v in c) == sorted(G)
+    assert 0.40 <= modularity(nx.karate_club_graph(), found) <= 0.4198 + 1e-9
+    assert [len(c) for c in found] == sorted((len(c) for c in found), reverse=True)
+    assert overview_groups(G) == {v: f"community {k}" for k, c in enumerate(found, 1) for v in c}
+    monkeypatch.setattr(questions, "NX_LOUVAIN_UP_TO", 100)  # networkx's below: its own (seeded) answer
+    H = nx.karate_club_graph()
+    assert sorted(map(sorted, questions.communities(G))) == sorted(map(sorted, nx.community.louvain_communities(
+        H, seed=questions.COMMUNITY_SEED)))
+
+
 def test_unknown_actor_suggests(g):
     result = invoke("neighbors", "Bx", "--data", g)
     assert result.exit_code == 1

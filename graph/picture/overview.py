@@ -136,23 +136,12 @@ def member_positions(G, groups: Groups, seed: int = 7) -> np.ndarray:
     return np.round(P, 1)
 
 
-def communities(G, seed: int = 7) -> dict[str, str]:
-    """Each actor of G -> 'community i' (1 the largest): Louvain's communities of G's ties, undirected,
-    as igraph's multilevel finds them (seeded; seconds at 10,000 actors where networkx takes half a minute).
-    """
-    import igraph as ig
+def communities(G) -> dict[str, str]:
+    """Each actor of G -> 'community i' (1 the largest): the communities of ``actorgraph communities``
+    (graph.analysis.questions.communities: igraph's Louvain at the sizes that get an overview)."""
+    from graph.analysis.questions import communities as found
 
-    nodes = list(G)
-    index = {v: i for i, v in enumerate(nodes)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
-    state = random.getstate()
-    random.seed(seed)
-    try:
-        parts = ig.Graph(n=len(nodes), edges=pairs).community_multilevel()
-    finally:
-        random.setstate(state)
-    found = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
-    return {nodes[i]: f"community {k}" for k, part in enumerate(found, 1) for i in part}
+    return {v: f"community {k}" for k, members in enumerate(found(G), 1) for v in members}
 
 
 def _pack(radii: np.ndarray, ties, rounds: int = 300) -> np.ndarray:
