@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 __all__ = ["parse_span", "date_hint", "DateSpan", "DATE_FORMS", "today", "TODAY_VARIABLE"]
@@ -27,6 +28,7 @@ _SHORT_YEAR = re.compile(r"((?:[0-9]{1,2}([/.-]))?[0-9]{1,2}([/.-]))([0-9]{2})\Z
 DateSpan = tuple[dt.date, dt.date]
 
 
+@functools.lru_cache(maxsize=8192)  # a data set repeats its dates: each text is read once per command
 def parse_span(text: str) -> DateSpan | None:
     """The first and last day a date string covers, or None when malformed or impossible.
 
