@@ -317,8 +317,10 @@ _SUSPECT = re.compile(r'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|(?:^|\n)[=+\-@\t\r
 def check_cells(rows, path: str):
     """Warn about values a spreadsheet would run as a formula, and about control characters."""
 
+    if not _SUSPECT.search("\n".join(v for row in rows for v in row.raw.values())):
+        return  # one search of the whole table: most tables hold nothing to say
     for row in rows:
-        if not _SUSPECT.search("\n".join(row.raw.values())):  # one search per row; most rows hold nothing to say
+        if not _SUSPECT.search("\n".join(row.raw.values())):  # then one per row
             continue
         for column, value in row.raw.items():
             if not value:
