@@ -426,3 +426,35 @@ def test_export_takes_the_format_from_the_extension_where_it_names_one(tmp_path)
         assert not (tmp_path / name).exists()
     result = invoke("export", "--data", BUNDLED, "--format", "graphml", "-o", tmp_path / "x.graphml")  # the hint works
     assert result.exit_code == 0 and (tmp_path / "x.graphml").exists()
+
+
+@pytest.mark.parametrize("nodes", [0, 1, 3])
+def test_gexf_written_as_text_is_what_elementtree_writes(nodes):
+    """The actors and ties are written as text, not through ElementTree: the same bytes as ElementTree's
+    serialisation of the parsed file, whatever the values hold (quotes, <, &, tabs, CR, newlines), and an
+    empty graph keeps <nodes />; a lone surrogate becomes a character reference, as ElementTree writes it."""
+    import xml.etree.ElementTree as ET
+
+    import networkx as nx
+
+    from graph.readwrite import gexf
+    from graph.readwrite.common import Picture, utf8
+
+    hostile = 'a "b" <c> & d\te\rf\ng é'
+    G = nx.MultiDiGraph()
+    G.graph["kinds"] = None
+    for k in range(nodes):
+        G.add_node(f"n{k}", name=hostile + str(k), type="t", description=hostile, since="2019" if k else "")
+    if nodes > 1:
+        G.add_edge("n0", "n1", relation="trains", evidence=hostile, until="2020-03")
+        G.add_edge("n1", "n2", relation="coordinates_with", note=hostile)
+    pic = Picture(*({f"n{k}": v for k in range(nodes)} for v in (1.5, -2.25, 7.0, "#d9480f", "dot")))
+    data = gexf.write(G, pic, version="1")
+    for prefix, uri in (("", gexf.NS), ("viz", gexf.VIZ), ("xsi", gexf.XSI)):
+        ET.register_namespace(prefix, uri)
+    again = ET.fromstring(data)
+    assert data == b'<?xml version="1.0" encoding="UTF-8"?>\n' + utf8(again) + b"\n"
+    assert (b"<nodes />" in data) == (nodes == 0) and (b"<edges />" in data) == (nodes < 2)
+    if nodes:
+        G.nodes["n0"]["name"] = "x \ud800"
+        assert b'label="x &#55296;"' in gexf.write(G, pic)

@@ -49,39 +49,59 @@ def write(G, pic: Picture, version: str = "") -> bytes:
         block = ET.SubElement(graph, f"{{{NS}}}attributes", {"class": cls, "mode": "static"})
         for c in cols:
             ET.SubElement(block, f"{{{NS}}}attribute", {"id": c, "title": c, "type": "string"})
-    nodes = ET.SubElement(graph, f"{{{NS}}}nodes")
+    # the actors and ties, written as text (ElementTree took 4 of 15 s at 10,000 actors), the same bytes:
+    # ElementTree writes the rest with an empty <nodes> and <edges> in their places
+    ET.SubElement(graph, f"{{{NS}}}nodes").text = _NODES
+    ET.SubElement(graph, f"{{{NS}}}edges").text = _EDGES
+    ET.indent(root)
+    out: list[str] = []
     for n, d in G.nodes(data=True):
-        node = ET.SubElement(nodes, f"{{{NS}}}node", {"id": n, "label": d.get("name", n)})
-        _attvalues(node, ncols, d)
-        _spells(node, d)
+        out.append(f'\n      <node id="{_attr(n)}" label="{_attr(d.get("name", n))}">')
+        _attvalues(out, ncols, d)
+        _spells(out, d)
         r, g, b = rgb(pic.colour[n])
-        ET.SubElement(node, f"{{{VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})
         # Gephi's y axis points up, the page's down: flip it so the map reads the same
-        ET.SubElement(node, f"{{{VIZ}}}position", {"x": _num(pic.x[n]), "y": _num(-pic.y[n]), "z": "0.0"})
-        ET.SubElement(node, f"{{{VIZ}}}size", {"value": _num(pic.radius[n])})
-        ET.SubElement(node, f"{{{VIZ}}}shape", {"value": SHAPES["gexf"][pic.shape[n]]})
-    edges = ET.SubElement(graph, f"{{{NS}}}edges")
+        out.append(f'\n        <viz:color r="{r}" g="{g}" b="{b}" />'
+                   f'\n        <viz:position x="{_num(pic.x[n])}" y="{_num(-pic.y[n])}" z="0.0" />'
+                   f'\n        <viz:size value="{_num(pic.radius[n])}" />'
+                   f'\n        <viz:shape value="{SHAPES["gexf"][pic.shape[n]]}" />\n      </node>')
+    nodes, out = "".join(out), []
     for i, (u, v, d) in enumerate(G.edges(data=True)):
         kind = kinds[d["relation"]]
-        edge = ET.SubElement(edges, f"{{{NS}}}edge", {"id": f"e{i}", "source": u, "target": v,
-                                                       "type": "directed" if kind.directed else "undirected",
-                                                       "label": kind.label})
-        _attvalues(edge, ["relation"] + ecols, d)
-        _spells(edge, d)
+        out.append(f'\n      <edge id="e{i}" source="{_attr(u)}" target="{_attr(v)}" type='
+                   f'"{"directed" if kind.directed else "undirected"}" label="{_attr(kind.label)}">')
+        _attvalues(out, ["relation"] + ecols, d)
+        _spells(out, d)
         r, g, b = rgb(kind.color)
-        ET.SubElement(edge, f"{{{VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})
-        ET.SubElement(edge, f"{{{VIZ}}}thickness", {"value": "2.0"})
-        ET.SubElement(edge, f"{{{VIZ}}}shape", {"value": _LINE[kind.style]})
-    ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + utf8(root) + b"\n"
+        out.append(f'\n        <viz:color r="{r}" g="{g}" b="{b}" />\n        <viz:thickness value="2.0" />'
+                   f'\n        <viz:shape value="{_LINE[kind.style]}" />\n      </edge>')
+    edges = "".join(out)
+    text = ET.tostring(root, encoding="unicode")
+    if nodes or edges:  # the viz namespace is used in the text written here only: declared where ElementTree would
+        text = text.replace(f'xmlns="{NS}" xmlns:xsi=', f'xmlns="{NS}" xmlns:viz="{VIZ}" xmlns:xsi=', 1)
+    for tag, marker, items in (("nodes", _NODES, nodes), ("edges", _EDGES, edges)):
+        text = text.replace(f"<{tag}>{marker}</{tag}>", f"<{tag}>{items}\n    </{tag}>" if items else f"<{tag} />", 1)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + utf8(text) + b"\n"
 
 
-def _spells(element, d: dict) -> None:
+# stand-ins for the actors and ties in the text ElementTree writes, found with their tags around them
+# ("<" is escaped in every value from the data, so "<nodes>" can only be the element)
+_NODES, _EDGES = "actorgraph-nodes", "actorgraph-edges"
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
+                       "\t": "&#09;"})
+
+
+def _attr(value) -> str:
+    """An attribute value escaped as ElementTree escapes it."""
+    return str(value).translate(_ATTR)
+
+
+def _spells(out: list, d: dict) -> None:
     """An actor's or relation's since/until as its one spell (Gephi's timeline reads them)."""
     start, end = _spell(d)
     if start or end:
-        spells = ET.SubElement(element, f"{{{NS}}}spells")
-        ET.SubElement(spells, f"{{{NS}}}spell", {**({"start": start} if start else {}), **({"end": end} if end else {})})
+        out.append('\n        <spells>\n          <spell' + (f' start="{start}"' if start else "")
+                   + (f' end="{end}"' if end else "") + ' />\n        </spells>')
 
 
 def _read_spell(element, q, out: Imported, what: str) -> tuple[str | None, str | None]:
@@ -99,12 +119,11 @@ def _num(v: float) -> str:
     return f"{float(v):.2f}"
 
 
-def _attvalues(element, cols: list[str], d: dict) -> None:
+def _attvalues(out: list, cols: list[str], d: dict) -> None:
     values = [(c, str(d[c])) for c in cols if d.get(c) not in (None, "")]
     if values:
-        block = ET.SubElement(element, f"{{{NS}}}attvalues")
-        for key, value in values:
-            ET.SubElement(block, f"{{{NS}}}attvalue", {"for": key, "value": value})
+        out.append("\n        <attvalues>" + "".join(f'\n          <attvalue for="{_attr(key)}" value="{_attr(value)}" />'
+                                                   for key, value in values) + "\n        </attvalues>")
 
 
 def read(data: bytes, display: str) -> Imported:
