@@ -28,7 +28,7 @@ from graph.output.notebook import iframe, to_pyvis as network
 from graph.output.page import render_html as page
 from graph.picture.overview import communities as community_groups, OVERVIEW_ABOVE
 from graph.output.report import briefing, SHOWN_PX, to_html, to_markdown
-from graph.output.static import map_parts, static_map as draw
+from graph.output.static import map_parts, render_static, static_map as draw
 from graph.readwrite.export import export as encode
 
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
@@ -398,16 +398,24 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
     values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
     if on_notes is not None:
         on_notes(found)
-    svg = b"" if fmt == "pdf" else draw(drawn, values, "svg", title="", size_by=size_by, legend="below",
-                                        shown_px=SHOWN_PX)
+    parts = map_parts(drawn, values, title="", size_by=size_by)  # the scene, in this thread (seeded layouts)
     note = (f"The map of `actorgraph render` with these options, the legend under it: dot and label size show"
             f" {size_by}; colour and shape the actor type; line colour and style the relation kind.")
     if ds.kinds.signed:
         note += (" The legend groups the kinds under cooperation, hostility and other: hostile ties are drawn"
                  " dash-dotted in reds, ending in a bar; sizes are measured on the cooperation network.")
-    return briefing(ds, G, title=title, files=data_files(ds), svg=svg, map_note=note, version=__version__,
-                    view=view, measure=measure, top=top, notes=found, signed=signed, measured=values,
-                    draw=map_parts(drawn, values, title="", size_by=size_by) if fmt == "pdf" else None)
+    if fmt == "pdf":  # the PDF draws the scene itself
+        return briefing(ds, G, title=title, files=data_files(ds), svg=b"", map_note=note, version=__version__,
+                        view=view, measure=measure, top=top, notes=found, signed=signed, measured=values, draw=parts)
+    from concurrent.futures import ThreadPoolExecutor
+
+    # the SVG is drawn (matplotlib, one core) while the findings are measured, mostly in worker processes:
+    # on large maps each takes tens of seconds. Drawing uses no random numbers: the same bytes.
+    with ThreadPoolExecutor(1) as pool:
+        svg = pool.submit(render_static, **parts, fmt="svg", legend="below", shown_px=SHOWN_PX)
+        return briefing(ds, G, title=title, files=data_files(ds), svg=svg.result, map_note=note,
+                        version=__version__, view=view, measure=measure, top=top, notes=found, signed=signed,
+                        measured=values)
 
 
 def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,

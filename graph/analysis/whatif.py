@@ -102,20 +102,26 @@ def _weakness(G, edges) -> list[tuple[str, list[str]]]:
 
 def _weak_bridges(G, H, order: dict) -> list[dict]:
     """Weak ties that, after the removal (H) but not before (G), alone keep actors linked to the rest."""
-    import networkx as nx
-
-
     out = []
-    already = {frozenset(e) for e in nx.bridges(simple_undirected(G))}
-    for a, b in nx.bridges(simple_undirected(H)):
-        if frozenset((a, b)) in already:
-            continue
+    already = _bridges(G)
+    for a, b in _bridges(H) - already:
         edges = [(u, v, d) for u, v in ((a, b), (b, a)) for d in (H.get_edge_data(u, v) or {}).values()]
         links = _weakness(H, edges)
         if links and all(w for _, w in links):
             out.append({"between": sorted((a, b), key=order.get), "ties": [{"tie": t, "weak": w} for t, w in links]})
     out.sort(key=lambda x: [order[n] for n in x["between"]])
     return out
+
+
+def _bridges(G) -> set[tuple]:
+    """The ties whose loss would cut the network apart, as (actor, actor) pairs in G's order (igraph: what
+    networkx's bridges of the simple undirected view give, in C; seconds at 10,000 actors otherwise)."""
+    import igraph as ig
+
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
+    return {(nodes[pairs[e][0]], nodes[pairs[e][1]]) for e in ig.Graph(n=len(nodes), edges=pairs).bridges()}
 
 
 class AfterEstimate:

@@ -190,13 +190,15 @@ def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: 
     """The report's blocks, bottom line up front: view, findings, map, key actors, what-if,
     robustness, evidence, then the sources and data files as an annex.
 
-    G: the analysed view; measure and top: as ``actorgraph robustness --measure --top``;
+    G: the analysed view; measure and top: as ``actorgraph robustness --measure --top``; svg: the map, or a
+    function that returns it once the facts are measured (it may be drawn meanwhile);
     notes: the measures' notes (e.g. undefined values); draw: the map for the PDF; signed: the view with
     every tie, for the Conflict section (only when its kinds include hostile ones); measured: G's values by
     measure, when already measured (see :func:`facts`).
     """
 
     f = facts(G, measure, top, signed, measured)
+    svg = svg() if callable(svg) else svg  # drawn meanwhile (see graph.api)
     rob = f["robustness"]
     n, m = G.number_of_nodes(), G.number_of_edges()
     out = [Block("heading", title, 1), Block("para", "View: " + view_line(dataset, view, G)),
