@@ -385,16 +385,20 @@ class Placement:
 
 def placement(G, values: dict, size_by: str = "betweenness", seed: int = 7) -> Placement:
     """Where :func:`scene_for` (default groups: the actor types) puts each actor and how it draws the dot,
-    the same values, without composing the labels and lines: a view of a data set takes the whole map's
-    positions (computed without drawing it), another graph is laid out for positions only."""
+    the same values, without composing the view's labels and lines when it need not: a view of a data set
+    takes the whole map's positions, another graph its remembered scene's (small) or positions alone (large)."""
     sizes, groups, kinds, shown, styles = _inputs(G, values, size_by, None)
     ids = list(G)
     full = G.graph.get(LAYOUT_OF)
-    where = base_positions(full, seed, drawn=False) if full is not None else {}
+    where = base_positions(full, seed) if full is not None else {}  # a large whole map is not drawn for it
     if not all(v in where for v in ids):
-        fixed = {v: where[v] for v in ids if v in where} if full is not None else _pins(G)
-        where = _compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles,
-                         fixed=fixed or None, only_positions=True)
+        fixed = ({v: where[v] for v in ids if v in where} if full is not None else _pins(G)) or None
+        if _small(G):  # the scene the page draws, remembered (see compose)
+            drawn = compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles, fixed=fixed)
+            where = dict(zip(drawn.ids, zip(drawn.x, drawn.y)))
+        else:
+            where = _compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles, fixed=fixed,
+                             only_positions=True)
     radius = _dots(ids, sizes)[1]
     style = _styles(_legend_order(groups.values()), styles)
     return Placement(ids=ids, x=[float(where[v][0]) + 0.0 for v in ids], y=[float(where[v][1]) + 0.0 for v in ids],
