@@ -251,19 +251,18 @@ def communities(G, seed: int = COMMUNITY_SEED, resolution: float = 1.0) -> list[
     """
     import networkx as nx
 
-    H = simple_undirected(G)
     order = {n: i for i, n in enumerate(G)}
-    if H.number_of_nodes() > NX_LOUVAIN_UP_TO:
-        found = _multilevel(H, seed, resolution)
+    if G.number_of_nodes() > NX_LOUVAIN_UP_TO:
+        found = _multilevel(G, seed, resolution)
     else:
-        found = nx.community.louvain_communities(H, seed=seed, resolution=resolution)
+        found = nx.community.louvain_communities(simple_undirected(G), seed=seed, resolution=resolution)
     groups = [sorted(c, key=order.get) for c in found]
     return sorted(groups, key=lambda c: (-len(c), order[c[0]]))
 
 
 def _multilevel(H, seed: int, resolution: float) -> list[set]:
-    """igraph's Louvain (multilevel) communities of a simple undirected graph, seeded: igraph draws
-    from Python's random module, whose state is put back afterwards."""
+    """igraph's Louvain (multilevel) communities of H's simple undirected view (one tie per pair, no
+    loops), seeded: igraph draws from Python's random module, whose state is put back afterwards."""
     import random
 
     import igraph as ig
