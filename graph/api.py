@@ -12,7 +12,7 @@ import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from graph.analysis import questions, robustness as _robustness, whatif
+from graph.analysis import metrics, questions, robustness as _robustness, whatif
 from graph.analysis.questions import Link, Paths, PathStep
 from graph.analysis.build import select
 from graph.analysis.metrics import centrality as _centrality, measured
@@ -218,6 +218,7 @@ class Picture:
     title: str
     notes: tuple[str, ...]
     time: dict | None = None
+    sample: int | None = None  # betweenness and closeness estimated from this many source actors (large maps)
 
 
 def picture(dataset, view: View | None = None, *, title: str | None = None, color_by: str = "type",
@@ -250,7 +251,8 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
         else:
             G = questions.neighbourhood(G, _actor(G, ds, focus, "focus"), depth)
     measured = select(G, statuses=view.kept_statuses(), ties=view.kept_ties())
-    values, notes = _centrality(measured, PANEL_MEASURES)
+    sample = metrics.PICTURE_SAMPLE if measured.number_of_nodes() > metrics.MAP_EXACT_UP_TO else None
+    values, notes = _centrality(measured, PANEL_MEASURES, sample=sample)
     notes = [*notes, *(f"sizes and colours {plain_text(r)}; the map draws every tie"
                        for r in measured.graph.get("restrictions", ()) if r.what == "ties" and r not in
                        G.graph.get("restrictions", ()))]
@@ -274,7 +276,7 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
             G_all.graph["restrictions"] = [*G.graph.get("restrictions", ()), *(
                 r for r in G_all.graph.get("restrictions", ()) if r.what == "focus")]
         G = G_all
-    return Picture(G, values, groups, title, tuple(notes), time)
+    return Picture(G, values, groups, title, tuple(notes), time, sample)
 
 
 def _dated(ds) -> bool:
@@ -305,8 +307,12 @@ def render_html(dataset, view: View | None = None, *, title: str | None = None, 
     overview = None
     if overview_above is not None and p.G.number_of_nodes() > overview_above:
         overview = _overview_groups(p, view, group_by, color_by)
+    meanings = MEASURE_MEANINGS if not p.sample else {  # the legend and the panel say what is estimated
+        **MEASURE_MEANINGS, **{m: f"{MEASURE_MEANINGS[m]}; estimated here from {p.sample} sampled source actors,"
+                               f" not exact (maps of more than {metrics.MAP_EXACT_UP_TO:,} actors)"
+                               for m in ("betweenness", "closeness")}}
     return page(p.G, p.values, title=p.title, size_by=size_by, groups=p.groups, group_label=color_by,
-                sources=data_files(ds), measure_help=MEASURE_MEANINGS, overview=overview, overview_by=group_by,
+                sources=data_files(ds), measure_help=meanings, overview=overview, overview_by=group_by,
                 time=p.time)
 
 

@@ -132,3 +132,22 @@ def test_diff_and_timeline_say_when_they_estimate(monkeypatch):
     assert steps and all(s.get("estimated_from") == 6 for s in steps if s["actors"] > 10)
     monkeypatch.setattr(metrics, "EXACT_UP_TO", 10_000)
     assert "estimated" not in invoke("diff", str(FLORENTINE), str(FLORENTINE)).stderr
+
+
+def test_maps_above_their_own_limit_estimate_the_panel_measures_and_say_so(monkeypatch, tmp_path):
+    """Above MAP_EXACT_UP_TO actors a page sizes its dots and fills its panel from sampled sources: the
+    terminal and the page's measure help say so; below it, exact (the bundled page does not change)."""
+    from test_render import page_data
+
+    monkeypatch.setattr(metrics, "MAP_EXACT_UP_TO", 10)
+    monkeypatch.setattr(metrics, "PICTURE_SAMPLE", 6)
+    page = tmp_path / "map.html"
+    result = invoke("render", "--data", FLORENTINE, "-o", page)
+    assert result.exit_code == 0, result.output
+    assert "betweenness: estimated from 6 sampled source actors (seed 42), not exact" in result.stderr
+    data = page_data(page.read_text(encoding="utf-8"))
+    assert "estimated here from 6 sampled source actors" in data["measureHelp"]["betweenness"]
+    monkeypatch.setattr(metrics, "MAP_EXACT_UP_TO", 10_000)
+    again = invoke("render", "--data", FLORENTINE, "-o", page)
+    assert "estimated" not in again.stderr
+    assert "estimated" not in page_data(page.read_text(encoding="utf-8"))["measureHelp"]["betweenness"]
