@@ -119,7 +119,8 @@ def export(fmt, output, excel, sep):
     G = view(dataset)
     said = {restriction_text(r) for r in G.graph.get("restrictions", ()) if r.what in SAID_BY_VIEW}
     notes([n for n in left_out(G) if n not in said])  # as render and report say it: an export holds only the view
-    write_files(dataset, write(G, fmt or "csv", output, guard=not meta("raw", False), excel=separator))
+    write_files(dataset, write(G, fmt or "csv", output, guard=not meta("raw", False), excel=separator,
+                               on_notes=notes))
 
 
 def format_of(output: Path) -> str:

@@ -251,7 +251,7 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
         else:
             G = questions.neighbourhood(G, _actor(G, ds, focus, "focus"), depth)
     measured = select(G, statuses=view.kept_statuses(), ties=view.kept_ties())
-    sample = metrics.PICTURE_SAMPLE if measured.number_of_nodes() > metrics.MAP_EXACT_UP_TO else None
+    sample = metrics.map_sample(measured.number_of_nodes())
     values, notes = _centrality(measured, PANEL_MEASURES, sample=sample)
     notes = [*notes, *(f"sizes and colours {plain_text(r)}; the map draws every tie"
                        for r in measured.graph.get("restrictions", ()) if r.what == "ties" and r not in

@@ -12,7 +12,7 @@ from graph.analysis.build import simple_directed, simple_undirected
 from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
 from graph.analysis.views import graph_of, View
 
-__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure", "TooLarge", "EXACT_UP_TO", "PICTURE_SAMPLE", "MAP_EXACT_UP_TO"]
+__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure", "TooLarge", "EXACT_UP_TO", "PICTURE_SAMPLE", "MAP_EXACT_UP_TO", "map_sample"]
 
 # Betweenness and closeness search from every actor: the work grows with actors x ties. At 30,000
 # actors / 100,000 ties both take about a minute on two cores; at 100,000 / 300,000 exact betweenness
@@ -23,6 +23,11 @@ PICTURE_SAMPLE = 500
 # actors: above, a map (page, pictures) sizes its dots and fills its panel with betweenness and closeness
 # estimated from PICTURE_SAMPLE sources, and says so (exact betweenness alone is 5-7 s of a 15 s budget at 10,000)
 MAP_EXACT_UP_TO = 5_000
+
+
+def map_sample(actors: int) -> int | None:
+    """The source actors a map of this many actors estimates betweenness and closeness from (None: exact)."""
+    return PICTURE_SAMPLE if actors > MAP_EXACT_UP_TO else None
 SAMPLED = ("betweenness", "closeness")  # the measures a sample estimates
 
 

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import TreeBuilder
 import xml.parsers.expat as expat
-from graph.analysis.metrics import centrality
+from graph.analysis.metrics import centrality, map_sample
 from graph.errors import Hint, TooLarge
 from graph.data.schema import kinds_of, RELATION_COLUMNS
 from graph.picture.scene import placement
@@ -45,10 +45,12 @@ class Picture:
 MAP_UP_TO = 30_000
 
 
-def picture(G) -> Picture:
+def picture(G, on_notes=None) -> Picture:
     """The page's layout, colours, shapes and dot sizes (betweenness) for G.
 
-    Above ``MAP_UP_TO`` actors it raises ``TooLarge`` before any of the work.
+    Above ``MAP_UP_TO`` actors it raises ``TooLarge`` before any of the work. Above
+    ``metrics.MAP_EXACT_UP_TO`` the dots are sized by estimated betweenness, as the page's are;
+    ``on_notes`` is called with the measure's notes that say so.
     """
 
     n = G.number_of_nodes()
@@ -57,7 +59,9 @@ def picture(G) -> Picture:
                        f" minutes or more (maps are laid out up to {MAP_UP_TO:,} actors); narrow the view",
                        limit=MAP_UP_TO, size=n, hint=Hint("or export without positions, for the other tool to lay"
                                                           " out, with", (("fmt", "graphml"), ("fmt", "json"), ("fmt", "csv"))))
-    values, _ = centrality(G, ["betweenness", "degree"]) if G.number_of_nodes() else ({}, [])
+    values, said = centrality(G, ["betweenness", "degree"], sample=map_sample(n)) if n else ({}, [])
+    if on_notes is not None and said:
+        on_notes(said)
     placed = placement(G, values, "betweenness")  # the page's places and dots, without its labels and lines
     by = dict(zip(placed.ids, range(len(placed.ids))))
     return Picture(*({v: column[i] for v, i in by.items()} for column in
