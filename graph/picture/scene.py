@@ -46,13 +46,9 @@ R_MIN, R_MAX = 7.0, 24.0  # dot radius in px
 
 
 @dataclass
-class Scene:
-    """Everything drawn, in page coordinates (px at zoom 1).
-
-    Main labels scale with the page (their ``font`` is in page px); minor labels keep
-    ``MINOR_FONT`` screen px and show from their ``zoom`` on (their ``font`` and ``box``
-    are as at that zoom, for pictures that draw every label).
-    """
+class Placement:
+    """Each actor's place, dot radius, colour and shape as :func:`scene_for` draws them, without
+    labels and lines: what formats that carry the map's positions need (GEXF, yEd, Cytoscape.js)."""
 
     ids: list[str]
     x: list[float]
@@ -60,6 +56,17 @@ class Scene:
     radius: list[float]
     colour: list[str]
     shape: list[str]
+
+
+@dataclass
+class Scene(Placement):
+    """Everything drawn, in page coordinates (px at zoom 1): the placement, then labels and lines.
+
+    Main labels scale with the page (their ``font`` is in page px); minor labels keep
+    ``MINOR_FONT`` screen px and show from their ``zoom`` on (their ``font`` and ``box``
+    are as at that zoom, for pictures that draw every label).
+    """
+
     group: list[str]
     lines: list[list[str]]
     font: list[float]
@@ -368,19 +375,6 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
             fixed = _pins(G)  # the whole map itself: drawn as it was (remembered), labels and all
     return compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles, fixed=fixed)
 
-
-
-@dataclass
-class Placement:
-    """Each actor's place, dot radius, colour and shape as :func:`scene_for` draws them, without
-    labels and lines: what formats that carry the map's positions need (GEXF, yEd, Cytoscape.js)."""
-
-    ids: list[str]
-    x: list[float]
-    y: list[float]
-    radius: list[float]
-    colour: list[str]
-    shape: list[str]
 
 
 def placement(G, values: dict, size_by: str = "betweenness", seed: int = 7) -> Placement:
