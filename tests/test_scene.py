@@ -217,9 +217,8 @@ def test_fingerprint_changes_with_everything_the_scene_depends_on(bundled):
     assert fingerprint(odd, sizes, groups, kinds) is None
 
 
-@pytest.mark.slow  # five bundled maps laid out
-@pytest.mark.parametrize("view", [dict(), dict(as_of="all", statuses="all"), dict(without="Barkhane"),
-                                  "relayout", "pinned"])
+@pytest.mark.slow  # bundled maps laid out
+@pytest.mark.parametrize("view", [dict(), dict(as_of="all", statuses="all"), dict(without="Barkhane"), "pinned"])
 def test_placement_is_the_scene_without_labels_and_lines(view, tmp_path):
     """Exports take each actor's place, dot, colour and shape from placement(): the page's, exactly."""
     import shutil
@@ -228,13 +227,13 @@ def test_placement_is_the_scene_without_labels_and_lines(view, tmp_path):
     from graph.picture.scene import placement
 
     folder = BUNDLED
-    if view == "pinned":  # a graph of its own (no whole map), two actors pinned in positions.csv
+    if view == "pinned":  # a graph of its own (relayout: no whole map), two actors pinned in positions.csv
         folder = tmp_path / "d"
         shutil.copytree(BUNDLED, folder)
         (folder / "positions.csv").write_text("id,x,y\nminusma,10,-20\nmali_forces,300.5,40\n", encoding="utf-8")
     ds = load_dataset(folder)
     G = graph_of(ds, View(**view) if isinstance(view, dict) else View(), all_statuses=True, all_ties=True,
-                 relayout=view in ("relayout", "pinned"))
+                 relayout=view == "pinned")
     values, _ = centrality(G, ["degree", "betweenness"])
     scene, placed = scene_for(G, values), placement(G, values)
     assert placed.ids == scene.ids and len(scene.ids) > 20
