@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import random
 
-__all__ = ["betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "source_betweenness"]
+__all__ = ["betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "simple_igraph", "source_betweenness"]
 
 IGRAPH_FROM = 300
 PARALLEL_FROM = 3000  # below this, starting worker processes costs more than it saves
@@ -36,6 +36,16 @@ def to_igraph(H):
     index = {n: i for i, n in enumerate(H)}
     return ig.Graph(n=len(index), edges=[(index[u], index[v]) for u, v in H.edges()],
                     directed=H.is_directed())
+
+
+def simple_igraph(G):
+    """G's ties as an undirected igraph graph, one per actor pair and no loops, vertices in G's order:
+    built straight from G (a multigraph too), without networkx's simple view in between."""
+    import igraph as ig
+
+    index = {v: i for i, v in enumerate(G)}
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
+    return ig.Graph(n=len(index), edges=pairs)
 
 
 def _betweenness_part(sources):

@@ -12,7 +12,7 @@ from graph.analysis.build import simple_directed, simple_undirected
 from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
 from graph.analysis.views import graph_of, View
 
-__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure", "TooLarge", "EXACT_UP_TO", "PICTURE_SAMPLE", "MAP_EXACT_UP_TO", "map_sample"]
+__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure", "TooLarge", "EXACT_UP_TO", "PICTURE_SAMPLE", "MAP_EXACT_UP_TO", "map_sample", "forced_sample"]
 
 # Betweenness and closeness search from every actor: the work grows with actors x ties. At 30,000
 # actors / 100,000 ties both take about a minute on two cores; at 100,000 / 300,000 exact betweenness
@@ -23,6 +23,12 @@ PICTURE_SAMPLE = 500
 # actors: above, a map (page, pictures) sizes its dots and fills its panel with betweenness and closeness
 # estimated from PICTURE_SAMPLE sources, and says so (exact betweenness alone is 5-7 s of a 15 s budget at 10,000)
 MAP_EXACT_UP_TO = 5_000
+
+
+def forced_sample(actors: int) -> int | None:
+    """The source actors betweenness and closeness are estimated from when no sample is asked for: above
+    EXACT_UP_TO, PICTURE_SAMPLE (said in a note); None: exact."""
+    return PICTURE_SAMPLE if actors > EXACT_UP_TO else None
 
 
 def map_sample(actors: int) -> int | None:
@@ -108,7 +114,7 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None, t
 
     notes = []
     n = G.number_of_nodes()
-    if not sample and n > EXACT_UP_TO and any(name in SAMPLED for name in measures):
+    if not sample and forced_sample(n) and any(name in SAMPLED for name in measures):
         asked = " and ".join(name for name in SAMPLED if name in measures)
         if too_large == "refuse":
             raise TooLarge(f"exact {asked} search from every one of the {n:,} actors, tens of minutes or more of"
@@ -117,7 +123,7 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None, t
                            limit=EXACT_UP_TO, size=n,
                            hint=Hint("or estimate them from sampled source actors with",
                                      (("sample", str(PICTURE_SAMPLE)),)))
-        sample = PICTURE_SAMPLE
+        sample = forced_sample(n)
         notes.append(f"{asked}: estimated, as exact values take tens of minutes or more above {EXACT_UP_TO:,} actors")
     views = {}
 

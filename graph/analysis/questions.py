@@ -265,15 +265,11 @@ def _multilevel(H, seed: int, resolution: float) -> list[set]:
     loops), seeded: igraph draws from Python's random module, whose state is put back afterwards."""
     import random
 
-    import igraph as ig
-
     nodes = list(H)
-    index = {v: i for i, v in enumerate(nodes)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in H.edges() if u != v})
     state = random.getstate()
     random.seed(seed)
     try:
-        parts = ig.Graph(n=len(nodes), edges=pairs).community_multilevel(resolution=resolution)
+        parts = engine.simple_igraph(H).community_multilevel(resolution=resolution)
     finally:
         random.setstate(state)
     return [{nodes[i] for i in part} for part in parts]

@@ -68,8 +68,8 @@ MIN_SAMPLE = 100
 
 def sample_for(steps: int, actors: int, ties: int, measure: str = "betweenness") -> int | None:
     """Source actors to estimate betweenness (or closeness) from at each step, or None: exact."""
-    if measure == "closeness" and actors > metrics.EXACT_UP_TO:  # as centrality estimates it there: said in the step
-        return metrics.PICTURE_SAMPLE
+    if measure == "closeness":  # estimated only where centrality would (very large networks): said in the step
+        return metrics.forced_sample(actors)
     if measure != "betweenness" or steps * actors * (actors + ties) <= TIMELINE_WORK:
         return None
     sample = max(MIN_SAMPLE, TIMELINE_WORK // (steps * (actors + ties)))

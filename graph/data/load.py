@@ -357,9 +357,9 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
         width -= 1  # trailing empty header cells, as spreadsheets write them
     unnamed = [i for i, c in enumerate(columns) if not c]
     for rec in f.records:
-        cells = rec.cells
-        if not "".join(cells).strip():  # a blank row (Record.blank, without a call per cell)
+        if rec.blank:
             continue
+        cells = rec.cells
         if len(cells) < width or (len(cells) > len(columns) and "".join(cells[len(columns):]).strip()):
             tail = ""
             if len(cells) > width:
