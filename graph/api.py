@@ -220,6 +220,14 @@ class Picture:
     time: dict | None = None
     sample: int | None = None  # betweenness and closeness estimated from this many source actors (large maps)
 
+    def meanings(self) -> dict:
+        """What each measure means, as the legend and the panel say it: with the estimate, where there is one."""
+        if not self.sample:
+            return MEASURE_MEANINGS
+        return {**MEASURE_MEANINGS, **{m: f"{MEASURE_MEANINGS[m]}; estimated here from {self.sample} sampled source"
+                                          f" actors, not exact (maps of more than {metrics.MAP_EXACT_UP_TO:,} actors)"
+                                       for m in ("betweenness", "closeness")}}
+
 
 def picture(dataset, view: View | None = None, *, title: str | None = None, color_by: str = "type",
             focus: str | None = None, depth: int = 1, page: bool = True, default_title: str = "Actor map",
@@ -307,12 +315,8 @@ def render_html(dataset, view: View | None = None, *, title: str | None = None, 
     overview = None
     if overview_above is not None and p.G.number_of_nodes() > overview_above:
         overview = _overview_groups(p, view, group_by, color_by)
-    meanings = MEASURE_MEANINGS if not p.sample else {  # the legend and the panel say what is estimated
-        **MEASURE_MEANINGS, **{m: f"{MEASURE_MEANINGS[m]}; estimated here from {p.sample} sampled source actors,"
-                               f" not exact (maps of more than {metrics.MAP_EXACT_UP_TO:,} actors)"
-                               for m in ("betweenness", "closeness")}}
     return page(p.G, p.values, title=p.title, size_by=size_by, groups=p.groups, group_label=color_by,
-                sources=data_files(ds), measure_help=meanings, overview=overview, overview_by=group_by,
+                sources=data_files(ds), measure_help=p.meanings(), overview=overview, overview_by=group_by,
                 time=p.time)
 
 
@@ -340,7 +344,8 @@ def static_map(dataset, view: View | None = None, fmt: str = "svg", *, title: st
 
     p = picture_ or picture(dataset, view, title=title, color_by=color_by, focus=focus, depth=depth, page=False,
                             relayout=relayout)
-    return draw(p.G, p.values, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)
+    return draw(p.G, p.values, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi,
+                measure_help=p.meanings())
 
 
 def report(dataset, view: View | None = None, fmt: str = "html", *, title: str | None = None,
@@ -490,7 +495,8 @@ def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title:
         raise ActorgraphError(f"no actors to draw: none is active at {', '.join(dates)}")
     p = picture(ds, replace(view, as_of="all"), title=title, color_by=color_by, page=False, G=union,
                 default_title="Actor map over time")
-    return static_frames(p.G, p.values, graphs, dates, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi)
+    return static_frames(p.G, p.values, graphs, dates, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi,
+                         measure_help=p.meanings())
 
 
 def _first_day(text: str):

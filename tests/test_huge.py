@@ -147,6 +147,9 @@ def test_maps_above_their_own_limit_estimate_the_panel_measures_and_say_so(monke
     assert "betweenness: estimated from 6 sampled source actors (seed 42), not exact" in result.stderr
     data = page_data(page.read_text(encoding="utf-8"))
     assert "estimated here from 6 sampled source actors" in data["measureHelp"]["betweenness"]
+    svg = tmp_path / "map.svg"
+    drawn = invoke("render", "--data", FLORENTINE, "-o", svg)  # the picture's legend says it too
+    assert drawn.exit_code == 0 and "estimated here from 6 sampled source actors" in svg.read_text(encoding="utf-8")
     exported = invoke("export", "--data", FLORENTINE, "-o", tmp_path / "x.gexf")  # its dots sized as the page's
     assert exported.exit_code == 0 and "betweenness: estimated from 6 sampled source actors" in exported.stderr
     monkeypatch.setattr(metrics, "MAP_EXACT_UP_TO", 10_000)

@@ -418,22 +418,26 @@ _MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangl
 
 
 def static_map(G, values: dict, fmt: str, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
-               dpi: int = 200, seed: int = 7, legend: str = "right", shown_px: float | None = None) -> bytes:
+               dpi: int = 200, seed: int = 7, legend: str = "right", shown_px: float | None = None,
+               measure_help: dict | None = None) -> bytes:
     """The same map as the page, as an SVG, PNG or PDF picture (see graph.output.static).
 
-    legend 'below' and shown_px (the width it is shown at, for 12 px text) as in :func:`map_figure`.
+    legend 'below' and shown_px (the width it is shown at, for 12 px text) as in :func:`map_figure`;
+    ``measure_help`` as in :func:`map_parts`.
     """
-    return render_static(**map_parts(G, values, title=title, size_by=size_by, groups=groups, seed=seed), fmt=fmt,
-                         dpi=dpi, legend=legend, shown_px=shown_px)
+    return render_static(**map_parts(G, values, title=title, size_by=size_by, groups=groups, seed=seed,
+                                     measure_help=measure_help), fmt=fmt, dpi=dpi, legend=legend, shown_px=shown_px)
 
 
 def map_parts(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
-              seed: int = 7) -> dict:
-    """The scene and the legend's content of G's map: the keyword arguments of :func:`map_figure`."""
+              seed: int = 7, measure_help: dict | None = None) -> dict:
+    """The scene and the legend's content of G's map: the keyword arguments of :func:`map_figure`.
+
+    ``measure_help``: what each measure means, for the size note (default: graph.names.MEASURE_MEANINGS)."""
     scene = scene_for(G, values, size_by, groups, seed)
     kinds = legend_kinds(G)
     note = "All dots the same size." if size_by == "none" else \
-        f"Dot and label size: {size_by} ({MEASURE_MEANINGS.get(size_by, '')})."
+        f"Dot and label size: {size_by} ({(measure_help or MEASURE_MEANINGS).get(size_by, '')})."
     hidden = G.graph.get("hidden") or {}
     if hidden:
         note += " Not drawn: " + ", ".join(f"{n} {s}" for s, n in sorted(hidden.items())) + \
@@ -477,7 +481,7 @@ def frame_title(label: str, state: dict) -> str:
 
 
 def static_frames(G, values: dict, graphs, labels, fmt: str, *, title: str, size_by: str = "betweenness",
-                  groups: dict | None = None, dpi: int = 200, seed: int = 7) -> bytes:
+                  groups: dict | None = None, dpi: int = 200, seed: int = 7, measure_help: dict | None = None) -> bytes:
     """Small multiples of G's map, one frame per graph of ``graphs`` (views of G's data set at the dates
     ``labels``), as ``fmt`` (svg, png or pdf) bytes.
 
@@ -491,7 +495,7 @@ def static_frames(G, values: dict, graphs, labels, fmt: str, *, title: str, size
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    parts = map_parts(G, values, title=title, size_by=size_by, groups=groups, seed=seed)
+    parts = map_parts(G, values, title=title, size_by=size_by, groups=groups, seed=seed, measure_help=measure_help)
     parts["size_note"] += " Pale dots: actors inactive at the frame's date."
     parts["kinds"] = [*parts["kinds"], {"header": "Since the previous frame"},
                       {"label": "new tie", "color": "#495057", "style": "solid", "directed": False, "count": None,
