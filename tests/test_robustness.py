@@ -177,6 +177,41 @@ def test_sampled_views_equal_exact_ones_with_every_source(tmp_path):
     assert est.ranks(got_array := est.without(lone), list(G)) == ranks(dict(zip(G, got_array)), G)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("directed", [False, True])
+def test_only_sources_on_the_ties_paths_are_searched_again(tmp_path, monkeypatch, directed):
+    """A source is skipped only when the tie is on none of its shortest paths (its row is then unchanged),
+    and the estimate from the kept rows equals searching every source again."""
+    import numpy as np
+
+    from graph.analysis import robustness as rb
+
+    actors, relations = _wheel(60)
+    actors += "".join(f"k{i},K{i},t\n" for i in range(5))  # a second part: five actors all tied to each other
+    relations += "".join(f"k{i},coordinates_with,k{j},stated,s1,2\n" for i in range(5) for j in range(i + 1, 5))
+    G = _graph_of(write(tmp_path / "w", actors, relations, sources=SOURCES))
+    full = rb._values(G, "betweenness", directed)
+    est = rb._Sampled(G, directed, 50, full)
+    assert est.rows is not None
+    monkeypatch.setattr(rb, "ROWS_LIMIT", 0)
+    again = rb._Sampled(G, directed, 50, full)
+    assert again.rows is None and again.sources == est.sources
+    skipped = searched = 0
+    for i in range(len(est.gives)):
+        gone = est._gone([i])
+        if not gone:
+            continue
+        hit, view = est._on_paths(gone), est._less(gone)
+        for s in est.sources:
+            same = np.allclose(view.betweenness(directed=directed, sources=[s]),
+                               est.graph.betweenness(directed=directed, sources=[s]), rtol=0, atol=1e-12)
+            assert same or s in hit, (i, s)
+            skipped += s not in hit
+            searched += s in hit
+        assert np.allclose(est.without(i), again.without(i), rtol=0, atol=1e-12)
+    assert skipped and searched  # both cases occur
+
+
 def test_large_network_says_its_betweenness_is_estimated(tmp_path, monkeypatch):
     from graph.analysis import robustness as rb
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import random
 
-__all__ = ["betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "simple_igraph", "source_betweenness"]
+__all__ = ["betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "simple_igraph",
+           "source_betweenness", "source_rows", "group_betweenness"]
 
 IGRAPH_FROM = 300
 PARALLEL_FROM = 3000  # below this, starting worker processes costs more than it saves
@@ -50,6 +51,21 @@ def simple_igraph(G):
 
 def _betweenness_part(sources):
     return _shared.betweenness(directed=_shared.is_directed(), sources=sources)
+
+
+def _rows_part(sources):
+    import numpy as np
+
+    directed = _shared.is_directed()
+    return np.array([_shared.betweenness(directed=directed, sources=[s]) for s in sources]).reshape(len(sources), -1)
+
+
+def _groups_part(groups):
+    import numpy as np
+
+    directed = _shared.is_directed()
+    return [np.asarray(_shared.betweenness(directed=directed, sources=grp)) if grp else np.zeros(_shared.vcount())
+            for grp in groups]
 
 
 def _weighted_part(sources):
@@ -156,6 +172,23 @@ def source_betweenness(g, sources) -> tuple[list, list]:
     """Raw betweenness of every vertex of the igraph ``g`` on the paths from ``sources`` (vertex
     indices), in CHUNKS interleaved parts: (the parts' sources, each part's values)."""
     return _chunked(g, _betweenness_part, list(sources))
+
+
+def source_rows(g, sources) -> tuple[list, list]:
+    """As :func:`source_betweenness`, but each part is an array with one row per source (its raw
+    betweenness of every vertex), in the part's order."""
+    return _chunked(g, _rows_part, list(sources))
+
+
+def group_betweenness(g, groups: list) -> list:
+    """Raw betweenness of every vertex of ``g`` on the paths from each group of sources (a list of
+    vertex-index lists, some perhaps empty): one array per group, the groups in worker processes."""
+    _, parts = _chunked(g, _groups_part, list(groups), size=g.vcount())
+    out = [None] * len(groups)
+    for k, part in enumerate(parts):  # part k holds the groups k, k + CHUNKS, ...
+        for j, values in zip(range(k, len(groups), CHUNKS), part):
+            out[j] = values
+    return out
 
 
 def closeness(H, engine="auto", sample: int | None = None, seed: int = SAMPLE_SEED):

@@ -17,6 +17,10 @@ TIE_WORK = 1_500_000  # single-tie removals each recompute the measure: test at 
 # the views' betweenness is estimated from the same sample of source actors (see _Sampled).
 EXACT_WORK = 1_200_000_000
 MIN_SAMPLE = 100  # source actors: fewer would say little
+# Each sampled source's own betweenness row is kept while sample x actors stays within this (8 bytes
+# each: 200 MB), so that a view without one tie searches again only from the sources whose paths the
+# tie is on (about 45-65 % of them on the benchmark's networks); above it, from every source.
+ROWS_LIMIT = 25_000_000
 
 
 def tie_limit_for(G) -> int:
@@ -168,7 +172,9 @@ class _Sampled:
     - G without one tie: G's exact value plus the change the K sources see (the same sources
       with and without the tie, so most of the sampling error cancels), where a change within
       twice its standard error counts as none (so noise moves no rank); a tie whose pair keeps
-      another relation changes nothing, exactly.
+      another relation changes nothing, exactly. A source whose shortest paths do not use the
+      tie (its ends at the same distance from it) sees no change: only the others are searched
+      again, against their kept rows (see ROWS_LIMIT).
     The standard error of each estimate comes from the spread of the CHUNKS interleaved parts
     of the sample (batch means).
     """
@@ -203,7 +209,14 @@ class _Sampled:
         scale = 0.0 if n <= 2 else (1 if directed else 2) / ((n - 1) * (n - 2))
         self.scale = scale
         self.full = [full.get(v, 0.0) for v in self.nodes]
-        self.base = self._parts(self.graph)
+        self.rows = None  # per part: one row per source, when kept
+        if sample * n <= ROWS_LIMIT:
+            import numpy as np
+
+            self.chunks, self.rows = engine.source_rows(self.graph, self.sources)
+            self.base = np.array([r.sum(axis=0) * scale * n / len(c) for c, r in zip(self.chunks, self.rows)])
+        else:
+            self.base = self._parts(self.graph)
         self.errors: list[float] = []  # the standard error of each top actor's estimate, per view
         self.top: list[int] = []
 
@@ -223,18 +236,49 @@ class _Sampled:
         # each part's estimate of every actor's value: scaled by n / (the part's sources)
         return np.array([np.asarray(p) * self.scale * self.n / len(c) for c, p in zip(chunks, parts)])
 
-    def _without(self, drop):
-        """The igraph view less the simple ties whose relations are all in ``drop`` (relation numbers)."""
+    def _gone(self, drop) -> set:
+        """The simple ties whose relations are all in ``drop`` (relation numbers)."""
         lost: dict[tuple, int] = {}
         for i in drop:
             for p in self.gives[i]:
                 lost[p] = lost.get(p, 0) + 1
-        gone = {p for p, c in lost.items() if c == self.count[p]}
+        return {p for p, c in lost.items() if c == self.count[p]}
+
+    def _without(self, drop):
+        """The igraph view less the simple ties whose relations are all in ``drop``, or None when none goes."""
+        return self._less(self._gone(drop))
+
+    def _less(self, gone):
         if not gone:
             return None
         g = self.graph.copy()
         g.delete_edges([e for e, p in enumerate(self.pairs) if p in gone])
         return g
+
+    def _on_paths(self, gone) -> set:
+        """The sampled sources some of whose shortest paths use one of the ``gone`` ties: a tie a-b (arc
+        a->b when directed) is on a shortest path from s exactly when d(s, b) = d(s, a) + 1 (or, undirected,
+        the other way round)."""
+        hit = set()
+        for a, b in gone:
+            # distances from each source to a and b (mode "in": along the arcs' direction, towards a and b)
+            da, db = self.graph.distances(source=[a, b], target=self.sources, mode="in" if self.directed else "all")
+            for s, x, y in zip(self.sources, da, db):
+                if x != y and math.isfinite(x) and (y == x + 1 or (not self.directed and x == y + 1)):
+                    hit.add(s)
+        return hit
+
+    def _change(self, gone):
+        """Each part's estimated change without the ``gone`` ties: only the sources on their paths
+        searched again, against their kept rows."""
+        import numpy as np
+
+        g = self._less(gone)
+        hit = self._on_paths(gone)
+        picks = [[k for k, s in enumerate(c) if s in hit] for c in self.chunks]
+        after = self.engine.group_betweenness(g, [[c[k] for k in pick] for c, pick in zip(self.chunks, picks)])
+        return np.array([(np.asarray(a) - r[pick].sum(axis=0)) * self.scale * self.n / len(c)
+                         for c, r, pick, a in zip(self.chunks, self.rows, picks, after)])
 
     def _values(self, est):
         import numpy as np
@@ -275,10 +319,10 @@ class _Sampled:
         """Estimated values without one relation: the exact value plus the change the sample sees."""
         import numpy as np
 
-        g = self._without([relation])
-        if g is None:  # the pair keeps another relation: nothing changes
+        gone = self._gone([relation])
+        if not gone:  # the pair keeps another relation: nothing changes
             return self._values(self.full)
-        change = self._parts(g) - self.base
+        change = self._change(gone) if self.rows is not None else self._parts(self._less(gone)) - self.base
         self._record(change)
         mean = change.mean(axis=0)
         error = change.std(axis=0, ddof=1) / np.sqrt(len(change)) if len(change) > 1 else np.zeros_like(mean)
