@@ -27,6 +27,8 @@ from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
 from graph.output.page import render_html as page
 from graph.picture.overview import communities as community_groups, OVERVIEW_ABOVE
+from graph.picture.scene import fixed_positions
+from graph.output.apart import Apart
 from graph.output.report import briefing, SHOWN_PX, to_html, to_markdown
 from graph.output.static import map_parts, render_static, static_map as draw
 from graph.readwrite.export import export as encode
@@ -34,6 +36,8 @@ from graph.readwrite.export import export as encode
 __all__ = ["open_dataset", "View", "centrality", "brokers", "communities", "paths", "impact", "robustness",
            "render_html", "static_map", "export", "report", "report_files", "to_pyvis", "Paths", "PathStep", "Link", "Impact",
            "Robustness", "Selection", "data_files", "timeline_chart", "frames", "layout", "Layout"]
+
+APART_FROM = 3000  # actors: a report's map this large is made in a child process meanwhile (see _briefing)
 
 
 def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) -> Dataset:
@@ -406,27 +410,37 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
         if ds.kinds.signed else None
     title = clean_text(title) if title is not None else f"Briefing: {folder_name(ds.folder)}"
     size_by = measure if measure in SIZE_BY else "betweenness"
-    values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
-    if on_notes is not None:
-        on_notes(found)
-    parts = map_parts(drawn, values, title="", size_by=size_by)  # the scene, in this thread (seeded layouts)
     note = (f"The map of `actorgraph render` with these options, the legend under it: dot and label size show"
             f" {size_by}; colour and shape the actor type; line colour and style the relation kind.")
     if ds.kinds.signed:
         note += (" The legend groups the kinds under cooperation, hostility and other: hostile ties are drawn"
                  " dash-dotted in reds, ending in a bar; sizes are measured on the cooperation network.")
-    if fmt == "pdf":  # the PDF draws the scene itself
-        return briefing(ds, G, title=title, files=data_files(ds), svg=b"", map_note=note, version=__version__,
-                        view=view, measure=measure, top=top, notes=found, signed=signed, measured=values, draw=parts)
-    from concurrent.futures import ThreadPoolExecutor
+    values = {}
 
-    # the SVG is drawn (matplotlib, one core) while the findings are measured, mostly in worker processes:
-    # on large maps each takes tens of seconds. Drawing uses no random numbers: the same bytes.
-    with ThreadPoolExecutor(1) as pool:
-        svg = pool.submit(render_static, **parts, fmt="svg", legend="below", shown_px=SHOWN_PX)
-        return briefing(ds, G, title=title, files=data_files(ds), svg=svg.result, map_note=note,
+    def picture(_=None):
+        parts = map_parts(drawn, values, title="", size_by=size_by)
+        return parts if fmt == "pdf" else render_static(**parts, fmt="svg", legend="below", shown_px=SHOWN_PX)
+
+    def facts(made):
+        return briefing(ds, G, title=title, files=data_files(ds), svg=b"" if fmt == "pdf" else made, map_note=note,
                         version=__version__, view=view, measure=measure, top=top, notes=found, signed=signed,
-                        measured=values)
+                        measured=values, draw=made if fmt == "pdf" else None)
+
+    if drawn.number_of_nodes() < APART_FROM:
+        values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
+        if on_notes is not None:
+            on_notes(found)
+        return facts(picture())
+    # A large map is made in a child process while this one measures the view and finds the findings (each
+    # tens of seconds, mostly in worker processes): first the whole data set's map (a view draws its actors
+    # where it has them), then, given the view's values, the view's scene and (but for the PDF, which draws
+    # the scene itself) the SVG. The child works on its own copy: the same bytes as made here.
+    with Apart(lambda: fixed_positions(drawn), lambda given: (values.update(given), picture())[1]) as apart:
+        values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
+        apart.give(values)
+        if on_notes is not None:
+            on_notes(found)
+        return facts(apart.result)
 
 
 def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,

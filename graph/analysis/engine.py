@@ -8,11 +8,13 @@ networkx is fast enough and igraph is not imported.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
+import threading
 
 __all__ = ["betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "simple_igraph",
-           "source_betweenness", "source_rows", "group_betweenness"]
+           "source_betweenness", "source_rows", "group_betweenness", "seeded"]
 
 IGRAPH_FROM = 300
 PARALLEL_FROM = 3000  # below this, starting worker processes costs more than it saves
@@ -20,6 +22,26 @@ SAMPLE_SEED = 42
 CHUNKS = 8  # fixed, so sums are added in the same order (same bits) whatever the number of cores
 
 _shared = None  # the graph handed to forked workers
+_POOL = threading.Lock()  # one pool of workers at a time: _shared is the graph of the pool being started
+_RANDOM = threading.RLock()  # one seeded use of Python's random module at a time (see seeded)
+
+
+@contextlib.contextmanager
+def seeded(seed: int):
+    """Python's random module seeded with ``seed`` for the block, its state put back afterwards, and igraph's
+    random layouts and Louvain drawing from it. igraph's generator is per thread: one that this thread has
+    not set draws numbers unrelated to the seed (another picture each run). Blocks in other threads wait,
+    so each draws the same numbers whatever runs beside it (graph.api draws a report's map meanwhile)."""
+    import igraph
+
+    with _RANDOM:
+        state = random.getstate()
+        random.seed(seed)
+        igraph.set_random_number_generator(random)
+        try:
+            yield
+        finally:
+            random.setstate(state)
 
 
 def _use_igraph(H, engine):
@@ -113,6 +135,11 @@ def _chunked(g, part, items, size: int | None = None):
     ``g`` is handed to the workers (forked, not pickled); ``size`` is the graph's number
     of actors (default: g.vcount()).
     """
+    with _POOL:
+        return _pooled(g, part, items, size)
+
+
+def _pooled(g, part, items, size):
     global _shared
     n_items = len(items)
     chunks = [items[i::CHUNKS] for i in range(min(CHUNKS, n_items))]

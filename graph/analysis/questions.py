@@ -263,13 +263,7 @@ def communities(G, seed: int = COMMUNITY_SEED, resolution: float = 1.0) -> list[
 def _multilevel(H, seed: int, resolution: float) -> list[set]:
     """igraph's Louvain (multilevel) communities of H's simple undirected view (one tie per pair, no
     loops), seeded: igraph draws from Python's random module, whose state is put back afterwards."""
-    import random
-
     nodes = list(H)
-    state = random.getstate()
-    random.seed(seed)
-    try:
+    with engine.seeded(seed):
         parts = engine.simple_igraph(H).community_multilevel(resolution=resolution)
-    finally:
-        random.setstate(state)
     return [{nodes[i] for i in part} for part in parts]

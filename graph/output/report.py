@@ -192,13 +192,15 @@ def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: 
 
     G: the analysed view; measure and top: as ``actorgraph robustness --measure --top``; svg: the map, or a
     function that returns it once the facts are measured (it may be drawn meanwhile);
-    notes: the measures' notes (e.g. undefined values); draw: the map for the PDF; signed: the view with
+    notes: the measures' notes (e.g. undefined values); draw: the map for the PDF (or a function that returns
+    it, as svg); signed: the view with
     every tie, for the Conflict section (only when its kinds include hostile ones); measured: G's values by
     measure, when already measured (see :func:`facts`).
     """
 
     f = facts(G, measure, top, signed, measured)
     svg = svg() if callable(svg) else svg  # drawn meanwhile (see graph.api)
+    draw = draw() if callable(draw) else draw
     rob = f["robustness"]
     n, m = G.number_of_nodes(), G.number_of_edges()
     out = [Block("heading", title, 1), Block("para", "View: " + view_line(dataset, view, G)),

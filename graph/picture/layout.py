@@ -18,10 +18,10 @@ The same graph and seed give the same picture.
 from __future__ import annotations
 
 import math
-import random
 
 import numpy as np
 
+from graph.analysis.engine import seeded
 from graph.picture.labels import boxes, place_labels
 
 __all__ = ["layout", "refine_rounds", "REFINE_LIMIT", "REFINE_WORK", "OVERLAP_LIMIT"]
@@ -86,12 +86,8 @@ def layout(G, R, W, H, seed: int = 7, order=None, start=None, fixed=None):
         if not pinned.any():
             pinned = None
     if start is None:
-        state = random.getstate()
-        random.seed(seed)  # igraph draws from Python's random module
-        try:
+        with seeded(seed):  # igraph draws from Python's random module
             P = _initial(n, pairs, length)
-        finally:
-            random.setstate(state)
         if pinned is not None:
             P = _around(P, fixed, pinned, pairs)
     else:

@@ -10,10 +10,11 @@ every time it is opened. The same graph, groups and seed give the same numbers.
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass
 
 import numpy as np
+
+from graph.analysis.engine import seeded
 
 __all__ = ["OVERVIEW_ABOVE", "MAX_GROUPS", "OPEN_LIMIT", "OTHER", "Groups", "group", "member_positions", "circles", "communities"]
 
@@ -112,9 +113,7 @@ def member_positions(G, groups: Groups, seed: int = 7) -> np.ndarray:
             inner[where[u]].add((min(a, b), max(a, b)))
     # a circle whose area is in proportion to the members, filled: every group as dense as another
     radii = np.array([max(SPACING * math.sqrt(len(ms)), SPACING) for ms in groups.members])
-    state = random.getstate()
-    random.seed(seed)  # igraph draws from Python's random module
-    try:
+    with seeded(seed):  # igraph draws from Python's random module
         coords = []
         for g, ms in enumerate(groups.members):
             graph = ig.Graph(n=len(ms), edges=sorted(inner[g]))
@@ -127,8 +126,6 @@ def member_positions(G, groups: Groups, seed: int = 7) -> np.ndarray:
             C = C - (C.min(axis=0) + C.max(axis=0)) / 2
             far = float(np.hypot(C[:, 0], C[:, 1]).max())
             coords.append(C * ((radii[g] - SPACING / 2) / far) if far > 0 else C)
-    finally:
-        random.setstate(state)
     centres = _pack(radii, groups.ties)
     P = np.zeros((len(index), 2))
     for g, ms in enumerate(groups.members):
