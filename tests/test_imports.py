@@ -52,6 +52,21 @@ def test_centrality_imports_only_its_own_libraries_on_small_data():
     assert "scipy" not in mods and "igraph" not in mods
 
 
+def test_igraph_is_loaded_without_matplotlib_which_still_loads_after():
+    code = """
+import sys
+from graph.analysis.engine import load_igraph
+ig = load_igraph()
+assert "matplotlib" not in sys.modules
+assert ig.Graph.Ring(5).betweenness() == [1.0] * 5  # each the middle of one pair
+import matplotlib.pyplot as plt
+assert plt.figure is not None and load_igraph() is ig
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.strip() == "ok", done.stderr
+
+
 @pytest.mark.slow  # a full layout or thousands of actors: in the full suite, not the fast loop
 def test_render_imports_pyvis(tmp_path):
     data = write(tmp_path / "data")  # three actors: the imports are the same, the layout is quick

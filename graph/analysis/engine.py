@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import sys
 import threading
 
-__all__ = ["betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "simple_igraph",
+__all__ = ["load_igraph", "betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "simple_igraph",
            "source_betweenness", "source_rows", "group_betweenness", "seeded"]
 
 IGRAPH_FROM = 300
@@ -26,14 +27,30 @@ _POOL = threading.Lock()  # one pool of workers at a time: _shared is the graph 
 _RANDOM = threading.RLock()  # one seeded use of Python's random module at a time (see seeded)
 
 
+def load_igraph():
+    """The igraph module, imported without its drawing's matplotlib when that is not loaded yet: igraph
+    imports matplotlib.pyplot (about 1 s) for plots that actorgraph never asks it for, and takes a
+    missing matplotlib as optional. A later ``import matplotlib`` loads it as usual."""
+    if "igraph" in sys.modules:
+        return sys.modules["igraph"]
+    hide = "matplotlib" not in sys.modules
+    if hide:
+        sys.modules["matplotlib"] = None  # makes ``import matplotlib`` fail while igraph is imported
+    try:
+        import igraph
+    finally:
+        if hide:
+            del sys.modules["matplotlib"]
+    return igraph
+
+
 @contextlib.contextmanager
 def seeded(seed: int):
     """Python's random module seeded with ``seed`` for the block, its state put back afterwards, and igraph's
     random layouts and Louvain drawing from it. igraph's generator is per thread: one that this thread has
     not set draws numbers unrelated to the seed (another picture each run). Blocks in other threads wait,
     so each draws the same numbers whatever runs beside it (graph.api draws a report's map meanwhile)."""
-    import igraph
-
+    igraph = load_igraph()
     with _RANDOM:
         state = random.getstate()
         random.seed(seed)
@@ -54,7 +71,7 @@ def _use_igraph(H, engine):
 
 def to_igraph(H):
     """An igraph copy of a simple networkx graph, vertices in H's node order."""
-    import igraph as ig
+    ig = load_igraph()
 
     index = {n: i for i, n in enumerate(H)}
     return ig.Graph(n=len(index), edges=[(index[u], index[v]) for u, v in H.edges()],
@@ -64,7 +81,7 @@ def to_igraph(H):
 def simple_igraph(G):
     """G's ties as an undirected igraph graph, one per actor pair and no loops, vertices in G's order:
     built straight from G (a multigraph too), without networkx's simple view in between."""
-    import igraph as ig
+    ig = load_igraph()
 
     index = {v: i for i, v in enumerate(G)}
     pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})

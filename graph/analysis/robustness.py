@@ -182,10 +182,10 @@ class _Sampled:
     def __init__(self, G, directed: bool, sample: int, full: dict):
         import random
 
-        import igraph as ig
-
         from graph.analysis.build import kinds_of
         from graph.analysis import engine
+
+        ig = engine.load_igraph()
 
         self.engine = engine
         self.nodes = list(G)

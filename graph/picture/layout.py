@@ -21,7 +21,7 @@ import math
 
 import numpy as np
 
-from graph.analysis.engine import seeded
+from graph.analysis.engine import load_igraph, seeded
 from graph.picture.labels import boxes, place_labels
 
 __all__ = ["layout", "refine_rounds", "REFINE_LIMIT", "REFINE_WORK", "OVERLAP_LIMIT"]
@@ -200,7 +200,7 @@ def _place(part: list[int], lengths: dict) -> np.ndarray:
     """
     if len(part) == 1:
         return np.zeros((1, 2))
-    import igraph as ig
+    ig = load_igraph()
 
     local = {node: i for i, node in enumerate(part)}
     edges = [(local[a], local[b]) for a, b in lengths if a in local]

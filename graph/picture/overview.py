@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graph.analysis.engine import seeded
+from graph.analysis.engine import load_igraph, seeded
 
 __all__ = ["OVERVIEW_ABOVE", "MAX_GROUPS", "OPEN_LIMIT", "OTHER", "Groups", "group", "member_positions", "circles", "communities"]
 
@@ -101,7 +101,7 @@ def member_positions(G, groups: Groups, seed: int = 7) -> np.ndarray:
     seeded); each fills a circle whose area is in proportion to its members. Groups with many
     ties between them sit closer. Deterministic: no randomness but igraph's, seeded.
     """
-    import igraph as ig
+    ig = load_igraph()
 
     index = {v: i for i, v in enumerate(G)}
     where = groups.index()
