@@ -69,6 +69,42 @@ def test_member_positions_are_the_same_every_time_and_groups_do_not_overlap():
     assert len({tuple(p) for p in P}) == 9  # no two members on one spot
 
 
+def _two_rings(extra: int = 0):
+    """Two groups of 160 (a force layout each, igraph's random numbers), ring and chords; ``extra`` more
+    members of the second, appended."""
+    G = nx.MultiDiGraph()
+    of = {}
+    for k, n in (("p", 160), ("q", 160 + extra)):
+        for i in range(n):
+            G.add_node(f"{k}{i}", type="t")
+            of[f"{k}{i}"] = k
+        for i in range(n):
+            G.add_edge(f"{k}{i}", f"{k}{(i + 1) % n}", relation="trains")
+            if i % 5 == 0:
+                G.add_edge(f"{k}{i}", f"{k}{(i + 11) % n}", relation="trains")
+    return G, of
+
+
+def test_a_group_keeps_its_inner_layout_when_another_grows(monkeypatch):
+    from graph.picture import overview
+
+    def local(extra):
+        G, of = _two_rings(extra)
+        g = group(G, of, {}, max_groups=10)
+        P = member_positions(G, g, seed=7)
+        ids = list(G)
+        (x, y, _), = [c for c, ms in zip(circles(P, ids, g, [10.0] * len(ids)), g.members) if ms[0].startswith("p")]
+        return {v: (P[i][0] - x, P[i][1] - y) for i, v in enumerate(ids) if v.startswith("p")}, P
+
+    before, P = local(0)
+    after, _ = local(1)  # q, now the larger, is laid out first
+    assert before.keys() == after.keys()
+    for v, (x, y) in before.items():  # p's members where they were around p's centre (positions in 0.1 px)
+        assert after[v] == pytest.approx((x, y), abs=0.11)
+    monkeypatch.setattr(overview, "PARALLEL_FROM", 0)  # laid out in worker processes: the same
+    assert np.array_equal(local(0)[1], P)
+
+
 def test_groups_with_ties_sit_closer_than_groups_without():
     def distance(tied):
         G = nx.MultiDiGraph()

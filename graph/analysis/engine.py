@@ -15,7 +15,7 @@ import sys
 import threading
 
 __all__ = ["load_igraph", "betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "simple_igraph",
-           "source_betweenness", "source_rows", "group_betweenness", "seeded"]
+           "source_betweenness", "source_rows", "group_betweenness", "seeded", "map_in_workers"]
 
 IGRAPH_FROM = 300
 PARALLEL_FROM = 3000  # below this, starting worker processes costs more than it saves
@@ -86,6 +86,25 @@ def simple_igraph(G):
     index = {v: i for i, v in enumerate(G)}
     pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
     return ig.Graph(n=len(index), edges=pairs)
+
+
+def map_in_workers(func, items: list, worth: bool) -> list:
+    """[func(x) for x in items], in forked worker processes when ``worth`` it (and the machine has more
+    than one core and fork); ``func`` a module-level function, the items and results picklable."""
+    workers = min(os.cpu_count() or 1, len(items))
+    if worth and workers > 1:
+        import multiprocessing
+
+        try:
+            context = multiprocessing.get_context("fork")
+        except ValueError:  # no fork on this platform: stay in one process
+            context = None
+        if context is not None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with _POOL, ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return list(pool.map(func, items))
+    return [func(x) for x in items]
 
 
 def _betweenness_part(sources):

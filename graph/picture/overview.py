@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graph.analysis.engine import load_igraph, seeded
+from graph.analysis.engine import load_igraph, map_in_workers, PARALLEL_FROM, seeded
 
 __all__ = ["OVERVIEW_ABOVE", "MAX_GROUPS", "OPEN_LIMIT", "OTHER", "Groups", "group", "member_positions", "circles", "communities"]
 
@@ -99,10 +99,8 @@ def member_positions(G, groups: Groups, seed: int = 7) -> np.ndarray:
 
     Small groups get a stress layout (Kamada-Kawai), larger ones Fruchterman-Reingold (igraph,
     seeded); each fills a circle whose area is in proportion to its members. Groups with many
-    ties between them sit closer. Deterministic: no randomness but igraph's, seeded.
+    ties between them sit closer. Deterministic: no randomness but igraph's, seeded per group.
     """
-    ig = load_igraph()
-
     index = {v: i for i, v in enumerate(G)}
     where = groups.index()
     local = {v: k for ms in groups.members for k, v in enumerate(ms)}
@@ -113,24 +111,32 @@ def member_positions(G, groups: Groups, seed: int = 7) -> np.ndarray:
             inner[where[u]].add((min(a, b), max(a, b)))
     # a circle whose area is in proportion to the members, filled: every group as dense as another
     radii = np.array([max(SPACING * math.sqrt(len(ms)), SPACING) for ms in groups.members])
-    with seeded(seed):  # igraph draws from Python's random module
-        coords = []
-        for g, ms in enumerate(groups.members):
-            graph = ig.Graph(n=len(ms), edges=sorted(inner[g]))
-            if len(ms) == 1:
-                C = np.zeros((1, 2))
-            elif len(ms) <= KK_UP_TO:
-                C = np.array(graph.layout_kamada_kawai(maxiter=50 * len(ms)).coords)
-            else:
-                C = np.array(graph.layout_fruchterman_reingold(niter=FR_ROUNDS, grid="auto").coords)
-            C = C - (C.min(axis=0) + C.max(axis=0)) / 2
-            far = float(np.hypot(C[:, 0], C[:, 1]).max())
-            coords.append(C * ((radii[g] - SPACING / 2) / far) if far > 0 else C)
+    # each group from a seed of its own (its first member's place in the data): a group's layout depends on
+    # its own members and ties only, and the groups can be laid out in worker processes
+    jobs = [(len(ms), sorted(inner[g]), seed * 1_000_003 + min(index[v] for v in ms))
+            for g, ms in enumerate(groups.members)]
+    coords = []
+    for g, C in enumerate(map_in_workers(_group_layout, jobs, worth=len(index) >= PARALLEL_FROM)):
+        C = C - (C.min(axis=0) + C.max(axis=0)) / 2
+        far = float(np.hypot(C[:, 0], C[:, 1]).max())
+        coords.append(C * ((radii[g] - SPACING / 2) / far) if far > 0 else C)
     centres = _pack(radii, groups.ties)
     P = np.zeros((len(index), 2))
     for g, ms in enumerate(groups.members):
         P[[index[v] for v in ms]] = coords[g] + centres[g]
     return np.round(P, 1)
+
+
+def _group_layout(job) -> np.ndarray:
+    """One group's layout: (members, its ties as local index pairs, its seed) -> (members, 2)."""
+    n, edges, seed = job
+    if n == 1:
+        return np.zeros((1, 2))
+    graph = load_igraph().Graph(n=n, edges=edges)
+    with seeded(seed):  # igraph draws from Python's random module
+        if n <= KK_UP_TO:
+            return np.array(graph.layout_kamada_kawai(maxiter=50 * n).coords)
+        return np.array(graph.layout_fruchterman_reingold(niter=FR_ROUNDS, grid="auto").coords)
 
 
 def communities(G) -> dict[str, str]:
