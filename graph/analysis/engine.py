@@ -23,7 +23,7 @@ SAMPLE_SEED = 42
 CHUNKS = 8  # fixed, so sums are added in the same order (same bits) whatever the number of cores
 
 _shared = None  # the graph handed to forked workers
-_POOL = threading.Lock()  # one pool of workers at a time: _shared is the graph of the pool being started
+_POOL = threading.RLock()  # one pool of workers at a time: _shared is the graph of the pool being started
 _RANDOM = threading.RLock()  # one seeded use of Python's random module at a time (see seeded)
 
 
@@ -171,31 +171,14 @@ def _chunked(g, part, items, size: int | None = None):
     ``g`` is handed to the workers (forked, not pickled); ``size`` is the graph's number
     of actors (default: g.vcount()).
     """
-    with _POOL:
-        return _pooled(g, part, items, size)
-
-
-def _pooled(g, part, items, size):
     global _shared
-    n_items = len(items)
-    chunks = [items[i::CHUNKS] for i in range(min(CHUNKS, n_items))]
-    _shared = g
-    try:
-        workers = min(os.cpu_count() or 1, len(chunks))
-        if (g.vcount() if size is None else size) >= PARALLEL_FROM and workers > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            try:
-                context = multiprocessing.get_context("fork")
-            except ValueError:  # no fork on this platform: stay in one process
-                context = None
-            if context is not None:
-                with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                    return chunks, list(pool.map(part, chunks))
-        return chunks, [part(c) for c in chunks]
-    finally:
-        _shared = None
+    chunks = [items[i::CHUNKS] for i in range(min(CHUNKS, len(items)))]
+    with _POOL:
+        _shared = g
+        try:
+            return chunks, map_in_workers(part, chunks, worth=(g.vcount() if size is None else size) >= PARALLEL_FROM)
+        finally:
+            _shared = None
 
 
 def betweenness(H, engine="auto", sample: int | None = None, seed: int = SAMPLE_SEED):
