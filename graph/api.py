@@ -8,6 +8,7 @@ client of these functions. See docs/api.md.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -415,32 +416,25 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
     if ds.kinds.signed:
         note += (" The legend groups the kinds under cooperation, hostility and other: hostile ties are drawn"
                  " dash-dotted in reds, ending in a bar; sizes are measured on the cooperation network.")
-    values = {}
-
-    def picture(_=None):
+    def map_of(values):  # the SVG, or for the PDF (which draws it itself) the scene and the legend
         parts = map_parts(drawn, values, title="", size_by=size_by)
         return parts if fmt == "pdf" else render_static(**parts, fmt="svg", legend="below", shown_px=SHOWN_PX)
 
-    def facts(made):
+    # A large map is made in a child process while this one measures the view and finds the findings (each
+    # tens of seconds, mostly in worker processes): first the whole data set's map (a view draws its actors
+    # where it has them), then, given the view's values, the view's scene and its picture. The child works
+    # on its own copy: the same bytes as made here.
+    apart = Apart(lambda: fixed_positions(drawn), map_of) if drawn.number_of_nodes() >= APART_FROM else None
+    with apart or contextlib.nullcontext():
+        values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
+        if apart is not None:
+            apart.give(values)
+        if on_notes is not None:
+            on_notes(found)
+        made = apart.result if apart is not None else map_of(values)  # briefing asks for the child's once it needs it
         return briefing(ds, G, title=title, files=data_files(ds), svg=b"" if fmt == "pdf" else made, map_note=note,
                         version=__version__, view=view, measure=measure, top=top, notes=found, signed=signed,
                         measured=values, draw=made if fmt == "pdf" else None)
-
-    if drawn.number_of_nodes() < APART_FROM:
-        values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
-        if on_notes is not None:
-            on_notes(found)
-        return facts(picture())
-    # A large map is made in a child process while this one measures the view and finds the findings (each
-    # tens of seconds, mostly in worker processes): first the whole data set's map (a view draws its actors
-    # where it has them), then, given the view's values, the view's scene and (but for the PDF, which draws
-    # the scene itself) the SVG. The child works on its own copy: the same bytes as made here.
-    with Apart(lambda: fixed_positions(drawn), lambda given: (values.update(given), picture())[1]) as apart:
-        values, found = _centrality(G, list(dict.fromkeys([measure, size_by])))
-        apart.give(values)
-        if on_notes is not None:
-            on_notes(found)
-        return facts(apart.result)
 
 
 def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None, *, guard: bool = True,

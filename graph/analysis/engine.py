@@ -118,12 +118,12 @@ def _rows_part(sources):
     return np.array([_shared.betweenness(directed=directed, sources=[s]) for s in sources]).reshape(len(sources), -1)
 
 
-def _groups_part(groups):
+def _group_part(sources):
     import numpy as np
 
-    directed = _shared.is_directed()
-    return [np.asarray(_shared.betweenness(directed=directed, sources=grp)) if grp else np.zeros(_shared.vcount())
-            for grp in groups]
+    if not sources:
+        return np.zeros(_shared.vcount())
+    return np.asarray(_shared.betweenness(directed=_shared.is_directed(), sources=sources))
 
 
 def _weighted_part(sources):
@@ -171,12 +171,19 @@ def _chunked(g, part, items, size: int | None = None):
     ``g`` is handed to the workers (forked, not pickled); ``size`` is the graph's number
     of actors (default: g.vcount()).
     """
-    global _shared
     chunks = [items[i::CHUNKS] for i in range(min(CHUNKS, len(items)))]
+    with _sharing(g):
+        return chunks, map_in_workers(part, chunks, worth=(g.vcount() if size is None else size) >= PARALLEL_FROM)
+
+
+@contextlib.contextmanager
+def _sharing(g):
+    """``g`` handed to the workers forked in the block (one pool at a time)."""
+    global _shared
     with _POOL:
         _shared = g
         try:
-            return chunks, map_in_workers(part, chunks, worth=(g.vcount() if size is None else size) >= PARALLEL_FROM)
+            yield
         finally:
             _shared = None
 
@@ -229,12 +236,8 @@ def source_rows(g, sources) -> tuple[list, list]:
 def group_betweenness(g, groups: list) -> list:
     """Raw betweenness of every vertex of ``g`` on the paths from each group of sources (a list of
     vertex-index lists, some perhaps empty): one array per group, the groups in worker processes."""
-    _, parts = _chunked(g, _groups_part, list(groups), size=g.vcount())
-    out = [None] * len(groups)
-    for k, part in enumerate(parts):  # part k holds the groups k, k + CHUNKS, ...
-        for j, values in zip(range(k, len(groups), CHUNKS), part):
-            out[j] = values
-    return out
+    with _sharing(g):
+        return map_in_workers(_group_part, list(groups), worth=g.vcount() >= PARALLEL_FROM)
 
 
 def closeness(H, engine="auto", sample: int | None = None, seed: int = SAMPLE_SEED):

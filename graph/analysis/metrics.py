@@ -34,6 +34,8 @@ def forced_sample(actors: int) -> int | None:
 def map_sample(actors: int) -> int | None:
     """The source actors a map of this many actors estimates betweenness and closeness from (None: exact)."""
     return PICTURE_SAMPLE if actors > MAP_EXACT_UP_TO else None
+
+
 SAMPLED = ("betweenness", "closeness")  # the measures a sample estimates
 
 

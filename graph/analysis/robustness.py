@@ -244,11 +244,8 @@ class _Sampled:
                 lost[p] = lost.get(p, 0) + 1
         return {p for p, c in lost.items() if c == self.count[p]}
 
-    def _without(self, drop):
-        """The igraph view less the simple ties whose relations are all in ``drop``, or None when none goes."""
-        return self._less(self._gone(drop))
-
     def _less(self, gone):
+        """The igraph view less the ``gone`` simple ties, or None when none goes."""
         if not gone:
             return None
         g = self.graph.copy()
@@ -308,7 +305,7 @@ class _Sampled:
         """Estimated values on the view that keeps the relations numbered in ``kept``."""
         import numpy as np
 
-        g = self._without([i for i in range(len(self.gives)) if i not in kept])
+        g = self._less(self._gone([i for i in range(len(self.gives)) if i not in kept]))
         if g is None:
             return self._values(self.full)
         parts = self._parts(g)
