@@ -98,8 +98,8 @@ def test_hostile_names_stay_text_in_the_pyvis_page(open_page, tmp_path):
 def test_iframe_shows_the_explorer_without_a_request(open_page, pages, bundled):
     G = bundled[0]
     host = open_page(pages["host"])
-    frame = host.page.frames[1]
-    assert frame.url == "about:srcdoc"
+    frame = host.page.locator("iframe").element_handle().content_frame()
+    frame.wait_for_url("about:srcdoc", timeout=20000)  # the host's load can be reported before the frame's URL
     frame.wait_for_function("() => document.body.dataset.ready === 'true'", timeout=20000)
     assert frame.evaluate("network.body.data.nodes.length") == G.number_of_nodes()
     assert frame.evaluate("document.getElementById('ag-title').textContent") == TITLE
