@@ -18,6 +18,11 @@ from graph.data.schema import fold
 __all__ = ["read_positions", "parse_number", "format_number", "positions_text"]
 
 
+# px from the origin: far beyond any map (10,000 actors span about 8,000 px), near enough that
+# distances, squared, and a picture's size stay finite
+REACH = 1_000_000.0
+
+
 def parse_number(text: str) -> float | None:
     """A finite number written as text (``12``, ``-3.5``, ``1e3``), or None.
 
@@ -73,10 +78,12 @@ def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, floa
         xy = []
         for column in ("x", "y"):
             value = parse_number(row[column]) if row[column] else None
+            if value is not None and abs(value) > REACH:
+                value = None
             if row[column] and value is None:
                 found.append(Problem(path, row.line, "bad-position",
-                                     f"{column} must be a finite number of px (such as 120 or -35.5), not"
-                                     f" '{row[column]}'"))
+                                     f"{column} must be a number of px from {-REACH:,.0f} to {REACH:,.0f} (such as"
+                                     f" 120 or -35.5), not '{row[column]}'"))
             xy.append(value)
         if any(p.severity == "error" for p in found) or None in xy:
             problems += found

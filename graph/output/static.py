@@ -59,6 +59,8 @@ RC = {"svg.fonttype": "none", "svg.hashsalt": "actorgraph", "font.family": FONT,
       "path.simplify": False}
 BELOW_COLUMNS = 3  # legend entries per row under the map
 BELOW_ROW = 0.3  # inches per legend row under the map
+TALLEST_IN = 24.0  # a map taller than wide (hand-placed positions) is narrowed to this height at most
+NARROWEST_IN = 3.0  # ... but no narrower than this: the legend below needs the width
 
 
 def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200,
@@ -90,22 +92,23 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
             fig_w, fig_h = page
         else:
             margin = 0.0
-            map_in = 10.5
-            height_in = max(map_in * h / w, 3.0)
+            map_in = _narrowed(10.5, w, h)
+            height_in = min(max(map_in * h / w, 3.0), TALLEST_IN)
             fig_w, fig_h = map_in, height_in + head_in + legend_h
         left_in = (fig_w - map_in) / 2
         top_in = margin + head_in
         fig = plt.figure(figsize=(fig_w, fig_h), dpi=dpi)
         ax = fig.add_axes((left_in / fig_w, 1 - (top_in + height_in) / fig_h, map_in / fig_w, height_in / fig_h))
     else:
-        map_in = 10.5 if w >= h else 8.0
-        height_in = max(map_in * h / w, 3.0)
+        map_in = _narrowed(10.5 if w >= h else 8.0, w, h)
+        height_in = min(max(map_in * h / w, 3.0), TALLEST_IN)
         fig_w, fig_h = map_in + LEGEND_IN, height_in + head_in
         fig = plt.figure(figsize=(fig_w, fig_h), dpi=dpi)
         ax = fig.add_axes((0.0, 0.0, map_in / fig_w, height_in / fig_h))
     pad = 0.02 * max(w, h)
     # beside: the map spans map_in (as it always has); below: it fits the box both ways
-    scale = min(map_in / (w + 2 * pad), height_in / (h + 2 * pad)) if below else map_in / (w + 2 * pad)
+    scale = min(map_in / (w + 2 * pad), height_in / (h + 2 * pad)) if below or map_in * h / w > TALLEST_IN \
+        else map_in / (w + 2 * pad)
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y1 + pad, y0 - pad)  # page coordinates grow downwards
     ax.set_aspect("equal")
@@ -124,6 +127,13 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
     else:
         _draw_legend(fig, scene, kinds, size_note, map_in, fig_h, group_names or {})
     return fig
+
+
+def _narrowed(map_in: float, w: float, h: float) -> float:
+    """The map's width in inches, narrowed so that a tall map (pinned positions) is at most TALLEST_IN high."""
+    if map_in * h / w <= TALLEST_IN:
+        return map_in
+    return max(TALLEST_IN * w / h, NARROWEST_IN)
 
 
 def _xy(scene, i):
