@@ -13,6 +13,7 @@ import itertools
 import pytest
 
 from conftest import BUNDLED, invoke, write
+from browsing import STILL
 from graph.picture.palette import delta_e
 from picture import GEOMETRY_JS, measure, shown_labels
 from test_scene import generated
@@ -71,6 +72,36 @@ def test_bundled_map_is_readable_at_the_fitted_view(open_page, rendered):
     assert m["label_overlaps"] == []
     assert m["edges_through_dots"] == []
     assert len(m["edges_through_labels"]) <= 8, m["edges_through_labels"]  # goal 3; see test_scene
+    assert p.errors == []
+
+
+UNDER_BUTTONS_JS = """() => {
+  const c = document.getElementById('mynetwork').getBoundingClientRect();
+  const b = document.querySelector('.ag-controls').getBoundingClientRect();
+  const dom = (x, y) => { const p = network.canvasToDOM({x: x, y: y}); return [p.x + c.left, p.y + c.top]; };
+  const hit = (x0, y0, x1, y1) => x1 > b.left && x0 < b.right && y1 > b.top && y0 < b.bottom;
+  const found = [];
+  for (const [id, box] of window.agLabelBoxes) {
+    const [x0, y0] = dom(box[0], box[1]), [x1, y1] = dom(box[2], box[3]);
+    if (hit(x0, y0, x1, y1)) { found.push(id); }
+  }
+  for (const id of network.body.nodeIndices) {
+    const n = network.body.nodes[id], [x0, y0] = dom(n.x - n.options.size, n.y - n.options.size);
+    const [x1, y1] = dom(n.x + n.options.size, n.y + n.options.size);
+    if (hit(x0, y0, x1, y1)) { found.push(id); }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("name", ["bundled", "large", "what-if"])
+def test_fit_leaves_the_map_buttons_clear(open_page, rendered, name):
+    p = open_page(rendered[name], viewport=LAPTOP)
+    assert p.js(UNDER_BUTTONS_JS) == []
+    p.js("network.moveTo({position: {x: 0, y: 0}, scale: 0.2})")
+    p.page.click("#ag-fit")
+    p.page.wait_for_function(STILL)
+    assert p.js(UNDER_BUTTONS_JS) == []
     assert p.errors == []
 
 

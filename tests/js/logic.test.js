@@ -124,3 +124,36 @@ test("shapePoints: polygons for vis-network shapes, null for circles", () => {
   assert.equal(logic.shapePoints("hexagon", 6.5).split(" ").length, 6);
   assert.equal(logic.shapePoints("dot", 6.5), null);
 });
+
+test("fitClear keeps boxes out of the buttons' corner, shifting before it zooms out", () => {
+  const corner = { w: 60, h: 40 };
+  const clear = (view, boxes) => boxes.every(([x0, y0, x1, y1]) => {
+    const dom = (x, y) => [(x - view.centre.x) * view.scale + 200, (y - view.centre.y) * view.scale + 200];
+    const [a, b] = dom(x0, y0), [c, d] = dom(x1, y1);
+    return a >= 0 && b >= 0 && c <= 400 && d <= 400 && (c <= 400 - 60 - 5 || d <= 400 - 40 - 5);
+  });
+  // a map as tall as the view with a box at its bottom right, and room beside it: a shift left, same zoom
+  const tall = [[0, 0, 10, 10], [290, 390, 300, 400]];
+  const plain = logic.fitClear(tall, 400, 400, 1, 10, null, 0);
+  assert.deepEqual(plain, logic.fitBounds([0, 0, 300, 400], 400, 400, 1, 10));
+  assert.ok(!clear(plain, tall));
+  const left = logic.fitClear(tall, 400, 400, 1, 10, corner, 5);
+  assert.ok(clear(left, tall));
+  assert.equal(left.scale, plain.scale);
+  assert.equal(left.centre.y, plain.centre.y);
+  assert.ok(left.centre.x > plain.centre.x);
+  // a map filling the view both ways: a little less zoom, never below 0.8 of the fit
+  const full = [[0, 0, 10, 10], [390, 390, 400, 400]];
+  const fitted = logic.fitClear(full, 400, 400, 1, 10, null, 0);
+  const out = logic.fitClear(full, 400, 400, 1, 10, corner, 5);
+  assert.ok(clear(out, full));
+  assert.ok(out.scale < fitted.scale && out.scale >= 0.8 * fitted.scale);
+  // nothing in the corner: the plain fit
+  assert.deepEqual(logic.fitClear([[0, 0, 10, 10], [100, 10, 110, 20]], 400, 400, 2, 1.5, corner, 5),
+    logic.fitBounds([0, 0, 110, 20], 400, 400, 2, 1.5));
+  // no way to clear it within 0.8 of the zoom: the fewest boxes under the buttons, still a view
+  const crowd = [];
+  for (let x = 0; x <= 400; x += 20) { for (let y = 0; y <= 400; y += 20) { crowd.push([x, y, x + 1, y + 1]); } }
+  const best = logic.fitClear(crowd, 400, 400, 1, 10, corner, 5);
+  assert.ok(best.scale >= 0.8 * logic.fitClear(crowd, 400, 400, 1, 10, null, 0).scale);
+});

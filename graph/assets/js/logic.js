@@ -81,6 +81,48 @@
         h / (margin * Math.max(bounds[3] - bounds[1], 1)), maxScale) };
   }
 
+  // fitBounds for boxes [x0, y0, x1, y1], keeping them out of a corner {w, h} at the view's bottom
+  // right (the map's buttons): the smallest shift up or left that clears it, else a little less zoom
+  // (down to 0.8 of the fit), else the fewest boxes under it. `pad`: px kept from the view's edges
+  // and round the corner.
+  function fitClear(boxes, w, h, margin, maxScale, corner, pad) {
+    var b = [Infinity, Infinity, -Infinity, -Infinity];
+    boxes.forEach(function (x) {
+      b = [Math.min(b[0], x[0]), Math.min(b[1], x[1]), Math.max(b[2], x[2]), Math.max(b[3], x[3])];
+    });
+    var view = fitBounds(b, w, h, margin, maxScale);
+    if (!corner || corner.w <= 0 || corner.h <= 0 || !boxes.length) { return view; }
+    var left = w - corner.w - pad, top = h - corner.h - pad;
+    function under(cx, cy, s) {
+      var count = 0;
+      boxes.forEach(function (x) {
+        if ((x[2] - cx) * s + w / 2 > left && (x[3] - cy) * s + h / 2 > top) { count++; }
+      });
+      return count;
+    }
+    var best = { centre: view.centre, scale: view.scale, under: under(view.centre.x, view.centre.y, view.scale) };
+    for (var k = 0; k <= 8 && best.under; k++) {
+      var s = view.scale * (1 - 0.025 * k);
+      // the centres that keep every box in view: moving the centre right or down moves the map left or up
+      var xMax = Math.max(view.centre.x, b[0] + (w / 2 - pad) / s);
+      var yMax = Math.max(view.centre.y, b[1] + (h / 2 - pad) / s);
+      var tries = [];
+      for (var i = 0; i <= 10; i++) {
+        for (var j = 0; j <= 10; j++) {
+          tries.push([view.centre.x + (xMax - view.centre.x) * i / 10, view.centre.y + (yMax - view.centre.y) * j / 10,
+            Math.hypot((xMax - view.centre.x) * i / 10, (yMax - view.centre.y) * j / 10)]);
+        }
+      }
+      tries.sort(function (p, q) { return p[2] - q[2]; });
+      for (var t = 0; t < tries.length; t++) {
+        var n = under(tries[t][0], tries[t][1], s);
+        if (n < best.under) { best = { centre: { x: tries[t][0], y: tries[t][1] }, scale: s, under: n }; }
+        if (!n) { break; }
+      }
+    }
+    return { centre: best.centre, scale: best.scale };
+  }
+
   // The view in the address's #fragment: actor, hidden groups and kinds, statuses, minimum grade; the
   // time bar's date (as-of, see timeline.parseAsOf) and flags (time=known).
   function parseFragment(hash) {
@@ -164,6 +206,7 @@
   logic.labelGeometry = labelGeometry;
   logic.boxAt = boxAt;
   logic.fitBounds = fitBounds;
+  logic.fitClear = fitClear;
   logic.parseFragment = parseFragment;
   logic.formatFragment = formatFragment;
   logic.dates = dates;

@@ -18,6 +18,8 @@
     filter: overview ? overview.drawsEdge : function (e) { return core.relationShown(core.relById.get(e.id)); }
   });
   var container = document.getElementById("mynetwork");
+  var controls = document.querySelector(".ag-controls");
+  var CLEAR_LIMIT = 4000;  // boxes (dots and labels) up to which a fit looks for a place clear of the buttons
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
   window.network = network;  // as pyvis pages do: the console and the browser tests use it
 
@@ -65,28 +67,36 @@
   network.on("afterDrawing", drawLabels);
 
   // ---- fitting: dots and the labels beside them -------------------------------------------------
-  // The bounds of the dots and of the labels that show at a zoom (0: the main labels only).
-  function bounds(ids, scale) {
-    var b = [Infinity, Infinity, -Infinity, -Infinity];
-    function take(x0, y0, x1, y1) {
-      b = [Math.min(b[0], x0), Math.min(b[1], y0), Math.max(b[2], x1), Math.max(b[3], y1)];
-    }
+  // The boxes of the dots and of the labels that show at a zoom (0: the main labels only).
+  function boxes(ids, scale) {
+    var found = [];
     ids.forEach(function (id) {
       var node = network.body.nodes[id], L = core.labels.get(id), r = node.options.size;
-      take(node.x - r, node.y - r, node.x + r, node.y + r);
+      found.push([node.x - r, node.y - r, node.x + r, node.y + r]);
       var geo = L && (scale || L.major) ? logic.labelGeometry(L, scale || 1, DATA.minorFont) : null;
-      if (geo) { take(node.x + geo.box[0], node.y + geo.box[1], node.x + geo.box[2], node.y + geo.box[3]); }
+      if (geo) { found.push([node.x + geo.box[0], node.y + geo.box[1], node.x + geo.box[2], node.y + geo.box[3]]); }
     });
-    return b;
+    return found;
+  }
+
+  // The map's buttons (Fit, Save positions), as the corner of the map they cover.
+  function buttonsCorner() {
+    if (!controls) { return null; }
+    var c = container.getBoundingClientRect(), b = controls.getBoundingClientRect();
+    return { w: Math.max(0, c.right - b.left), h: Math.max(0, c.bottom - b.top) };
   }
 
   function fitView(animate) {
     var ids = nodeView.getIds();
     if (!ids.length) { return; }
     var w = container.clientWidth, h = container.clientHeight;
-    var view = logic.fitBounds(bounds(ids, 0), w, h, DATA.fitMargin, DATA.maxFitScale);
+    var view = logic.fitClear(boxes(ids, 0), w, h, DATA.fitMargin, DATA.maxFitScale, null, 0);
     for (var i = 0; i < 3; i++) {  // minor labels that show at that zoom
-      view = logic.fitBounds(bounds(ids, view.scale), w, h, DATA.fitMargin, DATA.maxFitScale);
+      view = logic.fitClear(boxes(ids, view.scale), w, h, DATA.fitMargin, DATA.maxFitScale, null, 0);
+    }
+    var drawn = boxes(ids, view.scale);
+    if (drawn.length <= CLEAR_LIMIT) {  // nothing under the buttons, if a shift or a little less zoom can do it
+      view = logic.fitClear(drawn, w, h, DATA.fitMargin, DATA.maxFitScale, buttonsCorner(), 6);
     }
     network.moveTo({ position: view.centre, scale: view.scale,
       animation: animate && !core.BIG ? { duration: 250 } : false });
