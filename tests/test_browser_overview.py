@@ -131,3 +131,25 @@ def test_the_time_bar_moves_the_lines_between_groups(open_page, overview_page):
     group_of = {m: g["id"] for g in p.js(GROUPS) for m in g["members"]}
     assert counted == sum(1 for r in shown if group_of[r["source"]] != group_of[r["target"]])
     assert p.errors == []
+
+
+def test_group_labels_and_the_status_line_stay_in_view_at_a_laptops_size(open_page, overview_page):
+    p = open_page(overview_page, viewport={"width": 1366, "height": 768})
+    found = p.js("""() => {
+      const c = document.getElementById('mynetwork').getBoundingClientRect();
+      const over = Array.from(document.querySelectorAll('.ag-controls, .ag-overview')).map(e => e.getBoundingClientRect());
+      const bar = document.getElementById('ag-timebar').getBoundingClientRect();
+      const scale = network.getScale(), out = [], under = [];
+      for (const g of agData.overview.groups) {
+        const b = actorgraph.overview.labelBox(g.id, scale);
+        const p0 = network.canvasToDOM({x: b[0], y: b[1]}), p1 = network.canvasToDOM({x: b[2], y: b[3]});
+        const [x0, y0, x1, y1] = [p0.x + c.left, p0.y + c.top, p1.x + c.left, p1.y + c.top];
+        if (x0 < c.left || y0 < c.top || x1 > c.right || y1 > c.bottom) { out.push(g.id); }
+        if (over.some(r => x1 > r.left && x0 < r.right && y1 > r.top && y0 < r.bottom)) { under.push(g.id); }
+      }
+      const status = document.getElementById('ag-overview').getBoundingClientRect();
+      return {out: out, under: under, statusAboveBar: status.bottom <= bar.top,
+              statusInMap: status.top >= c.top && status.bottom <= c.bottom && status.left < c.left + 50};
+    }""")
+    assert found == {"out": [], "under": [], "statusAboveBar": True, "statusInMap": True}
+    assert p.errors == []

@@ -75,11 +75,11 @@ def test_bundled_map_is_readable_at_the_fitted_view(open_page, rendered):
     assert p.errors == []
 
 
-UNDER_BUTTONS_JS = """() => {
+UNDER_COVERS_JS = """() => {
   const c = document.getElementById('mynetwork').getBoundingClientRect();
-  const b = document.querySelector('.ag-controls').getBoundingClientRect();
+  const over = Array.from(document.querySelectorAll('.ag-controls, .ag-overview')).map(e => e.getBoundingClientRect());
   const dom = (x, y) => { const p = network.canvasToDOM({x: x, y: y}); return [p.x + c.left, p.y + c.top]; };
-  const hit = (x0, y0, x1, y1) => x1 > b.left && x0 < b.right && y1 > b.top && y0 < b.bottom;
+  const hit = (x0, y0, x1, y1) => over.some(b => x1 > b.left && x0 < b.right && y1 > b.top && y0 < b.bottom);
   const found = [];
   for (const [id, box] of window.agLabelBoxes) {
     const [x0, y0] = dom(box[0], box[1]), [x1, y1] = dom(box[2], box[3]);
@@ -95,13 +95,13 @@ UNDER_BUTTONS_JS = """() => {
 
 
 @pytest.mark.parametrize("name", ["bundled", "large", "what-if"])
-def test_fit_leaves_the_map_buttons_clear(open_page, rendered, name):
+def test_fit_leaves_the_map_buttons_and_notes_clear(open_page, rendered, name):
     p = open_page(rendered[name], viewport=LAPTOP)
-    assert p.js(UNDER_BUTTONS_JS) == []
+    assert p.js(UNDER_COVERS_JS) == []
     p.js("network.moveTo({position: {x: 0, y: 0}, scale: 0.2})")
     p.page.click("#ag-fit")
     p.page.wait_for_function(STILL)
-    assert p.js(UNDER_BUTTONS_JS) == []
+    assert p.js(UNDER_COVERS_JS) == []
     assert p.errors == []
 
 

@@ -126,15 +126,15 @@ test("shapePoints: polygons for vis-network shapes, null for circles", () => {
 });
 
 test("fitClear keeps boxes out of the buttons' corner, shifting before it zooms out", () => {
-  const corner = { w: 60, h: 40 };
+  const corner = [[340, 360, 400, 400]];
   const clear = (view, boxes) => boxes.every(([x0, y0, x1, y1]) => {
     const dom = (x, y) => [(x - view.centre.x) * view.scale + 200, (y - view.centre.y) * view.scale + 200];
     const [a, b] = dom(x0, y0), [c, d] = dom(x1, y1);
-    return a >= 0 && b >= 0 && c <= 400 && d <= 400 && (c <= 400 - 60 - 5 || d <= 400 - 40 - 5);
+    return a >= 0 && b >= 0 && c <= 400 && d <= 400 && (c <= 340 - 5 || d <= 360 - 5);
   });
   // a map as tall as the view with a box at its bottom right, and room beside it: a shift left, same zoom
   const tall = [[0, 0, 10, 10], [290, 390, 300, 400]];
-  const plain = logic.fitClear(tall, 400, 400, 1, 10, null, 0);
+  const plain = logic.fitClear(tall, 400, 400, 1, 10, [], 0);
   assert.deepEqual(plain, logic.fitBounds([0, 0, 300, 400], 400, 400, 1, 10));
   assert.ok(!clear(plain, tall));
   const left = logic.fitClear(tall, 400, 400, 1, 10, corner, 5);
@@ -148,6 +148,16 @@ test("fitClear keeps boxes out of the buttons' corner, shifting before it zooms 
   const out = logic.fitClear(full, 400, 400, 1, 10, corner, 5);
   assert.ok(clear(out, full));
   assert.ok(out.scale < fitted.scale && out.scale >= 0.8 * fitted.scale);
+  // two notes, bottom left and bottom right, and a box near each: no shift clears both, less zoom does
+  const both = [[0, 0, 10, 10], [0, 390, 10, 400], [290, 390, 300, 400]];
+  const notes = [[0, 370, 80, 400], [340, 360, 400, 400]];
+  const two = logic.fitClear(both, 400, 400, 1, 10, notes, 5);
+  const dom = (x, y) => [(x - two.centre.x) * two.scale + 200, (y - two.centre.y) * two.scale + 200];
+  both.forEach(([x0, y0, x1, y1]) => {
+    const [a, b] = dom(x0, y0), [c, d] = dom(x1, y1);
+    notes.forEach(n => assert.ok(!(c > n[0] - 5 && a < n[2] + 5 && d > n[1] - 5 && b < n[3] + 5), `${x0},${y0} under ${n}`));
+  });
+  assert.ok(two.scale < 1);
   // nothing in the corner: the plain fit
   assert.deepEqual(logic.fitClear([[0, 0, 10, 10], [100, 10, 110, 20]], 400, 400, 2, 1.5, corner, 5),
     logic.fitBounds([0, 0, 110, 20], 400, 400, 2, 1.5));

@@ -81,38 +81,43 @@
         h / (margin * Math.max(bounds[3] - bounds[1], 1)), maxScale) };
   }
 
-  // fitBounds for boxes [x0, y0, x1, y1], keeping them out of a corner {w, h} at the view's bottom
-  // right (the map's buttons): the smallest shift up or left that clears it, else a little less zoom
-  // (down to 0.8 of the fit), else the fewest boxes under it. `pad`: px kept from the view's edges
-  // and round the corner.
-  function fitClear(boxes, w, h, margin, maxScale, corner, pad) {
+  // fitBounds for boxes [x0, y0, x1, y1], keeping them clear of rectangles [x0, y0, x1, y1] over the
+  // view, in its px (the map's buttons and notes): the smallest shift that clears them, else a little
+  // less zoom (down to 0.8 of the fit), else the fewest boxes under them. `pad`: px kept from the view's
+  // edges and round the rectangles.
+  function fitClear(boxes, w, h, margin, maxScale, covers, pad) {
     var b = [Infinity, Infinity, -Infinity, -Infinity];
     boxes.forEach(function (x) {
       b = [Math.min(b[0], x[0]), Math.min(b[1], x[1]), Math.max(b[2], x[2]), Math.max(b[3], x[3])];
     });
     var view = fitBounds(b, w, h, margin, maxScale);
-    if (!corner || corner.w <= 0 || corner.h <= 0 || !boxes.length) { return view; }
-    var left = w - corner.w - pad, top = h - corner.h - pad;
+    covers = (covers || []).filter(function (c) { return c[2] > c[0] && c[3] > c[1]; });
+    if (!covers.length || !boxes.length) { return view; }
     function under(cx, cy, s) {
       var count = 0;
       boxes.forEach(function (x) {
-        if ((x[2] - cx) * s + w / 2 > left && (x[3] - cy) * s + h / 2 > top) { count++; }
+        var x0 = (x[0] - cx) * s + w / 2, y0 = (x[1] - cy) * s + h / 2;
+        var x1 = (x[2] - cx) * s + w / 2, y1 = (x[3] - cy) * s + h / 2;
+        if (covers.some(function (c) { return x1 > c[0] - pad && x0 < c[2] + pad && y1 > c[1] - pad && y0 < c[3] + pad; })) {
+          count++;
+        }
       });
       return count;
     }
     var best = { centre: view.centre, scale: view.scale, under: under(view.centre.x, view.centre.y, view.scale) };
     for (var k = 0; k <= 8 && best.under; k++) {
       var s = view.scale * (1 - 0.025 * k);
-      // the centres that keep every box in view: moving the centre right or down moves the map left or up
-      var xMax = Math.max(view.centre.x, b[0] + (w / 2 - pad) / s);
-      var yMax = Math.max(view.centre.y, b[1] + (h / 2 - pad) / s);
+      // the centres that keep every box in view (the fit's own if none does)
+      var x0 = Math.min(view.centre.x, b[2] - (w / 2 - pad) / s), x1 = Math.max(view.centre.x, b[0] + (w / 2 - pad) / s);
+      var y0 = Math.min(view.centre.y, b[3] - (h / 2 - pad) / s), y1 = Math.max(view.centre.y, b[1] + (h / 2 - pad) / s);
       var tries = [];
-      for (var i = 0; i <= 10; i++) {
-        for (var j = 0; j <= 10; j++) {
-          tries.push([view.centre.x + (xMax - view.centre.x) * i / 10, view.centre.y + (yMax - view.centre.y) * j / 10,
-            Math.hypot((xMax - view.centre.x) * i / 10, (yMax - view.centre.y) * j / 10)]);
+      for (var i = 0; i <= 12; i++) {
+        for (var j = 0; j <= 12; j++) {
+          var cx = x0 + (x1 - x0) * i / 12, cy = y0 + (y1 - y0) * j / 12;
+          tries.push([cx, cy, Math.hypot(cx - view.centre.x, cy - view.centre.y)]);
         }
       }
+      tries.push([view.centre.x, view.centre.y, -1]);
       tries.sort(function (p, q) { return p[2] - q[2]; });
       for (var t = 0; t < tries.length; t++) {
         var n = under(tries[t][0], tries[t][1], s);

@@ -18,7 +18,6 @@
     filter: overview ? overview.drawsEdge : function (e) { return core.relationShown(core.relById.get(e.id)); }
   });
   var container = document.getElementById("mynetwork");
-  var controls = document.querySelector(".ag-controls");
   var CLEAR_LIMIT = 4000;  // boxes (dots and labels) up to which a fit looks for a place clear of the buttons
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
   window.network = network;  // as pyvis pages do: the console and the browser tests use it
@@ -75,15 +74,19 @@
       found.push([node.x - r, node.y - r, node.x + r, node.y + r]);
       var geo = L && (scale || L.major) ? logic.labelGeometry(L, scale || 1, DATA.minorFont) : null;
       if (geo) { found.push([node.x + geo.box[0], node.y + geo.box[1], node.x + geo.box[2], node.y + geo.box[3]]); }
+      var group = overview && !L ? overview.labelBox(id, scale || 1) : null;  // a closed group's label
+      if (group) { found.push(group); }
     });
     return found;
   }
 
-  // The map's buttons (Fit, Save positions), as the corner of the map they cover.
-  function buttonsCorner() {
-    if (!controls) { return null; }
-    var c = container.getBoundingClientRect(), b = controls.getBoundingClientRect();
-    return { w: Math.max(0, c.right - b.left), h: Math.max(0, c.bottom - b.top) };
+  // What lies over the map: its buttons (Fit, Save positions) and notes, as rectangles in its px.
+  function covers() {
+    var c = container.getBoundingClientRect();
+    return Array.prototype.map.call(document.querySelectorAll(".ag-controls, .ag-overview"), function (e) {
+      var r = e.getBoundingClientRect();
+      return [r.left - c.left, r.top - c.top, r.right - c.left, r.bottom - c.top];
+    });
   }
 
   function fitView(animate) {
@@ -95,8 +98,8 @@
       view = logic.fitClear(boxes(ids, view.scale), w, h, DATA.fitMargin, DATA.maxFitScale, null, 0);
     }
     var drawn = boxes(ids, view.scale);
-    if (drawn.length <= CLEAR_LIMIT) {  // nothing under the buttons, if a shift or a little less zoom can do it
-      view = logic.fitClear(drawn, w, h, DATA.fitMargin, DATA.maxFitScale, buttonsCorner(), 6);
+    if (drawn.length <= CLEAR_LIMIT) {  // nothing under the buttons and notes, if a shift or a little less zoom can
+      view = logic.fitClear(drawn, w, h, DATA.fitMargin, DATA.maxFitScale, covers(), 6);
     }
     network.moveTo({ position: view.centre, scale: view.scale,
       animation: animate && !core.BIG ? { duration: 250 } : false });

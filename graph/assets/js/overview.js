@@ -194,6 +194,19 @@
     ctx.restore();
   }
 
+  // A closed group's label box in canvas units at a zoom (for fitting the view), else null.
+  var measurer = null;
+  function labelBox(id, scale) {
+    var node = net && net.nodes.get(id);
+    if (!node || node.overviewGroup === undefined || open.has(node.overviewGroup)) { return null; }
+    var g = OV.groups[node.overviewGroup];
+    if (!measurer) { measurer = document.createElement("canvas").getContext("2d"); }
+    measurer.font = OV.font + "px " + DATA.fontFamily;
+    var wide = Math.max.apply(null, g.label.map(function (t) { return measurer.measureText(t).width; })) / scale;
+    var y0 = g.y + g.r + 3 / scale;
+    return [g.x - wide / 2, y0, g.x + wide / 2, y0 + g.label.length * OV.font * DATA.lineHeight / scale];
+  }
+
   // ---- the status line and the group's panel -----------------------------------------------------
   function showStatus() {
     if (!status) { return; }
@@ -308,14 +321,12 @@
     status = el("div", "ag-overview");
     status.id = "ag-overview";
     status.setAttribute("role", "status");
-    Object.assign(status.style, { position: "absolute", left: ".5rem", bottom: ".5rem", maxWidth: "70%",
-      padding: ".2rem .5rem", background: "rgba(255,255,255,0.9)", borderRadius: "4px", fontSize: ".85rem" });
     document.querySelector(".ag-graph").appendChild(status);
     showStatus();
   }
 
   ag.overview = {
     drawsNode: drawsNode, drawsEdge: drawsEdge, attach: attach, open: openGroup, close: closeGroup,
-    closeAll: closeAll, groupOf: groupOf, isOpen: isOpen
+    closeAll: closeAll, groupOf: groupOf, isOpen: isOpen, labelBox: labelBox
   };
 }(typeof module !== "undefined" ? null : actorgraph));
