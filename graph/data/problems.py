@@ -92,7 +92,7 @@ CODES: dict[str, Code] = {
     # positions.csv
     **_codes("error", {
         "unknown-position": "positions.csv names an id that is no actor's (a typo of one, or a name instead of the id)",
-        "bad-position": "a position's x or y is not a finite number",
+        "bad-position": "a position's x or y is not a number, or is farther than 1,000,000 px from the origin",
         "duplicate-position": "an actor has two rows in positions.csv",
     }),
     "duplicate-source": Code("error", "a source id appears twice in sources.csv",
