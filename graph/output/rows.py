@@ -15,9 +15,6 @@ def actor_columns(fmt: str) -> list[str]:
     return ["name", "type"] if fmt == "table" else ["id", "name", "type"]
 
 
-
-
-
 def centrality_rows(G, values: dict, measures: list[str], sort: str | None, top: int | None, fmt: str):
     """One row per actor with its rank, number of ties and the measures computed, sorted, cut to top."""
     computed = [m for m in measures if m in values]
