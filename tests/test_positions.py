@@ -69,10 +69,14 @@ def test_bad_positions_are_file_line_errors(seven):
     assert "positions.csv:8: warning:" in result.output
 
 
-def test_positions_beyond_a_million_px_are_errors_and_far_apart_pins_still_draw(seven, tmp_path):
+def test_positions_beyond_a_million_px_are_errors(seven):
     (seven / "positions.csv").write_text("id,x,y\na,1e308,0\nb,0,-1000000.5\nc,1000000,-1000000\n",
                                          encoding="utf-8")
     assert problems_of(seven) == [(2, "bad-position"), (3, "bad-position")]  # c, at the edge, is allowed
+
+
+@pytest.mark.slow
+def test_far_apart_pins_still_draw_a_bounded_picture(seven, tmp_path):
     (seven / "positions.csv").write_text("id,x,y\na,0,-1000000\nc,10,1000000\n", encoding="utf-8")
     from PIL import Image
 
