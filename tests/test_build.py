@@ -75,3 +75,21 @@ def test_simple_undirected_as_networkx_builds_it(dated):
         assert list(H.nodes(data=True)) == list(expected.nodes(data=True))
         assert list(H.edges()) == list(expected.edges()) and {n: list(H[n]) for n in H} == {n: list(expected[n])
                                                                                               for n in expected}
+
+
+def test_extra_columns_named_like_networkx_arguments_are_data(tmp_path):
+    """'key', 'self', 'u_for_edge' or 'node_for_adding' as extra columns: kept as data, and every output works."""
+    from conftest import invoke, write
+
+    folder = write(tmp_path / "k", "id,name,type,self,node_for_adding,key\na,A,t,1,2,3\nb,B,t,4,5,6\n",
+                   "source,relation,target,evidence,key,self,u_for_edge,v_for_edge\na,trains,b,x,k1,s,u,v\n")
+    from graph.analysis.views import full_graph
+    from graph.data.load import load_dataset
+
+    G = full_graph(load_dataset(folder))
+    assert G.nodes["a"]["self"] == "1" and G.nodes["b"]["node_for_adding"] == "5"
+    assert [(u, v, k, d["key"], d["u_for_edge"]) for u, v, k, d in G.edges(keys=True, data=True)] == \
+        [("a", "b", "trains", "k1", "u")]
+    for args in (["centrality"], ["export", "--format", "graphml", "-o", tmp_path / "k.graphml"]):
+        result = invoke(*args, "--data", folder)
+        assert result.exit_code == 0, result.output

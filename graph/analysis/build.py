@@ -59,7 +59,8 @@ def build_graph(dataset):
                         type_order=tuple(dict.fromkeys(a["type"] for a in dataset.actors if a["type"])),
                         positions=dict(getattr(dataset, "positions", None) or {}))
     for a in dataset.actors:
-        G.add_node(a["id"], **{k: v for k, v in a.items() if k != "id"})
+        G.add_node(a["id"])
+        G.nodes[a["id"]].update((k, v) for k, v in a.items() if k != "id")  # any column name, even 'self'
     for r in dataset.relations:
         attrs = {k: v for k, v in r.items() if k not in ("source", "target")}
         attrs["directed"] = kinds[r["relation"]].directed
@@ -67,7 +68,8 @@ def build_graph(dataset):
         while G.has_edge(r["source"], r["target"], key=key):
             n += 1
             key = f"{r['relation']}#{n}"
-        G.add_edge(r["source"], r["target"], key=key, **attrs)
+        G.add_edge(r["source"], r["target"], key=key)
+        G.edges[r["source"], r["target"], key].update(attrs)  # any column name, even 'key'
     return G
 
 

@@ -19,7 +19,8 @@ def numbered(G):
     H = nx.MultiDiGraph()
     H.add_nodes_from(G.nodes(data=True))
     for i, (u, v, _k, d) in enumerate(G.edges(keys=True, data=True)):
-        H.add_edge(u, v, key=f"e{i}", **d)
+        H.add_edge(u, v, key=f"e{i}")
+        H.edges[u, v, f"e{i}"].update(d)  # a column named 'key' is data, not the edge's key
     return H
 
 
