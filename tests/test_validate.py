@@ -200,3 +200,27 @@ def test_other_commands_refuse_bad_data_without_traceback():
     assert "d/relations.csv:5: unknown actor 'zz' in target" in result.stderr
     assert "Traceback" not in result.output
     assert result.stdout == ""
+
+
+def test_hints_stop_after_a_budget_of_comparisons(tmp_path, monkeypatch):
+    """Thousands of unknown references cannot make validation quadratic: hints for the first ones only."""
+    import graph.data.hints as hints
+
+    actors = "id,name,type\n" + "".join(f"actor_{i},Actor {i},t\n" for i in range(50))
+    relations = "source,relation,target,evidence\n" + "".join(f"actr_{i}x,trains,actor_0,x\n" for i in range(1, 40))
+    folder = write(tmp_path / "unknown", actors, relations)
+    monkeypatch.setattr(hints, "HINT_BUDGET", 10 * 100)  # ten look-ups among the 50 ids and 50 names
+    result = invoke("validate", "--data", folder)
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "unknown actor" in line or "unknown source" in line]
+    assert len(lines) == 39  # every unknown reference is still reported
+    assert sum("did you mean" in line for line in lines) == 10
+    assert "did you mean 'actor_1'" in lines[0]
+
+
+def test_a_long_vocabulary_is_named_in_part():
+    from graph.data.schema import RelationKind, Vocabulary
+
+    many = Vocabulary([RelationKind(f"kind_{i}", f"kind {i}", f"kind {i} of", True, "#000000") for i in range(40)])
+    assert many.listing() == ", ".join(f"kind_{i}" for i in range(12)) + " and 28 more"
+    assert many.suggest("kind_3x")[0] == "kind_3"

@@ -154,5 +154,5 @@ def resolve_kind(vocabulary: Vocabulary, text: str, field: str | None = None) ->
         return name, True
     hint = vocabulary.suggest(text)
     tail = f"; did you mean '{hint[0]}'?" if hint else ""
-    raise UnknownKind(f"unknown relation '{text}'{tail} (allowed: {', '.join(vocabulary)})", text=text,
+    raise UnknownKind(f"unknown relation '{text}'{tail} (allowed: {vocabulary.listing()})", text=text,
                       suggestions=hint, allowed=list(vocabulary), field=field)

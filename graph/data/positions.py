@@ -8,11 +8,11 @@ actors.csv since the positions were saved: a warning, and the row is ignored.
 
 from __future__ import annotations
 
-import difflib
 import math
 
 from graph.data.csvio import format_record
 from graph.data.problems import Problem
+from graph.data.hints import Hints
 from graph.data.schema import fold
 
 __all__ = ["read_positions", "parse_number", "format_number", "positions_text"]
@@ -59,6 +59,8 @@ def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, floa
             if text.strip():
                 named.setdefault(fold(text.strip()), a["id"])
     listed = {row["id"] for row in rows}
+    free = [i for i in ids if i not in listed]  # a typo is of an actor that has no position of its own
+    hints = Hints()
     positions: dict[str, tuple[float, float]] = {}
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -74,7 +76,7 @@ def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, floa
         seen[actor] = row.line
         found = []
         if actor not in ids:
-            found += _unknown(path, row.line, actor, ids, named, listed)
+            found += _unknown(path, row.line, actor, named, free, hints)
         xy = []
         for column in ("x", "y"):
             value = parse_number(row[column]) if row[column] else None
@@ -94,14 +96,13 @@ def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, floa
     return positions, problems
 
 
-def _unknown(path: str, line: int, actor: str, ids: dict, named: dict, listed: set) -> list[Problem]:
+def _unknown(path: str, line: int, actor: str, named: dict, free: list, hints: Hints) -> list[Problem]:
     by_name = named.get(fold(actor))
     if by_name is not None:
         return [Problem(path, line, "unknown-position",
                         f"'{actor}' is the name of actor '{by_name}': positions.csv names actors by id; write"
                         f" '{by_name}'")]
-    free = [i for i in ids if i not in listed]  # a typo is of an actor that has no position of its own
-    hint = difflib.get_close_matches(actor, free, n=1, cutoff=0.6)
+    hint = hints.close(actor, free)
     if hint:
         return [Problem(path, line, "unknown-position",
                         f"no actor has the id '{actor}'; did you mean '{hint[0]}'?")]

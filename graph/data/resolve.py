@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 
+from graph.data.hints import Hints
 from graph.data.schema import fold
 from graph.errors import ActorNotFound
 
@@ -28,6 +28,7 @@ class ActorIndex:
         self.by_id = {a["id"]: a for a in actors if a["id"]}
         self._fields = None
         self.closest = lru_cache(maxsize=4096)(self._closest)
+        self.hints = Hints()
 
     @property
     def fields(self) -> dict:
@@ -72,7 +73,7 @@ class ActorIndex:
         key = fold(text.strip())
         if key in self.keys:
             return [self.keys[key]]
-        close = difflib.get_close_matches(key, list(self.keys), n=n, cutoff=0.6)
-        if len(close) < n and len(key) >= 3:
+        close = self.hints.close(key, self.keys, n=n)
+        if len(close) < n and len(key) >= 3 and self.hints.left:
             close += [k for k in self.keys if key in k and k not in close][: n - len(close)]
         return list(dict.fromkeys(self.keys[c] for c in close))[:n]

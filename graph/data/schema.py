@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-import difflib
+
+from graph.data.hints import Hints
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -157,6 +158,7 @@ class Vocabulary(dict):
         super().__init__((k.name, k) for k in kinds)
         self._names = {}
         self._inverse = {}
+        self._squeezed = {spelling_key(n).replace("_", ""): n for n in self}
         for k in self.values():
             for text in (k.name, k.label):
                 self._names.setdefault(spelling_key(text), k.name)
@@ -190,15 +192,22 @@ class Vocabulary(dict):
         """Whether some kind is hostile (a data set without hostile kinds is measured as it always was)."""
         return any(k.polarity == "hostile" for k in self.values())
 
-    def suggest(self, text: str) -> list[str]:
-        """Kinds a mistyped name most likely meant ('partof' -> 'part_of')."""
-
+    def suggest(self, text: str, hints: Hints | None = None) -> list[str]:
+        """Kinds a mistyped name most likely meant ('partof' -> 'part_of'); ``hints``: a budget to draw on."""
         key = spelling_key(text)
-        squeezed = {spelling_key(n).replace("_", ""): n for n in self}
-        if key.replace("_", "") in squeezed:
-            return [squeezed[key.replace("_", "")]]
-        found = difflib.get_close_matches(key, list(self._names), n=3, cutoff=0.6)
+        if key.replace("_", "") in self._squeezed:
+            return [self._squeezed[key.replace("_", "")]]
+        found = (hints or Hints()).close(key, self._names, n=3)
         return list(dict.fromkeys(self._names[f] for f in found))
+
+    def listing(self, most: int = 12) -> str:
+        """The kinds' names for a message: all of them, or the first ``most`` and how many more.
+
+        >>> RELATIONS.listing(), RELATIONS.listing(2)
+        ('trains, accompanies, coordinates_with, part_of', 'trains, accompanies and 2 more')
+        """
+        names = list(self)
+        return ", ".join(names) if len(names) <= most else f"{', '.join(names[:most])} and {len(names) - most} more"
 
 
 RELATIONS = Vocabulary((

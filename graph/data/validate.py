@@ -78,7 +78,7 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS, sour
     for row in rows:
         # each check runs where it can find something: a row of known ids, kind and values (most rows) skips them
         if row["relation"] not in kinds:
-            yield from _check_relation_kind(row, path, kinds)
+            yield from _check_relation_kind(row, path, kinds, index.hints)
         if row._typed or row["source"] not in known or row["target"] not in known or row["source"] == row["target"]:
             yield from _check_endpoints(row, index, path)
         if row["since"] or row["until"]:
@@ -90,7 +90,7 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS, sour
             yield from _choice(row, path, "status", STATUS_VALUES,
                                f"allowed: {', '.join(STATUS_VALUES)} (blank means actual)")
         if row["credibility"] not in fine["credibility"] or row["sources"]:
-            yield from _check_grade(row, path, sources, sources_path)
+            yield from _check_grade(row, path, sources, sources_path, index.hints)
         kind = row.get("relation")
         if kind in kinds and row["source"] and row["target"]:
             key = relation_key(row["source"], kind, row["target"], kinds)
@@ -169,7 +169,7 @@ def _period_text(actors, actor_id: str) -> str:
     return f"{row.get('since') or '…'} to {row.get('until') or '…'}"
 
 
-def _check_relation_kind(row, path, kinds: Vocabulary):
+def _check_relation_kind(row, path, kinds: Vocabulary, hints):
     raw = row.raw.get("relation", "")
     if not raw or row["relation"] in kinds:
         return
@@ -179,10 +179,10 @@ def _check_relation_kind(row, path, kinds: Vocabulary):
                       f"'{raw}' reads backwards: write the row as {row['target'] or 'TARGET'},{inverse},"
                       f"{row['source'] or 'SOURCE'} (source {kinds[inverse].label} target)")
         return
-    hint = kinds.suggest(raw)
+    hint = kinds.suggest(raw, hints)
     tail = f"; did you mean '{hint[0]}'?" if hint else ""
     yield Problem(path, row.line, "unknown-relation",
-                  f"unknown relation '{raw}'{tail} (allowed: {', '.join(kinds)})")
+                  f"unknown relation '{raw}'{tail} (allowed: {kinds.listing()})")
 
 
 def resolve_names(rows, actors) -> None:
@@ -249,7 +249,7 @@ def _bad_date(row, path: str, column: str) -> Problem:
                                                f" {date_hint(row.get(column, ''))}")
 
 
-def _check_grade(row, path, sources, sources_path):
+def _check_grade(row, path, sources, sources_path, hints):
     yield from _choice(row, path, "credibility", CREDIBILITY,
                        "use 1 (confirmed by other sources) to 5 (improbable), or 6 (cannot be judged)")
     cell = row.get("sources", "")
@@ -261,9 +261,7 @@ def _check_grade(row, path, sources, sources_path):
             if not sources_path:
                 where = "there is no sources.csv in the data folder: add one (actorgraph init writes its header)"
             else:
-                import difflib
-
-                hint = difflib.get_close_matches(source_id, list(sources), n=1)
+                hint = hints.close(source_id, sources, cutoff=0.6)
                 where = f"not an id in {sources_path}" + (f"; did you mean '{hint[0]}'?" if hint else "")
             yield Problem(path, row.line, "unknown-source", f"unknown source '{source_id}': {where}")
     if len(ids) != len(set(ids)):
