@@ -192,7 +192,16 @@ def view(dataset, keep=False, draw=False, ties: str | None = None):
 
             click.echo(f"note: {restriction_text(r)}", err=True)
     if G.number_of_nodes() == 0:
-        why = "--without leaves none" if meta("without", ()) else "the data set has none"
+        if meta("without", ()):
+            why = "--without leaves none"
+        elif not dataset.actors:
+            why = "the data set has none"
+        else:
+            why = f"the view leaves out all {len(dataset.actors):,} of the data set (see the notes above)"
+            dated = any(r.what in ("today", "inactive") for r in G.graph.get("restrictions", ()))
+            if dated and not meta("as_of") and graph_of(dataset, replace(chosen, as_of="all"), all_statuses=keep,
+                                                        all_ties=keep or draw).number_of_nodes():
+                why += "; --as-of all takes every period"
         fail(f"no actors to work on: {why}")
     return G
 

@@ -48,8 +48,8 @@ def timeline(measure, top, every, output, fmt):
                f" {min(s['estimated_from'] for s in estimated)} or more sampled source actors (seed {SAMPLE_SEED})"])
     if fmt == "json":
         return _json({"measure": measure, "every": every, "steps": found})
-    rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t["rank"], "name": t["name"],
-             "id": t["id"], measure: t["value"]} for s in found for t in (s["top"] or [{}])]
+    rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t.get("rank"), "name": t.get("name"),
+             "id": t.get("id"), measure: t.get("value")} for s in found for t in (s["top"] or [{}])]  # {}: nobody
     columns = ["date", "actors", "ties", "rank", "name", measure] + (["id"] if fmt == "csv" else [])
     click.echo(_format(rows, columns, fmt), nl=False)
 

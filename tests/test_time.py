@@ -232,3 +232,32 @@ def test_export_says_each_thing_it_left_out_once(t, tmp_path):
     result = ok("export", "--format", "json", "-o", tmp_path / "e.json", "--data", t)
     lines = [line for line in result.stderr.splitlines() if line.startswith("note: as of")]
     assert lines and len(lines) == len(set(lines))
+
+
+# ---- dates at the ends of the calendar, and steps with nobody -------------------------------------
+
+@pytest.mark.slow
+def test_a_step_with_no_actor_and_dates_at_the_calendars_ends(tmp_path):
+    ended = write(tmp_path / "ended", "id,name,type\na,A,t\nb,B,t\n",
+                  "source,relation,target,evidence,until\na,part_of,b,x,2020\n")
+    for args in ([], ["--format", "csv"]):  # every tie has ended: the last step has nobody
+        result = invoke("timeline", "--data", ended, *args)
+        assert result.exit_code == 0, result.output
+    assert "2021" in invoke("timeline", "--data", ended).output
+    result = invoke("centrality", "--data", ended)  # today's view is empty: say why, and what shows them
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "leaves out all 2 of the data set" in result.output and "--as-of all" in result.output
+    assert invoke("centrality", "--data", ended, "--as-of", "all").exit_code == 0  # the hint works
+    forever = write(tmp_path / "forever", "id,name,type\na,A,t\nb,B,t\n",
+                    "source,relation,target,evidence,since,until\na,part_of,b,x,0001,9999\n")
+    for args in (["timeline"], ["timeline", "--every", "event"], ["render", "-o", tmp_path / "f.html"]):
+        result = invoke(*args, "--data", forever)
+        assert result.exit_code == 0, result.output
+    early = write(tmp_path / "early", "id,name,type\na,A,t\nb,B,t\nc,C,t\n",
+                  "source,relation,target,evidence,since\na,part_of,b,x,0950\nb,part_of,c,x,1100\n")
+    lines = invoke("timeline", "--data", early, "--format", "csv").output.splitlines()
+    assert lines[1].startswith("0950,") and lines[-1].startswith("1100,")  # years of four digits, as --as-of reads
+    result = invoke("timeline", "--data", early, "--every", "month")  # 0950-01 to 1100-01: 1,801 months
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "more than 1,200; check the dates, or use --every year" in result.output
+    assert invoke("timeline", "--data", early, "--every", "year").exit_code == 0  # the hint works

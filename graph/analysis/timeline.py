@@ -12,9 +12,9 @@ from graph.analysis.build import on_days
 from graph.analysis.ranking import competition_ranks, rank_key, rank_moves
 from graph.analysis.views import View, full_graph, graph_of
 from graph.data.dates import parse_span
-from graph.errors import ActorgraphError
+from graph.errors import ActorgraphError, Hint
 
-__all__ = ["EVERY", "event_dates", "steps", "timeline", "between", "NothingDated"]
+__all__ = ["EVERY", "event_dates", "steps", "timeline", "between", "NothingDated", "TooManySteps"]
 
 EVERY = ("year", "month", "event")
 
@@ -29,8 +29,8 @@ def event_dates(dataset) -> list[dt.date]:
     for row in [*dataset.relations, *dataset.actors]:
         if row.get("since") and parse_span(row["since"]):
             days.add(parse_span(row["since"])[0])
-        if row.get("until") and parse_span(row["until"]):
-            days.add(parse_span(row["until"])[1] + dt.timedelta(days=1))
+        if row.get("until") and parse_span(row["until"]) and parse_span(row["until"])[1] < dt.date.max:
+            days.add(parse_span(row["until"])[1] + dt.timedelta(days=1))  # (9999-12-31: in force for ever)
     return sorted(days)
 
 
@@ -48,7 +48,9 @@ def steps(dataset, every: str = "year") -> list[str]:
     first, last = days[0], days[-1]
     if every == "year":
         end = last.year + (last != dt.date(last.year, 1, 1))
-        return [str(y) for y in range(first.year, end + 1)]
+        _within(end - first.year + 1, every, first, last)
+        return [f"{y:04d}" for y in range(first.year, end + 1)]
+    _within((last.year - first.year) * 12 + last.month - first.month + 2, every, first, last)
     months, (y, m) = [], (first.year, first.month)
     end = (last.year, last.month) if last.day == 1 else ((last.year, last.month + 1) if last.month < 12
                                                          else (last.year + 1, 1))
@@ -56,6 +58,20 @@ def steps(dataset, every: str = "year") -> list[str]:
         months.append(f"{y:04d}-{m:02d}")
         y, m = (y, m + 1) if m < 12 else (y + 1, 1)
     return months
+
+
+MAX_CALENDAR_STEPS = 1200  # a century of months: more is a date typed wrong (0001) or a job for every event
+
+
+class TooManySteps(ActorgraphError):
+    """A timeline by year or month over more steps than MAX_CALENDAR_STEPS."""
+
+
+def _within(count: int, every: str, first: dt.date, last: dt.date) -> None:
+    if count > MAX_CALENDAR_STEPS:
+        raise TooManySteps(f"a step every {every} from {first.isoformat()} to {last.isoformat()} is {count:,} steps,"
+                           f" more than {MAX_CALENDAR_STEPS:,}",
+                           hint=Hint("check the dates, or use", (("every", "year" if every == "month" else "event"),)), field="every")
 
 
 # Betweenness is exact at every step while steps x actors x (actors + ties) stays within this

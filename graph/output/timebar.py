@@ -50,7 +50,7 @@ def event_days(G) -> list[str]:
     for d in [*(d for _, _, d in G.edges(data=True)), *(a for _, a in G.nodes(data=True))]:
         if _first(d.get("since")):
             days.add(_first(d.get("since")))
-        if _last(d.get("until")):
+        if _last(d.get("until")) and _last(d.get("until")) < dt.date.max.isoformat():  # 9999-12-31: for ever
             days.add((dt.date.fromisoformat(_last(d.get("until"))) + dt.timedelta(days=1)).isoformat())
     return sorted(days)
 
@@ -60,8 +60,10 @@ def _steps(days: list[str], actors: int, date: str | None) -> list[str]:
     thinned to the cap, always keeping the step in force at the page's date."""
     if not days:
         return []
-    before = (dt.date.fromisoformat(days[0]) - dt.timedelta(days=1)).isoformat()
-    steps = [before, *days]
+    first = dt.date.fromisoformat(days[0])
+    before = (first - dt.timedelta(days=1)).isoformat() if first > dt.date.min else None
+    steps = [before, *days] if before else list(days)
+    before = steps[0]
     room = min(MAX_STEPS, MAX_ACTOR_STEPS // max(actors, 1))
     if room < 1:
         return []
