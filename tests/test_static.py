@@ -119,3 +119,33 @@ def test_many_ties_drawn_as_collections_look_the_same(monkeypatch):
     assert one.shape == many.shape
     differ = np.abs(one - many).sum(axis=2)
     assert (differ > 0).mean() < 0.001 and (differ > 120).sum() < 20  # 95 of 4 million at 200 dpi, none > 60
+
+
+def test_a_legend_too_long_for_a_page_is_cut_and_says_how_many_more():
+    from types import SimpleNamespace
+
+    from graph.output.static import _below_cells
+
+    scene = SimpleNamespace(groups=[{"key": f"t{i}"} for i in range(10)])
+    kinds = [{"label": f"k{i}"} for i in range(30)]
+    cells, used = _below_cells(scene, kinds, 4)
+    assert used == 40 and len(cells) == 40
+    cells, used = _below_cells(scene, kinds, 4, rows=5)
+    assert used == 20 and [c[0] for c in cells] == list(range(20))
+    assert cells[-1] == (19, "more", {"count": 21})  # 19 entries shown, 21 left out
+    assert _below_cells(scene, kinds, 4, rows=10) == _below_cells(scene, kinds, 4)  # they fit: all shown
+
+
+@pytest.mark.slow
+def test_a_printed_report_with_a_hundred_kinds(tmp_path):
+    """The A4 map page keeps a map when the legend would fill the page (it failed: a negative map height)."""
+    from conftest import write
+
+    kinds = "kind,label,directed\n" + "".join(f"k{i},kind {i},yes\n" for i in range(100))
+    actors = "id,name,type\n" + "".join(f"a{i},Actor {i},type {i % 40}\n" for i in range(101))
+    relations = "source,relation,target,evidence\n" + "".join(f"a{i},k{i},a{i + 1},x\n" for i in range(100))
+    folder = write(tmp_path / "many", actors, relations)
+    (folder / "kinds.csv").write_text(kinds, encoding="utf-8")
+    result = invoke("report", "--data", folder, "-o", tmp_path / "many.pdf")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "many.pdf").read_bytes().startswith(b"%PDF")

@@ -59,6 +59,7 @@ RC = {"svg.fonttype": "none", "svg.hashsalt": "actorgraph", "font.family": FONT,
       "path.simplify": False}
 BELOW_COLUMNS = 3  # legend entries per row under the map
 BELOW_ROW = 0.3  # inches per legend row under the map
+PAGE_MAP_IN = 3.0  # on a printed page, the map keeps at least this height; a legend too long for the rest is cut
 TALLEST_IN = 24.0  # a map taller than wide (hand-placed positions) is narrowed to this height at most
 NARROWEST_IN = 3.0  # ... but no narrower than this: the legend below needs the width
 
@@ -80,10 +81,15 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
     w, h = max(x1 - x0, 1.0), max(y1 - y0, 1.0)
     head_in = (0.55 + 0.25 * len(notes)) if title else 0.0
     below = legend == "below"
+    rows = None  # legend rows under the map: all, except on a page that cannot hold them and a map
     if below:
         columns, row_in = (4, 0.22) if page else (BELOW_COLUMNS, BELOW_ROW)  # a page is wider than the map
+        note_in = 0.6 if size_note else 0.0
         entries = _below_cells(scene, kinds, columns)[1]
-        legend_h = row_in * (1.6 + -(-entries // columns)) + (0.6 if size_note else 0.0)
+        if page:
+            rows = max(1, int((page[1] - 1.0 - head_in - PAGE_MAP_IN - note_in) / row_in - 1.6))
+            entries = min(entries, rows * columns)
+        legend_h = row_in * (1.6 + -(-entries // columns)) + note_in
         if page:
             margin = 0.5
             map_in = page[0] - 2 * margin
@@ -123,7 +129,7 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
         _draw_header(fig, title, notes, head_in, fig_h - head_in)
     if below:
         _draw_legend_below(fig, scene, kinds, size_note, (fig_w, fig_h), legend_h, margin, max(min_pt, 9.0),
-                           columns, row_in, group_names or {})
+                           columns, row_in, group_names or {}, rows)
     else:
         _draw_legend(fig, scene, kinds, size_note, map_in, fig_h, group_names or {})
     return fig
@@ -335,8 +341,9 @@ def _draw_legend(fig, scene, kinds, size_note: str, map_in: float, total_h: floa
 
 def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, float], legend_h: float,
                        margin: float, font: float, columns: int = BELOW_COLUMNS, row_in: float = BELOW_ROW,
-                       group_names: dict | None = None) -> None:
-    """The legend under the map, in columns: actor groups, then relation kinds, then the note."""
+                       group_names: dict | None = None, rows: int | None = None) -> None:
+    """The legend under the map, in columns: actor groups, then relation kinds, then the note (at most
+    ``rows`` rows of entries, the last saying how many more there are)."""
     from matplotlib.lines import Line2D
 
     fig_w, fig_h = size
@@ -348,7 +355,7 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
     col = width_in / columns
     y = row_in * 0.8
     ax.text(0, y, "Legend", fontsize=font + 1, weight="bold", va="center")
-    cells, used = _below_cells(scene, kinds, columns)
+    cells, used = _below_cells(scene, kinds, columns, rows)
     for k, what, e in cells:
         x, row = (k % columns) * col, y + row_in * (1 + k // columns)
         if what == "group":
@@ -357,6 +364,10 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
             text = _group_text(e, group_names or {})
         elif "header" in e:  # with hostile kinds: cooperation, hostility, other
             ax.text(x, row, e["header"], fontsize=font, weight="bold", va="center", parse_math=False)
+            continue
+        elif what == "more":
+            ax.text(x, row, f"\u2026 and {e['count']} more", fontsize=font, va="center", style="italic",
+                    parse_math=False)
             continue
         else:
             ax.add_line(Line2D([x, x + 0.3], [row, row], color=e["color"], linewidth=e.get("width", 2),
@@ -371,15 +382,20 @@ def _draw_legend_below(fig, scene, kinds, size_note: str, size: tuple[float, flo
                 wrap=True, parse_math=False)
 
 
-def _below_cells(scene, kinds, columns: int) -> tuple[list[tuple[int, str, dict]], int]:
+def _below_cells(scene, kinds, columns: int, rows: int | None = None) -> tuple[list[tuple[int, str, dict]], int]:
     """The legend's entries under the map as (cell, what, entry), row by row, and the cells used; a group
-    header (cooperation, hostility, other) starts a new row."""
+    header (cooperation, hostility, other) starts a new row. Past ``rows`` rows, the last cell says how
+    many entries are left out ('more')."""
     cells, k = [], 0
     for what, e in [("group", g) for g in scene.groups] + [("kind", i) for i in kinds]:
         if "header" in e and k % columns:
             k += columns - k % columns
         cells.append((k, what, e))
         k += 1
+    if rows is not None and k > rows * columns:
+        kept = [c for c in cells if c[0] < rows * columns - 1]
+        left = sum(1 for c in cells[len(kept):] if "header" not in c[2])
+        return kept + [(rows * columns - 1, "more", {"count": left})], rows * columns
     return cells, k
 
 
