@@ -47,6 +47,17 @@ def test_neighbors_depth_two(g):
     assert rows[-1]["relations"][0]["text"] == "C —coordinates with— E"
 
 
+def test_a_huge_depth_stops_where_the_network_does(g):
+    """--depth 10**12 is everyone within reach, at once (it looped 10**12 times)."""
+    from graph.analysis.questions import _distances
+    from graph.analysis.views import full_graph
+    from graph.data.load import load_dataset
+
+    G = full_graph(load_dataset(g))
+    assert _distances(G, "b", 10 ** 12) == _distances(G, "b", G.number_of_nodes())
+    assert as_json("neighbors", "b", "--depth", str(10 ** 12), "--data", g)[-1]["id"] == "e"
+
+
 def test_neighbors_relation_filter(g):
     rows = as_json("neighbors", "b", "--relation", "trains", "--data", g)
     assert [r["id"] for r in rows] == ["a"]

@@ -92,6 +92,8 @@ def _distances(G, actor: str, depth: int) -> dict[str, int]:
                     distance[other] = step
                     nxt.append(other)
         frontier = nxt
+        if not frontier:  # everyone within reach: a larger depth adds nobody
+            break
     return distance
 
 
