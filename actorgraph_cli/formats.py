@@ -115,6 +115,9 @@ def export(fmt, output, excel, sep):
         raise click.UsageError(f"--excel writes csv tables, not {fmt}")
     if not fmt and not excel:
         fmt = format_of(output)
+    if (fmt or "csv") == "csv" and str(output) == "-":
+        raise click.BadParameter("csv writes two files (OUTPUT-nodes.csv and OUTPUT-edges.csv), not standard"
+                                 " output: give a name, such as -o sahel", param_hint="-o")
     dataset = load()
     G = view(dataset)
     said = {restriction_text(r) for r in G.graph.get("restrictions", ()) if r.what in SAID_BY_VIEW}

@@ -458,3 +458,11 @@ def test_gexf_written_as_text_is_what_elementtree_writes(nodes):
     if nodes:
         G.nodes["n0"]["name"] = "x \ud800"
         assert b'label="x &#55296;"' in gexf.write(G, pic)
+
+
+def test_csv_export_to_standard_output_is_refused_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for args in (["--format", "csv"], ["--excel"]):
+        result = invoke("export", *args, "-o", "-")
+        assert result.exit_code == 2 and "csv writes two files" in result.output
+    assert list(tmp_path.iterdir()) == []  # no '--nodes.csv'
