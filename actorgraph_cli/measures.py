@@ -77,7 +77,7 @@ def brokers(sort, top, fmt):
 
 @click.command(cls=Command)
 @click.option("--seed", type=int, default=COMMUNITY_SEED, show_default=True, help="Seed of the Louvain method.")
-@click.option("--resolution", type=float, default=1.0, show_default=True,
+@click.option("--resolution", type=float, default=1.0, show_default=True, callback=lambda _c, _p, v: _positive(v),
               help="Above 1: more, smaller communities.")
 @data_option
 @view_options
@@ -101,3 +101,11 @@ def communities(seed, resolution, fmt):
     rows = [{"community": i, "size": len(c), "actors": ", ".join(G.nodes[n].get("name", n) for n in c)}
             for i, c in enumerate(found, 1)]
     click.echo(_format(rows, ["community", "size", "actors"], fmt, wrap="actors"), nl=False)
+
+
+def _positive(value: float) -> float:
+    """A finite number above 0 (click's FloatRange lets nan through)."""
+    if not (value > 0 and value < float("inf")):
+        raise click.BadParameter(f"{value} is not a finite number above 0 (1 is Louvain's own; 2 gives more, smaller"
+                                 " communities)")
+    return value

@@ -274,3 +274,9 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
             assert done.returncode == 0, done.stderr
             outs.add(done.stdout + b"".join(p.read_bytes() for p in sorted(out.iterdir())))
         assert len(outs) == 1, call
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0"])
+def test_communities_resolution_must_be_finite_and_positive(value):
+    result = invoke("communities", "--resolution", value)
+    assert result.exit_code == 2 and "not a finite number above 0" in result.output
