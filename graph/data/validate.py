@@ -9,7 +9,8 @@ from graph.data.dates import date_hint, parse_span
 from graph.data.problems import Problem
 from graph.data.resolve import ActorIndex, describe
 from graph.data.schema import (
-    CONFIDENCE_VALUES, CREDIBILITY, RELATIONS, RELIABILITY, SLUG_RE, slugify, STATUS_VALUES, Vocabulary,
+    CONFIDENCE_VALUES, CREDIBILITY, RELATIONS, RELIABILITY, SLUG_RE, SOURCE_COLUMNS, slugify, STATUS_VALUES,
+    Vocabulary,
 )
 from graph.data.csvio import formula_like
 
@@ -259,7 +260,8 @@ def _check_grade(row, path, sources, sources_path, hints):
     for source_id in dict.fromkeys(ids):
         if source_id not in sources:
             if not sources_path:
-                where = "there is no sources.csv in the data folder: add one (actorgraph init writes its header)"
+                header = ",".join(c.name for c in SOURCE_COLUMNS)
+                where = f"there is no sources.csv in the data folder: add one, with the header {header}"
             else:
                 hint = hints.close(source_id, sources, cutoff=0.6)
                 where = f"not an id in {sources_path}" + (f"; did you mean '{hint[0]}'?" if hint else "")
