@@ -81,7 +81,7 @@ CODES: dict[str, Code] = {
         "no-kinds": "kinds.csv defines no kind",
         "bad-source-id": "a source id holds ';'",
         "bad-reliability": "reliability is not A to F",
-        "bad-url": "a url does not start with http:// or https://, or holds spaces",
+        "bad-url": "a url does not start with http:// or https://, or holds spaces, <, > or a double quote",
     }),
     # types.csv
     **_codes("error", {

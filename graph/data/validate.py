@@ -58,7 +58,7 @@ def check_sources(rows, path: str):
         url = row.get("url", "")
         if url and not _URL.match(url):
             yield Problem(path, row.line, "bad-url",
-                          f"url '{url[:60]}' must start with http:// or https:// and hold no spaces")
+                          f"url '{url[:60]}' must start with http:// or https:// and hold no spaces, <, > or \"")
 
 
 _URL = re.compile(r"https?://[^\s<>\"]+\Z", re.IGNORECASE)
