@@ -73,6 +73,9 @@ def test_positions_beyond_a_million_px_are_errors(seven):
     (seven / "positions.csv").write_text("id,x,y\na,1e308,0\nb,0,-1000000.5\nc,1000000,-1000000\n",
                                          encoding="utf-8")
     assert problems_of(seven) == [(2, "bad-position"), (3, "bad-position")]  # c, at the edge, is allowed
+    (seven / "positions.csv").write_text("id,x,y\na,1_000,0\nb,\u0661\u0662,1\nc,\uff11\uff12,2\nd,-.5,+1e2\n",
+                                         encoding="utf-8")
+    assert problems_of(seven) == [(2, "bad-position"), (3, "bad-position"), (4, "bad-position")]  # plain digits only
 
 
 @pytest.mark.slow

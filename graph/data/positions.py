@@ -9,6 +9,7 @@ actors.csv since the positions were saved: a warning, and the row is ignored.
 from __future__ import annotations
 
 import math
+import re
 
 from graph.data.csvio import format_record
 from graph.data.problems import Problem
@@ -18,6 +19,8 @@ from graph.data.schema import fold
 __all__ = ["read_positions", "parse_number", "format_number", "positions_text"]
 
 
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
 # px from the origin: far beyond any map (10,000 actors span about 8,000 px), near enough that
 # distances, squared, and a picture's size stay finite
 REACH = 1_000_000.0
@@ -26,13 +29,12 @@ REACH = 1_000_000.0
 def parse_number(text: str) -> float | None:
     """A finite number written as text (``12``, ``-3.5``, ``1e3``), or None.
 
-    >>> parse_number("-3.5"), parse_number("nan"), parse_number("12px")
-    (-3.5, None, None)
+    >>> parse_number("-3.5"), parse_number("nan"), parse_number("12px"), parse_number("1_000"), parse_number("1e3")
+    (-3.5, None, None, None, 1000.0)
     """
-    try:
-        value = float(text.strip())
-    except ValueError:
+    if not _NUMBER.fullmatch(text.strip()):  # float() also reads 1_000, '١٢' and full-width digits
         return None
+    value = float(text.strip())
     return value if math.isfinite(value) else None
 
 
