@@ -148,3 +148,20 @@ def test_editing_a_libreoffice_file_keeps_its_form(tmp_path):
     after = (folder / "actors.csv").read_bytes()
     assert after == before + b'"ml2";"Mali\xeb bis";"state";"";""\n'
     assert "read as windows-1252, ';'-separated, LF" in invoke("validate", "--data", folder).stdout
+
+
+def test_empty_rows_before_the_header_are_kept_and_skipped(tmp_path):
+    """A spreadsheet's empty first rows (blank, or ',,,') and a sep= line: the header is the first row with text."""
+    data = b"\r\n,,,\r\nsep=;\r\n\r\nid;name;type\r\na;A;t\r\n"
+    f, problems = parse_csv(data, Path("actors.csv"), "actors.csv")
+    assert problems == [] and f.delimiter == ";"
+    assert f.header.cells == ["id", "name", "type"] and f.header.line == 5
+    assert [r.line for r in f.records] == [6]
+    assert f.to_bytes() == data  # written back as it was
+    f, problems = parse_csv(b",,,\n\n;\n", Path("kinds.csv"), "kinds.csv")
+    assert f is None and [(p.line, p.code) for p in problems] == [(1, "empty-file")]
+    folder = write(tmp_path / "lead", "\n,,,\n" + ACTORS, RELATIONS)
+    before = (folder / "actors.csv").read_bytes()
+    assert invoke("validate", "--data", folder).exit_code == 0
+    assert invoke("add-actor", "zz", "--name", "Zed", "--type", "state", "--data", folder).exit_code == 0
+    assert (folder / "actors.csv").read_bytes().startswith(before)  # the rows before the header untouched

@@ -114,13 +114,27 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
     raw_records, problems = _split_records(text, display)
     if problems:
         return None, problems
-    sep = _SEP_LINE.match(raw_records[0][1])
+    # before the header: blank lines (or a spreadsheet's empty row, ",,,"), and Excel's "sep=;" line naming
+    # the delimiter, kept as they were in one record
+    skipped = 0
+    while skipped < len(raw_records) and not raw_records[skipped][1].strip(" \t,;|"):
+        skipped += 1
+    if skipped == len(raw_records):
+        return None, [Problem(display, 1, "empty-file", "file has only empty rows: expected a header line")]
+    sep = _SEP_LINE.match(raw_records[skipped][1])
+    if sep:
+        skipped += 1
+        while skipped < len(raw_records) and not raw_records[skipped][1].strip(" \t,;|"):
+            skipped += 1
+        if skipped == len(raw_records):
+            return None, [Problem(display, raw_records[-1][0] + 1, "empty-file",
+                                  "file has only a sep= line: expected a header line")]
     preamble = None
-    if sep:  # Excel's "sep=;" first line names the delimiter; the header follows it
-        preamble = Record(raw_records[0][0], raw_records[0][1], raw_records[0][2], [raw_records[0][1]])
-        raw_records = raw_records[1:]
-        if not raw_records or not "".join(r for _, r, _ in raw_records).strip():
-            return None, [Problem(display, 2, "empty-file", "file has only a sep= line: expected a header line")]
+    if skipped:
+        lead = raw_records[:skipped]
+        raw = "".join(r + e for _, r, e in lead[:-1]) + lead[-1][1]
+        preamble = Record(lead[0][0], raw, lead[-1][2], [lead[-1][1]] if sep else [])
+        raw_records = raw_records[skipped:]
     first_raw = raw_records[0][1]
     delimiter = sep.group(1) if sep else _sniff_delimiter(first_raw)
     newline = next((end for _, _, end in raw_records if end), "\n")
