@@ -165,3 +165,21 @@ def test_empty_rows_before_the_header_are_kept_and_skipped(tmp_path):
     assert invoke("validate", "--data", folder).exit_code == 0
     assert invoke("add-actor", "zz", "--name", "Zed", "--type", "state", "--data", folder).exit_code == 0
     assert (folder / "actors.csv").read_bytes().startswith(before)  # the rows before the header untouched
+
+
+def test_a_run_of_blank_lines_is_one_record_and_rows_are_capped(monkeypatch):
+    """Millions of empty lines cost one record (it was one per line: gigabytes); too many rows is a problem."""
+    import graph.data.csvio as csvio
+
+    data = b"id,name,type\r\na,A,t\r\n" + b"\r\n\n\r" * 100_000 + b"b,B,t\r\n\r\n"
+    f, problems = parse_csv(data, Path("actors.csv"), "actors.csv")
+    assert problems == []
+    assert [(r.line, r.cells) for r in f.records] == [(2, ["a", "A", "t"]), (3, []), (300_003, ["b", "B", "t"]),
+                                                      (300_004, [])]
+    assert f.to_bytes() == data
+    f, problems = parse_csv(b'id,name\r\na,"x\r\n\r\ny"\r\n\r\n\r\nb,B\r\n', Path("a.csv"), "a.csv")
+    assert [(r.line, r.cells) for r in f.records] == [(2, ["a", "x\r\n\r\ny"]), (5, []), (7, ["b", "B"])]
+    monkeypatch.setattr(csvio, "MAX_ROWS", 3)
+    f, problems = parse_csv(b"id\n1\n2\n3\n4\n5\n", Path("a.csv"), "a.csv")
+    assert f is None and [(p.line, p.code) for p in problems] == [(4, "unreadable-file")]
+    assert "more than 3 rows" in problems[0].message
