@@ -86,7 +86,9 @@ def run_edit(dry_run: bool, change, show_diff: bool = False) -> None:
         where = f" {exc.filename}" if exc.filename else ""
         fail(f"cannot write{where}: {exc.strerror or exc}; nothing was changed")
     if dry_run or show_diff:
-        click.echo(editor.diff(), nl=False)
+        from graph.data.files import printable
+
+        click.echo(printable(editor.diff(), keep_newlines=True), nl=False)  # a value's ESC never reaches the terminal
     if dry_run:
         click.echo("dry run: nothing was written", err=True)
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from cli import remember
@@ -313,7 +315,16 @@ def terminal_width() -> int:
 def _format(rows, columns, fmt, wrap: str | None = None):
     from graph.output.tables import format_rows
 
-    return format_rows(rows, columns, fmt, guard=not meta("raw", False), width=terminal_width(), wrap=wrap)
+    text = format_rows(rows, columns, fmt, guard=not meta("raw", False), width=terminal_width(), wrap=wrap)
+    return on_screen(text) if fmt == "csv" else text  # a table is made printable already
+
+
+def on_screen(text: str) -> str:
+    """Data text as it goes to standard output: to a terminal with control characters shown (\\x1b...),
+    so that a value cannot send escape sequences; to a file or pipe exactly as it is."""
+    from graph.data.files import printable
+
+    return printable(text, keep_newlines=True) if sys.stdout.isatty() else text
 
 
 def _json(value) -> None:

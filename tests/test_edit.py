@@ -197,3 +197,23 @@ def test_interrupted_two_file_edit_is_completed_by_validate(d):
     assert (d / "relations.csv").read_text() == RELATIONS.replace("a,", "z,")
     assert not (d / JOURNAL).exists()
     assert recover(d) == []
+
+
+def test_a_dry_runs_diff_shows_control_characters_escaped(tmp_path):
+    folder = write(tmp_path / "esc", ACTORS + "evil,Evil\x1b]0;PWN\x07\x1b[2J,state,,\n", RELATIONS)
+    result = invoke("rename-actor", "evil", "nice", "--dry-run", "--data", folder)  # a file may hold them
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "Evil\\x1b]0;PWN\\x07\\x1b[2J" in result.output
+
+
+def test_csv_on_a_terminal_shows_control_characters_and_stays_raw_in_a_pipe(monkeypatch):
+    import sys
+
+    from actorgraph_cli.options import on_screen
+
+    text = "id,name\r\na,Evil\x1b[2J\tx\r\n"
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
+    assert on_screen(text) == text
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    assert on_screen(text) == "id,name\r\na,Evil\\x1b[2J\tx\r\n"

@@ -106,9 +106,12 @@ def printable(text: str, keep_newlines: bool = False) -> str:
 
     >>> printable("a\x1b]0;pwned\x07b")
     'a\\x1b]0;pwned\\x07b'
+    >>> printable("a\r\nb\rc\n", keep_newlines=True)
+    'a\r\nb\\x0dc\n'
     """
-    table = _CONTROL if keep_newlines else {**_CONTROL, 10: "\\n", 13: "\\r"}
-    return clean_text(text).translate(table)
+    if keep_newlines:  # line ends stay, "\r\n" (Windows files) too; a lone "\r" is shown
+        return "\r\n".join(part.translate(_CONTROL) for part in clean_text(text).split("\r\n"))
+    return clean_text(text).translate({**_CONTROL, 10: "\\n", 13: "\\r"})
 
 
 def write_outputs(files: dict[Path, bytes], protected=()) -> None:
