@@ -48,7 +48,7 @@ def test_utf16_as_excel_unicode_text():
     write(Path("d"), data, RELATIONS_NL)
     result = invoke("validate", "--data", "d")
     assert result.exit_code == 0, result.output
-    assert "read as UTF-16, tab-separated, CRLF line endings" in result.stdout
+    assert "read as UTF-16 (little-endian), tab-separated, CRLF line endings" in result.stdout
 
 
 def test_trailing_empty_rows_and_columns_spaces_and_header_case():
@@ -183,3 +183,16 @@ def test_a_run_of_blank_lines_is_one_record_and_rows_are_capped(monkeypatch):
     f, problems = parse_csv(b"id\n1\n2\n3\n4\n5\n", Path("a.csv"), "a.csv")
     assert f is None and [(p.line, p.code) for p in problems] == [(4, "unreadable-file")]
     assert "more than 3 rows" in problems[0].message
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"\xff\xfe"),
+                                          ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_an_edit_keeps_the_byte_order(tmp_path, encoding, bom):
+    """A big-endian UTF-16 file stays big-endian (it was written back little-endian: every byte changed)."""
+    folder = write(tmp_path / "bo", ACTORS, RELATIONS)
+    before = bom + (folder / "relations.csv").read_text(encoding="utf-8").encode(encoding)
+    (folder / "relations.csv").write_bytes(before)
+    assert invoke("add-relation", "a", "trains", "c", "--evidence", "x", "--data", folder).exit_code == 0
+    after = (folder / "relations.csv").read_bytes()
+    assert after.startswith(before)  # every row as it was, the new one after them
+    assert "a,trains,c,x" in after[len(before):].decode(encoding)

@@ -23,14 +23,22 @@ __all__ = ["CsvFile", "Record", "read_bytes", "read_csv", "parse_csv", "format_r
 atomic_write = write_atomic  # the name this module gave it first
 
 # UTF-32's little-endian BOM starts with UTF-16's: test it first
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# each byte order read as its own codec and written back with its mark: a big-endian file stays big-endian
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_MARK = {encoding: bom for bom, encoding in _BOMS if encoding != "utf-8-sig"}  # utf-8-sig writes its own
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 _NEWLINE_RUN = re.compile(r"[\r\n]+")  # any run of terminators (a char class: no backtracking state)
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _SEP_LINE = re.compile(r'"?sep=([,;\t|])"?[,;\t|]*\Z', re.I)
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "windows-1252",
-                  "utf-16": "UTF-16", "utf-32": "UTF-32"}
+                  "utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
+                  "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)"}
+
+
+def encode_text(text: str, encoding: str) -> bytes:
+    """A file's text as bytes in its encoding, with the byte order mark it was read with."""
+    return _MARK.get(encoding, b"") + text.encode(encoding)
 
 
 @dataclass
@@ -78,7 +86,7 @@ class CsvFile:
         return "".join(parts)
 
     def to_bytes(self) -> bytes:
-        return self.to_text().encode(self.encoding)
+        return encode_text(self.to_text(), self.encoding)
 
     def row_text(self, cells: list[str]) -> str:
         return format_record(cells, self.delimiter, self.quote_all)

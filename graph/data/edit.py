@@ -11,9 +11,8 @@ import dataclasses
 import difflib
 import os
 
-from graph.data.csvio import Record
+from graph.data.csvio import CsvFile, Record, encode_text
 from graph.data.journal import commit
-from graph.data.csvio import CsvFile
 from graph.data.load import (ACTORS_FILE, Dataset, display_path, from_files, KINDS_FILE, load_dataset, POSITIONS_FILE,
                              RELATIONS_FILE, SOURCES_FILE, TYPES_FILE)
 from graph.data.positions import format_number, parse_number
@@ -403,7 +402,7 @@ class Editor:
         for name, text in self.changed().items():
             f = self.files[name]
             try:
-                data = text.encode(f.encoding)
+                data = encode_text(text, f.encoding)
             except UnicodeEncodeError as exc:
                 char = exc.object[exc.start:exc.end]
                 line = exc.object[:exc.start].count("\n") + 1
