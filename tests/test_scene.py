@@ -9,7 +9,7 @@ from dataclasses import asdict
 import numpy as np
 import pytest
 
-from conftest import BUNDLED, benchmark
+from conftest import BUNDLED, benchmark, write
 
 LABEL_CROSSINGS_BOUND = 8  # lines through other actors' labels on the bundled map (goal: 3)
 from graph.analysis.build import build_graph
@@ -242,3 +242,18 @@ def test_placement_is_the_scene_without_labels_and_lines(view, tmp_path):
     if view == "pinned":
         at = dict(zip(placed.ids, zip(placed.x, placed.y)))
         assert at["minusma"] == (10.0, -20.0) and at["mali_forces"] == (300.5, 40.0)
+
+
+def test_a_very_long_name_is_cut_in_its_label_and_the_map_stays_in_reach(tmp_path):
+    """A 20,000-character name: its label is cut at LABEL_CHARS with '…'; it pushed the map past ±1,000,000 px."""
+    from graph.data.positions import REACH
+    from graph.picture.scene import LABEL_CHARS
+
+    name = "Word " * 4000
+    folder = write(tmp_path / "long", f"id,name,type\na,{name},t\nb,B,t\nc,C,t\n",
+                   "source,relation,target,evidence\na,trains,b,x\nb,trains,c,x\n")
+    G, sc = scene_of(folder)
+    label = " ".join(sc.lines[sc.ids.index("a")])
+    assert label.endswith("\u2026") and len(label) <= LABEL_CHARS
+    assert max(abs(v) for v in [*sc.x, *sc.y]) < REACH
+    assert G.nodes["a"]["name"] == name.strip()  # the data keeps it whole

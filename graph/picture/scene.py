@@ -87,7 +87,11 @@ def label_font(importance: np.ndarray, base: float) -> np.ndarray:
     return base * (1.0 + 0.22 * np.sqrt(importance))
 
 
+LABEL_CHARS = 150  # a label longer than this is cut with '…' (the panel and tooltip keep the whole name)
+
+
 def _measure(names, font):
+    names = [n if len(n) <= LABEL_CHARS else n[:LABEL_CHARS - 1].rstrip() + "\u2026" for n in names]
     lines = [wrap(name, f, WRAP * f) for name, f in zip(names, font)]
     W = np.array([max(text_width(l, f) for l in ls) + 4 for ls, f in zip(lines, font)])
     H = np.array([len(ls) * LINE_HEIGHT * f for ls, f in zip(lines, font)])
