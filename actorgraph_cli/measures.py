@@ -50,8 +50,8 @@ def centrality(measures, sort, top, directed, sample, fmt):
     G = view(dataset)
     values, measures, found = measured(dataset, cli_view(), G, measures, directed=directed, sample=sample)
     notes(found)
-    rows, columns = centrality_rows(G, values, measures, sort, top, fmt)
-    click.echo(_format(rows, columns, fmt), nl=False)
+    rows, columns = centrality_rows(G, values, measures, sort, None, fmt)
+    _echo_top(rows, columns, top, fmt)
 
 
 @click.command(cls=Command)
@@ -70,8 +70,8 @@ def brokers(sort, top, fmt):
     from graph.output.rows import broker_rows
 
     G = view(load())
-    rows, columns = broker_rows(G, measure(G), sort, top, fmt)
-    click.echo(_format(rows, columns, fmt), nl=False)
+    rows, columns = broker_rows(G, measure(G), sort, None, fmt)
+    _echo_top(rows, columns, top, fmt)
     click.echo(BROKER_GUIDE, err=True)
 
 
@@ -109,3 +109,14 @@ def _positive(value: float) -> float:
         raise click.BadParameter(f"{value} is not a finite number above 0 (1 is Louvain's own; 2 gives more, smaller"
                                  " communities)")
     return value
+
+
+def _echo_top(rows, columns, top, fmt) -> None:
+    """The first ``top`` rows; a note when the cut leaves out actors tied with the last one shown."""
+    from graph.output.rows import cut_at
+
+    rows, tied = cut_at(rows, top)
+    if tied:
+        more, them = (f"{tied} more actors are", "them") if tied > 1 else ("1 more actor is", "it")
+        notes([f"{more} tied at rank {rows[-1]['rank']} with the last one shown (--top {top + tied} shows {them})"])
+    click.echo(_format(rows, columns, fmt), nl=False)

@@ -280,3 +280,21 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
 def test_communities_resolution_must_be_finite_and_positive(value):
     result = invoke("communities", "--resolution", value)
     assert result.exit_code == 2 and "not a finite number above 0" in result.output
+
+
+def test_top_says_who_it_leaves_out_of_a_tie_and_the_hint_works():
+    """--top cuts at the Nth actor; actors tied with it are named as a count, with the --top that shows them."""
+    from graph.output.rows import cut_at
+
+    rows = [{"rank": r} for r in (1, 1, 3, 4, 4, 4, 7)]
+    assert cut_at(rows, 4) == (rows[:4], 2) and cut_at(rows, 6) == (rows[:6], 0) and cut_at(rows, 9) == (rows, 0)
+    assert cut_at([{"rank": None}] * 3, 1) == ([{"rank": None}], 0)  # no value, no rank: no tie
+    result = invoke("centrality", "--measure", "degree", "--top", "4", "--as-of", "all")
+    assert result.exit_code == 0
+    assert "tied at rank 4 with the last one shown (--top 5 shows it)" in result.stderr
+    shown = invoke("centrality", "--measure", "degree", "--top", "5", "--as-of", "all", "--format", "csv")
+    ranks = [line.split(",")[0] for line in shown.stdout.splitlines()[1:]]
+    assert ranks == ["1", "1", "3", "4", "4"] and "tied at" not in shown.stderr
+    brokers = invoke("brokers", "--top", "5", "--as-of", "all")  # Barkhane and Takuba share rank 5
+    assert "1 more actor is tied at rank 5 with the last one shown (--top 6 shows it)" in brokers.stderr
+    assert "tied at" not in invoke("brokers", "--top", "4", "--as-of", "all").stderr

@@ -6,7 +6,7 @@ from graph.analysis.ranking import competition_ranks, rank_key, ties
 from graph.data.files import printable
 from graph.data.schema import CONFIDENCE_VALUES, status_of, STATUS_VALUES
 
-__all__ = ["centrality_rows", "broker_rows", "actor_columns", "summary", "markdown_table",
+__all__ = ["centrality_rows", "broker_rows", "cut_at", "actor_columns", "summary", "markdown_table",
            "impact_summary", "robustness_rows", "robustness_long"]
 
 
@@ -35,6 +35,17 @@ def centrality_rows(G, values: dict, measures: list[str], sort: str | None, top:
     if top:
         rows = rows[:top]
     return rows, ["rank"] + actor_columns(fmt) + ["ties"] + list(measures)
+
+
+def cut_at(rows: list[dict], top: int | None) -> tuple[list[dict], int]:
+    """The first ``top`` ranked rows, and how many rows after them share the last one's rank."""
+    if not top or len(rows) <= top:
+        return rows, 0
+    last = rows[top - 1].get("rank")
+    tied = 0
+    while last is not None and top + tied < len(rows) and rows[top + tied].get("rank") == last:
+        tied += 1
+    return rows[:top], tied
 
 
 COMMUNITY_COLUMNS = ["id", "community", "name", "type"]
