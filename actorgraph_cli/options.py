@@ -133,7 +133,6 @@ def cli_view():
                 ties=meta("ties"), known_on=meta("known_on"))
 
 
-
 def meta(key: str, default=None):
     value = click.get_current_context().meta.get(key)
     return default if value is None else value
@@ -255,7 +254,6 @@ def usage_error(exc) -> click.ClickException:
     return click.ClickException(printable(exc.worded(flag_for), keep_newlines=True))
 
 
-
 def resolve_in(G, dataset, text: str) -> str:
     """An actor of the data set that is also in the current view."""
     actor = resolve(dataset, text)
@@ -274,7 +272,6 @@ def _named_without(dataset, actor: str) -> bool:
 
 def resolve(dataset, text: str) -> str:
     return dataset.index.resolve(text)
-
 
 
 def notes(found) -> None:

@@ -96,13 +96,11 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
     """
     import pandas as pd
 
-
     ds = _dataset(dataset)
     G = _graph(ds, view)
     values, measures, _notes = measured(ds, view, G, measures, directed=directed, sample=sample)
     rows, columns = centrality_rows(G, values, measures, sort, top, "csv")
     return pd.DataFrame(rows, columns=columns).set_index("id")
-
 
 
 def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top: int | None = None):

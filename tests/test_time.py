@@ -118,8 +118,6 @@ def k(tmp_path):
     return folder
 
 
-
-
 @pytest.mark.parametrize("day, left_out, kept", [
     ("2021-04", 1, [("a", "b"), ("a", "d"), ("b", "c"), ("b", "d")]),  # c-d published in May 2021
     ("2020-05", 3, [("a", "d"), ("b", "d")]),                          # only the undated ties

@@ -48,7 +48,6 @@ STATUS_OPACITY = {"planned": 0.6, "recommended": 0.5}
 GROUP_FONT = 13.0  # screen px of the overview's group labels at the fitted view
 
 
-
 def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
                 group_label: str = "type", sources: list | None = None, seed: int = 7,
                 measure_help: dict | None = None, time: dict | None = None, overview: dict | None = None,
@@ -209,7 +208,6 @@ def _edge(e: dict) -> dict:
     edge["smooth"] = {"enabled": True, "type": "curvedCW" if bend > 0 else "curvedCCW",
                       "roundness": abs(bend)} if bend else False
     return edge
-
 
 
 def _arrows(e: dict):

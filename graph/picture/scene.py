@@ -380,7 +380,6 @@ def scene_for(G, values: dict, size_by: str = "betweenness", groups: dict | None
     return compose(G, sizes, groups, kinds, seed=seed, layout_graph=shown, styles=styles, fixed=fixed)
 
 
-
 def placement(G, values: dict, size_by: str = "betweenness", seed: int = 7) -> Placement:
     """Where :func:`scene_for` (default groups: the actor types) puts each actor and how it draws the dot,
     the same values, without composing the view's labels and lines when it need not: a view of a data set
