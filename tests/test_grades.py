@@ -79,7 +79,8 @@ def test_sources_without_sources_csv_is_an_error(tmp_path):
     result = invoke("validate", "--data", folder)
     assert result.exit_code == 1
     assert f"{folder}/relations.csv:2: unknown source 'un': there is no sources.csv" in result.stdout
-    assert "add one, with the header id,title,author,published,url,reliability" in result.stdout  # not init: it refuses a folder with files
+    # not `init`, which refuses a folder that has files: the header to write
+    assert "add one, with the header id,title,author,published,url,reliability" in result.stdout
 
 
 GRADED = """source,relation,target,sources,credibility,confidence

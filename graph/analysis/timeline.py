@@ -29,8 +29,9 @@ def event_dates(dataset) -> list[dt.date]:
     for row in [*dataset.relations, *dataset.actors]:
         if row.get("since") and parse_span(row["since"]):
             days.add(parse_span(row["since"])[0])
-        if row.get("until") and parse_span(row["until"]) and parse_span(row["until"])[1] < dt.date.max:
-            days.add(parse_span(row["until"])[1] + dt.timedelta(days=1))  # (9999-12-31: in force for ever)
+        until = parse_span(row["until"]) if row.get("until") else None
+        if until and until[1] < dt.date.max:  # (until 9999: in force for ever, no day after it)
+            days.add(until[1] + dt.timedelta(days=1))
     return sorted(days)
 
 
@@ -71,7 +72,8 @@ def _within(count: int, every: str, first: dt.date, last: dt.date) -> None:
     if count > MAX_CALENDAR_STEPS:
         raise TooManySteps(f"a step every {every} from {first.isoformat()} to {last.isoformat()} is {count:,} steps,"
                            f" more than {MAX_CALENDAR_STEPS:,}",
-                           hint=Hint("check the dates, or use", (("every", "year" if every == "month" else "event"),)), field="every")
+                           hint=Hint("check the dates, or use", (("every", "year" if every == "month" else "event"),)),
+                           field="every")
 
 
 # Betweenness is exact at every step while steps x actors x (actors + ties) stays within this

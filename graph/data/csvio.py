@@ -125,16 +125,13 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
         return None, problems
     # before the header: blank lines (or a spreadsheet's empty row, ",,,"), and Excel's "sep=;" line naming
     # the delimiter, kept as they were in one record
-    skipped = 0
-    while skipped < len(raw_records) and not raw_records[skipped][1].strip(" \t,;|"):
-        skipped += 1
+    raws = [raw for _, raw, _ in raw_records]
+    skipped = _past_empty(raws)
     if skipped == len(raw_records):
         return None, [Problem(display, 1, "empty-file", "file has only empty rows: expected a header line")]
     sep = _SEP_LINE.match(raw_records[skipped][1])
     if sep:
-        skipped += 1
-        while skipped < len(raw_records) and not raw_records[skipped][1].strip(" \t,;|"):
-            skipped += 1
+        skipped = _past_empty(raws, skipped + 1)
         if skipped == len(raw_records):
             return None, [Problem(display, raw_records[-1][0] + 1, "empty-file",
                                   "file has only a sep= line: expected a header line")]
@@ -198,6 +195,14 @@ def _bad_bytes(data: bytes, exc: UnicodeDecodeError, display: str, why: str) -> 
 MAX_ROWS = 2_000_000
 
 
+def _past_empty(lines: list[str], start: int = 0) -> int:
+    """The index of the first line from ``start`` with text: blank lines and a spreadsheet's empty rows
+    (',,,') before a header are skipped."""
+    while start < len(lines) and not lines[start].strip(" \t,;|"):
+        start += 1
+    return start
+
+
 def _line_at(text: str, at: int) -> tuple[str, str, int]:
     """The line starting at ``at``: (its text, its terminator, where the next begins)."""
     m = _NEWLINE_RE.search(text, at)
@@ -215,11 +220,11 @@ def _split_records(text: str, display: str):
     while len(head) < 12 and at <= len(text):
         piece, _, at = _line_at(text, at)
         head.append(piece)
-    first = next((line for line in head if line.strip(" \t,;|")), "")
-    sep = _SEP_LINE.match(first)
+    first = _past_empty(head)
+    sep = _SEP_LINE.match(head[first]) if first < len(head) else None
     if sep:
-        first = next((line for line in head[head.index(first) + 1:] if line.strip(" \t,;|")), "")
-    delimiter = sep.group(1) if sep else _sniff_delimiter(first)
+        first = _past_empty(head, first + 1)
+    delimiter = sep.group(1) if sep else _sniff_delimiter(head[first] if first < len(head) else "")
     records, problems = [], []
     at, line = 0, 1
     while at <= len(text):

@@ -16,7 +16,7 @@ HINT_BUDGET = 100_000
 class Hints:
     """difflib's close matches, within a budget of comparisons (past it: no hint)."""
 
-    def __init__(self, budget: int | None = None):
+    def __init__(self, budget: float | None = None):
         self.left = HINT_BUDGET if budget is None else budget
 
     def close(self, word: str, candidates, n: int = 1, cutoff: float = 0.6) -> list[str]:

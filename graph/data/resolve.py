@@ -22,13 +22,17 @@ def _values(actor, field: str) -> set[str]:
 
 
 class ActorIndex:
-    """Lookup of actors by id, name and alias, built once per data set (names and aliases on first use)."""
+    """Lookup of actors by id, name and alias, built once per data set (names and aliases on first use).
 
-    def __init__(self, actors):
+    ``hints``: the budget of "did you mean" comparisons; unlimited for the data set's own index (one name
+    typed at a time, for as long as the data set is open), a check's budget while validating a file.
+    """
+
+    def __init__(self, actors, hints: Hints | None = None):
         self.by_id = {a["id"]: a for a in actors if a["id"]}
         self._fields = None
         self.closest = lru_cache(maxsize=4096)(self._closest)
-        self.hints = Hints()
+        self.hints = hints or Hints(budget=float("inf"))
 
     @property
     def fields(self) -> dict:

@@ -13,6 +13,7 @@ from graph.data.schema import (
     Vocabulary,
 )
 from graph.data.csvio import formula_like
+from graph.data.hints import Hints
 
 __all__ = ["check_actors", "resolve_names", "check_relations", "check_isolated", "check_actor_periods", "check_cells", "check_sources", "relation_key"]
 
@@ -70,7 +71,7 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS, sour
 
     ``sources``: the ids of sources.csv ({} when there is none; None skips the check).
     """
-    index = ActorIndex(actors)
+    index = ActorIndex(actors, Hints())  # one budget of hints for the whole check
     seen: dict[tuple, list] = {}
     part_of = []
     known = index.by_id

@@ -113,8 +113,8 @@ def map_figure(scene, *, title: str, notes=(), kinds=(), size_note: str = "", dp
         ax = fig.add_axes((0.0, 0.0, map_in / fig_w, height_in / fig_h))
     pad = 0.02 * max(w, h)
     # beside: the map spans map_in (as it always has); below: it fits the box both ways
-    scale = min(map_in / (w + 2 * pad), height_in / (h + 2 * pad)) if below or map_in * h / w > TALLEST_IN \
-        else map_in / (w + 2 * pad)
+    capped = map_in * h / w > height_in  # a tall map, its height capped: it fits the box both ways too
+    scale = min(map_in / (w + 2 * pad), height_in / (h + 2 * pad)) if below or capped else map_in / (w + 2 * pad)
     ax.set_xlim(x0 - pad, x1 + pad)
     ax.set_ylim(y1 + pad, y0 - pad)  # page coordinates grow downwards
     ax.set_aspect("equal")
