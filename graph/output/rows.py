@@ -32,9 +32,7 @@ def centrality_rows(G, values: dict, measures: list[str], sort: str | None, top:
         rows.sort(key=lambda r: (r["name"].lower(), r["id"]))
         for r in rows:
             r["rank"] = None
-    if top:
-        rows = rows[:top]
-    return rows, ["rank"] + actor_columns(fmt) + ["ties"] + list(measures)
+    return cut_at(rows, top)[0], ["rank"] + actor_columns(fmt) + ["ties"] + list(measures)
 
 
 def cut_at(rows: list[dict], top: int | None) -> tuple[list[dict], int]:
@@ -67,8 +65,7 @@ def broker_rows(G, values: dict, sort: str, top: int | None, fmt: str):
         r["_key"] = None if r[sort] is None else sign * r[sort]
     rows.sort(key=lambda r: rank_key(r["_key"], r["name"], r["id"]))
     competition_ranks(rows, "_key")
-    rows = rows[:top] if top else rows
-    return rows, ["rank"] + actor_columns(fmt) + ["ties"] + measures
+    return cut_at(rows, top)[0], ["rank"] + actor_columns(fmt) + ["ties"] + measures
 
 
 def summary(dataset) -> dict:

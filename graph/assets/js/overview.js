@@ -181,30 +181,32 @@
     ctx.fillStyle = "#1f2328";
     OV.groups.forEach(function (g, i) {
       if (open.has(i)) { return; }
-      var wide = Math.max.apply(null, g.label.map(function (t) { return ctx.measureText(t).width; }));
-      var y0 = g.y + g.r + 3 / scale;
-      var box = [g.x - wide / 2, y0, g.x + wide / 2, y0 + g.label.length * pitch];
+      var box = groupLabelBox(g, scale);
       if (taken.some(function (b) { return b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]; })) { return; }
       taken.push(box);
       g.label.forEach(function (t, k) {
-        ctx.strokeText(t, g.x, y0 + k * pitch);
-        ctx.fillText(t, g.x, y0 + k * pitch);
+        ctx.strokeText(t, g.x, box[1] + k * pitch);
+        ctx.fillText(t, g.x, box[1] + k * pitch);
       });
     });
     ctx.restore();
   }
 
-  // A closed group's label box in canvas units at a zoom (for fitting the view), else null.
+  // A group's label box under its circle, in canvas units at a zoom (its text keeps OV.font screen px).
   var measurer = null;
-  function labelBox(id, scale) {
-    var node = net && net.nodes.get(id);
-    if (!node || node.overviewGroup === undefined || open.has(node.overviewGroup)) { return null; }
-    var g = OV.groups[node.overviewGroup];
+  function groupLabelBox(g, scale) {
     if (!measurer) { measurer = document.createElement("canvas").getContext("2d"); }
     measurer.font = OV.font + "px " + DATA.fontFamily;
     var wide = Math.max.apply(null, g.label.map(function (t) { return measurer.measureText(t).width; })) / scale;
     var y0 = g.y + g.r + 3 / scale;
     return [g.x - wide / 2, y0, g.x + wide / 2, y0 + g.label.length * OV.font * DATA.lineHeight / scale];
+  }
+
+  // A closed group's label box (for fitting the view), else null.
+  function labelBox(id, scale) {
+    var node = net && net.nodes.get(id);
+    if (!node || node.overviewGroup === undefined || open.has(node.overviewGroup)) { return null; }
+    return groupLabelBox(OV.groups[node.overviewGroup], scale);
   }
 
   // ---- the status line and the group's panel -----------------------------------------------------
