@@ -14,8 +14,8 @@ import random
 import sys
 import threading
 
-__all__ = ["load_igraph", "betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph", "simple_igraph",
-           "source_betweenness", "source_rows", "group_betweenness", "seeded", "map_in_workers"]
+__all__ = ["load_igraph", "betweenness", "closeness", "eigenvector", "pagerank", "IGRAPH_FROM", "to_igraph",
+           "simple_igraph", "source_betweenness", "source_rows", "group_betweenness", "seeded", "map_in_workers"]
 
 IGRAPH_FROM = 300
 PARALLEL_FROM = 3000  # below this, starting worker processes costs more than it saves
