@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
+import networkx as nx
+import numpy as np
 import pytest
 
 from conftest import benchmark
+from graph.picture.layout import _ring, _ring_scaling
 
 MEDIAN = 0.05  # of the map's diagonal: the median move of the other actors after one small edit (issue 22)
 # Where the layout does not reach that yet, the figure measured (docs/stability.md), so it cannot get worse:
-MEASURED = {("35 actors", "add tie"): 0.075, ("35 actors", "remove tie"): 0.12}
+MEASURED = {("35 actors", "remove tie"): 0.075}
 # Actors that may move more than a quarter of the diagonal (across the map), as measured:
-MOVED_ACROSS = {"bundled": 1, "35 actors": 3, "150 actors": 1, "1,000 actors": 9}
+MOVED_ACROSS = {"bundled": 1, "35 actors": 0, "150 actors": 0, "1,000 actors": 9}
+
+
+def _centred_squares(D):
+    D2 = np.asarray(D, dtype=float) ** 2
+    return -0.5 * (D2 - D2.mean(axis=0) - D2.mean(axis=1)[:, None] + D2.mean())
+
+
+def test_the_start_of_a_ring_in_the_datas_order_is_the_datas_circle():
+    """A cycle's largest scaling axes are its circle: the start is that circle, the first actor at the
+    left and the others in order round it, neither turned nor mirrored."""
+    X = _ring_scaling(_centred_squares(nx.floyd_warshall_numpy(nx.cycle_graph(12))))
+    z = X[:, 0] + 1j * X[:, 1]
+    assert np.allclose(z / np.abs(z).mean(), _ring(12), atol=1e-9)
+    assert np.abs(z).mean() > 1.0  # in ties, as the stress layout wants its start
+
+
+def test_the_start_moves_as_little_as_the_distances_where_classical_scalings_axes_tie():
+    """A 3 x 3 x 3 grid is as wide in three directions: classical scaling's two largest axes are any two
+    of them, and a change of a millionth in the distances may swap them. The start moves a millionth."""
+    D = np.asarray(nx.floyd_warshall_numpy(nx.convert_node_labels_to_integers(nx.grid_graph([3, 3, 3]))))
+    noise = np.random.default_rng(0).random(D.shape) * 1e-6
+    noise = noise + noise.T
+    np.fill_diagonal(noise, 0.0)
+    before, after = _ring_scaling(_centred_squares(D)), _ring_scaling(_centred_squares(D + noise))
+    spread = np.sqrt((before ** 2).sum(axis=1).mean())
+    assert spread > 1.0
+    assert np.abs(after - before).max() < 1e-4 * spread
 
 
 def check(name: str) -> None:

@@ -42,6 +42,10 @@ FR_WORK = 1_000_000
 PIVOTS = 50  # beyond STRESS_LIMIT, the start is scaled from the distances to this many actors
 ASPECT = 1.5  # width / height of the picture we aim for (a laptop's graph pane)
 ANCHOR = 0.15  # share of the way back to its stress-layout position an actor is pulled each refinement step (a stable map)
+# Weight of the pull of a layout's long axis to the horizontal against its fit to the data's circle (_orient):
+# weaker for a layout started from the circle, which is turned as the circle already (the pull turned
+# roundish ones away from it after an edit), stronger for one that chooses its mirror image by the score.
+LONG_PULL = {False: 4.0, True: 8.0}
 TIE = 30.0  # px of line between two actors' boxes (more in large maps: fewer lines through dots)
 
 
@@ -205,7 +209,7 @@ def _place(part: list[int], lengths: dict) -> np.ndarray:
     local = {node: i for i, node in enumerate(part)}
     edges = [(local[a], local[b]) for a, b in lengths if a in local]
     weights = [lengths[(part[a], part[b])] for a, b in edges]
-    start, D = _scaling(len(part), edges, weights)
+    start, D, handed = _scaling(len(part), edges, weights)
     if len(part) <= STRESS_LIMIT:
         if len(part) <= SMOOTH_LIMIT:  # the smoother stress first: its minimum depends less on one tie
             start = _majorize(start, D, power=0)
@@ -217,16 +221,19 @@ def _place(part: list[int], lengths: dict) -> np.ndarray:
     spans = np.array([math.dist(coords[a], coords[b]) / w for (a, b), w in zip(edges, weights)])
     typical = float(np.median(spans)) or 1.0
     coords = (coords - coords.mean(axis=0)) / typical
-    return _orient(coords)
+    return _orient(coords, mirror=not handed)
 
 
 def _scaling(n: int, edges, weights) -> np.ndarray:
-    """Classical (Torgerson) scaling of the shortest-path distances: a start that depends on the network only.
+    """A start from the shortest-path distances alone: (start, distances, handed).
 
-    Its first axis, the longest, is horizontal: pictures are wider than tall. Each axis points the
-    way the actors far along it lie (the third moment positive), a choice that small changes of
-    the network do not flip. Returns the start and the distances (None for a part over STRESS_LIMIT,
-    started from pivot scaling instead).
+    Up to STRESS_LIMIT actors, the data's circle (:func:`_ring`) drawn into the plane that classical
+    scaling's largest axes span (:func:`_ring_scaling`): a continuous function of the distances, and
+    turned and handed as the circle is (``handed`` True), so one tie more moves it a little. Beyond,
+    or where that plane is flat, classical (Torgerson) scaling itself, pivot scaling above
+    STRESS_LIMIT (distances None): its first axis, the longest, horizontal, each axis pointing the
+    way the actors far along it lie (the third moment positive); its mirror image is then left to
+    :func:`_orient`.
     """
     import scipy.sparse as sp
     from scipy.sparse.csgraph import dijkstra
@@ -252,6 +259,9 @@ def _scaling(n: int, edges, weights) -> np.ndarray:
         D = np.minimum(D, D.T)
         D2 = D ** 2
         B = -0.5 * (D2 - D2.mean(axis=0) - D2.mean(axis=1)[:, None] + D2.mean())
+        X = _ring_scaling(B)
+        if X is not None:
+            return X - X.mean(axis=0), D, True
         if n > 50:
             from scipy.sparse.linalg import eigsh
 
@@ -268,7 +278,39 @@ def _scaling(n: int, edges, weights) -> np.ndarray:
         X[:, 0] = -X[:, 0]
     if (X[:, 1] ** 3 + X[:, 0] ** 2 * X[:, 1]).sum() < 0:
         X[:, 1] = -X[:, 1]
-    return X, D
+    return X, D, False
+
+
+RING_STEPS = 3  # products with the scaling matrix: more leans towards its two largest axes alone (which flip
+# when the second and third are about as large), fewer towards the circle (measured over 51 small edits)
+
+
+def _ring(n: int) -> np.ndarray:
+    """The data's circle: the first actor at the left, the others in order round it (unit radius, complex)."""
+    return -np.exp(-2j * np.pi * np.linspace(0.0, 1.0, n, endpoint=False))
+
+
+def _ring_scaling(B) -> np.ndarray | None:
+    """The circle of the data's order, drawn into the plane of the largest axes of B (the doubly
+    centred squared distances), scaled as classical scaling scales: None where that plane is flat.
+
+    Subspace iteration from the circle, RING_STEPS products with B, each step orthonormalized
+    symmetrically (X (X'X)^-1/2, no choice of sign or order), then X (X'BX)^1/2 for the axes'
+    lengths. Every step is continuous in B: where classical scaling's second and third axes are
+    about as long, it blends them rather than jumping from one to the other, and the start keeps
+    the circle's turn and handedness.
+    """
+    z = _ring(len(B))
+    X = np.column_stack([z.real, z.imag])
+    X = X - X.mean(axis=0)
+    for _ in range(RING_STEPS):
+        X = B @ X
+        values, vectors = np.linalg.eigh(X.T @ X)
+        if values[0] <= 1e-9 * values[1]:
+            return None
+        X = X @ (vectors / np.sqrt(values)) @ vectors.T
+    values, vectors = np.linalg.eigh(X.T @ B @ X)
+    return X @ (vectors * np.sqrt(np.maximum(values, 0.0))) @ vectors.T
 
 
 def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5, power: int = 2) -> np.ndarray:
@@ -312,29 +354,31 @@ def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5, powe
     return X - X.mean(axis=0)
 
 
-def _orient(coords) -> np.ndarray:
-    """coords (in the data's order) turned and perhaps mirrored to an orientation that the data fixes.
+def _orient(coords, mirror: bool = True) -> np.ndarray:
+    """coords (in the data's order) turned, and perhaps mirrored, to an orientation that the data fixes.
 
     The data's order (actors.csv) puts each actor on a circle, the first at the left and the
-    others in order round it; the layout is turned, and taken as it is or in its mirror image, to
-    fit that circle best, plus a pull of its long axis to the horizontal as far as the layout is long
-    (a smooth score: a small change of the layout turns it a little, never half round). The mirror
-    image is chosen by that same score, the circle and the long axis together: a round layout
-    whose fit to the circle is weak is not flipped by it alone. Every actor counts, so one actor
-    more or one tie less changes little; ids play no part, so renaming an actor moves nothing.
+    others in order round it (:func:`_ring`); the layout is turned to fit that circle best, plus
+    a pull of its long axis to the horizontal as far as the layout is long (a smooth score: a
+    small change of the layout turns it a little, never half round). ``mirror``: it may also be
+    taken in its mirror image, chosen by that same score (for a start that did not come from the
+    circle; a layout started from the circle keeps its handedness, which no score can flip). Every
+    actor counts, so one actor more or one tie less changes little; ids play no part, so renaming
+    an actor moves nothing.
     """
     z = coords[:, 0] + 1j * coords[:, 1]
     z = z - z.mean()
     scale = float(np.sqrt((np.abs(z) ** 2).mean())) or 1.0
     u = z / scale
-    ring = -np.exp(-2j * np.pi * np.linspace(0.0, 1.0, len(u), endpoint=False))  # the first actor at the left
+    ring = _ring(len(u))
     theta = np.linspace(0, 2 * np.pi, 1440, endpoint=False)
     best = None
-    for image in (u, np.conj(u)):
+    long = LONG_PULL[mirror]
+    for image in (u, np.conj(u)) if mirror else (u,):
         fit = (np.conj(ring) * image).mean()
         m2 = (image ** 2).mean()
         # the long axis counts as much as the layout is long: a round one is turned by the circle alone
-        score = 8.0 * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real + 2.0 * (np.exp(-1j * theta) * fit).real
+        score = long * abs(m2) ** 2 * (np.exp(-2j * theta) * m2).real + 2.0 * (np.exp(-1j * theta) * fit).real
         k = int(np.argmax(score))
         if best is None or score[k] > best[0] + 1e-12:
             best = (float(score[k]), image * np.exp(-1j * theta[k]))
