@@ -155,6 +155,10 @@ def test_overview_page_data_is_deterministic_and_small_maps_are_unchanged(tmp_pa
     assert [len(g["members"]) for g in ov["groups"]][:-1] == sorted((len(g["members"]) for g in ov["groups"][:-1]),
                                                                   reverse=True)
     assert "actorgraph.overviewLogic" in first
+    for g in ov["groups"]:  # a long group name is cut on the map, kept whole in the panel
+        label = g["label"][0]
+        assert label == g["name"] or (len(label) <= 48 and label.endswith("\u2026") and g["name"].startswith(label[:-1]))
+    assert any(g["label"][0] != g["name"] for g in ov["groups"])
     small = api.render_html(BUNDLED, title="t")
     assert "overviewLogic" not in small and '"overview"' not in small
     assert small == api.render_html(BUNDLED, title="t", overview_above=None)

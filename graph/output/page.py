@@ -24,7 +24,7 @@ from graph.data.schema import fold, kinds_of, status_of, STATUS_VALUES
 from graph.picture.labels import GAP, PLACES, offsets
 from graph.picture.scene import FIT_MARGIN, MINOR_FONT, scene_for, sizes_of
 from graph.picture.overview import circles, group, member_positions, OPEN_LIMIT
-from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT
+from graph.picture.textsize import FONT_FAMILY, LINE_HEIGHT, shortened
 from graph.picture.ties import GROUPS, kind_lines
 from graph.output.words import view_notes
 from graph.output.static import group_labels
@@ -46,6 +46,7 @@ DASHES = {"solid": False, "dashed": True, "dotted": [2, 5], "dashdot": [10, 4, 2
 STATUS_DASHES = {"planned": [8, 6], "recommended": [2, 6]}  # ties that are not (yet) there: broken, faded
 STATUS_OPACITY = {"planned": 0.6, "recommended": 0.5}
 GROUP_FONT = 13.0  # screen px of the overview's group labels at the fitted view
+GROUP_CHARS = 48  # a group's name longer than this is cut with '…' on the overview
 
 
 def render_html(G, values: dict, *, title: str, size_by: str = "betweenness", groups: dict | None = None,
@@ -142,14 +143,10 @@ def _overview(G, grouped, scene, by: str) -> dict:
         else:
             name = key if by != "community" else " \u00b7 ".join(top)
         count = f"{len(members)} actor" + ("s" if len(members) != 1 else "")
-        out.append({"id": f"group:{i}", "key": key, "name": name, "label": [_short(name), count],
+        out.append({"id": f"group:{i}", "key": key, "name": name, "label": [shortened(name, GROUP_CHARS), count],
                     "x": x, "y": y, "r": r, "color": colour, "members": members})
     return {"by": by, "limit": OPEN_LIMIT, "merged": grouped.merged, "groups": out,
             "ties": [list(t) for t in grouped.ties], "font": GROUP_FONT}
-
-
-def _short(text: str, most: int = 48) -> str:
-    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
 def legend_data(G, groups: list[dict], group_label: str = "type") -> dict:

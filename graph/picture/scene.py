@@ -26,7 +26,7 @@ from graph.picture.labels import ALIGN, boxes, GAP, minor_zooms, offsets, PLACES
 from graph.picture.palette import _next, assign, type_styles
 from graph.analysis.build import LAYOUT_OF, select
 from graph.data.schema import kinds_of, status_of
-from graph.picture.textsize import LINE_HEIGHT, text_width, wrap
+from graph.picture.textsize import LINE_HEIGHT, shortened, text_width, wrap
 from graph.picture.ties import kind_lines
 from graph.picture.layout import layout
 from graph.picture.routing import route
@@ -91,8 +91,7 @@ LABEL_CHARS = 150  # a label longer than this is cut with '…' (the panel and t
 
 
 def _measure(names, font):
-    names = [n if len(n) <= LABEL_CHARS else n[:LABEL_CHARS - 1].rstrip() + "\u2026" for n in names]
-    lines = [wrap(name, f, WRAP * f) for name, f in zip(names, font)]
+    lines = [wrap(shortened(name, LABEL_CHARS), f, WRAP * f) for name, f in zip(names, font)]
     W = np.array([max(text_width(l, f) for l in ls) + 4 for ls, f in zip(lines, font)])
     H = np.array([len(ls) * LINE_HEIGHT * f for ls, f in zip(lines, font)])
     return lines, W, H

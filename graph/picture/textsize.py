@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["text_width", "wrap", "LINE_HEIGHT", "FONT_FAMILY"]
+__all__ = ["text_width", "wrap", "shortened", "LINE_HEIGHT", "FONT_FAMILY"]
 
 FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 LINE_HEIGHT = 1.2  # line pitch in font sizes
@@ -47,6 +47,11 @@ def text_width(text: str, size: float) -> float:
     36.7
     """
     return sum(_char(c) for c in text) * size
+
+
+def shortened(text: str, most: int) -> str:
+    """text cut to at most ``most`` characters, ending with '…' when cut."""
+    return text if len(text) <= most else text[:most - 1].rstrip() + "\u2026"
 
 
 def wrap(text: str, size: float, width: float) -> list[str]:
