@@ -250,16 +250,14 @@ def _scaling(n: int, edges, weights) -> tuple:
             pivots.append(far)
             rows_d.append(dijkstra(A, directed=False, indices=[far])[0])
             near = np.minimum(near, rows_d[-1])
-        C2 = np.array(rows_d).T ** 2
-        C = -0.5 * (C2 - C2.mean(axis=0) - C2.mean(axis=1)[:, None] + C2.mean())
+        C = _double_centred(np.array(rows_d).T)
         U, S, _ = np.linalg.svd(C, full_matrices=False)
         X = U[:, :2] * np.sqrt(S[:2] * n / C.shape[1])
         D = None
     else:
         D = dijkstra(A, directed=False)
         D = np.minimum(D, D.T)
-        D2 = D ** 2
-        B = -0.5 * (D2 - D2.mean(axis=0) - D2.mean(axis=1)[:, None] + D2.mean())
+        B = _double_centred(D)
         X = _ring_scaling(B)
         if X is not None:
             return X - X.mean(axis=0), D, True
@@ -280,6 +278,12 @@ def _scaling(n: int, edges, weights) -> tuple:
     if (X[:, 1] ** 3 + X[:, 0] ** 2 * X[:, 1]).sum() < 0:
         X[:, 1] = -X[:, 1]
     return X, D, False
+
+
+def _double_centred(D) -> np.ndarray:
+    """-1/2 of the squared distances D, centred by rows and by columns: classical scaling's matrix."""
+    D2 = np.asarray(D, dtype=float) ** 2
+    return -0.5 * (D2 - D2.mean(axis=0) - D2.mean(axis=1)[:, None] + D2.mean())
 
 
 RING_STEPS = 3  # products with the scaling matrix: more leans towards its two largest axes alone (which flip
