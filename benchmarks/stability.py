@@ -10,7 +10,9 @@ forest shape), each of four small edits is made and the whole data set's map lai
   remove tie  a tie of an actor of median degree whose loss cuts nothing off
   rename      that actor's id changed (its name stays)
 For the actors in both maps it reports the median and largest displacement, as a share of the
-diagonal of the first map's bounding box, and how many moved more than 25 % of it.
+diagonal of the first map's bounding box, and how many moved more than 25 % of it; and the median
+displacement in the fitted view (each map's box centred and scaled to fill the pane, as the page's
+Fit shows it: an outlying actor that moves shifts and zooms the whole view).
 --seed N generates the networks with another seed (other shapes of the same sizes); --write puts
 the whole table (seed 1, without --quick) in docs/stability.md.
 """
@@ -110,15 +112,31 @@ def edits(tables):
     return out
 
 
+def _fitted(where: dict) -> dict:
+    """Positions as the page's Fit shows the whole map: its box centred and scaled to fill a pane of
+    graph.picture.layout.ASPECT (width / height), whatever the box's own size."""
+    from graph.picture.layout import ASPECT
+
+    xs = [p[0] for p in where.values()]
+    ys = [p[1] for p in where.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    zoom = min(ASPECT / ((max(xs) - min(xs)) or 1.0), 1.0 / ((max(ys) - min(ys)) or 1.0))
+    return {v: ((x - cx) * zoom, (y - cy) * zoom) for v, (x, y) in where.items()}
+
+
 def displacement(before: dict, after: dict, renamed: dict) -> dict:
-    """Median and largest move of the actors on both maps, as a share of the first map's diagonal."""
-    xs = [p[0] for p in before.values()]
-    ys = [p[1] for p in before.values()]
-    diagonal = math.hypot(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    moves = sorted(math.dist(p, after[renamed.get(v, v)]) / diagonal for v, p in before.items()
-                   if renamed.get(v, v) in after)
-    return {"median": moves[len(moves) // 2], "max": moves[-1], "over_25": sum(1 for m in moves if m > 0.25),
-            "actors": len(moves)}
+    """Median and largest move of the actors on both maps, as a share of the first map's diagonal, in the
+    layout's coordinates; ``fitted``: the median move as the page shows each map fitted to the pane."""
+    def moves(first: dict, second: dict) -> list:
+        xs = [p[0] for p in first.values()]
+        ys = [p[1] for p in first.values()]
+        diagonal = math.hypot(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        return sorted(math.dist(p, second[renamed.get(v, v)]) / diagonal for v, p in first.items()
+                      if renamed.get(v, v) in second)
+
+    raw, fitted = moves(before, after), moves(_fitted(before), _fitted(after))
+    return {"median": raw[len(raw) // 2], "max": raw[-1], "over_25": sum(1 for m in raw if m > 0.25),
+            "actors": len(raw), "fitted": fitted[len(fitted) // 2]}
 
 
 def measure(name: str, workers: int | None = None, seed: int = 1) -> dict:
@@ -157,13 +175,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated networks (default 1)")
     parser.add_argument("--write", action="store_true", help="put the table in docs/stability.md (seed 1)")
     args = parser.parse_args()
-    lines = ["| network | edit | median move | largest move | moved > 25 % |", "|---|---|---|---|---|"]
+    lines = ["| network | edit | median move | largest move | moved > 25 % | median move, fitted view |",
+             "|---|---|---|---|---|---|"]
     print("\n".join(lines), flush=True)
     for name in NETWORKS:
         if args.quick and name == "1,000 actors":
             continue
         for edit, d in measure(name, seed=args.seed).items():
-            lines.append(f"| {name} | {edit} | {d['median']:.1%} | {d['max']:.1%} | {d['over_25']} of {d['actors']} |")
+            lines.append(f"| {name} | {edit} | {d['median']:.1%} | {d['max']:.1%} | {d['over_25']} of {d['actors']} "
+                         f"| {d['fitted']:.1%} |")
             print(lines[-1], flush=True)
     if args.write and args.seed == 1 and not args.quick:  # the whole table or nothing
         doc = ROOT / "docs" / "stability.md"

@@ -392,7 +392,8 @@ def _orient(coords, mirror: bool = True) -> np.ndarray:
 
 
 def _pack(placed, n: int) -> np.ndarray:
-    """The largest part first, the others under it in a grid by their order (largest first).
+    """The largest part first, its actors' mean at the origin, the others under it in a grid by their
+    order (largest first).
 
     The grid has as many columns as suits ASPECT for their number, each column as wide as its
     widest part: one actor more in a part, or one tie less, shifts its neighbours in the grid a
@@ -405,17 +406,19 @@ def _pack(placed, n: int) -> np.ndarray:
         rects.append((lo, hi - lo))
     P = np.zeros((n, 2))
     (part, coords), (lo, size) = placed[0], rects[0]
-    P[part] = coords - lo
+    centre = coords.mean(axis=0)  # not a corner of its box, which one outlying actor moves
+    P[part] = coords - centre
     rest = len(placed) - 1
     if not rest:
         return P
+    lo = lo - centre
     columns = max(1, round(math.sqrt(rest * ASPECT)))
     widths, heights = np.zeros(columns), np.zeros(math.ceil(rest / columns))
     for j, (_, s) in enumerate(rects[1:]):
         r, c = divmod(j, columns)
         widths[c], heights[r] = max(widths[c], float(s[0])), max(heights[r], float(s[1]))
-    left = np.concatenate([[0.0], np.cumsum(widths)[:-1]])
-    top = float(size[1]) + np.concatenate([[0.0], np.cumsum(heights)[:-1]])
+    left = lo[0] + np.concatenate([[0.0], np.cumsum(widths)[:-1]])
+    top = lo[1] + float(size[1]) + np.concatenate([[0.0], np.cumsum(heights)[:-1]])
     for j, ((part, coords), (lo, _)) in enumerate(zip(placed[1:], rects[1:])):
         r, c = divmod(j, columns)
         P[part] = coords - lo + np.array([left[c], top[r]])
