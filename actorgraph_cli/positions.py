@@ -42,8 +42,14 @@ def layout(fresh, merge, dry_run):
         result = api.layout(folder, fresh=fresh, merge=merge, dry_run=dry_run)
     except DataError as exc:
         echo_problems(exc.problems)
-        fail("nothing was changed: positions.csv would have errors" if merge is None else
-             f"nothing was changed: fix {display_path(merge)} and merge it again")
+        errors = [p for p in exc.problems if p.severity == "error"]
+        if any(p.code == "merge-own-positions" for p in errors):
+            fail("nothing was changed")
+        if merge is not None and errors and all(p.path == display_path(merge) for p in errors):
+            fail(f"nothing was changed: fix {display_path(merge)} and merge it again")
+        saved = display_path(folder / "positions.csv")
+        fail("nothing was changed: fix the errors above first"
+             + (", or lay every actor out again with --fresh" if all(p.path == saved for p in errors) else ""))
     except ActorgraphError as exc:
         fail(f"{exc}; nothing was changed")
     except OSError as exc:

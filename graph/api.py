@@ -544,13 +544,19 @@ def layout(folder: str | os.PathLike | None = None, *, fresh: bool = False, merg
     from graph.data.edit import edit_folder
     from graph.data.load import table_rows
     from graph.data.positions import read_positions
-    from graph.data.problems import DataError
+    from graph.data.load import POSITIONS_FILE
+    from graph.data.problems import DataError, Problem
     from graph.data.schema import POSITION_COLUMNS
     from graph.picture.scene import base_positions
 
     found, _how = locate(Path(folder) if folder is not None else None)
     incoming = None
     if merge is not None:
+        own = found / POSITIONS_FILE
+        if Path(merge).resolve() == own.resolve():
+            raise DataError([Problem(display_path(own), 0, "merge-own-positions",
+                                     "this is the data set's own positions.csv: merge the file that the page's"
+                                     " Save positions downloaded")])
         incoming, problems = read_csv(Path(merge), display_path(Path(merge)))
         if incoming is None:
             raise DataError(problems)
@@ -559,6 +565,10 @@ def layout(folder: str | os.PathLike | None = None, *, fresh: bool = False, merg
     def change(editor):
         ds = editor.dataset
         errors = [p for p in ds.problems if p.severity == "error"]
+        saved = display_path(found / POSITIONS_FILE)
+        if fresh and errors and all(p.path == saved for p in errors):  # laid out afresh: the saved rows go
+            editor.renew_positions()
+            errors = []
         if errors:
             raise DataError(ds.problems)
         pins = {} if fresh else dict(ds.positions)

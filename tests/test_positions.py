@@ -230,6 +230,50 @@ def test_layout_keeps_the_files_format(seven):
     assert (seven / "positions.csv").read_bytes() == b"sep=;\r\nID;X;Y;note\r\na;10.0;21;mine\r\nb;1;2;\r\nc;3.2;-4;\r\n"
 
 
+def test_layout_fresh_rewrites_a_broken_positions_file_in_its_format(seven):
+    """--fresh ignores the saved positions: a file with errors, or an empty one, is laid out again."""
+    (seven / "positions.csv").write_bytes(b"id;x;y\r\na;abc;1\r\na;3;4\r\n")
+    before = snapshot(seven)
+    result = invoke("layout", "--data", seven)
+    assert result.exit_code == 1 and "positions.csv:2: x must be a number" in result.output
+    assert "or lay every actor out again with --fresh" in result.output and snapshot(seven) == before
+    result = invoke("layout", "--data", seven, "--fresh")
+    assert result.exit_code == 0, result.output
+    text = (seven / "positions.csv").read_bytes()
+    assert text.startswith(b"id;x;y\r\na;") and text.count(b"\r\n") == 8 and b"abc" not in text
+    (seven / "positions.csv").write_bytes(b"")
+    assert invoke("layout", "--data", seven, "--fresh").exit_code == 0
+    assert set(load_dataset(seven).positions) == set("abcdefg")
+
+
+def test_layout_refuses_to_merge_the_data_sets_own_positions_file(seven):
+    assert invoke("layout", "--data", seven).exit_code == 0
+    before = snapshot(seven)
+    result = invoke("layout", "--data", seven, "--from", seven / "positions.csv")
+    assert result.exit_code == 1 and "the data set's own positions.csv" in result.output
+    assert snapshot(seven) == before
+
+
+def test_a_failed_layout_blames_the_file_at_fault(seven, tmp_path):
+    (seven / "types.csv").write_text("type,label,color,shape\nforce,Forces,#E69F0,dot\n", encoding="utf-8")
+    download = tmp_path / "positions.csv"
+    download.write_text("id,x,y\na,1,2\n", encoding="utf-8")
+    result = invoke("layout", "--data", seven, "--from", download)
+    assert result.exit_code == 1 and "types.csv:2:" in result.output
+    assert "fix the errors above first" in result.output and "merge it again" not in result.output
+
+
+def test_decimal_commas_are_read_and_kept(seven):
+    """Excel in a Dutch, Belgian or French locale saves ';'-separated files with decimal commas."""
+    (seven / "positions.csv").write_bytes(b"id;x;y\r\na;1,5;-2,25\r\n")
+    assert load_dataset(seven).positions == {"a": (1.5, -2.25)}
+    assert invoke("layout", "--data", seven).exit_code == 0
+    rows = (seven / "positions.csv").read_bytes().split(b"\r\n")
+    assert rows[1] == b"a;1,5;-2,25"  # unchanged, byte for byte
+    assert all(b"." not in row and row.count(b";") == 2 for row in rows[2:] if row)
+    assert set(load_dataset(seven).positions) == set("abcdefg")
+
+
 def test_rename_and_remove_actor_edit_positions_too(seven):
     (seven / "positions.csv").write_text("id,x,y\nb,1,2\nc,3,4\n", encoding="utf-8")
     assert invoke("rename-actor", "--data", seven, "c", "gamma").exit_code == 0

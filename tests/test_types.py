@@ -188,3 +188,14 @@ def test_rename_type_changes_both_files_in_one_edit(tmp_path):
         result = invoke("--data", folder, *args)
         assert result.exit_code == 1 and text in result.output, result.output
         assert snapshot(folder) == before
+
+
+def test_rename_type_renames_a_label_that_only_repeated_the_type(tmp_path):
+    """init --example writes each label equal to its type: the legend must not keep the old name."""
+    folder = write(tmp_path / "d")
+    (folder / "types.csv").write_text("type,label,color,shape\nforce,force,#0072B2,dot\nstate,States,#E69F00,dot\n",
+                                      encoding="utf-8")
+    assert invoke("--data", folder, "rename-type", "force", "armed force").exit_code == 0
+    assert invoke("--data", folder, "rename-type", "state", "country").exit_code == 0
+    types = load_dataset(folder).types
+    assert types["armed force"].label == "armed force" and types["country"].label == "States"

@@ -215,9 +215,20 @@ class Editor:
         listed = TYPES_FILE in self.files and any(v.get("type") == old for _, v in self._rows(TYPES_FILE))
         for rec, v in list(self._rows(TYPES_FILE)) if listed else ():
             if v.get("type") == old:
-                self._set(TYPES_FILE, rec, {"type": new})
+                # a label that only repeated the type's name follows it; one the user wrote stays
+                self._set(TYPES_FILE, rec, {"type": new, **({"label": new} if v.get("label") == old else {})})
         self.messages.append(f"renamed type '{old}' to '{new}' ({len(actors)} actor{'s' * (len(actors) != 1)}"
                              f"{' and types.csv' if listed else ''})")
+
+    def renew_positions(self) -> None:
+        """Start positions.csv again from its header line (every row dropped, its encoding, delimiter and
+        line ends kept): laying everything out afresh over a file with errors."""
+        f = self.files.get(POSITIONS_FILE)
+        if f is None:
+            return
+        self.files[POSITIONS_FILE] = f = dataclasses.replace(f, header=None, records=[])
+        f.header = Record(1, f.row_text(["id", "x", "y"]), f.newline, ["id", "x", "y"])
+        self._touch(POSITIONS_FILE, structure=True)
 
     def set_positions(self, where: dict) -> dict[str, int]:
         """Write actor -> (x, y) into positions.csv (created when missing): rows of those actors get the new
@@ -233,6 +244,7 @@ class Editor:
             self._touch(POSITIONS_FILE, structure=True)
         counts = {"changed": 0, "added": 0, "dropped": 0}
         rows = list(self._rows(POSITIONS_FILE))
+        comma = any("," in (v.get(c) or "") for _, v in rows for c in ("x", "y"))  # decimal commas, as Excel wrote
         gone = [rec for rec, v in rows if v.get("id") not in self.index.by_id]
         self._delete(POSITIONS_FILE, gone)
         counts["dropped"] = len(gone)
@@ -246,12 +258,12 @@ class Editor:
             for column, value in zip(("x", "y"), where[actor]):
                 old = parse_number(v.get(column) or "")
                 if old is None or format_number(old) != format_number(value):
-                    values[column] = format_number(value)
+                    values[column] = format_number(value, comma)
             if values and self._set(POSITIONS_FILE, rec, values):
                 counts["changed"] += 1
         for actor, (x, y) in where.items():
             if actor not in listed:
-                self._append(POSITIONS_FILE, {"id": actor, "x": format_number(x), "y": format_number(y)})
+                self._append(POSITIONS_FILE, {"id": actor, "x": format_number(x, comma), "y": format_number(y, comma)})
                 counts["added"] += 1
         return counts
 

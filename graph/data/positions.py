@@ -20,6 +20,7 @@ __all__ = ["read_positions", "parse_number", "format_number", "positions_text"]
 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")  # a CSV number cell never holds a thousands separator
 
 # px from the origin: far beyond any map (10,000 actors span about 8,000 px), near enough that
 # distances, squared, and a picture's size stay finite
@@ -27,26 +28,34 @@ REACH = 1_000_000.0
 
 
 def parse_number(text: str) -> float | None:
-    """A finite number written as text (``12``, ``-3.5``, ``1e3``), or None.
+    """A finite number written as text (``12``, ``-3.5``, ``1e3``, or with a decimal comma, ``-3,5``, as
+    Excel writes it in Dutch, French or German), or None.
 
     >>> parse_number("-3.5"), parse_number("nan"), parse_number("12px"), parse_number("1_000"), parse_number("1e3")
     (-3.5, None, None, None, 1000.0)
+    >>> parse_number("-3,5"), parse_number("1,5,0"), parse_number(",5")
+    (-3.5, None, None)
     """
-    if not _NUMBER.fullmatch(text.strip()):  # float() also reads 1_000, '١٢' and full-width digits
+    text = text.strip()
+    if _DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
+    if not _NUMBER.fullmatch(text):  # float() also reads 1_000, '١٢' and full-width digits
         return None
-    value = float(text.strip())
+    value = float(text)
     return value if math.isfinite(value) else None
 
 
-def format_number(value: float) -> str:
-    """A coordinate as positions.csv writes it: to 0.1 px, without a trailing ``.0``.
+def format_number(value: float, comma: bool = False) -> str:
+    """A coordinate as positions.csv writes it: to 0.1 px, without a trailing ``.0`` (``comma``: with a
+    decimal comma, as the file already writes them).
 
-    >>> format_number(12.0), format_number(-3.449), format_number(-0.01)
-    ('12', '-3.4', '0')
+    >>> format_number(12.0), format_number(-3.449), format_number(-0.01), format_number(-3.449, comma=True)
+    ('12', '-3.4', '0', '-3,4')
     """
     text = f"{round(float(value), 1):.1f}"
     text = text[:-2] if text.endswith(".0") else text
-    return "0" if text == "-0" else text
+    text = "0" if text == "-0" else text
+    return text.replace(".", ",") if comma else text
 
 
 def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, float]], list[Problem]]:

@@ -94,6 +94,7 @@ CODES: dict[str, Code] = {
         "unknown-position": "positions.csv names an id that is no actor's (a typo of one, or a name instead of the id)",
         "bad-position": "a position's x or y is not a number, or is farther than 1,000,000 px from the origin",
         "duplicate-position": "an actor has two rows in positions.csv",
+        "merge-own-positions": "the positions to merge are the data set's own positions.csv, not a downloaded file",
     }),
     "duplicate-source": Code("error", "a source id appears twice in sources.csv",
                              also_warning="a relation lists the same source twice"),
