@@ -342,7 +342,7 @@ def test_bundled_page_and_picture_are_byte_identical_to_before(tmp_path, monkeyp
     assert hashlib.sha256((tmp_path / "p.html").read_bytes()).hexdigest() == PAGE_SHA256
 
 
-PAGE_SHA256 = "1063c7261723bafa54137d0f0775eea0e8bd78e0640eb443e68d62b3d7c7271d"  # issue 21: the time bar; 22: the legend and one map for every view; 26: the overview's hooks; the fit clears the map's buttons and notes; the circle start
+PAGE_SHA256 = "ce939330f5d91d19648df8a18ba635c461d967f6d4ea1228ae5dd41d40a5af41"  # issue 21: the time bar; 22: the legend and one map for every view; 26: the overview's hooks; the fit clears the map's buttons and notes; the circle start; the Save positions hint names --data
 
 
 @pytest.mark.browser

@@ -199,3 +199,23 @@ def test_rename_type_renames_a_label_that_only_repeated_the_type(tmp_path):
     assert invoke("--data", folder, "rename-type", "state", "country").exit_code == 0
     types = load_dataset(folder).types
     assert types["armed force"].label == "armed force" and types["country"].label == "States"
+
+
+def test_a_misspelt_column_a_near_miss_type_and_a_formula_are_warned(tmp_path):
+    folder = write(tmp_path / "d")
+    (folder / "types.csv").write_text("type,label,colour,shape\nForce,=1+1,#ff0000,star\n", encoding="utf-8")
+    found = {(p.line, p.code): p.message for p in load_dataset(folder).problems}
+    assert "did you mean 'color'?" in found[(1, "unread-column")]
+    assert "the actors have 'force'" in found[(2, "unmatched-type")]
+    assert (2, "formula-like") in found
+    assert all(p.severity == "warning" for p in load_dataset(folder).problems)
+
+
+def test_a_hex_colour_without_its_hash_or_with_five_digits_gets_a_suggestion(tmp_path):
+    folder = write(tmp_path / "d")
+    (folder / "types.csv").write_text("type,label,color,shape\nforce,F,0072B2,dot\nstate,S,#E69F0,dot\n",
+                                      encoding="utf-8")
+    result = invoke("--data", folder, "validate")
+    assert result.exit_code == 1
+    assert "types.csv:2: color must be" in result.output and "did you mean '#0072B2'?" in result.output
+    assert "types.csv:3: color must be" in result.output and "5 hex digits after '#'" in result.output

@@ -3,6 +3,7 @@ positions.csv."""
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -291,6 +292,7 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
         if kind_rows is not None:
             vocabulary, p = read_kinds(kind_rows, kinds_file.display)
             problems += p
+            problems += check_cells(kind_rows, kinds_file.display)
             # a kind's "shape" is its line pattern; hostile kinds are all drawn dash-dotted
             problems += close_colours([(k.name, k.color, "dash-dotted" if k.polarity == "hostile" else k.style)
                                        for k in vocabulary.values()], kinds_file.display, "kinds",
@@ -302,11 +304,14 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
         if type_rows is not None:
             types, p = read_types(type_rows, types_file.display)
             problems += p
+            problems += check_cells(type_rows, types_file.display)
             problems += close_colours([(t.type, t.color, t.shape) for t in types.values() if t.color and t.shape],
                                       types_file.display, "types", {r["type"]: r.line for r in type_rows})
     if actors_file:
         actors, p = table_rows(actors_file, ACTOR_COLUMNS)
         problems += p
+    if types and actors:
+        problems += _unmatched_types(types, type_rows, types_file.display, {a["type"] for a in actors if a["type"]})
     if relations_file:
         relations, p = table_rows(relations_file, RELATION_COLUMNS, vocabulary)
         problems += p
@@ -335,6 +340,23 @@ def check_dataset(folder: Path, actors_file: CsvFile | None, relations_file: Csv
                    positions_file=positions_file), problems
 
 
+def _unmatched_types(types: dict, rows, path: str, used: set) -> list[Problem]:
+    """Warnings for types.csv types that no actor has but one nearly has (letter case, a typo): never applied."""
+    found = []
+    lines = {r["type"]: r.line for r in rows}
+    folded = {t.casefold(): t for t in sorted(used)}
+    for name in types:
+        if name in used:
+            continue
+        close = folded.get(name.casefold()) or next(iter(difflib.get_close_matches(name, sorted(used), n=1, cutoff=0.8)),
+                                                    None)
+        if close:
+            found.append(Problem(path, lines.get(name, 0), "unmatched-type",
+                                 f"no actor has the type '{name}', so its row is not used; the actors have"
+                                 f" '{close}': write it as they do"))
+    return found
+
+
 def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[list[Row] | None, list[Problem]]:
     """Rows of a table, or None when its header makes the rows unreadable."""
     problems = []
@@ -350,6 +372,13 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
                                 f"missing required column '{name}' (the header has: {', '.join(named) or 'nothing'})"))
     if problems:
         return None, problems
+    absent = [c.name for c in spec if c.name not in columns]
+    for c in named:  # an optional column misspelt ('colour') is otherwise kept as the user's own, unread
+        if c not in {s.name for s in spec}:
+            hint = difflib.get_close_matches(c.casefold(), absent, n=1, cutoff=0.75)
+            if hint:
+                problems.append(Problem(f.display, head, "unread-column",
+                                        f"column '{c}' is not read (a column of your own); did you mean '{hint[0]}'?"))
     required = [c.name for c in spec if c.required]
     rows = []
     width = len(columns)
