@@ -352,3 +352,24 @@ def test_layout_from_says_which_downloaded_rows_it_ignored(seven, tmp_path):
     assert result.exit_code == 0, result.output
     assert "download.csv:2: warning: no actor has the id 'bogus'" in result.stderr
     assert "other warning" not in result.stderr  # the data set itself has none (validate would show none)
+
+
+def test_hints_about_positions_and_ids_lead_somewhere(seven):
+    """A name whose actor has its own row is a row to remove; a suggested id is one no actor has; a leftover
+    row of a removed actor does not block a rename to its id."""
+    (seven / "positions.csv").write_text("id,x,y\na,1,1\nAlpha,2,2\n", encoding="utf-8")
+    problems = {(p.line, p.code): p.message for p in problems_in(seven)}
+    assert "which has its own row (line 2): remove one of the rows" in problems[(3, "unknown-position")]
+    result = invoke("rename-actor", "--data", seven, "b", "A")
+    assert result.exit_code == 1 and "try 'a_2'" in result.output
+    (seven / "positions.csv").write_text("id,x,y\nb,1,1\ngone,5,5\n", encoding="utf-8")
+    result = invoke("rename-actor", "--data", seven, "b", "gone")
+    assert result.exit_code == 0, result.output
+    assert (seven / "positions.csv").read_text("utf-8") == "id,x,y\ngone,1,1\n"
+
+
+def problems_in(folder):
+    try:
+        return load_dataset(folder).problems
+    except DataError as exc:
+        return exc.problems

@@ -61,6 +61,12 @@ class Editor:
             if not rec.blank:
                 yield rec, {c: (rec.cells[i].strip() if i < len(rec.cells) else "") for i, c in enumerate(cols)}
 
+    def _free_id(self, text: str) -> str:
+        """A valid id made from ``text`` that no actor has yet (a suggestion that works)."""
+        base = slugify(text)
+        return next(c for c in (base if n == 1 else f"{base}_{n}" for n in range(1, len(self.index.by_id) + 2))
+                    if c not in self.index.by_id)
+
     def _actor_record(self, actor_id: str) -> Record:
         return next(rec for rec, v in self._rows(ACTORS_FILE) if v.get("id") == actor_id)
 
@@ -74,7 +80,7 @@ class Editor:
             raise EditRefused("give the id as the first argument, not as a column value", field="id")
         if not SLUG_RE.match(actor_id):
             raise EditRefused(f"id '{actor_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
-                              f" try '{slugify(actor_id)}'", field="id")
+                              f" try '{self._free_id(actor_id)}'", field="id")
         if actor_id in self.index.by_id:
             raise EditRefused(f"actor '{actor_id}' already exists ({self.index.by_id[actor_id]['name']})", field="id")
         self._append(ACTORS_FILE, {"id": actor_id, **values})
@@ -180,7 +186,7 @@ class Editor:
         old = self.actor_id(actor)
         if not SLUG_RE.match(new_id):
             raise EditRefused(f"id '{new_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
-                              f" try '{slugify(new_id)}'", field="new_id")
+                              f" try '{self._free_id(new_id)}'", field="new_id")
         if new_id in self.index.by_id and new_id != old:
             raise EditRefused(f"actor '{new_id}' already exists ({self.index.by_id[new_id]['name']})",
                               field="new_id")
@@ -189,6 +195,8 @@ class Editor:
         for rec, v in self.relations_of(old):
             self._set(RELATIONS_FILE, rec, {c: new_id for c in ("source", "target") if v.get(c) == old})
             changed += 1
+        if POSITIONS_FILE in self.files and new_id != old:  # a leftover row of a removed actor of that id: it goes
+            self._delete(POSITIONS_FILE, [rec for rec, v in self._rows(POSITIONS_FILE) if v.get("id") == new_id])
         for rec, v in list(self._rows(POSITIONS_FILE)) if POSITIONS_FILE in self.files else ():
             if v.get("id") == old:
                 self._set(POSITIONS_FILE, rec, {"id": new_id})

@@ -69,7 +69,9 @@ def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, floa
         for text in [a["name"], *(a["aliases"] or "").split(";")]:
             if text.strip():
                 named.setdefault(fold(text.strip()), a["id"])
-    listed = {row["id"] for row in rows}
+    listed: dict[str, int] = {}  # id -> its first row's line
+    for row in rows:
+        listed.setdefault(row["id"], row.line)
     free = [i for i in ids if i not in listed]  # a typo is of an actor that has no position of its own
     hints = Hints()
     positions: dict[str, tuple[float, float]] = {}
@@ -87,7 +89,7 @@ def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, floa
         seen[actor] = row.line
         found = []
         if actor not in ids:
-            found += _unknown(path, row.line, actor, named, free, hints)
+            found += _unknown(path, row.line, actor, named, free, hints, listed)
         xy = []
         for column in ("x", "y"):
             value = parse_number(row[column]) if row[column] else None
@@ -107,11 +109,16 @@ def read_positions(rows, path: str, actors) -> tuple[dict[str, tuple[float, floa
     return positions, problems
 
 
-def _unknown(path: str, line: int, actor: str, named: dict, free: list, hints: Hints) -> list[Problem]:
+def _unknown(path: str, line: int, actor: str, named: dict, free: list, hints: Hints,
+             listed: dict) -> list[Problem]:
     by_name = named.get(fold(actor))
     if by_name is not None:
+        if by_name in listed:  # writing the id would make a second row of that actor
+            return [Problem(path, line, "unknown-position",
+                            f"'{actor}' is a name of actor '{by_name}', which has its own row (line"
+                            f" {listed[by_name]}): remove one of the rows")]
         return [Problem(path, line, "unknown-position",
-                        f"'{actor}' is the name of actor '{by_name}': positions.csv names actors by id; write"
+                        f"'{actor}' is a name of actor '{by_name}': positions.csv names actors by id; write"
                         f" '{by_name}'")]
     hint = hints.close(actor, free)
     if hint:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 
 from graph.data.schema import kinds_of, status_of
 from graph.names import MEASURE_MEANINGS
@@ -50,7 +51,9 @@ def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note:
         fig = map_figure(scene, title=title, notes=notes, kinds=kinds, size_note=size_note, dpi=dpi, legend=legend,
                          shown_px=shown_px, group_names=group_names)
         out = io.BytesIO()
-        fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+        with warnings.catch_warnings():  # a control character in a name: validation warns of it, once, with its line
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+            fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
         plt.close(fig)
     return out.getvalue()
 
@@ -532,7 +535,9 @@ def static_frames(G, values: dict, graphs, labels, fmt: str, *, title: str, size
                             notes=parts["notes"], kinds=parts["kinds"], size_note=parts["size_note"], dpi=dpi,
                             group_names=parts["group_names"])
         out = io.BytesIO()
-        fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+        with warnings.catch_warnings():  # a control character in a name: validation warns of it, once, with its line
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+            fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
         plt.close(fig)
     return out.getvalue()
 
