@@ -39,7 +39,8 @@ COMMANDS = {
     "info": ("start", "info",
              "Summary of the data set: which files, actors by type, relations by kind, confidence and status."),
     "init": ("start", "init",
-             "Start a data set: FOLDER/actors.csv, relations.csv, kinds.csv and types.csv with their headers."),
+             "Start a data set: FOLDER/actors.csv, relations.csv, kinds.csv, sources.csv and types.csv"
+             " with their headers."),
     "layout": ("positions", "layout", "Write positions.csv: where each actor stands on the map, kept in every view."),
     "neighbors": ("questions", "neighbors", "The actors around ACTOR and the relations that link them."),
     "path": ("questions", "path", "Shortest path(s) between two actors, each step with its relations."),

@@ -19,7 +19,7 @@ from actorgraph_cli.options import _format, excel_options, excel_separator, fail
                    " conflict, a small FICTIONAL map of allies and enemies (hostile kinds, see `balance`).")
 @excel_options
 def init(folder, example, excel, sep):
-    """Start a data set: FOLDER/actors.csv, relations.csv, kinds.csv and types.csv with their headers.
+    """Start a data set: FOLDER/actors.csv, relations.csv, kinds.csv, sources.csv and types.csv with their headers.
 
     kinds.csv holds the four built-in relation kinds, ready to edit; types.csv (type,label,color,shape)
     the colour and shape of each actor type you want to fix (others are assigned). Existing files

@@ -77,6 +77,12 @@ def test_init_example_conflict_is_fictional_and_signed(tmp_path):
     assert {k.polarity for k in ds.kinds.values()} == {"cooperative", "hostile", "neutral"}
     assert all("(fictional)" in a["name"] for a in ds.actors)
     assert "FICTIONAL" in (tmp_path / "c" / "sources.csv").read_text()
+    # its types.csv holds the colours its map had without one: the map looks the same, now pinned
+    from graph.picture.palette import type_styles
+    from graph.data.types import type_order
+
+    assert {t: (s.color, s.shape) for t, s in ds.types.items()} == type_styles(type_order(ds.actors))
+    assert set(ds.types) == {a["type"] for a in ds.actors}
 
 
 def test_init_example_still_means_the_sahel_sample(tmp_path):

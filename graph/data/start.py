@@ -42,7 +42,7 @@ def init(folder: Path, example: bool | str = False, excel: str | None = None) ->
     files = headers()
     if example == "conflict":
         files = {name: (EXAMPLES / "conflict" / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE,
-                                                                                  KINDS_FILE, SOURCES_FILE)}
+                                                                                  KINDS_FILE, SOURCES_FILE, TYPES_FILE)}
     elif example:
         sample = sample_dir()
         files.update({name: (sample / name).read_bytes() for name in (ACTORS_FILE, RELATIONS_FILE, SOURCES_FILE,
