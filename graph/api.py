@@ -542,9 +542,8 @@ def layout(folder: str | os.PathLike | None = None, *, fresh: bool = False, merg
     from graph.analysis.views import full_graph
     from graph.data.csvio import read_csv
     from graph.data.edit import edit_folder
-    from graph.data.load import table_rows
+    from graph.data.load import POSITIONS_FILE, table_rows
     from graph.data.positions import read_positions
-    from graph.data.load import POSITIONS_FILE
     from graph.data.problems import DataError, Problem
     from graph.data.schema import POSITION_COLUMNS
     from graph.picture.scene import base_positions

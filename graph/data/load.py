@@ -3,7 +3,6 @@ positions.csv."""
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from graph.data.files import clean_text
 from graph.data.journal import JOURNAL, pending, recover
 from graph.data.kinds import read_kinds
 from graph.data.types import close_colours, read_types
+from graph.data.hints import Hints
 from graph.data.positions import read_positions
 from graph.data.lock import folder_lock
 
@@ -345,11 +345,11 @@ def _unmatched_types(types: dict, rows, path: str, used: set) -> list[Problem]:
     found = []
     lines = {r["type"]: r.line for r in rows}
     folded = {t.casefold(): t for t in sorted(used)}
+    hints = Hints()
     for name in types:
         if name in used:
             continue
-        close = folded.get(name.casefold()) or next(iter(difflib.get_close_matches(name, sorted(used), n=1, cutoff=0.8)),
-                                                    None)
+        close = folded.get(name.casefold()) or next(iter(hints.close(name, sorted(used), cutoff=0.8)), None)
         if close:
             found.append(Problem(path, lines.get(name, 0), "unmatched-type",
                                  f"no actor has the type '{name}', so its row is not used; the actors have"
@@ -373,9 +373,11 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
     if problems:
         return None, problems
     absent = [c.name for c in spec if c.name not in columns]
-    for c in named:  # an optional column misspelt ('colour') is otherwise kept as the user's own, unread
-        if c not in {s.name for s in spec}:
-            hint = difflib.get_close_matches(c.casefold(), absent, n=1, cutoff=0.75)
+    known = {s.name for s in spec}
+    hints = Hints()
+    for c in named if absent else ():  # an optional column misspelt ('colour') is kept as the user's own, unread
+        if c not in known:
+            hint = hints.close(c.casefold(), absent, cutoff=0.75)
             if hint:
                 problems.append(Problem(f.display, head, "unread-column",
                                         f"column '{c}' is not read (a column of your own); did you mean '{hint[0]}'?"))
