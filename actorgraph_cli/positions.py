@@ -30,7 +30,7 @@ def layout(fresh, merge, dry_run):
     Example: actorgraph layout --from ~/Downloads/positions.csv
     """
     from graph import api
-    from graph.data.load import display_path, is_sample, locate
+    from graph.data.load import POSITIONS_FILE, display_path, is_sample, locate
     from graph.data.problems import DataError
     from graph.errors import ActorgraphError
 
@@ -47,7 +47,7 @@ def layout(fresh, merge, dry_run):
             fail("nothing was changed")
         if merge is not None and errors and all(p.path == display_path(merge) for p in errors):
             fail(f"nothing was changed: fix {display_path(merge)} and merge it again")
-        saved = display_path(folder / "positions.csv")
+        saved = display_path(folder / POSITIONS_FILE)
         fail("nothing was changed: fix the errors above first"
              + (", or lay every actor out again with --fresh" if all(p.path == saved for p in errors) else ""))
     except ActorgraphError as exc:

@@ -18,7 +18,7 @@ from graph.data.load import (ACTORS_FILE, Dataset, display_path, from_files, KIN
 from graph.data.positions import format_number, parse_number
 from graph.data.kinds import resolve_kind
 from graph.data.problems import DataError, Problem
-from graph.data.schema import SLUG_RE, fold, slugify
+from graph.data.schema import SLUG_RE, fold, free_slug, slugify
 from graph.data.validate import relation_key
 from graph.errors import EditRefused, Hint
 from graph.data.dates import parse_span
@@ -61,12 +61,6 @@ class Editor:
             if not rec.blank:
                 yield rec, {c: (rec.cells[i].strip() if i < len(rec.cells) else "") for i, c in enumerate(cols)}
 
-    def _free_id(self, text: str) -> str:
-        """A valid id made from ``text`` that no actor has yet (a suggestion that works)."""
-        base = slugify(text)
-        return next(c for c in (base if n == 1 else f"{base}_{n}" for n in range(1, len(self.index.by_id) + 2))
-                    if c not in self.index.by_id)
-
     def _actor_record(self, actor_id: str) -> Record:
         return next(rec for rec, v in self._rows(ACTORS_FILE) if v.get("id") == actor_id)
 
@@ -80,7 +74,7 @@ class Editor:
             raise EditRefused("give the id as the first argument, not as a column value", field="id")
         if not SLUG_RE.match(actor_id):
             raise EditRefused(f"id '{actor_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
-                              f" try '{self._free_id(actor_id)}'", field="id")
+                              f" try '{free_slug(slugify(actor_id), self.index.by_id)}'", field="id")
         if actor_id in self.index.by_id:
             raise EditRefused(f"actor '{actor_id}' already exists ({self.index.by_id[actor_id]['name']})", field="id")
         self._append(ACTORS_FILE, {"id": actor_id, **values})
@@ -186,7 +180,7 @@ class Editor:
         old = self.actor_id(actor)
         if not SLUG_RE.match(new_id):
             raise EditRefused(f"id '{new_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
-                              f" try '{self._free_id(new_id)}'", field="new_id")
+                              f" try '{free_slug(slugify(new_id), self.index.by_id)}'", field="new_id")
         if new_id in self.index.by_id and new_id != old:
             raise EditRefused(f"actor '{new_id}' already exists ({self.index.by_id[new_id]['name']})",
                               field="new_id")
@@ -234,6 +228,10 @@ class Editor:
         f = self.files.get(POSITIONS_FILE)
         if f is None:
             return
+        self._start_positions(f)
+
+    def _start_positions(self, f: CsvFile) -> None:
+        """positions.csv as ``f`` (its encoding, delimiter, line ends) with only a header line."""
         self.files[POSITIONS_FILE] = f = dataclasses.replace(f, header=None, records=[])
         f.header = Record(1, f.row_text(["id", "x", "y"]), f.newline, ["id", "x", "y"])
         self._touch(POSITIONS_FILE, structure=True)
@@ -246,10 +244,7 @@ class Editor:
             path = self.folder / POSITIONS_FILE
             empty = CsvFile(path, display_path(path))
             self.originals[POSITIONS_FILE] = empty
-            self.files[POSITIONS_FILE] = dataclasses.replace(empty, header=None, records=[])
-            f = self.files[POSITIONS_FILE]
-            f.header = Record(1, f.row_text(["id", "x", "y"]), f.newline, ["id", "x", "y"])
-            self._touch(POSITIONS_FILE, structure=True)
+            self._start_positions(empty)
         counts = {"changed": 0, "added": 0, "dropped": 0}
         rows = list(self._rows(POSITIONS_FILE))
         comma = any("," in (v.get(c) or "") for _, v in rows for c in ("x", "y"))  # decimal commas, as Excel wrote

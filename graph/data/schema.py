@@ -246,6 +246,19 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_") or "actor"
 
 
+def free_slug(base: str, taken) -> str:
+    """``base``, or ``base_2``, ``base_3`` … : the first that is not in ``taken``.
+
+    >>> free_slug("mali", {"mali", "mali_2"})
+    'mali_3'
+    """
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}_{n}"
+    return slug
+
+
 # The Admiralty (NATO) grading scales: reliability of a source, credibility of a relation.
 RELIABILITY = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",

@@ -64,10 +64,13 @@ def read_types(rows, path: str) -> tuple[dict[str, TypeStyle], list[Problem]]:
         colour = parse_colour(row["color"]) if row["color"] else ""
         if colour is None:
             raw = row["color"].strip()
-            hint = ["#" + raw] if re.fullmatch(r"[0-9a-fA-F]{3}|[0-9a-fA-F]{6}", raw) else \
-                difflib.get_close_matches(raw.lower().replace(" ", ""), _named(), n=1, cutoff=0.7)
-            tail = f"; did you mean '{hint[0]}'?" if hint else (
-                f": it has {len(raw) - 1} hex digits after '#', not 3 or 6" if re.fullmatch(r"#[0-9a-fA-F]*", raw) else "")
+            if re.fullmatch(r"[0-9a-fA-F]{3}|[0-9a-fA-F]{6}", raw):
+                tail = f"; did you mean '#{raw}'?"
+            elif re.fullmatch(r"#[0-9a-fA-F]*", raw):
+                tail = f": it has {len(raw) - 1} hex digits after '#', not 3 or 6"
+            else:
+                hint = difflib.get_close_matches(raw.lower().replace(" ", ""), _named(), n=1, cutoff=0.7)
+                tail = f"; did you mean '{hint[0]}'?" if hint else ""
             found.append(Problem(path, row.line, "bad-type-color",
                                  f"color must be CSS hex (#rrggbb or #rgb) or a CSS colour name, not"
                                  f" '{row['color']}'{tail}"))

@@ -8,7 +8,6 @@ Output is deterministic, as the map's pictures are (graph.output.static).
 
 from __future__ import annotations
 
-import io
 
 from graph.picture.palette import COLOURS
 
@@ -74,7 +73,7 @@ def bump_chart(steps: list[dict], fmt: str, *, title: str, measure: str, dpi: in
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    from graph.output.static import _METADATA, RC
+    from graph.output.static import RC, figure_bytes
 
     lines = bump_lines(steps)
     shift = _tie_shifts(lines)
@@ -106,7 +105,4 @@ def bump_chart(steps: list[dict], fmt: str, *, title: str, measure: str, dpi: in
             ax.spines[side].set_visible(False)
         ax.grid(axis="x", color="#dee2e6", linewidth=0.8, zorder=0)
         fig.text(0.8 / width, 1 - 0.3 / height, title, fontsize=13, weight="bold", va="center", parse_math=False)
-        out = io.BytesIO()
-        fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
-        plt.close(fig)
-    return out.getvalue()
+        return figure_bytes(fig, fmt, dpi)

@@ -39,6 +39,18 @@ _METADATA = {
 }
 
 
+def figure_bytes(fig, fmt: str, dpi: int) -> bytes:
+    """A matplotlib figure saved as ``fmt`` (svg, png or pdf) bytes, then closed."""
+    from matplotlib import pyplot as plt
+
+    out = io.BytesIO()
+    with warnings.catch_warnings():  # a control character in a name: validation warns of it, once, with its line
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
+    plt.close(fig)
+    return out.getvalue()
+
+
 def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note: str = "", dpi: int = 200,
                   legend: str = "right", shown_px: float | None = None, group_names: dict | None = None) -> bytes:
     """The scene drawn as ``fmt`` (svg, png or pdf) bytes; see :func:`map_figure` for ``legend`` and ``shown_px``."""
@@ -50,12 +62,7 @@ def render_static(scene, fmt: str, *, title: str, notes=(), kinds=(), size_note:
     with plt.rc_context(RC):
         fig = map_figure(scene, title=title, notes=notes, kinds=kinds, size_note=size_note, dpi=dpi, legend=legend,
                          shown_px=shown_px, group_names=group_names)
-        out = io.BytesIO()
-        with warnings.catch_warnings():  # a control character in a name: validation warns of it, once, with its line
-            warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
-            fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
-        plt.close(fig)
-    return out.getvalue()
+        return figure_bytes(fig, fmt, dpi)
 
 
 RC = {"svg.fonttype": "none", "svg.hashsalt": "actorgraph", "font.family": FONT, "pdf.fonttype": 42,
@@ -534,12 +541,7 @@ def static_frames(G, values: dict, graphs, labels, fmt: str, *, title: str, size
         fig = frames_figure(parts["scene"], G, frame_states(G, graphs), list(labels), title=parts["title"],
                             notes=parts["notes"], kinds=parts["kinds"], size_note=parts["size_note"], dpi=dpi,
                             group_names=parts["group_names"])
-        out = io.BytesIO()
-        with warnings.catch_warnings():  # a control character in a name: validation warns of it, once, with its line
-            warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
-            fig.savefig(out, format=fmt, dpi=dpi, metadata=_METADATA[fmt], facecolor="white")
-        plt.close(fig)
-    return out.getvalue()
+        return figure_bytes(fig, fmt, dpi)
 
 
 def frames_figure(scene, G, states: list[dict], labels: list[str], *, title: str, notes=(), kinds=(),

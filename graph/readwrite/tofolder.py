@@ -9,7 +9,7 @@ from graph.analysis.grades import CREDIBILITY
 from graph.data.dates import parse_span
 from graph.data.kinds import hostile_wording, LINE_COLOURS
 from graph.data.schema import (
-    CONFIDENCE_VALUES, KIND_RE, RelationKind, RELATIONS, SLUG_RE, slugify, SOURCE_COLUMNS, STATUS_VALUES,
+    CONFIDENCE_VALUES, KIND_RE, RelationKind, RELATIONS, SLUG_RE, free_slug, slugify, SOURCE_COLUMNS, STATUS_VALUES,
     Vocabulary,
 )
 from graph.data.validate import relation_key
@@ -66,10 +66,7 @@ def _unique_ids(imported: Imported) -> dict[str, str]:
             base = original
         else:  # numbers (Gephi, Cytoscape) say nothing: a readable id from the name when there is one
             base = slugify(a.get("label") or original or "actor")
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}_{n}"
+        slug = free_slug(base, taken)
         taken.add(slug)
         out[original] = slug
     return out
