@@ -169,7 +169,7 @@ def set_relation(source, relation, target, evidence, note, confidence, since, un
     When a tie has several rows (periods that stop and restart), --row-since picks
     the row; without it the rows are listed. An empty value ('') clears a field.
 
-    Example: actorgraph set-relation eutm trains mali_forces --confidence implied --note "rests on the name"
+    Example: actorgraph set-relation eutm trains fama --confidence implied --note "rests on the name"
     """
     values = {**parse_sets(extra, RELATION_OWN),
               **{k: v for k, v in (("evidence", evidence), ("note", note), ("since", since), ("until", until),

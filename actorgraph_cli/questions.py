@@ -49,7 +49,7 @@ def neighbors(actor, depth, fmt):
 def path(source, target, all_paths, limit, directed, fmt):
     """Shortest path(s) between two actors, each step with its relations.
 
-    Example: actorgraph path EUTM Barkhane --all
+    Example: actorgraph path Takuba "G5 Sahel" --all
     """
     from graph.analysis.questions import NoPath, paths
 

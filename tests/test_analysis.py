@@ -261,7 +261,7 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
     from conftest import BUNDLED, ROOT
 
     calls = [["render", "--focus", "Takuba", "--depth", "2", "-o", "{out}/f.html"], ["communities", "--format", "json"],
-             ["path", "eutm", "minusma", "--all", "--status", "all", "--format", "json"], ["impact", "mali_forces", "--format", "json"],
+             ["path", "mali_forces", "minusma", "--all", "--status", "all", "--format", "json"], ["impact", "mali_forces", "--format", "json"],
              ["neighbors", "takuba", "--depth", "2", "--format", "json"]]
     for call in calls:
         outs = set()

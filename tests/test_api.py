@@ -93,11 +93,11 @@ def test_library_messages_name_parameters_and_the_command_line_names_options(tmp
     shutil.copytree(BUNDLED, d)
     before = (d / "relations.csv").read_bytes()
     with pytest.raises(EditRefused) as caught:
-        edit_folder(d, lambda e: e.set_relation("eutm", "trains", "fama", {}))
+        edit_folder(d, lambda e: e.set_relation("barkhane", "trains", "fama", {}))
     assert str(caught.value) == ("nothing to change; give evidence, note, confidence, since, until, source,"
                                  " credibility, status or set")
     assert "--" not in str(caught.value)
-    result = invoke("set-relation", "eutm", "trains", "fama", "--data", str(d))
+    result = invoke("set-relation", "barkhane", "trains", "fama", "--data", str(d))
     assert result.exit_code == 1
     assert "give --evidence, --note, --confidence, --since, --until, --source, --credibility, --status or --set" \
         in result.stderr

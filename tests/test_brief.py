@@ -82,7 +82,7 @@ def test_report_leads_with_the_findings_and_counts_agree(bundled_report):
     assert "as of 2026-11-30: 2 ended ties left out" in view  # the two ties that ended on 2020-08-18
     assert f"{planned} planned, {recommended} recommended ties left out" in view
     assert "De MINUSMA-vredesoperatie: Peacekeeping 2.0 (Ruben Ballegeer)" in bundled_report
-    assert "<th scope=\"col\">Stricter view</th>" in bundled_report and "<td>grade B3 or better</td>" in bundled_report
+    assert "<th scope=\"col\">Stricter view</th>" in bundled_report and "<td>stated only</td>" in bundled_report
 
 
 @pytest.mark.slow  # a full layout or several renders: in the full suite, not the fast loop

@@ -122,8 +122,8 @@ def test_table_and_graph_select_each_other(open_page, pages):
     p = open_page(pages["bundled"])
     rows = p.js("document.querySelectorAll('#ag-table tbody tr').length")
     assert rows == len(csv_rows("actors.csv"))
-    p.page.click("#ag-table tbody tr[data-id='eutm']")
-    assert p.js("network.getSelectedNodes()") == ["eutm"]
+    p.page.click("#ag-table tbody tr[data-id='un_member_states']")
+    assert p.js("network.getSelectedNodes()") == ["un_member_states"]
     p.click_node("g5_sahel")
     assert p.js("document.querySelector('#ag-table tr.ag-selected').dataset.id") == "g5_sahel"
     p.page.click("#ag-table thead th:first-child button")

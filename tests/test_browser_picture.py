@@ -163,9 +163,9 @@ def test_legend_stays_in_view_with_a_selection_and_escape_clears_it(open_page, r
 def test_table_row_scrolls_the_map_into_view(open_page, rendered):
     p = open_page(rendered["bundled"], viewport=LAPTOP)
     p.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    p.page.click("#ag-table tbody tr[data-id='eutm']")
+    p.page.click("#ag-table tbody tr[data-id='un_member_states']")
     p.page.wait_for_function("() => Math.abs(document.querySelector('.ag-graph').getBoundingClientRect().top) < 5")
-    assert p.js("network.getSelectedNodes()") == ["eutm"]
+    assert p.js("network.getSelectedNodes()") == ["un_member_states"]
 
 
 def test_relations_table_sorts_and_filters(open_page, rendered):

@@ -36,7 +36,7 @@ def command(folder: Path, args):
     # both files, through the journal: steps after each temp file, then once the journal is written
     # and before each rename
     (["rename-actor", "mali_forces", "fama"], 2, 3),
-    pytest.param(["remove-actor", "eutm", "--cascade"], 2, 3, marks=pytest.mark.slow),  # as rename, more rows
+    pytest.param(["remove-actor", "takuba", "--cascade"], 2, 3, marks=pytest.mark.slow),  # as rename, more rows
     (["add-actor", "eu", "--name", "European Union", "--type", "regional organisation"], 1, 0),  # one file
 ])
 def test_kill_at_every_step_leaves_old_or_new(tmp_path, args, before, after):

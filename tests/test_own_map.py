@@ -288,7 +288,7 @@ def test_actor_lookup_ignores_accents_and_case(tmp_path):
 # ---- tables for a terminal -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("args", [["centrality"], ["brokers"], ["impact", "barkhane"], ["neighbors", "mali"],
-                                  ["path", "eutm", "barkhane", "--all"], ["communities"], ["info"]])
+                                  ["path", "takuba", "g5_sahel", "--all"], ["communities"], ["info"]])
 def test_tables_fit_a_terminal(args):
     out = ok(*args).stdout
     assert max(len(line) for line in out.splitlines()) <= 100, out

@@ -174,7 +174,7 @@ def test_colour_science_against_published_values():
 def test_bundled_types_same_shape_differ_clearly(bundled):
     _, sc = bundled
     groups = sc.groups
-    assert len(groups) == 13
+    assert len(groups) == 12
     for a, b in itertools.combinations(groups, 2):
         if a["shape"] == b["shape"]:
             assert delta_e(a["color"], b["color"]) >= 20, (a["key"], b["key"])
