@@ -55,3 +55,14 @@ def test_the_readmes_python_example_runs():
     assert done.returncode == 0, done.stderr[-2000:]
     total, actors, nodes, kind = done.stdout.split()
     assert int(total) >= 1 and int(actors) == int(nodes) > 20 and kind == "OfflineNetwork"
+
+
+def test_the_readmes_balance_example_is_the_real_output():
+    """The conflict example's balance summary, pasted whole (not a console block: it names --data)."""
+    from graph.data.start import EXAMPLES
+
+    command = "$ actorgraph --data conflict balance --show summary\n"
+    shown = README.split(command, 1)[1].split("```", 1)[0]
+    result = invoke("--data", EXAMPLES / "conflict", "balance", "--show", "summary")
+    assert result.exit_code == 0, result.output
+    assert shown == result.stdout

@@ -320,3 +320,34 @@ def test_seeded_igraph_draws_the_same_in_any_thread():
         t.join()
     assert out == [here, here]
     assert draw(8) != here  # the seed matters
+
+
+def _folder(tmp_path, G):
+    """A data folder of an undirected networkx graph (one coordinates_with row per edge)."""
+    nodes = "".join(f"n{n},{n},node\n" for n in G)
+    edges = "".join(f"n{u},coordinates_with,n{v},x\n" for u, v in G.edges())
+    return write(tmp_path / "g", actors="id,name,type\n" + nodes, relations="source,relation,target,evidence\n" + edges)
+
+
+def test_equal_values_computed_along_two_paths_share_a_rank(tmp_path):
+    """Karate club actors 5 and 6 are symmetric (both betweenness 95/3168 exactly); floating point gives the two
+    values different last bits, which must not split their rank or let --top drop one without a note."""
+    rows = centrality_json("--data", _folder(tmp_path, nx.karate_club_graph()), "-m", "betweenness")
+    assert rows["n5"]["betweenness"] == pytest.approx(95 / 3168, rel=1e-12)
+    assert rows["n6"]["betweenness"] == pytest.approx(95 / 3168, rel=1e-12)
+    assert rows["n5"]["rank"] == rows["n6"]["rank"]
+    result = invoke("--data", tmp_path / "g", "centrality", "-m", "betweenness", "--top", str(rows["n5"]["rank"]))
+    assert "tied at rank" in result.stderr
+
+
+def test_eigenvector_is_zero_outside_the_part_with_the_largest_eigenvalue(tmp_path):
+    """A triangle (leading eigenvalue 2) and a separate pair (1): the principal eigenvector is 1/sqrt(3) on the
+    triangle and exactly 0 on the pair, whose power-iteration leftovers must not be ranked among themselves."""
+    G = nx.Graph([(0, 1), (1, 2), (2, 0), (3, 4), (4, 5)])
+    rows = centrality_json("--data", _folder(tmp_path, G), "-m", "eigenvector")
+    for n in (0, 1, 2):
+        assert rows[f"n{n}"]["eigenvector"] == pytest.approx(3 ** -0.5, abs=1e-5)
+    assert [rows[f"n{n}"]["eigenvector"] for n in (3, 4, 5)] == [0.0, 0.0, 0.0]
+    assert rows["n3"]["rank"] == rows["n4"]["rank"] == rows["n5"]["rank"] == 4
+    assert "eigenvector: 0 for the 3 actors with ties outside the part" in invoke(
+        "--data", tmp_path / "g", "centrality", "-m", "eigenvector").stderr

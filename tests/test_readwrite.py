@@ -330,6 +330,20 @@ def test_import_gephi_gexf_slugs_ids_keeps_originals_and_adds_kinds(tmp_path):
     assert "actors without a type get 'unknown'" in result.stderr
 
 
+def test_import_keeps_a_weight_column_and_says_no_measure_reads_it(tmp_path):
+    import networkx as nx
+
+    G = nx.Graph()
+    G.add_edge("Valjean", "Javert", weight=17)
+    G.add_edge("Valjean", "Cosette", weight=31)
+    nx.write_graphml(G, tmp_path / "w.graphml")
+    result = invoke("import", tmp_path / "w.graphml", "-o", tmp_path / "m")
+    assert result.exit_code == 0, result.output
+    assert [r["weight"] for r in load_dataset(tmp_path / "m").relations] == ["17", "31"]
+    assert "relations.csv keeps the column weight, which no measure reads: actorgraph counts every tie as 1" \
+        in result.stderr
+
+
 def test_import_kumu_blueprint_by_labels(tmp_path):
     src = tmp_path / "map.json"
     src.write_text(json.dumps({"elements": [{"label": "Ministry", "type": "Government", "tags": ["MoD", "Defence"],

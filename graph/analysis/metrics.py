@@ -85,9 +85,49 @@ def _eigenvector(H):
         raise UndefinedMeasure("undefined for this directed graph without cycles (all eigenvalues are 0)")
 
     try:
-        return engine.eigenvector(H, max_iter=1000)
+        values = engine.eigenvector(H, max_iter=1000)
     except nx.PowerIterationFailedConvergence:
         raise UndefinedMeasure("undefined for this graph (power iteration does not converge)") from None
+    if not H.is_directed():
+        _outside_leading(H, values)
+    return values
+
+
+def _outside_leading(H, values) -> None:
+    """0 for the actors of every part whose leading eigenvalue is below the largest part's.
+
+    On a network in several parts, the eigenvector of the largest eigenvalue is 0 outside the
+    part(s) that have it; the power iteration stops with those actors' values decayed to
+    small leftovers (1e-5 on the bundled data), which would rank them in an order that means nothing.
+    """
+    import networkx as nx
+
+    parts = [p for p in nx.connected_components(H) if len(p) > 1]
+    if len(parts) < 2:
+        return
+    radius = [_spectral_radius(H.subgraph(p)) for p in parts]
+    top = max(radius)
+    for part, r in zip(parts, radius):
+        if r < top * (1 - 1e-9):
+            for node in part:
+                values[node] = 0.0
+    for node in H:
+        if H.degree(node) == 0:
+            values[node] = 0.0
+
+
+def _spectral_radius(H) -> float:
+    """The largest eigenvalue of a connected undirected graph's adjacency matrix."""
+    import networkx as nx
+    import numpy as np
+
+    if H.number_of_nodes() <= 400:  # numpy alone: small data loads no scipy (a quick start)
+        return float(np.linalg.eigvalsh(nx.to_numpy_array(H, dtype=float, weight=None))[-1])
+    from scipy.sparse.linalg import eigsh
+
+    A = nx.to_scipy_sparse_array(H, dtype=float, weight=None)
+
+    return float(eigsh(A, k=1, which="LA", v0=np.ones(A.shape[0]), return_eigenvectors=False)[0])
 
 
 def _pagerank(H):
@@ -149,6 +189,11 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None, t
                              f" (seed {engine.SAMPLE_SEED}), not exact")
                 continue
             values[name] = m.compute(H)
+            if name == "eigenvector" and not H.is_directed():
+                outside = sum(1 for a, v in values[name].items() if v == 0.0 and H.degree(a))
+                if outside:
+                    notes.append(f"eigenvector: 0 for the {outside:,} actors with ties outside the part of the network"
+                                 " whose leading eigenvalue is largest (it measures that part only)")
         except UndefinedMeasure as exc:
             notes.append(f"{name}: {exc}")
         except ZeroDivisionError:

@@ -1,14 +1,25 @@
 """Ranking actors by a measure: one order and one rank rule for every command.
 
 Highest value first, missing values last, ties broken by name then id; ranks are
-competition ranks (1, 2, 2, 4) and an undefined value gets no rank.
+competition ranks (1, 2, 2, 4) and an undefined value gets no rank. Values equal to 12
+significant digits are equal: the same share computed along two paths (95/3168 in Zachary's
+karate club) can differ in its last bit, and must not split a tie.
 """
 
 from __future__ import annotations
 
 from graph.analysis.metrics import centrality
 
-__all__ = ["rank_key", "ranked", "ranks", "competition_ranks", "ties", "rank_moves"]
+__all__ = ["level", "rank_key", "ranked", "ranks", "competition_ranks", "ties", "rank_moves"]
+
+
+def level(value: float) -> float:
+    """The value a rank compares: rounded to 12 significant digits (floating-point noise is no difference).
+
+    >>> level(0.02998737373737374) == level(0.029987373737373736)
+    True
+    """
+    return float(f"{value:.12g}")
 
 
 def rank_key(value, name: str, actor_id: str):
@@ -18,7 +29,7 @@ def rank_key(value, name: str, actor_id: str):
     [(0.9, 'C', 'c'), (0.5, 'B', 'b'), (None, 'A', 'a')]
     """
     missing = value is None or value != value
-    return (missing, -(value or 0) if not missing else 0, name.lower(), actor_id)
+    return (missing, -level(value or 0) if not missing else 0, name.lower(), actor_id)
 
 
 def ranked(values: dict, G) -> list[str]:
@@ -39,6 +50,7 @@ def competition_ranks(rows: list[dict], key: str) -> None:
         if v is None or v != v:
             row["rank"] = None
             continue
+        v = level(v)
         if v != previous:
             rank, previous = i, v
         row["rank"] = rank

@@ -234,6 +234,10 @@ def _relations(imported: Imported, ids: dict, kind_of: dict, vocabulary, notes: 
                 extra.setdefault(k, None)
             row[k] = v
         rows.append(row)
+    weighted = [c for c in extra if c in ("weight", "weights", "value", "strength")]
+    if weighted:
+        notes.append(f"relations.csv keeps the column {weighted[0]}, which no measure reads: actorgraph counts every"
+                     " tie as 1")
     for wording, ties in turned.items():
         notes.append(f"'{wording}' reads backwards: {len(ties)} tie{'s' * (len(ties) != 1)} recorded the right way"
                      f" round ({ties[0]}{', ...' if len(ties) > 1 else ''})")
