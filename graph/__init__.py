@@ -23,6 +23,8 @@ _API = {
     "Paths": "graph.api", "PathStep": "graph.api", "Link": "graph.api", "Impact": "graph.api", "Robustness": "graph.api",
     "timeline_chart": "graph.api", "frames": "graph.api",
     "ActorgraphError": "graph.errors", "UnknownKind": "graph.errors", "InvalidDate": "graph.errors",
+    "EditRefused": "graph.errors", "GradeError": "graph.errors", "UndefinedMeasure": "graph.errors",
+    "NoPath": "graph.errors", "TooLarge": "graph.errors", "NothingDated": "graph.analysis.timeline",
     "ActorNotFound": "graph.data.resolve", "DataError": "graph.data.problems", "layout": "graph.api",
     "Layout": "graph.api",
 }

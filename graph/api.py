@@ -89,18 +89,25 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
                sample: int | None = None, sort: str | None = None, top: int | None = None):
     """Centrality of every actor as a DataFrame indexed by actor id, highest ``sort`` first.
 
-    Columns: rank, name, type, ties (other actors tied), then one column per measure
-    (default: every measure in ``graph.names.MEASURE_NAMES``); when the data set has hostile
-    kinds, the measures use the view's network (cooperative by default) and hostile_degree and
-    in_hostile count each actor's hostile ties apart.
+    Columns: rank (Int64, <NA> where the sort measure is undefined), name, type, ties (other
+    actors tied), then one float column per measure (NaN where undefined; default: every measure
+    in ``graph.names.MEASURE_NAMES``); when the data set has hostile kinds, the measures use the
+    view's network (cooperative by default) and hostile_degree and in_hostile count each actor's
+    hostile ties apart. ``df.attrs["notes"]`` holds the measures' notes that the command line
+    prints (a measure undefined on this graph, an estimate, eigenvector's zeros outside one part).
     """
     import pandas as pd
 
     ds = _dataset(dataset)
     G = _graph(ds, view)
-    values, measures, _notes = measured(ds, view, G, measures, directed=directed, sample=sample)
+    values, measures, notes = measured(ds, view, G, measures, directed=directed, sample=sample)
     rows, columns = centrality_rows(G, values, measures, sort, top, "csv")
-    return pd.DataFrame(rows, columns=columns).set_index("id")
+    df = pd.DataFrame(rows, columns=columns).set_index("id")
+    df["rank"] = df["rank"].astype("Int64")
+    for m in measures:
+        df[m] = pd.to_numeric(df[m], errors="coerce").astype(float)
+    df.attrs["notes"] = list(notes)
+    return df
 
 
 def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top: int | None = None):

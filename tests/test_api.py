@@ -31,6 +31,30 @@ def test_medici_betweenness_is_the_published_value():
     assert df.index[0] == "medici" and df.loc["medici", "rank"] == 1
 
 
+def test_centrality_types_and_notes(tmp_path):
+    """Measures are floats (NaN where undefined), ranks Int64, and the notes the CLI prints come along."""
+    import pandas as pd
+
+    from conftest import write
+
+    folder = write(tmp_path / "d", actors="id,name,type\na,A,x\nb,B,x\nc,C,x\n",
+                   relations="source,relation,target,evidence\na,trains,b,e\nb,trains,c,e\n")
+    df = graph.centrality(graph.open_dataset(folder), directed=True, sort="eigenvector")
+    assert str(df["rank"].dtype) == "Int64" and df["rank"].isna().all()
+    assert df["eigenvector"].dtype == float and df["eigenvector"].isna().all()
+    assert df.loc["b", "betweenness"] == pytest.approx(0.5)  # a -> b -> c: b is on the one path between the others
+    assert any("eigenvector: undefined" in n for n in df.attrs["notes"])
+    assert pd.api.types.is_float_dtype(graph.centrality(BUNDLED)["degree"])
+
+
+@pytest.mark.parametrize("name", ["NoPath", "TooLarge", "UndefinedMeasure", "NothingDated", "EditRefused", "GradeError",
+                                  "DataError", "ActorNotFound"])
+def test_every_error_the_readme_names_is_importable_from_graph(name):
+    error = getattr(graph, name)
+    assert issubclass(error, graph.ActorgraphError)
+    assert f"`{name}`" in (ROOT / "README.md").read_text() or f"graph.{name}" in (ROOT / "README.md").read_text()
+
+
 def test_view_is_frozen_and_takes_a_single_name():
     view = graph.View(without="Barkhane", relations="trains")
     assert view.without == ("Barkhane",) and view.relations == ("trains",)
