@@ -44,8 +44,8 @@ def diff(old, new, rev, measure, top, fmt, dates):
         if old or new or rev:
             raise click.UsageError("--as-of compares one data set (--data) at two dates: no folders or --rev")
         return diff_dates(dates, measure, top, fmt)
-    from graph.analysis.build import build_graph
     from graph.analysis.ranking import rank_moves
+    from graph.analysis.views import graph_of
     from graph.data.diff import dataset_at_revision, diff_rows, renames
     from graph.data.load import display_path
     from graph.data.problems import DataError
@@ -70,7 +70,9 @@ def diff(old, new, rev, measure, top, fmt, dates):
         new_ds = load()
     rows = diff_rows(old_ds, new_ds)
     measured: list = []
-    moves = rank_moves(build_graph(old_ds), build_graph(new_ds), measure, top, renames(old_ds, new_ds), measured)
+    # each version's default view, as `centrality` measures it (today's actual ties): a recommended or an
+    # ended tie added in a week is a changed row, not a changed rank
+    moves = rank_moves(graph_of(old_ds), graph_of(new_ds), measure, top, renames(old_ds, new_ds), measured)
     notes(measured)
     if fmt == "json":
         return _json({"changes": rows, "measure": measure, "ranks": moves})

@@ -298,3 +298,18 @@ def test_top_says_who_it_leaves_out_of_a_tie_and_the_hint_works():
     brokers = invoke("brokers", "--top", "5", "--as-of", "all")  # Barkhane and Takuba share rank 5
     assert "1 more actor is tied at rank 5 with the last one shown (--top 6 shows it)" in brokers.stderr
     assert "tied at" not in invoke("brokers", "--top", "4", "--as-of", "all").stderr
+
+
+def test_diff_ranks_what_centrality_measures(tmp_path):
+    """A recommended tie and an ended one change rows, not the default view: diff's ranks are centrality's."""
+    old = write(tmp_path / "old", "id,name,type\na,A,x\nb,B,x\nc,C,x\nd,D,x\n",
+                "source,relation,target,evidence,status,until\na,trains,b,e,,\nb,trains,c,e,,\nc,trains,d,e,,2020\n")
+    new = write(tmp_path / "new", "id,name,type\na,A,x\nb,B,x\nc,C,x\nd,D,x\n",
+                "source,relation,target,evidence,status,until\na,trains,b,e,,\nb,trains,c,e,,\nc,trains,d,e,,2020\n"
+                "b,coordinates_with,d,e,recommended,\n")
+    report = as_json("diff", old, new)
+    b = next(r for r in report["ranks"] if r["id"] == "b")
+    for folder, key in ((old, "before"), (new, "after")):
+        shown = {r["id"]: r for r in as_json("centrality", "-m", "betweenness", "--data", folder)}
+        assert b[key] == pytest.approx(shown["b"]["betweenness"])
+    assert b["before"] == pytest.approx(1.0)  # a - b - c today: b is on the one path between the others
