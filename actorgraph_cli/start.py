@@ -87,11 +87,14 @@ def validate(fmt, fix, dry_run):
 @click.command(cls=Command)
 @data_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS + ("markdown",)), default="table", show_default=True)
+@click.option("--table", "only", type=click.Choice(["types", "relations"]),
+              help="Only this table (csv: one table a spreadsheet or pandas reads; without it, both, a blank"
+                   " line between).")
 @raw_option
-def info(fmt):
+def info(fmt, only):
     """Summary of the data set: which files, actors by type, relations by kind, confidence and status.
 
-    Example: actorgraph info --format markdown
+    Examples: actorgraph info --format markdown; actorgraph info --format csv --table relations
     """
     from graph.output.tables import dumps
     from graph.data.load import display_path
@@ -101,17 +104,18 @@ def info(fmt):
     s = summary(dataset)
     type_cols = ["type", "actors"]
     kind_cols = ["relation", "stated", "implied", "unspecified", "actual", "planned", "recommended", "total"]
+    tables = [(s["types"], type_cols), (s["relations"], kind_cols)]
+    if only:
+        tables = [tables[0 if only == "types" else 1]]
     if fmt == "json":
-        click.echo(dumps({"files": [display_path(f.path) for f in dataset.files], **s}))
+        click.echo(dumps({"files": [display_path(f.path) for f in dataset.files], **s} if not only else s[only]))
     elif fmt == "markdown":
-        click.echo(markdown_table(s["types"], type_cols) + "\n" + markdown_table(s["relations"], kind_cols), nl=False)
-    elif fmt == "csv":
-        click.echo(_format(s["types"], type_cols, "csv") + "\n" + _format(s["relations"], kind_cols, "csv"), nl=False)
+        click.echo("\n".join(markdown_table(rows, cols) for rows, cols in tables), nl=False)
     else:
-        say(f"{plural(s['actors'], 'actor')}, {plural(s['relation_count'], 'relation')} in "
-            + ", ".join(display_path(f.path) for f in dataset.files) + "\n")
-        click.echo(_format(s["types"], type_cols, "table") + "\n" + _format(s["relations"], kind_cols, "table"),
-                   nl=False)
+        if fmt == "table":
+            say(f"{plural(s['actors'], 'actor')}, {plural(s['relation_count'], 'relation')} in "
+                + ", ".join(display_path(f.path) for f in dataset.files) + "\n")
+        click.echo("\n".join(_format(rows, cols, fmt) for rows, cols in tables), nl=False)
 
 
 def _fix(dry_run: bool) -> None:

@@ -99,3 +99,19 @@ def test_a_library_error_about_a_view_option_shows_the_commands_usage():
     usage = [line for line in result.stderr.splitlines() if line.startswith("Usage:")]
     assert len(usage) == 1 and usage[0].endswith(" centrality [OPTIONS]")
     assert "did you mean 'part_of'?" in result.stderr
+
+
+def test_info_csv_of_one_table_reads_as_one_table():
+    """Both tables in one CSV stream are two tables; --table gives one that pandas reads."""
+    import io
+
+    import pandas as pd
+
+    from conftest import BUNDLED, ok
+
+    relations = pd.read_csv(io.StringIO(ok("--data", BUNDLED, "info", "--format", "csv", "--table", "relations").stdout))
+    assert list(relations.columns) == ["relation", "stated", "implied", "unspecified", "actual", "planned",
+                                       "recommended", "total"]
+    assert relations["total"].sum() == 57  # the bundled relations.csv's rows
+    types = pd.read_csv(io.StringIO(ok("--data", BUNDLED, "info", "--format", "csv", "--table", "types").stdout))
+    assert types["actors"].sum() == 34
