@@ -284,7 +284,10 @@ class _Sampled:
 
     def ranks(self, est, actors) -> dict:
         """Competition ranks of ``actors`` by the estimate: 1 + how many actors have more (as ranking.ranks)."""
+        import numpy as np
+
         index = {v: i for i, v in enumerate(self.nodes)}
+        est = np.array([float(f"{x:.12g}") for x in est])  # equal to 12 digits: equal (ranking.level)
         return {a: 1 + int((est > est[index[a]]).sum()) for a in actors}
 
     def tau(self, est) -> float | None:
