@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 from pathlib import Path
 
 import click
@@ -172,4 +174,4 @@ def import_(file, output, fmt):
     notes(found)
     for path in written:
         click.echo(f"wrote {printable(str(path))}", err=True)
-    click.echo(f"next: actorgraph validate --data {printable(str(output))}", err=True)
+    click.echo(f"next: actorgraph validate --data {shlex.quote(printable(str(output)))}", err=True)

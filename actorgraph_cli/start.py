@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 from pathlib import Path
 import sys
 
@@ -38,7 +40,10 @@ def init(folder, example, excel, sep):
         fail(f"{getattr(exc, 'strerror', None) or exc}; nothing was written")
     for path in written:
         click.echo(f"wrote {path}", err=True)
-    click.echo(f"next: actorgraph --data {folder} add-actor ID --name NAME --type TYPE", err=True)
+    from graph.data.files import printable
+
+    click.echo(f"next: actorgraph --data {shlex.quote(printable(str(folder)))} add-actor ID --name NAME --type TYPE",
+               err=True)
 
 
 @click.command(cls=Command)

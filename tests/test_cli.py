@@ -115,3 +115,26 @@ def test_info_csv_of_one_table_reads_as_one_table():
     assert relations["total"].sum() == 57  # the bundled relations.csv's rows
     types = pd.read_csv(io.StringIO(ok("--data", BUNDLED, "info", "--format", "csv", "--table", "types").stdout))
     assert types["actors"].sum() == 34
+
+
+def test_info_markdown_escapes_cells_as_the_report_does(tmp_path):
+    from conftest import ok, write
+
+    folder = write(tmp_path / "d", actors="id,name,type\na,A,<img src=x onerror=alert(1)>\nb,B,[click](javascript:alert(1))\n",
+                   relations="source,relation,target,evidence\na,trains,b,e\n")
+    out = ok("--data", folder, "info", "--format", "markdown").stdout
+    assert "<img" not in out and "&lt;img" in out
+    assert "[click](" not in out and "\\[click\\]" in out
+
+
+def test_next_hints_quote_a_folder_with_a_space(tmp_path):
+    import shlex
+
+    from conftest import ok
+
+    folder = tmp_path / "my map"
+    hint = ok("init", folder).stderr.splitlines()[-1]
+    assert hint.startswith("next: actorgraph --data ")
+    words = shlex.split(hint[len("next: "):])
+    assert words[1:3] == ["--data", str(folder)]
+    ok(*words[1:3], "add-actor", "x", "--name", "X", "--type", "t")  # the hint, pasted, works

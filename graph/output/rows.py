@@ -89,9 +89,11 @@ def summary(dataset) -> dict:
 
 
 def markdown_table(rows: list[dict], columns: list[str]) -> str:
-    """A GitHub-flavoured Markdown table (text cells escaped for '|')."""
+    """A GitHub-flavoured Markdown table, its cells escaped as the report's (no link, emphasis or raw HTML)."""
+    from graph.output.report import md_escape
+
     def cell(v):
-        return str(v).replace("|", "\\|")
+        return md_escape(v)
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
     lines += ["| " + " | ".join(cell(r[c]) for c in columns) + " |" for r in rows]
