@@ -475,3 +475,23 @@ def test_import_refuses_a_file_over_its_own_limit(tmp_path, monkeypatch):
     no_traceback(result)
     assert result.exit_code == 1
     assert "more than the 32 MB" in result.output and "ACTORGRAPH_MAX_IMPORT_MB" in result.output
+
+
+def test_an_output_linked_outside_its_folder_is_refused(tmp_path, monkeypatch):
+    """A folder that arrives with `actorgraph.html -> ~/.bashrc` must not make `render` overwrite the target."""
+    import os
+
+    from conftest import invoke, write
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("VICTIM")
+    folder = write(tmp_path / "d")
+    os.symlink(victim, folder / "actorgraph.html")
+    monkeypatch.chdir(folder)
+    result = invoke("--data", folder, "render")
+    assert result.exit_code == 1 and "is a symbolic link to" in result.stderr and "outside its folder" in result.stderr
+    assert victim.read_text() == "VICTIM"
+    (folder / "inside.html").write_text("old")
+    os.symlink("inside.html", folder / "local.html")  # a link within its folder is written through, as before
+    assert invoke("--data", folder, "render", "-o", folder / "local.html").exit_code == 0
+    assert (folder / "inside.html").read_text().startswith("<!DOCTYPE html>")

@@ -167,6 +167,8 @@ def _check_target(path: Path, protected) -> str:
             same = False
         if same or os.path.realpath(p) == os.path.realpath(path):
             raise OutputError(f"refusing to write over {path}: it is one of the data set's own files")
+    if os.path.islink(path):
+        _check_link(path)
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -181,6 +183,24 @@ def _check_target(path: Path, protected) -> str:
     if stat.S_ISREG(info.st_mode):
         return "regular"
     return "special"
+
+
+def _check_link(path: Path) -> None:
+    """An output that is a link to a file (or to nothing) outside the link's own folder is refused: a link that
+    came with a folder by mail or zip (``actorgraph.html`` -> ``~/.bashrc``) must not make a default output name
+    overwrite a file elsewhere. Links to devices (``/dev/stdout``) are written as before."""
+    target = os.path.realpath(path)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a device, or a pipe behind /dev/stdout
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    home = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    if os.path.commonpath([home, target]) != home:
+        raise OutputError(f"refusing to write {path}: it is a symbolic link to {target}, outside its folder;"
+                          " remove the link or name another output file")
 
 
 def _temp_beside(path: Path, data: bytes) -> str:
