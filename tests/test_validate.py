@@ -229,3 +229,19 @@ def test_a_long_vocabulary_is_named_in_part():
     many = Vocabulary([RelationKind(f"kind_{i}", f"kind {i}", f"kind {i} of", True, "#000000") for i in range(40)])
     assert many.listing() == ", ".join(f"kind_{i}" for i in range(12)) + " and 28 more"
     assert many.suggest("kind_3x")[0] == "kind_3"
+
+
+def test_overlapping_rows_of_one_tie_name_the_first_row_they_overlap(tmp_path):
+    """Rows of one tie are checked by bisection over the kept periods; the message names the earliest line."""
+    from conftest import invoke, write
+
+    rows = "".join(f"a,coordinates_with,b,e,{2000 + 2 * i},{2000 + 2 * i}\n" for i in range(500))  # lines 2-501
+    rows += "b,coordinates_with,a,e,2003,2006\n"  # line 502: overlaps 2004 (line 4) and 2006 (line 5)
+    rows += "a,coordinates_with,b,e,2001,2001\n"  # line 503: between 2000 and 2002, overlaps nothing
+    rows += "a,coordinates_with,b,e,,\n"  # line 504: open both ends, overlaps every row: the first, line 2
+    folder = write(tmp_path / "d", actors="id,name,type\na,A,t\nb,B,t\n",
+                   relations="source,relation,target,evidence,since,until\n" + rows)
+    result = invoke("--data", folder, "validate")
+    errors = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if "duplicate relation" in line]
+    assert [e.split(":")[1] for e in errors] == ["502", "504"]
+    assert "(first on line 4)" in errors[0] and "(first on line 2)" in errors[1]

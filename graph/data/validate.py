@@ -72,7 +72,7 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS, sour
     ``sources``: the ids of sources.csv ({} when there is none; None skips the check).
     """
     index = ActorIndex(actors, Hints())  # one budget of hints for the whole check
-    seen: dict[tuple, list] = {}
+    seen: dict[tuple, _Periods] = {}
     part_of = []
     known = index.by_id
     fine = {column: {"", *allowed} for column, allowed in
@@ -96,15 +96,13 @@ def check_relations(rows, actors, path: str, kinds: Vocabulary = RELATIONS, sour
         kind = row.get("relation")
         if kind in kinds and row["source"] and row["target"]:
             key = relation_key(row["source"], kind, row["target"], kinds)
-            for other in seen.get(key, ()):
-                if _overlap(other, row):
-                    when = "" if not any(r[c] for r in (other, row) for c in ("since", "until")) else \
-                        "; their periods overlap (rows of one tie need since/until that do not)"
-                    yield Problem(path, row.line, "duplicate-relation",
-                                  f"duplicate relation {row['source']} {kind} {row['target']}"
-                                  f" (first on line {other.line}){when}")
-                    break
-            seen.setdefault(key, []).append(row)
+            other = seen.setdefault(key, _Periods()).add(row)
+            if other is not None:
+                when = "" if not any(r[c] for r in (other, row) for c in ("since", "until")) else \
+                    "; their periods overlap (rows of one tie need since/until that do not)"
+                yield Problem(path, row.line, "duplicate-relation",
+                              f"duplicate relation {row['source']} {kind} {row['target']}"
+                              f" (first on line {other.line}){when}")
             if kind == "part_of" and row["source"] != row["target"]:
                 part_of.append(row)
         if not row.get("evidence"):
@@ -129,13 +127,29 @@ def period(row) -> tuple:
     return a[0], b[1]
 
 
-def _overlap(one, other) -> bool:
-    p, q = period(one), period(other)
-    if p is None or q is None:
-        return False  # a malformed date is reported on its own
-    lo = max((d for d in (p[0], q[0]) if d is not None), default=None)
-    hi = min((d for d in (p[1], q[1]) if d is not None), default=None)
-    return lo is None or hi is None or lo <= hi
+class _Periods:
+    """The rows of one tie kept so far, as disjoint periods sorted by start: a row's overlap is found by
+    bisection, not by comparing it with every earlier row (20,000 dated rows of one tie took minutes)."""
+
+    def __init__(self):
+        self.starts, self.ends, self.rows = [], [], []
+
+    def add(self, row):
+        """The earliest-line kept row whose period overlaps ``row``'s (then ``row`` is not kept), else None."""
+        from bisect import bisect_left, bisect_right
+        from datetime import date
+
+        p = period(row)
+        if p is None:
+            return None  # a malformed date is reported on its own
+        lo, hi = p[0] or date.min, p[1] or date.max
+        i, j = bisect_right(self.starts, hi), bisect_left(self.ends, lo)
+        if j < i:  # kept periods j..i-1 start by hi and end from lo on
+            return min(self.rows[j:i], key=lambda r: r.line)
+        self.starts.insert(i, lo)
+        self.ends.insert(i, hi)
+        self.rows.insert(i, row)
+        return None
 
 
 def check_isolated(actors, relations, path: str):
