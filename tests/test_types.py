@@ -219,3 +219,15 @@ def test_a_hex_colour_without_its_hash_or_with_five_digits_gets_a_suggestion(tmp
     assert result.exit_code == 1
     assert "types.csv:2: color must be" in result.output and "did you mean '#0072B2'?" in result.output
     assert "types.csv:3: color must be" in result.output and "5 hex digits after '#'" in result.output
+
+
+def test_close_colours_warn_once_per_entry_not_per_pair():
+    """3,000 types in one colour on one shape: 2,999 warnings (each names the first), not 4.5 million pairs."""
+    from graph.data.types import close_colours
+
+    pairs = [(f"t{i}", "#ff0000", "dot") for i in range(3000)]
+    problems = close_colours(pairs, "types.csv", "type")
+    assert len(problems) == 2999
+    assert "type 't1' and 't0' are both drawn as dot" in problems[0].message
+    assert "'t2' and 't0' (and 1 more)" in problems[1].message
+    assert close_colours([("a", "#ff0000", "dot"), ("b", "#ff0000", "square")], "types.csv", "type") == []

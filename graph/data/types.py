@@ -98,17 +98,27 @@ def close_colours(pairs, path: str, what: str, lines: dict | None = None) -> lis
     ``pairs``: (name, colour, shape) in file order; ``lines``: name -> line of the file.
     Close is under ΔE 20, or 15 under simulated protanopia or deuteranopia (graph.data.colours).
     """
+    from functools import lru_cache
+
+    apart = lru_cache(maxsize=4096)(separable)  # repeated colours once; bounded memory
     problems = []
-    seen: list[tuple[str, str, str]] = []
+    seen: dict[str, list[tuple[str, str]]] = {}
     for name, colour, shape in pairs:
-        for other, c2, s2 in seen:
-            if s2 == shape and not separable(colour, c2):
-                problems.append(Problem(path, (lines or {}).get(name, 0), "close-colors",
-                                        f"{what} '{name}' and '{other}' are both drawn as {shape} in colours"
-                                        f" readers may confuse ({colour}, {c2}), colour-blind readers included:"
-                                        " give one another colour or shape"))
-        seen.append((name, colour, shape))
+        # one warning per entry, naming the first it may be confused with; each compared with at most
+        # CLOSE_CHECKED earlier entries of its shape (thousands of types: no pairwise blow-up)
+        close = [(other, c2) for other, c2 in seen.get(shape, ())[:CLOSE_CHECKED] if not apart(colour, c2)]
+        if close:
+            other, c2 = close[0]
+            more = f" (and {len(close) - 1} more)" if len(close) > 1 else ""
+            problems.append(Problem(path, (lines or {}).get(name, 0), "close-colors",
+                                    f"{what} '{name}' and '{other}'{more} are both drawn as {shape} in colours"
+                                    f" readers may confuse ({colour}, {c2}), colour-blind readers included:"
+                                    " give one another colour or shape"))
+        seen.setdefault(shape, []).append((name, colour))
     return problems
+
+
+CLOSE_CHECKED = 100
 
 
 def type_order(actors) -> list[str]:
