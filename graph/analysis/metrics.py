@@ -102,6 +102,9 @@ def _outside_leading(H, values) -> None:
     """
     import networkx as nx
 
+    for node in H:
+        if H.degree(node) == 0:  # a part of one actor: eigenvalue 0
+            values[node] = 0.0
     parts = [p for p in nx.connected_components(H) if len(p) > 1]
     if len(parts) < 2:
         return
@@ -111,9 +114,6 @@ def _outside_leading(H, values) -> None:
         if r < top * (1 - 1e-9):
             for node in part:
                 values[node] = 0.0
-    for node in H:
-        if H.degree(node) == 0:
-            values[node] = 0.0
 
 
 def _spectral_radius(H) -> float:
@@ -126,7 +126,6 @@ def _spectral_radius(H) -> float:
     from scipy.sparse.linalg import eigsh
 
     A = nx.to_scipy_sparse_array(H, dtype=float, weight=None)
-
     return float(eigsh(A, k=1, which="LA", v0=np.ones(A.shape[0]), return_eigenvectors=False)[0])
 
 

@@ -6,7 +6,7 @@ from graph.analysis.build import select
 from graph.analysis.grades import corroborated, grade, grade_levels, meets, parse_grade, source_ids, tie_quality, weak
 from graph.analysis.metrics import centrality, UndefinedMeasure
 from graph.analysis.questions import spell
-from graph.analysis.ranking import rank_key, ranks
+from graph.analysis.ranking import level as rank_level, rank_key, ranks
 from graph.data.schema import status_of
 
 __all__ = ["robustness", "evidence_shares", "tie_limit_for"]
@@ -287,7 +287,7 @@ class _Sampled:
         import numpy as np
 
         index = {v: i for i, v in enumerate(self.nodes)}
-        est = np.array([float(f"{x:.12g}") for x in est])  # equal to 12 digits: equal (ranking.level)
+        est = np.array([rank_level(x) for x in est])  # equal to 12 digits: equal, as every rank compares
         return {a: 1 + int((est > est[index[a]]).sum()) for a in actors}
 
     def tau(self, est) -> float | None:

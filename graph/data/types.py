@@ -92,6 +92,9 @@ def _named() -> list[str]:
     return list(NAMED_COLOURS)
 
 
+CLOSE_CHECKED = 100  # earlier entries of its shape each entry is compared with (close-colors)
+
+
 def close_colours(pairs, path: str, what: str, lines: dict | None = None) -> list[Problem]:
     """Warnings for two entries on the same shape whose colours readers may confuse.
 
@@ -117,8 +120,6 @@ def close_colours(pairs, path: str, what: str, lines: dict | None = None) -> lis
         seen.setdefault(shape, []).append((name, colour))
     return problems
 
-
-CLOSE_CHECKED = 100
 
 
 def type_order(actors) -> list[str]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from datetime import date
 
 from graph.data.dates import date_hint, parse_span
 from graph.data.problems import Problem
@@ -136,9 +138,6 @@ class _Periods:
 
     def add(self, row):
         """The earliest-line kept row whose period overlaps ``row``'s (then ``row`` is not kept), else None."""
-        from bisect import bisect_left, bisect_right
-        from datetime import date
-
         p = period(row)
         if p is None:
             return None  # a malformed date is reported on its own
