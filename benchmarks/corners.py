@@ -79,6 +79,16 @@ def cases(tmp: Path, quick: bool):
               "source,relation,target,evidence\na,trains,b,x\n")
     yield f"validate, one quoted cell over {lines} lines", ["validate", "--data", d]
 
+    breaks = 1_000_000 if quick else 100_000_000
+    d = write(tmp / "breaks", 'id,name,type,description\na,A,t,"' + "\n" * breaks + '"\nb,B,t,\n',
+              "source,relation,target,evidence\na,trains,b,x\n")
+    yield f"validate, one quoted cell of {breaks:,} line breaks", ["validate", "--data", d]
+
+    chain = 3000 if quick else 30000
+    d = write(tmp / "longchain", "id,name,type\n" + "".join(f"a{i},Actor {i},t\n" for i in range(chain)),
+              "source,relation,target,evidence\n" + "".join(f"a{i},trains,a{i + 1},x\n" for i in range(chain - 1)))
+    yield f"centrality, a chain of {chain:,} actors", ["centrality", "--top", "3", "--data", d]
+
     rows = 50000 if quick else 500000
     d = write(tmp / "big", "id,name,type\n" + "".join(f"a{i},Actor {i},t\n" for i in range(rows)),
               "source,relation,target,evidence\na0,trains,a1,x\n")

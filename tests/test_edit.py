@@ -143,6 +143,16 @@ def test_set_creates_a_missing_column(d):
     assert lines[2] == "b,Beta,force,Second actor,,s"
 
 
+@pytest.mark.parametrize("column, shown", [("bad\ncol", "'bad\\ncol'"), ("\ufeffurl", "'\\ufeffurl'"),
+                                           ("a;b", "'a;b'"), ('say "x"', "'say \"x\"'"), ("tab\there", "'tab\\there'")])
+def test_set_refuses_a_new_column_name_a_spreadsheet_would_not_show_as_typed(d, column, shown):
+    before = snapshot(d)
+    result = invoke("set-actor", "b", "--set", f"{column}=s", "--data", d)
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"{shown} cannot be a column name" in result.output and "\n" not in result.output.strip()
+    assert snapshot(d) == before
+
+
 def test_dry_run_prints_a_diff_and_writes_nothing(d):
     before = snapshot(d)
     result = ok("rename-actor", "c", "gamma", "--dry-run", "--data", d)

@@ -268,6 +268,22 @@ def test_bit_parallel_closeness_matches_igraph_over_many_batches_and_workers(dir
     assert fast[3599] == 0.0 and fast[3550] > 0
 
 
+@pytest.mark.parametrize("directed", [False, True])
+def test_closeness_of_a_network_many_ties_across_matches_networkx_exactly(directed):
+    """Past DEEP levels the distances are summed from each source in turn (a bit-parallel search walks every
+    level over every actor: a 30,000-actor chain took over 5 minutes); the values are the same."""
+    G = nx.path_graph(400, create_using=nx.DiGraph if directed else nx.Graph)
+    G.add_edges_from([(0, 200), (399, 100)])  # shortcuts, one way if directed
+    G.add_edges_from([(400 + i, 400 + (i + 1) % 30) for i in range(30)])  # a small ring apart
+    G.add_node(999)
+    g = engine.to_igraph(G)
+    assert engine._levels(g) > engine.DEEP
+    assert engine.closeness(G, engine="igraph") == nx.closeness_centrality(G)
+    sources = engine.closeness(G, engine="igraph", sample=40)
+    assert sources == engine.closeness(G, engine="networkx", sample=40)
+    assert engine._levels(engine.to_igraph(nx.gnm_random_graph(500, 2000, seed=1))) <= engine.DEEP
+
+
 def with_leaves(n: int, seed: int):
     """A random core with leaves hung on it, pairs and lone actors: every case the leaf shortcut meets."""
     G = nx.gnm_random_graph(n, int(n * 1.3), seed=seed)

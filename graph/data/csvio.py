@@ -30,7 +30,9 @@ _MARK = {encoding: bom for bom, encoding in _BOMS if encoding != "utf-8-sig"}  #
 _NEWLINE_RE = re.compile(r"\r\n|\n|\r")
 _NEWLINE_RUN = re.compile(r"[\r\n]+")  # any run of terminators (a char class: no backtracking state)
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
-_SEP_LINE = re.compile(r'"?sep=([,;\t|])"?[,;\t|]*\Z', re.I)
+# Excel's first line naming the delimiter, as spreadsheets write it back: sep=; or "sep=;" (the cell holds the
+# delimiter), "sep="; (quoting every text cell), each followed by empty cells (;;; or ;"";"")
+_SEP_LINE = re.compile(r'(?:"?sep=([,;\t|])"?|"sep="([,;\t|]))(?:[,;\t|]|"")*\Z', re.I)
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "windows-1252": "windows-1252",
                   "utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)",
                   "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)"}
@@ -129,7 +131,7 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
     skipped = _past_empty(raws)
     if skipped == len(raw_records):
         return None, [Problem(display, 1, "empty-file", "file has only empty rows: expected a header line")]
-    sep = _SEP_LINE.match(raw_records[skipped][1])
+    sep = _sep_line(raw_records[skipped][1])
     if sep:
         skipped = _past_empty(raws, skipped + 1)
         if skipped == len(raw_records):
@@ -142,7 +144,7 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
         preamble = Record(lead[0][0], raw, lead[-1][2], [lead[-1][1]] if sep else [])
         raw_records = raw_records[skipped:]
     first_raw = raw_records[0][1]
-    delimiter = sep.group(1) if sep else _sniff_delimiter(first_raw)
+    delimiter = sep or _sniff_delimiter(first_raw)
     newline = next((end for _, _, end in raw_records if end), "\n")
 
     csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes(), 2**31 - 1)))  # one cell may be long
@@ -195,6 +197,12 @@ def _bad_bytes(data: bytes, exc: UnicodeDecodeError, display: str, why: str) -> 
 MAX_ROWS = 2_000_000
 
 
+def _sep_line(line: str) -> str | None:
+    """The delimiter a "sep=" line names, or None if the line is not one."""
+    m = _SEP_LINE.match(line)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def _past_empty(lines: list[str], start: int = 0) -> int:
     """The index of the first line from ``start`` with text: blank lines and a spreadsheet's empty rows
     (',,,') before a header are skipped."""
@@ -221,10 +229,10 @@ def _split_records(text: str, display: str):
         piece, _, at = _line_at(text, at)
         head.append(piece)
     first = _past_empty(head)
-    sep = _SEP_LINE.match(head[first]) if first < len(head) else None
+    sep = _sep_line(head[first]) if first < len(head) else None
     if sep:
         first = _past_empty(head, first + 1)
-    delimiter = sep.group(1) if sep else _sniff_delimiter(head[first] if first < len(head) else "")
+    delimiter = sep or _sniff_delimiter(head[first] if first < len(head) else "")
     records, problems = [], []
     at, line = 0, 1
     while at <= len(text):
@@ -235,17 +243,16 @@ def _split_records(text: str, display: str):
             line += run.count("\n") + run.count("\r") - run.count("\r\n")
             at += len(run)
             continue
-        start, parts, quoted = line, [piece], '"' in piece and _open_quote(piece, delimiter, False)
-        while quoted and after <= len(text):
-            piece, following, after = _line_at(text, after)
-            parts += (end, piece)  # joined once below: a long cell stays linear
-            end = following
-            quoted = _open_quote(piece, delimiter, True)
-            line += 1
-        if quoted:
-            problems.append(Problem(display, start, "unclosed-quote",
-                                    "a quoted cell opened on this line is never closed"))
-        records.append((start, parts[0] if len(parts) == 1 else "".join(parts), end))
+        start = line
+        if '"' in piece and _open_quote(piece, delimiter, False):
+            stop, end, after = _quoted_record(text, at + len(piece), delimiter)
+            if stop is None:
+                problems.append(Problem(display, start, "unclosed-quote",
+                                        "a quoted cell opened on this line is never closed"))
+                stop = len(text)
+            line += _newlines(text, at, stop)
+            piece = text[at:stop]
+        records.append((start, piece, end))
         if len(records) > MAX_ROWS:
             problems.append(Problem(display, start, "unreadable-file",
                                     f"more than {MAX_ROWS:,} rows: split the file, or check that it is the"
@@ -255,6 +262,28 @@ def _split_records(text: str, display: str):
     if records and records[-1][1] == "" and records[-1][2] == "":
         records.pop()  # text ended with a newline
     return records, problems
+
+
+def _quoted_record(text: str, at: int, delimiter: str) -> tuple[int | None, str, int]:
+    """Where a record ends that is inside a quoted cell at ``at``: (the end of its last line, that
+    line's terminator, where the next record begins), or (None, "", past the text) if the cell is never
+    closed. Quotes are found with str.find, so a cell of millions of lines costs no per-line work."""
+    while True:
+        q = text.find('"', at)
+        if q < 0:
+            return None, "", len(text) + 1
+        if text.startswith('"', q + 1):  # a doubled quote: still inside the cell
+            at = q + 2
+            continue
+        rest, end, after = _line_at(text, q + 1)  # the cell is closed: the rest of its line may open another
+        at = q + 1 + len(rest)
+        if not ('"' in rest and _open_quote(rest, delimiter, False)):
+            return at, end, after
+
+
+def _newlines(text: str, start: int, stop: int) -> int:
+    """Line breaks (\\r\\n, \\n or \\r) in text[start:stop]."""
+    return text.count("\n", start, stop) + text.count("\r", start, stop) - text.count("\r\n", start, stop)
 
 
 _WELL_FORMED: dict[str, re.Pattern] = {}

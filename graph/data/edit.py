@@ -317,6 +317,8 @@ class Editor:
         missing = [c for c in columns if c not in have]
         if not missing:
             return
+        for column in missing:
+            _check_column(column)
         width = len(f.columns)
         cells = f.header.cells + missing
         f.header = Record(f.header.line, f.row_text(cells), f.header.end, cells)
@@ -464,6 +466,19 @@ def edit_folder(folder, change, dry_run: bool = False) -> tuple[Editor, list[Pro
         change(editor)
         warnings = editor.check() if dry_run else editor.save()
     return editor, warnings
+
+
+def _check_column(name: str) -> None:
+    """A new column's name: one header cell a spreadsheet shows as typed (no line break, control or
+    invisible format character such as a byte-order mark, quote or delimiter, no space at either end)."""
+    import unicodedata
+
+    bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") or c in '",;|'), None)
+    if bad is not None or name != name.strip():
+        what = f"the character U+{ord(bad):04X}" if bad is not None else "a space at an end"
+        shown = name.encode("unicode_escape").decode("ascii")
+        raise EditRefused(f"'{shown}' cannot be a column name: it holds {what}; use letters, digits, '_' and"
+                          " spaces", field=name)
 
 
 def _check_text(values: dict) -> None:
