@@ -46,6 +46,11 @@ def timeline(measure, top, every, output, fmt):
 
         notes([f"{measure} estimated, not exact, at {len(estimated)} of {len(found)} steps (large network): from"
                f" {min(s['estimated_from'] for s in estimated)} or more sampled source actors (seed {SAMPLE_SEED})"])
+    cut = [s for s in found if s["tied"]]
+    if cut:
+        said = ", ".join(f"{s['date']} ({s['tied']} at rank {s['top'][-1]['rank']})" for s in cut[:5])
+        notes([f"actors tied with the last one shown are left out at {len(cut)} of {len(found)} steps: {said}"
+               f"{', ...' if len(cut) > 5 else ''} (--top {top + max(s['tied'] for s in cut)} shows them)"])
     if fmt == "json":
         return _json({"measure": measure, "every": every, "steps": found})
     rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t.get("rank"), "name": t.get("name"),

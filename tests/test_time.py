@@ -157,6 +157,15 @@ def test_timeline_every_event_worked_by_hand(t):
         ("2019-01-01", 4, 3, [(1, "b", 0.667), (1, "c", 0.667)]),
         ("2020-08-19", 4, 2, [(1, "a", 0.333), (1, "b", 0.333)]),
         ("2027-01-01", 4, 3, [(1, "a", 0.667), (1, "c", 0.667)])]
+    assert [s["tied"] for s in found["steps"]] == [0, 2, 0]  # 2020-08-19: C and D share rank 1, left out
+
+
+def test_timeline_says_which_steps_leave_out_actors_tied_with_the_last_shown(t):
+    result = ok("timeline", "--every", "event", "-m", "degree", "--top", "1", "--data", t)
+    assert ("note: actors tied with the last one shown are left out at 3 of 3 steps: 2019-01-01 (1 at rank 1),"
+            " 2020-08-19 (3 at rank 1), 2027-01-01 (1 at rank 1) (--top 4 shows them)") in result.stderr
+    assert "note: actors tied" not in ok("timeline", "--every", "event", "-m", "degree", "--top", "4",
+                                         "--data", t).stderr
 
 
 def test_timeline_every_year_and_csv(t):

@@ -9,7 +9,7 @@ from dataclasses import replace
 from graph.analysis import metrics
 from graph.analysis.metrics import centrality
 from graph.analysis.build import on_days
-from graph.analysis.ranking import competition_ranks, rank_key, rank_moves
+from graph.analysis.ranking import competition_ranks, level, rank_key, rank_moves
 from graph.analysis.views import View, full_graph, graph_of
 from graph.data.dates import parse_span
 from graph.errors import ActorgraphError, Hint
@@ -94,23 +94,26 @@ def sample_for(steps: int, actors: int, ties: int, measure: str = "betweenness")
     return sample if sample < actors else None
 
 
-def _top(G, measure: str, top: int, sample: int | None = None) -> list[dict]:
+def _top(G, measure: str, top: int, sample: int | None = None) -> tuple[list[dict], int]:
+    """The first ``top`` actors by ``measure`` with their ranks, and how many more share the last one's rank."""
     values = centrality(G, [measure], sample=sample)[0].get(measure, {}) if G.number_of_nodes() else {}
-    known = [v for v in values.values() if v is not None and v == v]
+    known = [level(v) for v in values.values() if v is not None and v == v]
     pool = values
     if len(known) > top:  # only the actors at or above the top-th value can be in the top: name keys for those only
         cut = heapq.nlargest(top, known)[-1]
-        pool = [n for n, v in values.items() if v is not None and v == v and v >= cut]
+        pool = [n for n, v in values.items() if v is not None and v == v and level(v) >= cut]
     first = heapq.nsmallest(top, pool, key=lambda n: rank_key(values[n], G.nodes[n].get("name", n), n))
     rows = [{"id": n, "v": values[n]} for n in first]  # ranks(values, G) of the first ``top``: the same
     competition_ranks(rows, "v")
+    tied = len(pool) - len(first) if len(known) > top and first else 0  # the pool beyond: all at the cut's level
     return [{"rank": r["rank"], "id": n, "name": G.nodes[n].get("name", n), "value": values[n]}
-            for r, n in zip(rows, first)]
+            for r, n in zip(rows, first)], tied
 
 
 def timeline(dataset, view: View | None = None, *, measure: str = "betweenness", top: int = 5,
              every: str = "year") -> list[dict]:
-    """For each step: its date, the actors and ties in force, and the top ``top`` actors by ``measure``.
+    """For each step: its date, the actors and ties in force, the top ``top`` actors by ``measure`` and
+    ``tied``, how many more actors share the last one's rank (left out).
 
     A step whose betweenness is estimated (see TIMELINE_WORK) holds ``estimated_from``: the
     number of sampled source actors."""
@@ -122,7 +125,8 @@ def timeline(dataset, view: View | None = None, *, measure: str = "betweenness",
     dated = on_days(full_graph(dataset), base, [parse_span(day)[0] for day in days], resolved.ended)
     for day, (G, edges) in zip(days, dated):  # the view at each date, as graph_of(dataset, replace(view, as_of=day))
         sample = sample_for(len(days), G.number_of_nodes(), edges, measure)
-        rows.append({"date": day, "actors": G.number_of_nodes(), "ties": edges, "top": _top(G, measure, top, sample)})
+        first, tied = _top(G, measure, top, sample)
+        rows.append({"date": day, "actors": G.number_of_nodes(), "ties": edges, "top": first, "tied": tied})
         if sample:
             rows[-1]["estimated_from"] = sample  # source actors (seeded): betweenness estimated, not exact
     return rows
