@@ -37,7 +37,7 @@ Example: actorgraph centrality --measure betweenness --top 5
 @click.option("--directed", is_flag=True, help="Use the direction of relations.")
 @click.option("--sample", type=click.IntRange(min=1), metavar="K",
               help="Estimate betweenness and closeness from K sampled source actors (seeded) instead of"
-                   " exactly; needed above 50,000 actors.")
+                   " exactly; needed above 50,000 actors (or fewer with many more ties than actors).")
 @view_options
 @format_option
 def centrality(measures, sort, top, directed, sample, fmt):

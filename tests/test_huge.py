@@ -41,12 +41,25 @@ def test_centrality_refuses_exact_path_measures_above_the_limit_and_says_what_to
     result = invoke("centrality", "--data", FLORENTINE)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip() == (
-        "Error: exact betweenness and closeness search from every one of the 15 actors, tens of minutes or more of"
-        " work at this size (they are computed exactly up to 10 actors); the other measures take seconds"
+        "Error: exact betweenness and closeness search from every one of the 15 actors over 20 ties, tens of minutes"
+        " or more of work at this size (they are computed exactly up to 10 actors, while actors x (actors + ties)"
+        " is at most 10 billion); the other measures take seconds"
         " or estimate them from sampled source actors with --sample 500")
     assert result.stdout == ""
     only = invoke("centrality", "--data", FLORENTINE, "-m", "closeness")
     assert only.exit_code == 1 and "exact closeness search from every one of the 15 actors" in only.stderr
+
+
+def test_few_actors_with_very_many_ties_are_over_the_limit_too(monkeypatch):
+    """The work is actors x (actors + ties): 15 actors and 20 ties is 525 units, so a limit of 500 refuses them
+    as 50,000 actors are refused; ties repeated between one pair count once."""
+    monkeypatch.setattr(metrics, "EXACT_WORK", 500)
+    result = invoke("centrality", "--data", FLORENTINE)
+    assert result.exit_code == 1 and "every one of the 15 actors over 20 ties" in result.stderr
+    assert "while actors x (actors + ties) is at most 500)" in result.stderr
+    monkeypatch.setattr(metrics, "EXACT_WORK", 525)
+    assert invoke("centrality", "--data", FLORENTINE).exit_code == 0
+    assert metrics.forced_sample(40_000, 2_000_000) == metrics.PICTURE_SAMPLE
 
 
 def test_centrality_above_the_limit_works_with_a_sample_or_other_measures(monkeypatch):

@@ -12,23 +12,34 @@ from graph.analysis.build import simple_directed, simple_undirected
 from graph.analysis.signs import HOSTILE_MEASURES, hostile_counts
 from graph.analysis.views import graph_of, View
 
-__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure", "TooLarge", "EXACT_UP_TO", "PICTURE_SAMPLE", "MAP_EXACT_UP_TO", "map_sample", "forced_sample"]
+__all__ = ["MEASURES", "Measure", "centrality", "UndefinedMeasure", "TooLarge", "EXACT_UP_TO", "EXACT_WORK", "PICTURE_SAMPLE", "MAP_EXACT_UP_TO", "map_sample", "forced_sample"]
 
 # Betweenness and closeness search from every actor: the work grows with actors x ties. At 30,000
 # actors / 100,000 ties both take about a minute on two cores; at 100,000 / 300,000 exact betweenness
 # alone is about 36 CPU minutes (25 ms per source actor; docs/performance.md). Above EXACT_UP_TO actors they are estimated from sampled source
 # actors (maps: from PICTURE_SAMPLE of them, said in a note), or refused when asked for exactly.
 EXACT_UP_TO = 50_000
+# ... and while actors x (actors + ties) stays within EXACT_WORK, the same bound for networks of fewer actors with
+# many more ties (at EXACT_UP_TO, three ties per actor): 40,000 actors and 2 million ties would take an hour.
+EXACT_WORK = EXACT_UP_TO * 4 * EXACT_UP_TO
 PICTURE_SAMPLE = 500
 # actors: above, a map (page, pictures) sizes its dots and fills its panel with betweenness and closeness
 # estimated from PICTURE_SAMPLE sources, and says so (exact betweenness alone is 5-7 s of a 15 s budget at 10,000)
 MAP_EXACT_UP_TO = 5_000
 
 
-def forced_sample(actors: int) -> int | None:
+def _work() -> str:
+    return f"{EXACT_WORK / 1e9:,.0f} billion" if EXACT_WORK >= 1e9 else f"{EXACT_WORK:,}"
+
+
+def _exact_rule() -> str:
+    return f"above {EXACT_UP_TO:,} actors, or actors x (actors + ties) over {_work()}"
+
+
+def forced_sample(actors: int, ties: int = 0) -> int | None:
     """The source actors betweenness and closeness are estimated from when no sample is asked for: above
-    EXACT_UP_TO, PICTURE_SAMPLE (said in a note); None: exact."""
-    return PICTURE_SAMPLE if actors > EXACT_UP_TO else None
+    EXACT_UP_TO actors or EXACT_WORK, PICTURE_SAMPLE (said in a note); None: exact."""
+    return PICTURE_SAMPLE if actors > EXACT_UP_TO or actors * (actors + ties) > EXACT_WORK else None
 
 
 def map_sample(actors: int) -> int | None:
@@ -148,30 +159,34 @@ def centrality(G, measures, directed: bool = False, sample: int | None = None, t
     out_degree always read directions. A measure undefined on this graph gets
     a note instead of values. ``sample`` estimates betweenness and closeness from
     that many source actors (seeded) instead of computing them exactly, and says
-    so in a note. Above ``EXACT_UP_TO`` actors, without a sample, ``too_large``
+    so in a note. Above ``EXACT_UP_TO`` actors or ``EXACT_WORK``, without a sample, ``too_large``
     decides: 'estimate' them from ``PICTURE_SAMPLE`` sources (with a note), or
     'refuse' (raise ``TooLarge`` before any of the work).
     """
 
     notes = []
     n = G.number_of_nodes()
-    if not sample and forced_sample(n) and any(name in SAMPLED for name in measures):
-        asked = " and ".join(name for name in SAMPLED if name in measures)
-        if too_large == "refuse":
-            raise TooLarge(f"exact {asked} search from every one of the {n:,} actors, tens of minutes or more of"
-                           f" work at this size (they are computed exactly up to {EXACT_UP_TO:,} actors);"
-                           " the other measures take seconds",
-                           limit=EXACT_UP_TO, size=n,
-                           hint=Hint("or estimate them from sampled source actors with",
-                                     (("sample", str(PICTURE_SAMPLE)),)))
-        sample = forced_sample(n)
-        notes.append(f"{asked}: estimated, as exact values take tens of minutes or more above {EXACT_UP_TO:,} actors")
     views = {}
 
     def view(use_directed):
         if use_directed not in views:
             views[use_directed] = simple_directed(G) if use_directed else simple_undirected(G)
         return views[use_directed]
+
+    asked = " and ".join(name for name in SAMPLED if name in measures)
+    # the ties of one pair count once (G.number_of_edges() first: an upper bound, with no view to build)
+    if not sample and asked and forced_sample(n, G.number_of_edges()) \
+            and forced_sample(n, m := view(False).number_of_edges()):
+        if too_large == "refuse":
+            raise TooLarge(f"exact {asked} search from every one of the {n:,} actors over {m:,} ties, tens of minutes"
+                           f" or more of work at this size (they are computed exactly up to {EXACT_UP_TO:,} actors,"
+                           f" while actors x (actors + ties) is at most {_work()});"
+                           " the other measures take seconds",
+                           limit=EXACT_UP_TO, size=n,
+                           hint=Hint("or estimate them from sampled source actors with",
+                                     (("sample", str(PICTURE_SAMPLE)),)))
+        sample = forced_sample(n, m)
+        notes.append(f"{asked}: estimated, as exact values take tens of minutes or more {_exact_rule()}")
 
     values = {}
     for name in measures:
@@ -204,7 +219,7 @@ def measured(dataset, view, G, measures=None, *, directed: bool = False, sample:
     """Centrality of G, the graph of ``view`` (a View, None for the default) on ``dataset``.
 
     Returns ({measure: {actor: value}}, the measures' names, notes); exact betweenness or closeness
-    above ``EXACT_UP_TO`` actors raises ``TooLarge`` (give ``sample``). When the data set has hostile
+    above ``EXACT_UP_TO`` actors or ``EXACT_WORK`` raises ``TooLarge`` (give ``sample``). When the data set has hostile
     kinds, hostile_degree and in_hostile count each actor's hostile ties in the same view, whatever
     network (cooperative by default) the measures use.
     """

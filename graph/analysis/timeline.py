@@ -87,7 +87,7 @@ MIN_SAMPLE = 100
 def sample_for(steps: int, actors: int, ties: int, measure: str = "betweenness") -> int | None:
     """Source actors to estimate betweenness (or closeness) from at each step, or None: exact."""
     if measure == "closeness":  # estimated only where centrality would (very large networks): said in the step
-        return metrics.forced_sample(actors)
+        return metrics.forced_sample(actors, ties)
     if measure != "betweenness" or steps * actors * (actors + ties) <= TIMELINE_WORK:
         return None
     sample = max(MIN_SAMPLE, TIMELINE_WORK // (steps * (actors + ties)))
