@@ -327,11 +327,9 @@ def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5, powe
         iterations = 300 if n <= 200 else max(60, int(300 * (200 / n)))
     with np.errstate(divide="ignore"):
         W = np.where(D > 0, 1.0 / D ** power, 0.0)
-    from scipy.linalg import cho_factor, cho_solve
-
     L = -W
     L[np.diag_indices(n)] = W.sum(axis=1)
-    factor = cho_factor(L + 1.0 / n)  # L is singular only along the constant vector: fixed by adding it
+    solve = _solver(L + 1.0 / n)  # L is singular only along the constant vector: fixed by adding it
     WD = W * D
     constant = float((WD * D).sum())
     previous = np.inf
@@ -347,7 +345,7 @@ def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5, powe
         near = gap <= 1e-9
         np.divide(WD, gap, out=Q, where=~near)
         Q[near] = 0.0
-        moved = cho_solve(factor, Q.sum(axis=1)[:, None] * X - Q @ X)
+        moved = solve(Q.sum(axis=1)[:, None] * X - _product(Q, X))
         if step % every == every - 1:
             gap *= gap
             stress = float((W * gap).sum()) - 2.0 * float((Q * gap).sum()) + constant
@@ -357,6 +355,41 @@ def _majorize(X, D, iterations: int | None = None, tolerance: float = 1e-5, powe
             previous = stress
         X = moved
     return X - X.mean(axis=0)
+
+
+# Actors in a part from which the stress layout's linear algebra avoids BLAS and LAPACK: OpenBLAS's threaded
+# Cholesky factorization and matrix products round differently with the number of threads (from about 128
+# rows), so the same data gave another 150-actor map on one core than on two. Below, LAPACK (single-threaded
+# at that size), whose bits the smaller maps were drawn with.
+OWN_ALGEBRA = 64
+
+
+def _product(A, X) -> np.ndarray:
+    """A @ X, in numpy's own loops above OWN_ALGEBRA rows: the same bits whatever the number of BLAS threads."""
+    return np.einsum("ij,jk->ik", A, X) if len(A) > OWN_ALGEBRA else A @ X
+
+
+def _solver(A):
+    """x -> A^-1 x for a symmetric positive definite A (Cholesky). Above OWN_ALGEBRA rows by numpy's own
+    loops: the factor L, then its inverse Y (A^-1 = Y^T Y), each x two products."""
+    n = len(A)
+    if n <= OWN_ALGEBRA:
+        from scipy.linalg import cho_factor, cho_solve
+
+        factor = cho_factor(A)
+        return lambda x: cho_solve(factor, x)
+    L = np.zeros_like(A)
+    for j in range(n):
+        v = A[j:, j] - np.einsum("ik,k->i", L[j:, :j], L[j, :j])
+        L[j, j] = math.sqrt(v[0])
+        L[j + 1:, j] = v[1:] / L[j, j]
+    Y = np.zeros_like(A)  # L^-1, lower triangular: row i from the rows above it
+    for i in range(n):
+        row = -np.einsum("k,kj->j", L[i, :i], Y[:i, :])
+        row[i] += 1.0
+        Y[i, :] = row / L[i, i]
+    Yt = np.ascontiguousarray(Y.T)
+    return lambda x: np.einsum("ij,jk->ik", Yt, np.einsum("ij,jk->ik", Y, x))
 
 
 def _orient(coords, mirror: bool = True) -> np.ndarray:
