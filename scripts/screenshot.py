@@ -2,10 +2,11 @@
 docs/map.png (the static map, `actorgraph render -o docs/map.png`) and docs/brief.png (the
 first screen of `actorgraph report -o brief.html`).
 
-Usage: python scripts/screenshot.py [--actor ID] [-o docs/screenshot.png] [--measure] [--brief]
+Usage: python scripts/screenshot.py [--actor ID] [-o docs/screenshot.png] [--measure] [--brief] [--data DIR]
 Needs Debian's chromium (/usr/bin/chromium) and Playwright for Python. --measure prints
 what tests/picture.py measures on the page (label sizes, overlaps, lines through dots and labels).
---brief makes docs/brief.png only.
+--brief makes docs/brief.png only. --data DIR shoots another data set's page (no map.png; --actor '' selects
+nobody), to look at other networks as a reader would.
 """
 
 from __future__ import annotations
@@ -23,14 +24,14 @@ TITLE = "Security actors in Mali and the Sahel (Ballegeer)"
 
 
 def shoot(command: str, output: str, chromium: str, viewport: dict, fragment: str = "", page_ready: bool = True,
-          measure: bool = False) -> None:
+          measure: bool = False, data: Path = ROOT / "data") -> None:
     """Write `actorgraph COMMAND` of the bundled data as HTML, open it offline in Chromium, screenshot it."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / f"{command}.html"
-        subprocess.run([sys.executable, str(ROOT / "cli.py"), command, "--data", str(ROOT / "data"), "-o", str(html),
-                        "--title", TITLE], check=True)
+        subprocess.run([sys.executable, str(ROOT / "cli.py"), command, "--data", str(data), "-o", str(html)]
+                       + (["--title", TITLE] if data == ROOT / "data" else []), check=True)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True)
             page = browser.new_page(viewport=viewport)
@@ -57,7 +58,15 @@ def main() -> int:
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--measure", action="store_true", help="print the picture's measurements")
     parser.add_argument("--brief", action="store_true", help="the briefing's first screen instead")
+    parser.add_argument("--data", type=Path, help="another data set's page (only the page, to -o)")
     args = parser.parse_args()
+    if args.data is not None:
+        if not args.output:
+            parser.error("--data needs -o FILE")
+        shoot("render", args.output, args.chromium, {"width": 1366, "height": 768},
+              fragment=f"#actor={args.actor}" if args.actor else "", measure=args.measure, data=args.data.resolve())
+        print(args.output)
+        return 0
     if args.brief:
         output = args.output or str(ROOT / "docs" / "brief.png")
         shoot("report", output, args.chromium, {"width": 1280, "height": 1400}, page_ready=False)
