@@ -481,6 +481,94 @@ def timeline_chart(dataset, view: View | None = None, fmt: str = "svg", *, measu
     return bump_chart(found, fmt, title=title, measure=measure, dpi=dpi)
 
 
+def timeline(dataset, view: View | None = None, *, measure: str = "betweenness", top: int = 5,
+             every: str = "year"):
+    """The network step by step, as ``actorgraph timeline``: a DataFrame with one row per step and ranked
+    actor (date, actors, ties, rank, id, name, value), a step where nobody is ranked as one row without
+    an actor. ``every``: 'year', 'month' or 'event'; each step is ``view`` as of its date.
+
+    ``df.attrs["tied"]``: {date: actors tied with the last one shown and left out} where there are any;
+    ``df.attrs["notes"]``: the steps where betweenness is estimated (very large networks).
+    """
+    import pandas as pd
+
+    from graph.analysis.timeline import timeline as steps
+
+    found = steps(_dataset(dataset), view, measure=measure, top=top, every=every)
+    rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t.get("rank"), "id": t.get("id"),
+             "name": t.get("name"), "value": t.get("value")} for s in found for t in (s["top"] or [{}])]
+    df = pd.DataFrame(rows, columns=["date", "actors", "ties", "rank", "id", "name", "value"])
+    df["rank"] = df["rank"].astype("Int64")
+    df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
+    df.attrs["tied"] = {s["date"]: s["tied"] for s in found if s["tied"]}
+    df.attrs["notes"] = [f"{measure}: estimated from {s['estimated_from']} sampled source actors at {s['date']}"
+                         for s in found if s.get("estimated_from")]
+    return df
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What changed between two versions of a data set (:func:`diff`).
+
+    ``changes``: a DataFrame of rows added, removed, changed or renamed (change, what, item, details);
+    ``ranks``: a DataFrame indexed by actor id of the actors in either version's top N (name, rank_before,
+    before, rank_after, after, rank_change; ranks Int64); ``notes``: the measure's notes.
+    """
+
+    changes: object
+    ranks: object
+    measure: str
+    notes: tuple = ()
+
+
+def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = "betweenness",
+         top: int = 10) -> Diff:
+    """What changed from ``old`` to ``new`` (Datasets or folders), as ``actorgraph diff OLD NEW``: the rows
+    (renames recognised) and the rank moves of ``view`` of each version (default: each one's default view,
+    as the command line). With ``as_of=(A, B)`` and no
+    ``new``: one data set at two dates, as ``actorgraph diff --as-of A --as-of B`` (changes: ties started
+    and ended, actors that appeared or went inactive; each date's view is ``view`` as of it).
+    """
+    import pandas as pd
+
+    from graph.analysis.ranking import rank_moves
+    from graph.analysis.timeline import between
+    from graph.data.diff import diff_rows, renames
+
+    notes: list = []
+    if as_of is not None:
+        if new is not None or isinstance(as_of, str) or len(as_of) != 2:
+            raise ValueError("as_of=(A, B) compares one data set at two dates: give two dates and no new")
+        found = between(_dataset(old), as_of[0], as_of[1], view, measure=measure, top=top)
+        changes = ([{"change": "started", "what": "tie", "item": t, "details": ""} for t in found["started"]]
+                   + [{"change": "ended", "what": "tie", "item": t, "details": ""} for t in found["ended"]]
+                   + [{"change": "appeared", "what": "actor", "item": a["id"], "details": a["name"]}
+                      for a in found["appeared"]]
+                   + [{"change": "inactive", "what": "actor", "item": a["id"], "details": a["name"]}
+                      for a in found["inactive"]])
+        for c in changes:
+            if c["what"] == "tie":
+                t = c["item"]
+                c["item"] = f"{t['source']} {t['relation']} {t['target']}"
+                c["details"] = f"{t['since'] or '…'} to {t['until'] or '…'}" if t["since"] or t["until"] else ""
+        moves, notes = found["ranks"], found["notes"]
+    else:
+        if new is None:
+            raise ValueError("give two versions (old, new), or one data set and as_of=(A, B)")
+        a, b = _dataset(old), _dataset(new)
+        changes = diff_rows(a, b)
+        seen = view if view is not None else View()
+        moves = rank_moves(graph_of(a, seen), graph_of(b, seen), measure, top, renames(a, b), notes)
+    changes = pd.DataFrame(changes, columns=["change", "what", "item", "details"])
+    ranks = pd.DataFrame(moves, columns=["id", "name", "rank_before", "before", "rank_after", "after",
+                                         "rank_change"]).set_index("id")
+    for column in ("rank_before", "rank_after", "rank_change"):
+        ranks[column] = ranks[column].astype("Int64")
+    for column in ("before", "after"):
+        ranks[column] = pd.to_numeric(ranks[column], errors="coerce").astype(float)
+    return Diff(changes, ranks, measure, tuple(dict.fromkeys(notes)))
+
+
 def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title: str | None = None,
            size_by: str = "betweenness", color_by: str = "type", dpi: int = 200) -> bytes:
     """The map at several dates as small multiples: ``fmt`` 'svg', 'png' or 'pdf' (bytes).

@@ -142,3 +142,42 @@ def test_no_library_error_message_names_a_command_line_option():
                             and re.search(r"(?<![\w-])--[a-z]", part.value):
                         found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {part.value}")
     assert found == []
+
+
+_T_ACTORS = "id,name,type\na,A,x\nb,B,x\nc,C,y\nd,D,y\n"
+_T_RELATIONS = ("source,relation,target,evidence,since,until\n"
+                "a,trains,b,s,2019,\nb,part_of,c,s,,2020-08-18\na,coordinates_with,c,s,2027,\nc,accompanies,d,s,,\n")
+
+
+def test_timeline_is_a_table_worked_by_hand(tmp_path):
+    """The dated path of tests/test_time.py: a-b, b-c, c-d until 2020-08-18, then a-b and c-d (every degree
+    1/3: four tied), then a-c from 2027 (a and c 2/3)."""
+    from conftest import write
+
+    t = write(tmp_path / "t", _T_ACTORS, _T_RELATIONS)
+    df = graph.timeline(graph.open_dataset(t), measure="degree", top=1, every="event")
+    assert list(df.columns) == ["date", "actors", "ties", "rank", "id", "name", "value"]
+    assert str(df["rank"].dtype) == "Int64" and str(df["value"].dtype) == "float64"
+    assert [(r.date, r.ties, r.rank, r.id, round(r.value, 4)) for r in df.itertuples()] == [
+        ("2019-01-01", 3, 1, "b", 0.6667), ("2020-08-19", 2, 1, "a", 0.3333), ("2027-01-01", 3, 1, "a", 0.6667)]
+    assert df.attrs["tied"] == {"2019-01-01": 1, "2020-08-19": 3, "2027-01-01": 1} and df.attrs["notes"] == []
+
+
+def test_diff_of_two_versions_and_of_two_dates(tmp_path):
+    from conftest import write
+
+    old = write(tmp_path / "old", _T_ACTORS, _T_RELATIONS)
+    new = write(tmp_path / "new", _T_ACTORS.replace("d,D,y", "dd,D,y"),
+                _T_RELATIONS.replace("c,accompanies,d", "c,accompanies,dd") + "a,trains,d2,s,,\n")
+    (new / "actors.csv").write_text(_T_ACTORS.replace("d,D,y", "dd,D,y") + "d2,Delta two,y\n", encoding="utf-8")
+    found = graph.diff(old, new, measure="degree", top=2)
+    assert ("renamed", "actor", "d -> dd") in {(r.change, r.what, r.item) for r in found.changes.itertuples()}
+    assert ("added", "actor") in {(r.change, r.what) for r in found.changes.itertuples()}
+    # today (2026-11-30): a-b and c-d before; a-b, c-dd and a-d2 after: a's degree 1/3 -> 2/4
+    assert found.ranks.loc["a", "rank_after"] == 1 and found.ranks.loc["a", "after"] == pytest.approx(0.5)
+    assert str(found.ranks["rank_before"].dtype) == "Int64"
+    dated = graph.diff(old, as_of=("2019-06", "2021"), measure="degree", top=4)
+    assert [(r.change, r.item, r.details) for r in dated.changes.itertuples()] == [
+        ("ended", "b part_of c", "… to 2020-08-18")]
+    with pytest.raises(ValueError):
+        graph.diff(old)
