@@ -30,9 +30,12 @@ from actorgraph_cli.options import (
 @click.option("--as-of", "dates", multiple=True, metavar="DATE",
               help="Twice, on one data set: ties started and ended between the two dates, actors that appeared"
                    " or went inactive, and rank moves.")
+@click.option("--table", "table", type=click.Choice(("changes", "ranks")),
+              help="Only the changed rows, or only the rank moves (the table shows both by default, CSV the"
+                   " changes; JSON holds both).")
 @data_option
 @format_option
-def diff(old, new, rev, measure, top, fmt, dates):
+def diff(old, new, rev, measure, top, table, fmt, dates):
     """What changed between two versions of the data: rows (renames recognised) and centrality ranks.
 
     Give two folders OLD NEW, or --rev GIT_REV to compare the working data with
@@ -45,7 +48,7 @@ def diff(old, new, rev, measure, top, fmt, dates):
 
         if old or new or rev:
             raise click.UsageError("--as-of compares one data set (--data) at two dates: no folders or --rev")
-        return diff_dates(dates, measure, top, fmt)
+        return diff_dates(dates, measure, top, fmt, table)
     from graph.analysis.ranking import rank_moves
     from graph.analysis.views import graph_of
     from graph.data.diff import dataset_at_revision, diff_rows, renames
@@ -78,7 +81,9 @@ def diff(old, new, rev, measure, top, fmt, dates):
     notes(measured)
     if fmt == "json":
         return _json({"changes": rows, "measure": measure, "ranks": moves})
-    if fmt == "csv":
+    if fmt == "csv" or table:
+        if table == "ranks":
+            return click.echo(_format(moves, RANK_COLUMNS if fmt == "csv" else RANK_COLUMNS[1:], fmt), nl=False)
         return click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
     click.echo(_format(rows, ["change", "what", "item", "details"], fmt, wrap="details") if rows
                else "No changes.\n", nl=False)
@@ -86,6 +91,8 @@ def diff(old, new, rev, measure, top, fmt, dates):
     click.echo(_format(moves, ["name", "rank_before", "before", "rank_after", "after", "rank_change"], fmt),
                nl=False)
 
+
+RANK_COLUMNS = ["id", "name", "rank_before", "before", "rank_after", "after", "rank_change"]
 
 EXPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.exports)
 

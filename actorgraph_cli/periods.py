@@ -72,7 +72,7 @@ def _chart(output: Path, measure: str, top: int, every: str) -> None:
                                                      every=every)})
 
 
-def diff_dates(dates, measure: str, top: int, fmt: str) -> None:
+def diff_dates(dates, measure: str, top: int, fmt: str, table: str | None = None) -> None:
     """diff --as-of A --as-of B: ties started and ended between the two dates, actors that appeared or went
     inactive, and rank moves."""
     from graph.analysis.timeline import between
@@ -87,7 +87,12 @@ def diff_dates(dates, measure: str, top: int, fmt: str) -> None:
             + [{"change": "inactive", "what": "actor", "item": a["name"]} for a in found["inactive"]])
     if fmt == "json":
         return _json(found)
-    if fmt == "csv":
+    if fmt == "csv" or table:
+        if table == "ranks":
+            from actorgraph_cli.formats import RANK_COLUMNS
+
+            return click.echo(_format(found["ranks"], RANK_COLUMNS if fmt == "csv" else RANK_COLUMNS[1:], fmt),
+                              nl=False)
         return click.echo(_format(rows, ["change", "what", "item"], fmt), nl=False)
     click.echo(f"From {found['from']} to {found['to']}:")
     click.echo(_format(rows, ["change", "what", "item"], fmt) if rows else "No changes.\n", nl=False)

@@ -198,6 +198,13 @@ def test_diff_between_two_dates_worked_by_hand(t):
     assert ["started", "tie", "a coordinates_with c (2027 to …)"] in [line.split(None, 2) for line in table.splitlines()]
     once = invoke("diff", "--as-of", "2019", "--data", t)
     assert once.exit_code == 2 and "give --as-of twice" in once.stderr
+    ranks = ok("diff", "--as-of", "2019", "--as-of", "2027", "-m", "degree", "--format", "csv", "--table", "ranks",
+               "--data", t).stdout.splitlines()
+    assert ranks[0] == "id,name,rank_before,before,rank_after,after,rank_change"
+    assert [(line.split(",")[0], line.split(",")[-1]) for line in ranks[1:]] == [
+        ("c", "0"), ("a", "2"), ("b", "-2"), ("d", "0")]
+    only = ok("diff", "--as-of", "2019", "--as-of", "2027", "--table", "ranks", "--data", t).stdout
+    assert only.startswith("name ") and "started" not in only
 
 
 # -- 8. a view dated after its sources ------------------------------------------------------------------------
