@@ -284,6 +284,17 @@ def test_closeness_of_a_network_many_ties_across_matches_networkx_exactly(direct
     assert engine._levels(engine.to_igraph(nx.gnm_random_graph(500, 2000, seed=1))) <= engine.DEEP
 
 
+def test_closeness_of_a_network_deep_only_one_way_matches_networkx():
+    """A directed chain whose actors all point back to the first: two ties across either way (the sweeps
+    say 2), 599 one way. The bit-parallel search gives up past 4 x DEEP levels and searches from each source."""
+    G = nx.DiGraph()
+    G.add_edges_from((i, i + 1) for i in range(599))
+    G.add_edges_from((i, 0) for i in range(1, 600))
+    assert engine._levels(engine.to_igraph(G)) <= engine.DEEP
+    assert engine.closeness(G, engine="igraph") == nx.closeness_centrality(G)
+    assert engine.closeness(G, engine="igraph", sample=30) == engine.closeness(G, engine="networkx", sample=30)
+
+
 def with_leaves(n: int, seed: int):
     """A random core with leaves hung on it, pairs and lone actors: every case the leaf shortcut meets."""
     G = nx.gnm_random_graph(n, int(n * 1.3), seed=seed)

@@ -329,6 +329,8 @@ def _distance_sums(H, sources=None) -> tuple[list[int], list[int]]:
     sources = np.arange(n) if sources is None else np.asarray(sources, dtype=np.int64)
     batches = [sources[i:i + step] for i in range(0, len(sources), step)]
     chunks, parts = _chunked((n, tails, indptr[:-1][heard_from], heard_from), _sums_part, batches, size=n)
+    if any(part is None for part in parts):  # deeper than the sweeps said (directed ties): from each source
+        return _sums_by_source(g, sources if len(sources) < n else None)
     total, reach = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     for t, r in parts:
         total += t
@@ -394,6 +396,8 @@ def _sums_part(batches):
         level = 0
         while len(starts):
             level += 1
+            if level > 4 * DEEP:  # undirected, the sweeps find at least half the levels: only directed ties get here
+                return None
             heard[heard_from] = np.bitwise_or.reduceat(frontier[tails], starts, axis=0)
             new = heard & ~seen
             counts = np.bitwise_count(new).sum(axis=1, dtype=np.int64)
