@@ -309,7 +309,8 @@ def _distance_sums(H, sources=None) -> tuple[list[int], list[int]]:
     Breadth-first search from 512 sources at once: each actor holds one bit per source
     in a row of 64-bit words; a level ORs the rows of the actors it hears from (its
     predecessors, or neighbours) and keeps the bits not seen before. The number of new
-    bits times the level adds to the sums. Integer sums: exact, whatever the order.
+    bits times the level adds to the sums. Integer sums: exact, whatever the order. A network more than
+    DEEP levels across is searched from each source in turn instead (:func:`_sums_by_source`).
     """
     import numpy as np
 
