@@ -652,7 +652,7 @@ def layout(folder: str | os.PathLike | None = None, *, fresh: bool = False, merg
                                      "this is the data set's own positions.csv: merge the file that the page's"
                                      " Save positions downloaded")])
         incoming, problems = read_csv(Path(merge), display_path(Path(merge)))
-        if incoming is None:
+        if incoming is None or problems:
             raise DataError(problems)
     result: dict = {}
 

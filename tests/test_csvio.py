@@ -199,6 +199,31 @@ def test_a_quoted_cell_of_a_million_lines_is_one_record_with_the_lines_after_it_
     assert f.to_bytes() == data[:data.rindex(b"g,")]
 
 
+def test_a_stray_quote_hides_no_other_problem():
+    """A quote never closed is an error on its line, and the lines after it (and the other files) are still
+    read and checked; one closed far below says which lines it took."""
+    folder = Path("d")
+    write(folder, "id,name,type\na,Alpha,state\nb,Beta,state\n",
+          'source,relation,target,evidence\na,trainz,b,x\nzz,trains,b,x\na,trains,b,"stray\n'
+          "b,coordinates_with,nosuch,x\n")
+    result = invoke("validate", "--data", folder)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    shown = folder / "relations.csv"
+    for line, message in ((2, "unknown relation 'trainz'"), (3, "unknown actor 'zz' in source"),
+                          (4, "a quoted cell opened on this line is never closed"),
+                          (5, "unknown actor 'nosuch' in target")):
+        assert f"{shown}:{line}: {message}" in result.stdout, (line, result.stdout)
+    assert "4 errors" in result.stdout
+    before = (folder / "relations.csv").read_bytes()
+    assert invoke("add-actor", "c", "--name", "C", "--type", "state", "--data", folder).exit_code == 1
+    assert (folder / "relations.csv").read_bytes() == before
+    write(folder, 'id,name,type,description\na,Alpha,state,"open\nb,Beta,state,\nc,Gamma,state,"quoted",x\n',
+          "source,relation,target,evidence\na,trains,b,x\n")
+    said = invoke("validate", "--data", folder).stdout
+    assert (f"{folder / 'actors.csv'}:2: row has 5 cells but the header has 4 columns: a quoted cell opened on"
+            " this line runs on to line 4") in said
+
+
 def test_a_run_of_blank_lines_is_one_record_and_rows_are_capped(monkeypatch):
     """Millions of empty lines cost one record (it was one per line: gigabytes); too many rows is a problem."""
     import graph.data.csvio as csvio

@@ -123,7 +123,7 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
     if not text.strip():
         return None, [Problem(display, 1, "empty-file", "file is empty: expected a header line")]
     raw_records, problems = _split_records(text, display)
-    if problems:
+    if any(p.code != "unclosed-quote" for p in problems):
         return None, problems
     # before the header: blank lines (or a spreadsheet's empty row, ",,,"), and Excel's "sep=;" line naming
     # the delimiter, kept as they were in one record
@@ -149,13 +149,16 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
 
     csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes(), 2**31 - 1)))  # one cell may be long
     try:
-        rows = list(csv.reader([raw for _, raw, _ in raw_records], delimiter=delimiter, strict=False))
+        open_at = {p.line for p in problems}  # an unclosed quote's line: read as if the quote closed at its end,
+        # or the reader would run it on into the next records
+        rows = list(csv.reader([raw + '"' if line in open_at else raw for line, raw, _ in raw_records],
+                               delimiter=delimiter, strict=False))
     except csv.Error as exc:
         return None, [Problem(display, 1, "bad-csv", f"cannot parse CSV: {exc}")]
     records = [Record(line, raw, end, cells) for (line, raw, end), cells in zip(raw_records, rows)]
     quote_all = all(_fully_quoted(r.raw, r.cells, delimiter) for r in records[:3] if r.raw)
     f = CsvFile(path, display, encoding, delimiter, newline, quote_all, records[0], records[1:], preamble)
-    return f, []
+    return f, problems  # an unclosed quote: an error, and the rest of the file still read and checked
 
 
 def _fully_quoted(raw: str, cells: list[str], delimiter: str) -> bool:
@@ -245,13 +248,13 @@ def _split_records(text: str, display: str):
             continue
         start = line
         if '"' in piece and _open_quote(piece, delimiter, False):
-            stop, end, after = _quoted_record(text, at + len(piece), delimiter)
-            if stop is None:
+            stop, closed_end, closed_after = _quoted_record(text, at + len(piece), delimiter)
+            if stop is None:  # the line alone is the record (its quote read as text): the lines after it are checked
                 problems.append(Problem(display, start, "unclosed-quote",
                                         "a quoted cell opened on this line is never closed"))
-                stop = len(text)
-            line += _newlines(text, at, stop)
-            piece = text[at:stop]
+            else:
+                line += _newlines(text, at, stop)
+                piece, end, after = text[at:stop], closed_end, closed_after
         records.append((start, piece, end))
         if len(records) > MAX_ROWS:
             problems.append(Problem(display, start, "unreadable-file",
@@ -407,6 +410,6 @@ def spreadsheet_bytes(table: list[list[str]], sep: str) -> bytes:
 def to_spreadsheet(data: bytes, display: str, sep: str) -> bytes:
     """A data file's bytes rewritten in the spreadsheet form of :func:`spreadsheet_bytes` (cells unchanged)."""
     f, problems = parse_csv(data, Path(display), display)
-    if f is None:
+    if f is None or problems:
         raise ValueError("; ".join(str(p) for p in problems))
     return spreadsheet_bytes([f.header.cells] + [r.cells for r in f.records if not r.blank], sep)

@@ -393,7 +393,12 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
         cells = rec.cells
         if len(cells) < width or (len(cells) > len(columns) and "".join(cells[len(columns):]).strip()):
             tail = ""
-            if len(cells) > width:
+            spans = rec.raw.count("\n") + rec.raw.count("\r") - rec.raw.count("\r\n")
+            if len(cells) > width and spans:  # lines joined by a quote: most likely one stray quote, not a cell
+                tail = (f": a quoted cell opened on this line runs on to line {rec.line + spans}, taking the"
+                        " lines between into this row; a stray double quote? (a quote inside a value is"
+                        " written twice, \"\")")
+            elif len(cells) > width:
                 sep = {"\t": "tab"}.get(f.delimiter, f"'{f.delimiter}'")
                 example = ' (aliases such as "FAMa;Malian forces")' if f.delimiter == ";" and "aliases" in columns else ""
                 tail = f": a value holding the separator {sep} must be in double quotes{example}"
