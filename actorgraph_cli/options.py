@@ -164,7 +164,12 @@ def load():
     for notice in dataset.notices:
         click.echo(f"note: {notice}", err=True)
     if dataset.problems:
-        click.echo(f"note: {plural(len(dataset.problems), 'warning')} in the data (see `actorgraph validate`)",
+        import shlex
+
+        from graph.data.files import printable
+
+        given = f" --data {shlex.quote(printable(display_path(folder)))}" if how == "--data" else ""
+        click.echo(f"note: {plural(len(dataset.problems), 'warning')} in the data (see `actorgraph validate{given}`)",
                    err=True)
     return dataset
 

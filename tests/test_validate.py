@@ -245,3 +245,14 @@ def test_overlapping_rows_of_one_tie_name_the_first_row_they_overlap(tmp_path):
     errors = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if "duplicate relation" in line]
     assert [e.split(":")[1] for e in errors] == ["502", "504"]
     assert "(first on line 4)" in errors[0] and "(first on line 2)" in errors[1]
+
+
+def test_the_warnings_note_names_a_validate_that_checks_the_same_folder():
+    from pathlib import Path
+
+    folder = write(Path("my copy"), ACTORS + "lone,Lone actor,state,,\n", RELATIONS)
+    result = invoke("centrality", "--data", folder, "--top", "1")
+    assert result.exit_code == 0
+    assert "note: 1 warning in the data (see `actorgraph validate --data 'my copy'`)" in result.stderr
+    checked = invoke("validate", "--data", "my copy")  # the hint, pasted
+    assert "warning: actor 'lone' has no relation" in checked.stdout
