@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cli import Command, data_option
-from graph.names import MEASURE_NAMES
+from graph.names import EVERY, MEASURE_NAMES
 from actorgraph_cli.options import (OutputPath, _format, _json, cli_view, format_option, load, notes, view_options,
                                     write_files)
 
@@ -16,7 +16,7 @@ from actorgraph_cli.options import (OutputPath, _format, _json, cli_view, format
 @click.option("--measure", "-m", type=click.Choice(MEASURE_NAMES, case_sensitive=False), default="betweenness",
               show_default=True, help="The measure the actors are ranked by.")
 @click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="The N highest at each step.")
-@click.option("--every", type=click.Choice(("year", "month", "event")), default="year", show_default=True,
+@click.option("--every", type=click.Choice(EVERY), default="year", show_default=True,
               help="Steps: each year or month from the first date in the data to the last, or each date where"
                    " a tie or actor starts or ends.")
 @click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path),

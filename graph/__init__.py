@@ -22,7 +22,7 @@ _API = {
     "export": "graph.api", "report": "graph.api", "report_files": "graph.api", "to_pyvis": "graph.api",
     "Paths": "graph.api", "PathStep": "graph.api", "Link": "graph.api", "Impact": "graph.api", "Robustness": "graph.api",
     "timeline_chart": "graph.api", "frames": "graph.api", "timeline": "graph.api", "diff": "graph.api",
-    "Diff": "graph.api",
+    "Diff": "graph.api", "BadArgument": "graph.errors",
     "ActorgraphError": "graph.errors", "UnknownKind": "graph.errors", "InvalidDate": "graph.errors",
     "EditRefused": "graph.errors", "GradeError": "graph.errors", "UndefinedMeasure": "graph.errors",
     "NoPath": "graph.errors", "TooLarge": "graph.errors", "NothingDated": "graph.analysis.timeline",

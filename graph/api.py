@@ -20,9 +20,10 @@ from graph.analysis.metrics import centrality as _centrality, measured
 from graph.analysis.views import View, graph_of
 from graph.data.load import Dataset, display_path, folder_name, load_dataset, locate
 from graph.data.resolve import ActorNotFound
-from graph.names import BROKER_MEASURES, COMMUNITY_SEED, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
-from graph.output.rows import broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, robustness_long
-from graph.output.words import plain_text
+from graph.names import BROKER_MEASURES, COMMUNITY_SEED, EVERY, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
+from graph.output.rows import (broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, cut_at,
+                               robustness_long)
+from graph.output.words import plain_text, view_notes
 from graph.analysis.balance import balance
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
@@ -48,6 +49,30 @@ def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) 
     """
     found, _how = locate(Path(folder) if folder is not None else None)
     return load_dataset(found, lock=lock)
+
+
+def _one_of(value, allowed, field: str):
+    """``value`` if it is one of ``allowed``, else BadArgument naming the closest and all of them."""
+    import difflib
+
+    from graph.errors import BadArgument
+
+    allowed = tuple(allowed)
+    if value in allowed:
+        return value
+    near = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
+    said = f"; did you mean '{near[0]}'?" if near else ""
+    raise BadArgument(f"{field} '{value}' is not one of {', '.join(map(str, allowed))}{said}", text=str(value),
+                      suggestions=near, allowed=allowed, field=field)
+
+
+def _count(value, field: str):
+    """A count of at least 1 (or None where the function takes none)."""
+    from graph.errors import BadArgument
+
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise BadArgument(f"{field} must be a whole number of at least 1, not {value!r}", text=str(value), field=field)
+    return value
 
 
 def _dataset(dataset) -> Dataset:
@@ -98,27 +123,50 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
     """
     import pandas as pd
 
+    for m in [measures] if isinstance(measures, str) else (measures or ()):
+        _one_of(m, MEASURE_NAMES, "measure")
+    if sort is not None:
+        _one_of(sort, MEASURE_NAMES, "sort")
+    _count(top, "top")
+    _count(sample, "sample")
     ds = _dataset(dataset)
     G = _graph(ds, view)
+    measures = [measures] if isinstance(measures, str) else measures
     values, measures, notes = measured(ds, view, G, measures, directed=directed, sample=sample)
-    rows, columns = centrality_rows(G, values, measures, sort, top, "csv")
+    rows, columns = centrality_rows(G, values, measures, sort, None, "csv")
+    rows, tied = cut_at(rows, top)
     df = pd.DataFrame(rows, columns=columns).set_index("id")
     df["rank"] = df["rank"].astype("Int64")
     for m in measures:
         df[m] = pd.to_numeric(df[m], errors="coerce").astype(float)
-    df.attrs["notes"] = list(notes)
+    df.attrs["notes"] = _view_notes(G) + list(notes) + _cut_note(rows, top, tied)
     return df
+
+
+def _view_notes(G) -> list[str]:
+    """What G's view leaves out, its hints spelled as a View's parameters (the terminal's name flags)."""
+    return [n.replace("--as-of all", "as_of='all'").replace("--ties all", "ties='all'") for n in view_notes(G)]
+
+
+def _cut_note(rows, top, tied) -> list[str]:
+    if not tied:
+        return []
+    more = f"{tied} more actors are" if tied > 1 else "1 more actor is"
+    return [f"{more} tied at rank {rows[-1]['rank']} with the last one shown (top={top + tied} shows them)"]
 
 
 def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top: int | None = None):
     """Betweenness, Burt's effective size and constraint per actor (undirected), as a DataFrame."""
     import pandas as pd
 
-    if sort not in BROKER_MEASURES:
-        raise ValueError(f"sort must be one of {', '.join(BROKER_MEASURES)}")
+    _one_of(sort, BROKER_MEASURES, "sort")
+    _count(top, "top")
     G = _graph(dataset, view)
-    rows, columns = broker_rows(G, questions.brokers(G), sort, top, "csv")
-    return pd.DataFrame(rows, columns=columns).set_index("id")
+    rows, columns = broker_rows(G, questions.brokers(G), sort, None, "csv")
+    rows, tied = cut_at(rows, top)
+    df = pd.DataFrame(rows, columns=columns).set_index("id")
+    df.attrs["notes"] = _view_notes(G) + _cut_note(rows, top, tied)
+    return df
 
 
 def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED, resolution: float = 1.0):
@@ -127,7 +175,9 @@ def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED
 
     G = _graph(dataset, view)
     rows = community_rows(G, questions.communities(G, seed=seed, resolution=resolution))
-    return pd.DataFrame(rows, columns=COMMUNITY_COLUMNS).set_index("id")
+    df = pd.DataFrame(rows, columns=COMMUNITY_COLUMNS).set_index("id")
+    df.attrs["notes"] = _view_notes(G)
+    return df
 
 
 def paths(dataset, source: str, target: str, view: View | None = None, *, all_paths: bool = False,
@@ -136,6 +186,11 @@ def paths(dataset, source: str, target: str, view: View | None = None, *, all_pa
     ds = _dataset(dataset)
     G = _graph(ds, view)
     a, b = _actor(G, ds, source, "source"), _actor(G, ds, target, "target")
+    if a == b:
+        from graph.errors import BadArgument
+
+        raise BadArgument(f"the two actors are the same ('{a}')", text=target, field="target")
+    _count(limit, "limit")
     return questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
 
 
@@ -165,6 +220,7 @@ class Impact:
 def impact(dataset, actors, view: View | None = None, *, measure: str = "betweenness",
            directed: bool = False) -> Impact:
     """What if these actors (ids, names or aliases) left the network?"""
+    _one_of(measure, MEASURE_NAMES, "measure")
     ds = _dataset(dataset)
     G = _graph(ds, view)
     removed = list(dict.fromkeys(_actor(G, ds, a, "actors") for a in ([actors] if isinstance(actors, str)
@@ -198,6 +254,8 @@ class Robustness:
 def robustness(dataset, view: View | None = None, *, measure: str = "betweenness", top: int = 10,
                directed: bool = False, max_ties: int | None = None) -> Robustness:
     """Recompute the ranking on stricter views of the evidence (see ``actorgraph robustness``)."""
+    _one_of(measure, MEASURE_NAMES, "measure")
+    _count(top, "top")
     G = _graph(dataset, view)
     r = _robustness.robustness(G, measure, top, directed, max_ties)
     return Robustness(r["measure"], r["top"], tuple(r["actors"]), tuple(r["views"]), tuple(r["notes"]))
@@ -475,6 +533,9 @@ def timeline_chart(dataset, view: View | None = None, fmt: str = "svg", *, measu
     from graph.analysis.timeline import timeline
     from graph.output.bump import bump_chart
 
+    _one_of(measure, MEASURE_NAMES, "measure")
+    _one_of(every, EVERY, "every")
+    _count(top, "top")
     ds = _dataset(dataset)
     found = timeline(ds, view, measure=measure, top=top, every=every)
     title = clean_text(title) if title is not None else f"Top {top} by {measure}, by {every}: {folder_name(ds.folder)}"
@@ -494,6 +555,9 @@ def timeline(dataset, view: View | None = None, *, measure: str = "betweenness",
 
     from graph.analysis.timeline import timeline as steps
 
+    _one_of(measure, MEASURE_NAMES, "measure")
+    _one_of(every, EVERY, "every")
+    _count(top, "top")
     found = steps(_dataset(dataset), view, measure=measure, top=top, every=every)
     rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t.get("rank"), "id": t.get("id"),
              "name": t.get("name"), "value": t.get("value")} for s in found for t in (s["top"] or [{}])]
@@ -535,10 +599,15 @@ def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = 
     from graph.analysis.timeline import between
     from graph.data.diff import diff_rows, renames
 
+    from graph.errors import BadArgument
+
+    _one_of(measure, MEASURE_NAMES, "measure")
+    _count(top, "top")
     notes: list = []
     if as_of is not None:
         if new is not None or isinstance(as_of, str) or len(as_of) != 2:
-            raise ValueError("as_of=(A, B) compares one data set at two dates: give two dates and no new")
+            raise BadArgument("as_of=(A, B) compares one data set at two dates: give two dates and no new",
+                              field="as_of")
         found = between(_dataset(old), as_of[0], as_of[1], view, measure=measure, top=top)
         changes = ([{"change": "started", "what": "tie", "item": t, "details": ""} for t in found["started"]]
                    + [{"change": "ended", "what": "tie", "item": t, "details": ""} for t in found["ended"]]
@@ -554,7 +623,7 @@ def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = 
         moves, notes = found["ranks"], found["notes"]
     else:
         if new is None:
-            raise ValueError("give two versions (old, new), or one data set and as_of=(A, B)")
+            raise BadArgument("give two versions (old, new), or one data set and as_of=(A, B)", field="new")
         a, b = _dataset(old), _dataset(new)
         changes = diff_rows(a, b)
         seen = view if view is not None else View()

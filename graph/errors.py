@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Hint", "ActorgraphError", "DataError", "LockTimeout", "OutputError", "ImportFailed", "ActorNotFound",
-           "EditRefused", "UnknownKind", "InvalidDate", "GradeError", "UndefinedMeasure", "NoPath", "TooLarge"]
+           "EditRefused", "UnknownKind", "InvalidDate", "GradeError", "UndefinedMeasure", "NoPath", "TooLarge",
+           "BadArgument"]
 
 
 @dataclass(frozen=True)
@@ -154,3 +155,14 @@ class TooLarge(ActorgraphError):
         super().__init__(message, hint=hint)
         self.limit = limit
         self.size = size
+
+
+class BadArgument(ActorgraphError, ValueError):
+    """A value a function does not take (a measure's name misspelt, a step that is not year, month or event),
+    with the closest it does take in ``suggestions`` and all of them in ``allowed``."""
+
+    def __init__(self, message: str, *, text: str = "", suggestions=(), allowed=(), field: str | None = None):
+        super().__init__(message, field=field)
+        self.text = text
+        self.suggestions = tuple(suggestions)
+        self.allowed = tuple(allowed)

@@ -20,3 +20,4 @@ PANEL_MEASURES = ("degree", "betweenness", "closeness", "eigenvector", "pagerank
 FORMATS = ("table", "csv", "json")
 COMMUNITY_SEED = 42
 BROKER_MEASURES = ("betweenness", "effective_size", "constraint")
+EVERY = ("year", "month", "event")  # the steps of a timeline

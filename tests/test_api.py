@@ -181,3 +181,35 @@ def test_diff_of_two_versions_and_of_two_dates(tmp_path):
         ("ended", "b part_of c", "… to 2020-08-18")]
     with pytest.raises(ValueError):
         graph.diff(old)
+
+
+def test_a_misspelt_or_impossible_argument_is_an_actorgraph_error_with_a_suggestion():
+    ds = graph.open_dataset(FIXTURES / "florentine")
+    with pytest.raises(graph.BadArgument) as caught:
+        graph.centrality(ds, measures=["betweeness"])
+    assert caught.value.suggestions == ("betweenness",) and caught.value.field == "measure"
+    assert "did you mean 'betweenness'?" in str(caught.value)
+    for call in (lambda: graph.centrality(ds, top=0), lambda: graph.brokers(ds, sort="between"),
+                 lambda: graph.paths(ds, "Medici", "medici"), lambda: graph.robustness(ds, measure="x"),
+                 lambda: graph.impact(ds, "Medici", measure="degre"), lambda: graph.diff(ds),
+                 lambda: graph.diff(ds, as_of=("1430",))):
+        with pytest.raises(graph.ActorgraphError):
+            call()
+    sahel = graph.open_dataset(BUNDLED)
+    with pytest.raises(graph.BadArgument, match="every 'week' is not one of year, month, event"):
+        graph.timeline(sahel, every="week")
+
+
+def test_the_tables_carry_what_the_view_left_out_and_the_ties_at_the_cut():
+    """The notes the command line prints, spelled as the API's parameters (as_of='all', top=N)."""
+    sahel = graph.open_dataset(BUNDLED)  # today 2026-11-30: ended ties and inactive actors left out
+    df = graph.centrality(sahel, measures=["betweenness"], top=10)
+    assert len(df) == 10
+    assert "as of 2026-11-30: 2 ended ties left out (as_of='all' for every period)" in df.attrs["notes"]
+    assert "3 more actors are tied at rank 10 with the last one shown (top=13 shows them)" in df.attrs["notes"]
+    assert len(graph.centrality(sahel, measures=["betweenness"], top=13)) == 13
+    assert not any("--" in n for n in df.attrs["notes"])
+    assert graph.brokers(sahel).attrs["notes"][:2] == df.attrs["notes"][:2]
+    assert graph.communities(sahel).attrs["notes"] == df.attrs["notes"][:2]
+    every = graph.centrality(sahel, graph.View(as_of="all"), measures=["degree"])
+    assert not any("ended ties" in n for n in every.attrs["notes"])

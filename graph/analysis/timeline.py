@@ -13,10 +13,9 @@ from graph.analysis.ranking import competition_ranks, level, rank_key, rank_move
 from graph.analysis.views import View, full_graph, graph_of
 from graph.data.dates import parse_span
 from graph.errors import ActorgraphError, Hint
+from graph.names import EVERY
 
 __all__ = ["EVERY", "event_dates", "steps", "timeline", "between", "NothingDated", "TooManySteps"]
-
-EVERY = ("year", "month", "event")
 
 
 class NothingDated(ActorgraphError):

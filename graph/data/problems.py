@@ -39,7 +39,7 @@ CODES: dict[str, Code] = {
         "binary-file": "a file holds NUL bytes: it is not CSV text",
         "bad-encoding": "a byte that is not valid in the file's encoding, or a character it cannot save",
         "empty-file": "a file has no header line",
-        "unclosed-quote": "a quoted cell is never closed",
+        "unclosed-quote": "a quoted cell is never closed (read as text; the lines after it are still checked)",
         "bad-csv": "the csv module cannot parse the file",
         "bad-journal": "the edit journal is not one of actorgraph's: nothing is touched",
         "unfinished-edit": "an interrupted edit could not be completed",
@@ -50,7 +50,7 @@ CODES: dict[str, Code] = {
     **_codes("error", {
         "duplicate-column": "a column appears twice in the header",
         "missing-column": "a required column is missing from the header",
-        "cell-count": "a row has fewer cells than the header (or values past it)",
+        "cell-count": "a row has fewer cells than the header, or values past it (or a stray quote took lines)",
         "unnamed-column": "a value stands in a column with no header name",
         "empty-field": "a required field is empty",
         "bad-id": "an actor id is not a valid slug",
