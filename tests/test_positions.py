@@ -373,3 +373,24 @@ def problems_in(folder):
         return load_dataset(folder).problems
     except DataError as exc:
         return exc.problems
+
+
+def test_a_new_positions_file_is_written_as_the_folders_actors_csv(tmp_path):
+    """A Belgian Excel's folder (windows-1252, ';', CRLF, and Excel's sep= line in one case): layout's new
+    positions.csv is in the same form, with decimal commas, and reads back."""
+    actors = "id;name;type\r\na;Côte d'Ivoire;state\r\nb;Bêta;state\r\n"
+    relations = "source;relation;target;evidence\r\na;trains;b;doc\r\n"
+    for sep_line in ("", "sep=;\r\n"):
+        folder = tmp_path / f"xl{len(sep_line)}"
+        folder.mkdir()
+        (folder / "actors.csv").write_bytes((sep_line + actors).encode("windows-1252"))
+        (folder / "relations.csv").write_bytes((sep_line + relations).encode("windows-1252"))
+        assert invoke("layout", "--data", folder).exit_code == 0
+        data = (folder / "positions.csv").read_bytes()
+        assert data.startswith((sep_line + "id;x;y\r\na;").encode("windows-1252")), data
+        assert re.fullmatch(rb"(sep=;\r\n)?id;x;y\r\na;-?\d+(,\d)?;-?\d+(,\d)?\r\nb;-?\d+(,\d)?;-?\d+(,\d)?\r\n", data)
+        assert b"," in data  # decimal commas: the two actors are not both on whole pixels
+        said = invoke("validate", "--data", folder).stdout
+        assert "positions.csv: read as UTF-8, ';'-separated, CRLF line endings" in said  # ids are ASCII
+        ds = load_dataset(folder)
+        assert set(ds.positions) == {"a", "b"}

@@ -230,24 +230,40 @@ class Editor:
             return
         self._start_positions(f)
 
+    def _new_like_actors(self, name: str) -> CsvFile:
+        """An empty new file of the folder written as its actors.csv is: encoding (a byte-order mark too),
+        separator, line ends, quoting and Excel's sep= first line, so that the spreadsheet that opens the
+        one opens the other."""
+        path = self.folder / name
+        like = self.files.get(ACTORS_FILE)
+        if like is None:
+            return CsvFile(path, display_path(path))
+        sep = None
+        if like.preamble is not None and like.preamble.cells:  # Excel's "sep=;" line
+            sep = Record(1, "sep=" + like.delimiter, like.newline, ["sep=" + like.delimiter])
+        return CsvFile(path, display_path(path), like.encoding, like.delimiter, like.newline, like.quote_all,
+                       preamble=sep)
+
     def _start_positions(self, f: CsvFile) -> None:
         """positions.csv as ``f`` (its encoding, delimiter, line ends) with only a header line."""
         self.files[POSITIONS_FILE] = f = dataclasses.replace(f, header=None, records=[])
-        f.header = Record(1, f.row_text(["id", "x", "y"]), f.newline, ["id", "x", "y"])
+        f.header = Record(1 + (f.preamble is not None), f.row_text(["id", "x", "y"]), f.newline, ["id", "x", "y"])
         self._touch(POSITIONS_FILE, structure=True)
 
     def set_positions(self, where: dict) -> dict[str, int]:
         """Write actor -> (x, y) into positions.csv (created when missing): rows of those actors get the new
         values, rows of actors no longer in actors.csv go, other actors' rows are added in ``where``'s order.
         A value equal to the one written (to 0.1 px) keeps its text. Returns counts: changed, added, dropped."""
-        if POSITIONS_FILE not in self.files:
-            path = self.folder / POSITIONS_FILE
-            empty = CsvFile(path, display_path(path))
-            self.originals[POSITIONS_FILE] = empty
+        new = POSITIONS_FILE not in self.files
+        if new:
+            self.originals[POSITIONS_FILE] = empty = self._new_like_actors(POSITIONS_FILE)
             self._start_positions(empty)
         counts = {"changed": 0, "added": 0, "dropped": 0}
         rows = list(self._rows(POSITIONS_FILE))
-        comma = any("," in (v.get(c) or "") for _, v in rows for c in ("x", "y"))  # decimal commas, as Excel wrote
+        # decimal commas where the file has them (as Excel wrote), or, new, where its separator is ';' (Dutch,
+        # Belgian, French or German Excel, which reads 12.5 as a date or text there)
+        comma = any("," in (v.get(c) or "") for _, v in rows for c in ("x", "y")) or (
+            new and self.files[POSITIONS_FILE].delimiter == ";")
         gone = [rec for rec, v in rows if v.get("id") not in self.index.by_id]
         self._delete(POSITIONS_FILE, gone)
         counts["dropped"] = len(gone)
