@@ -18,7 +18,7 @@ from graph.analysis.balance import balance, EXACT_LIMIT
 from graph.analysis.grades import CREDIBILITY, RELIABILITY, SCALE, source_ids
 from graph.analysis.metrics import centrality, UndefinedMeasure
 from graph.analysis.questions import communities
-from graph.analysis.ranking import rank_key, ties
+from graph.analysis.ranking import rank_key, ranks, ties
 from graph.analysis.robustness import evidence_shares, robustness
 from graph.analysis.signs import hostile_counts
 from graph.analysis.whatif import AfterEstimate, impact
@@ -91,6 +91,9 @@ def facts(G, measure: str = MEASURE, top: int = TOP, signed=None, measured: dict
         measured, undefined = {}, True
     rob = robustness(G, measure, top, full=measured.get(measure, {}))
     values = {a["id"]: a["value"] for a in rob["actors"]}
+    last = rob["actors"][-1]["rank"] if rob["actors"] else None  # actors sharing the last one's rank, left out
+    tied = sum(1 for a, r in ranks(measured.get(measure, {}), G).items() if r == last and a not in values) \
+        if last is not None else 0
     hubs = [a["id"] for a in rob["actors"][:HUBS]] if G.number_of_nodes() > 1 else []
     impacts = []
     # above WHATIF_WORK, betweenness after each removal is estimated, from one sample shared by the what-ifs
@@ -104,7 +107,7 @@ def facts(G, measure: str = MEASURE, top: int = TOP, signed=None, measured: dict
     every = values if undefined else measured.get(measure, {})
     groups = communities(G) if G.number_of_nodes() else []
     found = [[_name(G, a) for a in sorted(c, key=lambda a: rank_key(every.get(a), _name(G, a), a))] for c in groups]
-    return {"measure": measure, "robustness": rob, "impacts": impacts,
+    return {"measure": measure, "robustness": rob, "tied": tied, "impacts": impacts,
             "impact": impacts[0][1] if impacts else None, "shares": evidence_shares(G),
             "graded": bool(G.graph.get("sources")), "communities": found,
             "community_of": {a: i for i, c in enumerate(groups, 1) for a in c},
@@ -221,8 +224,11 @@ def briefing(dataset, G, *, title: str, files: list[tuple[str, int, str]], svg: 
                       [{"rank": a["rank"], "name": a["name"], "type": G.nodes[a["id"]].get("type", ""),
                         "value": a["value"], "ties": ties(G, a["id"]), "community": f["community_of"].get(a["id"])}
                        for a in rob["actors"]]))
-    out.append(Block("para", f"The top {k} by {measure}: {meaning}. Actors tied: the other actors it has a relation"
-                             " with, either way (the ties `centrality` counts). Community: Louvain, seed 42."
+    tied = f.get("tied", 0)
+    shared = (f" {count(tied, 'more actor')} {'is' if tied == 1 else 'are'} level with the last one listed"
+              f" (rank {rob['actors'][-1]['rank']}) and not listed." if tied else "")
+    out.append(Block("para", f"The top {k} by {measure}: {meaning}.{shared} Actors tied: the other actors it has a"
+                             " relation with, either way (the ties `centrality` counts). Community: Louvain, seed 42."
                              + (" Measured on the cooperation network: hostile and neutral ties left out."
                                 if f["conflict"] is not None and _cooperation_only(G) else "")))
     if notes:

@@ -121,8 +121,11 @@ def _lead(measure: str, rob: dict, strict_views: list[str]) -> str:
             said = who + (" on stated evidence alone" if "stated only" in strict_views else "")
             said += f", and stays first on every stricter view ({', '.join(strict_views)})"
         else:
-            said = (f"{who}, but its rank rests on weak evidence: on the view '{worst}' it is"
+            # not "rests on weak evidence": the robustness table says that of an actor that leaves the top
+            said = (f"{who}, but its first place does not hold on stricter evidence: on the view '{worst}' it is"
                     f" {'unranked' if rank is None else f'rank {rank}'}")
+            if a["leaves_top_without_weak"]:
+                said += f", so its place in the top {k} rests on weak evidence"
     singles = [(v, r) for v, r in a["ranks"].items() if v not in strict_views and r != a["rank"]]
     if singles:
         v, r = max(singles, key=lambda vr: vr[1] or len(a["ranks"]) + k)
