@@ -256,3 +256,14 @@ def test_the_warnings_note_names_a_validate_that_checks_the_same_folder():
     assert "note: 1 warning in the data (see `actorgraph validate --data 'my copy'`)" in result.stderr
     checked = invoke("validate", "--data", "my copy")  # the hint, pasted
     assert "warning: actor 'lone' has no relation" in checked.stdout
+
+
+def test_validate_names_the_files_it_read_also_when_they_have_errors():
+    from pathlib import Path
+
+    folder = write(Path("bad"), ACTORS, RELATIONS + "a,trainz,b,doc,,,,\n")
+    result = invoke("validate", "--data", folder)
+    assert result.exit_code == 1
+    assert "bad/relations.csv: read as UTF-8, ','-separated, LF line endings" in result.stdout
+    said = json.loads(invoke("validate", "--data", folder, "--format", "json").stdout)
+    assert said["errors"] == 1 and len(said["files"]) == 2

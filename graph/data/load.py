@@ -222,10 +222,10 @@ def _load(folder: Path, strict: bool, notices: list[str]) -> Dataset:
         problems += [_case_hint(folder, name, x) for x in p]
     dataset, more = from_files(folder, contents)
     problems += more
-    if strict and any(p.severity == "error" for p in problems):
-        raise DataError(problems)
-    if dataset is None:
-        raise DataError(problems)
+    if dataset is None or (strict and any(p.severity == "error" for p in problems)):
+        error = DataError(problems)
+        error.files = dataset.files if dataset is not None else []  # what was read, for validate to name
+        raise error
     dataset.problems = sort_problems(problems)
     dataset.notices = notices
     return dataset
