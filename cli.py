@@ -122,8 +122,8 @@ def data_option(f):
 def main():
     """Explore an actor-relationship graph kept in CSV files.
 
-    The data is DIR/actors.csv and DIR/relations.csv (and an optional
-    DIR/kinds.csv). DIR is --data (before or after the command), else
+    The data is DIR/actors.csv and DIR/relations.csv (and the optional
+    kinds.csv, types.csv, sources.csv and positions.csv). DIR is --data (before or after the command), else
     $ACTORGRAPH_DATA, else ./data when it holds actors.csv, else the current
     folder when it holds both files, else the bundled Mali/Sahel sample
     (read-only: start your own with `actorgraph init DIR`). Every command
