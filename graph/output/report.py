@@ -183,7 +183,7 @@ def view_line(dataset, view, G) -> str:
     day = (view if view is not None else View()).date()
     date = f"as of {day}" if day else "all dates"
     said = f"data set {folder_name(dataset.folder)}; {date}; {statuses}; {grade}."
-    notes = left_out(G)
+    notes = [n.replace("`", "") for n in left_out(G)]  # a briefing's prose: no terminal code marks round a flag
     return said + (" Left out: " + "; ".join(notes) + "." if notes else "")
 
 
