@@ -267,3 +267,20 @@ def test_validate_names_the_files_it_read_also_when_they_have_errors():
     assert "bad/relations.csv: read as UTF-8, ','-separated, LF line endings" in result.stdout
     said = json.loads(invoke("validate", "--data", folder, "--format", "json").stdout)
     assert said["errors"] == 1 and len(said["files"]) == 2
+
+
+def test_files_pandas_wrote_get_a_hint_about_pandas():
+    from pathlib import Path
+
+    import pandas as pd
+
+    folder = Path("pd")
+    folder.mkdir()
+    pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "type": ["state", "state"]}).to_csv(folder / "actors.csv")
+    pd.DataFrame({"source": ["a", "b"], "relation": ["trains", "trains"], "target": ["b", "a"],
+                  "evidence": ["x", "y"], "credibility": [2, None]}).to_csv(folder / "relations.csv", index=False)
+    out = invoke("validate", "--data", folder).stdout
+    assert ("pd/actors.csv:2: a value stands in a column with no header name (pandas writes its row numbers there:"
+            " save with to_csv(path, index=False))") in out
+    assert ("pd/relations.csv:2: bad credibility '2.0'; write 2, a whole number (pandas writes 2.0 for a column"
+            " with empty cells)") in out

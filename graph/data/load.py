@@ -406,8 +406,11 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
                                     f"row has {len(cells)} cells but the header has {width} columns{tail}"))
             continue
         if unnamed and any(cells[i].strip() for i in unnamed if i < len(cells)):
+            index = unnamed[0] == 0 and cells[0].strip().isdigit()  # pandas' to_csv writes its index there
             problems.append(Problem(f.display, rec.line, "unnamed-column",
-                                    "a value stands in a column with no header name"))
+                                    "a value stands in a column with no header name" + (
+                                        " (pandas writes its row numbers there: save with to_csv(path,"
+                                        " index=False))" if index else "")))
         if unnamed or len(cells) < len(columns):
             values = {c: cells[i].strip() for i, c in enumerate(columns) if c and i < len(cells)}
         else:  # every column named, every cell there: the common row

@@ -256,6 +256,9 @@ def _choice(row, path: str, column: str, allowed, advice: str):
     """A value outside a column's allowed set, as typed, with what to use instead."""
     value = row.get(column, "")
     if value and value not in allowed:
+        whole = value[:value.index(".")] if re.fullmatch(r"\d+\.0+", value) else None
+        if whole in allowed:  # pandas writes a number column with blanks as floats
+            advice = f"write {whole}, a whole number (pandas writes {value} for a column with empty cells)"
         yield Problem(path, row.line, f"bad-{column}", f"bad {column} '{row.raw.get(column)}'; {advice}")
 
 
