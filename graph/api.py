@@ -67,10 +67,12 @@ def _one_of(value, allowed, field: str):
 
 
 def _count(value, field: str):
-    """A count of at least 1 (or None where the function takes none)."""
+    """A count of at least 1 (or None where the function takes none); numpy's integers too."""
+    import numbers
+
     from graph.errors import BadArgument
 
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+    if value is not None and (isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1):
         raise BadArgument(f"{field} must be a whole number of at least 1, not {value!r}", text=str(value), field=field)
     return value
 
