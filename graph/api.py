@@ -23,7 +23,8 @@ from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, EVERY, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
 from graph.output.rows import (broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, cut_at,
                                robustness_long)
-from graph.output.words import plain_text, view_notes
+from graph.analysis.build import restrictions
+from graph.output.words import hinted_text, plain_text
 from graph.analysis.balance import balance
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
@@ -147,7 +148,7 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
 
 def _view_notes(G) -> list[str]:
     """What G's view leaves out, its hints spelled as a View's parameters (the terminal's name flags)."""
-    return [n.replace("--as-of all", "as_of='all'").replace("--ties all", "ties='all'") for n in view_notes(G)]
+    return [hinted_text(r, lambda flag, value: f"{flag[2:].replace('-', '_')}={value!r}") for r in restrictions(G)]
 
 
 def _cut_note(rows, top, tied) -> list[str]:

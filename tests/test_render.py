@@ -129,7 +129,7 @@ def test_unwritable_output_is_a_clean_error(tmp_path):
 def test_banner_says_what_the_view_leaves_out(tmp_path):
     assert 'id="ag-banner"' not in render(tmp_path, "--data", BUNDLED, "--as-of", "all", name="whole.html")
     today = page_data(render(tmp_path, "--data", BUNDLED, name="today.html"))["view"]
-    assert today == ["as of 2026-11-30: 2 ended ties left out (--as-of all for every period)",  # until 2020-08-18
+    assert today == ["as of 2026-11-30: 2 ended ties left out",  # until 2020-08-18
                      "as of 2026-11-30: 2 inactive actors left out (outside their period or with no tie in force)"]
     html = render(tmp_path, "--data", BUNDLED, "--without", "Barkhane", "--as-of", "2020-10", "--relation", "part_of",
                   "--relation", "trains", "--focus", "Mali", "--depth", "2")

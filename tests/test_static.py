@@ -63,7 +63,7 @@ def test_svg_has_title_legend_and_banner(tmp_path):
     assert "Sahel & co" in texts
     assert "Partial view: without Operation Barkhane: 1 actor and 17 relations left out" in texts
     assert "Legend" in texts and "military unit (9)" in texts and "coordinates with (3)" in texts
-    assert "Partial view: as of 2026-11-30: 2 ended ties left out (--as-of all for every period)" in texts  # no `marks`
+    assert "Partial view: as of 2026-11-30: 2 ended ties left out" in texts  # no `marks`
 
 
 def png_size(data: bytes):

@@ -85,8 +85,8 @@ def test_page_holds_every_period_and_opens_at_the_views_date():
     assert p.G.number_of_edges() == every.number_of_edges()
     assert p.time["date"] == "2026-11-30" and p.time["mode"] == "valid"
     assert len(p.time["ties"]) == p.G.number_of_edges()
-    # the banner at the page's date says what the command line says
-    assert p.time["notes"] == ["as of 2026-11-30: 2 ended ties left out (--as-of all for every period)",
+    # the banner at the page's date says what the command line says, without its flag hint
+    assert p.time["notes"] == ["as of 2026-11-30: 2 ended ties left out",
                                "as of 2026-11-30: 2 inactive actors left out (outside their period or with no tie"
                                " in force)"]
     # measures at every step (the bundled data is under the cap), those at the page's date as render's

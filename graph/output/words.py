@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from graph.analysis.build import Restriction, restrictions
 
-__all__ = ["count", "restriction_text", "plain_text", "view_notes", "left_out", "names", "findings"]
+__all__ = ["hinted_text", "count", "restriction_text", "plain_text", "view_notes", "left_out", "names", "findings"]
 
 
 def count(n: int, word: str) -> str:
@@ -75,9 +77,24 @@ def _states(r: Restriction) -> str:
 
 
 def plain_text(r: Restriction) -> str:
-    """A restriction as a page or a slide says it: the terminal's code marks around a flag
-    (`--as-of all`) would show there as noise."""
-    return restriction_text(r).replace("`", "")
+    """A restriction as a page or a slide says it: without the terminal's hint naming a flag
+    ("(`--as-of all` for every period)"), which a reader of the page or the slide cannot type there.
+
+    >>> plain_text(Restriction("today", ("2026-11-30",), relations=12, by_status=(("ended", 12),)))
+    'as of 2026-11-30: 12 ended ties left out'
+    """
+    return re.sub(r" \(`?--[^()]*\)$", "", restriction_text(r)).replace("`", "")
+
+
+def hinted_text(r: Restriction, spell=None) -> str:
+    """A restriction with its hint, the flag spelled by ``spell(flag, value)`` (the API: as_of='all').
+
+    >>> hinted_text(Restriction("today", ("2026-11-30",), relations=1, by_status=(("ended", 1),)),
+    ...             lambda flag, value: f"{flag[2:].replace('-', '_')}={value!r}")
+    "as of 2026-11-30: 1 ended tie left out (as_of='all' for every period)"
+    """
+    text = restriction_text(r).replace("`", "")
+    return re.sub(r"(--[a-z-]+) ([a-z]+)", lambda m: spell(m.group(1), m.group(2)), text) if spell else text
 
 
 def view_notes(G) -> list[str]:
