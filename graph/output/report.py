@@ -183,7 +183,8 @@ def view_line(dataset, view, G) -> str:
     day = (view if view is not None else View()).date()
     date = f"as of {day}" if day else "all dates"
     said = f"data set {folder_name(dataset.folder)}; {date}; {statuses}; {grade}."
-    notes = [n.replace("`", "") for n in left_out(G)]  # a briefing's prose: no terminal code marks round a flag
+    # a briefing is read, not typed into: no command-line flag in its hints, as on the page
+    notes = [re.sub(r" \(`?--[^()]*\)$", "", n).replace("`", "") for n in left_out(G)]
     return said + (" Left out: " + "; ".join(notes) + "." if notes else "")
 
 
