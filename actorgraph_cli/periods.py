@@ -93,6 +93,15 @@ def diff_dates(dates, measure: str, top: int, fmt: str, table: str | None = None
 
             return click.echo(_format(found["ranks"], RANK_COLUMNS if fmt == "csv" else RANK_COLUMNS[1:], fmt),
                               nl=False)
+        if fmt == "csv":  # the columns of a two-folder diff's CSV: ids, and the period apart
+            from graph.output.rows import tie_period
+
+            rows = ([{"change": c, "what": "tie", "item": f"{t['source']} {t['relation']} {t['target']}",
+                      "details": tie_period(t)} for c, key in (("started", "started"), ("ended", "ended"))
+                     for t in found[key]]
+                    + [{"change": c, "what": "actor", "item": a["id"], "details": a["name"]}
+                       for c in ("appeared", "inactive") for a in found[c]])
+            return click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
         return click.echo(_format(rows, ["change", "what", "item"], fmt), nl=False)
     click.echo(f"From {found['from']} to {found['to']}:")
     click.echo(_format(rows, ["change", "what", "item"], fmt) if rows else "No changes.\n", nl=False)

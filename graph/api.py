@@ -22,7 +22,7 @@ from graph.data.load import Dataset, display_path, folder_name, load_dataset, lo
 from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, EVERY, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
 from graph.output.rows import (broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, cut_at,
-                               robustness_long)
+                               robustness_long, tie_period)
 from graph.analysis.build import restrictions
 from graph.output.words import hinted_text, plain_text
 from graph.analysis.balance import balance
@@ -622,7 +622,7 @@ def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = 
             if c["what"] == "tie":
                 t = c["item"]
                 c["item"] = f"{t['source']} {t['relation']} {t['target']}"
-                c["details"] = f"{t['since'] or '…'} to {t['until'] or '…'}" if t["since"] or t["until"] else ""
+                c["details"] = tie_period(t)
         moves, notes = found["ranks"], found["notes"]
     else:
         if new is None:

@@ -178,7 +178,7 @@ def test_diff_of_two_versions_and_of_two_dates(tmp_path):
     assert str(found.ranks["rank_before"].dtype) == "Int64"
     dated = graph.diff(old, as_of=("2019-06", "2021"), measure="degree", top=4)
     assert [(r.change, r.item, r.details) for r in dated.changes.itertuples()] == [
-        ("ended", "b part_of c", "… to 2020-08-18")]
+        ("ended", "b part_of c", "until 2020-08-18")]
     with pytest.raises(ValueError):
         graph.diff(old)
 

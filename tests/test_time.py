@@ -205,6 +205,9 @@ def test_diff_between_two_dates_worked_by_hand(t):
         ("c", "0"), ("a", "2"), ("b", "-2"), ("d", "0")]
     only = ok("diff", "--as-of", "2019", "--as-of", "2027", "--table", "ranks", "--data", t).stdout
     assert only.startswith("name ") and "started" not in only
+    rows = ok("diff", "--as-of", "2019", "--as-of", "2027", "--format", "csv", "--data", t).stdout.splitlines()
+    assert rows == ["change,what,item,details", "started,tie,a coordinates_with c,since 2027",
+                    "ended,tie,b part_of c,until 2020-08-18"]  # the columns of a two-folder diff, ids
 
 
 # -- 8. a view dated after its sources ------------------------------------------------------------------------

@@ -172,3 +172,13 @@ def robustness_long(result: dict) -> list[dict]:
                          "kendall_tau": v["kendall_tau"], "id": actor_id, "name": a["name"], "rank": a["rank"],
                          "rank_in_view": rank, "keeps_rank": rank == a["rank"]})
     return rows
+
+
+def tie_period(tie: dict) -> str:
+    """A tie's period in words: '2019 to 2020-08-18', 'since 2020-09', 'until 2020-08-18' or ''.
+
+    >>> tie_period({"since": "2020-09", "until": ""}), tie_period({"since": "", "until": ""})
+    ('since 2020-09', '')
+    """
+    since, until = tie.get("since") or "", tie.get("until") or ""
+    return f"{since} to {until}" if since and until else f"since {since}" if since else f"until {until}" if until else ""
