@@ -368,8 +368,9 @@ def _sums_by_source(g, sources=None) -> tuple[list[int], list[int]]:
                 reach[v] = r
         return total, reach
     total, reach = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
-    for i in range(0, len(sources), 256):
-        D = np.array(g.distances(source=[int(s) for s in sources[i:i + 256]], mode="out"), dtype=float)
+    step = max(1, min(256, 2_000_000 // max(n, 1)))  # igraph gives Python lists: about 2 million numbers at a time
+    for i in range(0, len(sources), step):
+        D = np.array(g.distances(source=[int(s) for s in sources[i:i + step]], mode="out"), dtype=float)
         found = np.isfinite(D)
         total += np.where(found, D, 0.0).sum(axis=0).astype(np.int64)
         reach += found.sum(axis=0)
