@@ -13,7 +13,7 @@ from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
     SAID_BY_VIEW, OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, flag_for, format_option,
-    load, meta,
+    load, meta, rank_columns,
     notes, raw_option, relayout_option, view, view_options,
     write_files,
 )
@@ -83,16 +83,14 @@ def diff(old, new, rev, measure, top, table, fmt, dates):
         return _json({"changes": rows, "measure": measure, "ranks": moves})
     if fmt == "csv" or table:
         if table == "ranks":
-            return click.echo(_format(moves, RANK_COLUMNS if fmt == "csv" else RANK_COLUMNS[1:], fmt), nl=False)
+            return click.echo(_format(moves, rank_columns(fmt), fmt), nl=False)
         return click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
     click.echo(_format(rows, ["change", "what", "item", "details"], fmt, wrap="details") if rows
                else "No changes.\n", nl=False)
     click.echo(f"\n{measure} ranks (top {top} before or after):")
-    click.echo(_format(moves, ["name", "rank_before", "before", "rank_after", "after", "rank_change"], fmt),
+    click.echo(_format(moves, rank_columns("table"), fmt),
                nl=False)
 
-
-RANK_COLUMNS = ["id", "name", "rank_before", "before", "rank_after", "after", "rank_change"]
 
 EXPORT_HELP = "; ".join(f"{f.name}: {f.tools}" for f in FILE_FORMATS if f.exports)
 

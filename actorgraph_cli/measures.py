@@ -114,9 +114,9 @@ def _positive(value: float) -> float:
 def _echo_top(rows, columns, top, fmt) -> None:
     """The first ``top`` rows; a note when the cut leaves out actors tied with the last one shown."""
     from graph.output.rows import cut_at
+    from graph.output.words import cut_note
 
     rows, tied = cut_at(rows, top)
     if tied:
-        more, them = (f"{tied} more actors are", "them") if tied > 1 else ("1 more actor is", "it")
-        notes([f"{more} tied at rank {rows[-1]['rank']} with the last one shown (--top {top + tied} shows {them})"])
+        notes([cut_note(rows[-1]["rank"], tied, f"--top {top + tied}")])
     click.echo(_format(rows, columns, fmt), nl=False)

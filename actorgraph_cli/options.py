@@ -138,6 +138,13 @@ def meta(key: str, default=None):
     return default if value is None else value
 
 
+def rank_columns(fmt: str) -> list[str]:
+    """diff's rank moves as a format shows them: CSV with the actor's id, a table by name."""
+    from graph.output.rows import RANK_MOVE_COLUMNS
+
+    return RANK_MOVE_COLUMNS if fmt == "csv" else RANK_MOVE_COLUMNS[1:]
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 

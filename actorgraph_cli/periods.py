@@ -8,8 +8,8 @@ import click
 
 from cli import Command, data_option
 from graph.names import EVERY, MEASURE_NAMES
-from actorgraph_cli.options import (OutputPath, _format, _json, cli_view, format_option, load, notes, view_options,
-                                    write_files)
+from actorgraph_cli.options import (OutputPath, _format, _json, cli_view, format_option, load, notes,
+                                    rank_columns, view_options, write_files)
 
 
 @click.command(cls=Command)
@@ -81,35 +81,20 @@ def diff_dates(dates, measure: str, top: int, fmt: str, table: str | None = None
         raise click.UsageError("give --as-of twice: diff --as-of A --as-of B")
     found = between(load(), dates[0], dates[1], cli_view(), measure=measure, top=top)
     notes(found["notes"])
-    rows = ([{"change": "started", "what": "tie", "item": _said(t)} for t in found["started"]]
-            + [{"change": "ended", "what": "tie", "item": _said(t)} for t in found["ended"]]
-            + [{"change": "appeared", "what": "actor", "item": a["name"]} for a in found["appeared"]]
-            + [{"change": "inactive", "what": "actor", "item": a["name"]} for a in found["inactive"]])
     if fmt == "json":
         return _json(found)
-    if fmt == "csv" or table:
-        if table == "ranks":
-            from actorgraph_cli.formats import RANK_COLUMNS
+    if table == "ranks":
+        return click.echo(_format(found["ranks"], rank_columns(fmt), fmt), nl=False)
+    from graph.output.rows import CHANGE_COLUMNS, between_rows
 
-            return click.echo(_format(found["ranks"], RANK_COLUMNS if fmt == "csv" else RANK_COLUMNS[1:], fmt),
-                              nl=False)
-        if fmt == "csv":  # the columns of a two-folder diff's CSV: ids, and the period apart
-            from graph.output.rows import tie_period
-
-            rows = ([{"change": c, "what": "tie", "item": f"{t['source']} {t['relation']} {t['target']}",
-                      "details": tie_period(t)} for c, key in (("started", "started"), ("ended", "ended"))
-                     for t in found[key]]
-                    + [{"change": c, "what": "actor", "item": a["id"], "details": a["name"]}
-                       for c in ("appeared", "inactive") for a in found[c]])
-            return click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
+    rows = between_rows(found)
+    if fmt == "csv":  # the columns of a two-folder diff's CSV: ids, the name or the period in details
+        return click.echo(_format(rows, CHANGE_COLUMNS, fmt), nl=False)
+    for r in rows:  # a person reads an actor's name (its details), and a tie with its period
+        r["item"] = r["details"] if r["what"] == "actor" else r["item"] + (f" ({r['details']})" if r["details"] else "")
+    if table:
         return click.echo(_format(rows, ["change", "what", "item"], fmt), nl=False)
     click.echo(f"From {found['from']} to {found['to']}:")
     click.echo(_format(rows, ["change", "what", "item"], fmt) if rows else "No changes.\n", nl=False)
     click.echo(f"\n{measure} ranks (top {top} at either date):")
-    click.echo(_format(found["ranks"], ["name", "rank_before", "before", "rank_after", "after", "rank_change"], fmt),
-               nl=False)
-
-
-def _said(tie: dict) -> str:
-    period = f" ({tie['since'] or '…'} to {tie['until'] or '…'})" if tie["since"] or tie["until"] else ""
-    return f"{tie['source']} {tie['relation']} {tie['target']}{period}"
+    click.echo(_format(found["ranks"], rank_columns(fmt), fmt), nl=False)

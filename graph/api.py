@@ -21,10 +21,10 @@ from graph.analysis.views import View, graph_of
 from graph.data.load import Dataset, display_path, folder_name, load_dataset, locate
 from graph.data.resolve import ActorNotFound
 from graph.names import BROKER_MEASURES, COMMUNITY_SEED, EVERY, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
-from graph.output.rows import (broker_rows, centrality_rows, COMMUNITY_COLUMNS, community_rows, cut_at,
-                               robustness_long, tie_period)
+from graph.output.rows import (between_rows, broker_rows, centrality_rows, CHANGE_COLUMNS, COMMUNITY_COLUMNS,
+                               community_rows, cut_at, RANK_MOVE_COLUMNS, robustness_long)
 from graph.analysis.build import restrictions
-from graph.output.words import hinted_text, plain_text
+from graph.output.words import cut_note, hinted_text, plain_text
 from graph.analysis.balance import balance
 from graph.data.files import clean_text, write_outputs
 from graph.output.notebook import iframe, to_pyvis as network
@@ -54,14 +54,13 @@ def open_dataset(folder: str | os.PathLike | None = None, *, lock: bool = True) 
 
 def _one_of(value, allowed, field: str):
     """``value`` if it is one of ``allowed``, else BadArgument naming the closest and all of them."""
-    import difflib
-
+    from graph.data.hints import Hints
     from graph.errors import BadArgument
 
     allowed = tuple(allowed)
     if value in allowed:
         return value
-    near = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
+    near = Hints().close(str(value), [str(a) for a in allowed])
     said = f"; did you mean '{near[0]}'?" if near else ""
     raise BadArgument(f"{field} '{value}' is not one of {', '.join(map(str, allowed))}{said}", text=str(value),
                       suggestions=near, allowed=allowed, field=field)
@@ -152,10 +151,7 @@ def _view_notes(G) -> list[str]:
 
 
 def _cut_note(rows, top, tied) -> list[str]:
-    if not tied:
-        return []
-    more = f"{tied} more actors are" if tied > 1 else "1 more actor is"
-    return [f"{more} tied at rank {rows[-1]['rank']} with the last one shown (top={top + tied} shows them)"]
+    return [cut_note(rows[-1]["rank"], tied, f"top={top + tied}")] if tied else []
 
 
 def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top: int | None = None):
@@ -612,17 +608,7 @@ def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = 
             raise BadArgument("as_of=(A, B) compares one data set at two dates: give two dates and no new",
                               field="as_of")
         found = between(_dataset(old), as_of[0], as_of[1], view, measure=measure, top=top)
-        changes = ([{"change": "started", "what": "tie", "item": t, "details": ""} for t in found["started"]]
-                   + [{"change": "ended", "what": "tie", "item": t, "details": ""} for t in found["ended"]]
-                   + [{"change": "appeared", "what": "actor", "item": a["id"], "details": a["name"]}
-                      for a in found["appeared"]]
-                   + [{"change": "inactive", "what": "actor", "item": a["id"], "details": a["name"]}
-                      for a in found["inactive"]])
-        for c in changes:
-            if c["what"] == "tie":
-                t = c["item"]
-                c["item"] = f"{t['source']} {t['relation']} {t['target']}"
-                c["details"] = tie_period(t)
+        changes = between_rows(found)
         moves, notes = found["ranks"], found["notes"]
     else:
         if new is None:
@@ -631,9 +617,8 @@ def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = 
         changes = diff_rows(a, b)
         seen = view if view is not None else View()
         moves = rank_moves(graph_of(a, seen), graph_of(b, seen), measure, top, renames(a, b), notes)
-    changes = pd.DataFrame(changes, columns=["change", "what", "item", "details"])
-    ranks = pd.DataFrame(moves, columns=["id", "name", "rank_before", "before", "rank_after", "after",
-                                         "rank_change"]).set_index("id")
+    changes = pd.DataFrame(changes, columns=CHANGE_COLUMNS)
+    ranks = pd.DataFrame(moves, columns=RANK_MOVE_COLUMNS).set_index("id")
     for column in ("rank_before", "rank_after", "rank_change"):
         ranks[column] = ranks[column].astype("Int64")
     for column in ("before", "after"):

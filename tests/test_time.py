@@ -195,7 +195,7 @@ def test_diff_between_two_dates_worked_by_hand(t):
     assert [(r["id"], r["rank_before"], r["rank_after"], r["rank_change"]) for r in found["ranks"]] == [
         ("c", 1, 1, 0), ("a", 3, 1, 2), ("b", 1, 3, -2), ("d", 3, 3, 0)]  # by rank after, then before
     table = ok("diff", "--as-of", "2019", "--as-of", "2027", "--data", t).stdout
-    assert ["started", "tie", "a coordinates_with c (2027 to …)"] in [line.split(None, 2) for line in table.splitlines()]
+    assert ["started", "tie", "a coordinates_with c (since 2027)"] in [line.split(None, 2) for line in table.splitlines()]
     once = invoke("diff", "--as-of", "2019", "--data", t)
     assert once.exit_code == 2 and "give --as-of twice" in once.stderr
     ranks = ok("diff", "--as-of", "2019", "--as-of", "2027", "-m", "degree", "--format", "csv", "--table", "ranks",

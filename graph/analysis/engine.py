@@ -318,8 +318,7 @@ def _distance_sums(H, sources=None) -> tuple[list[int], list[int]]:
     g = to_igraph(H)
     if _levels(g) > DEEP:
         return _sums_by_source(g, sources)
-    index = {node: i for i, node in enumerate(H)}
-    e = np.array([(index[u], index[v]) for u, v in H.edges()], dtype=np.int64).reshape(-1, 2)
+    e = np.array(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)  # H's ties, in its node order
     heads, tails = (e[:, 1], e[:, 0]) if H.is_directed() else (np.concatenate([e[:, 1], e[:, 0]]),
                                                                 np.concatenate([e[:, 0], e[:, 1]]))
     order = np.argsort(heads, kind="stable")

@@ -247,7 +247,7 @@ def _split_records(text: str, display: str):
             at += len(run)
             continue
         start = line
-        if '"' in piece and _open_quote(piece, delimiter, False):
+        if '"' in piece and _open_quote(piece, delimiter):
             stop, closed_end, closed_after = _quoted_record(text, at + len(piece), delimiter)
             if stop is None:  # the line alone is the record (its quote read as text): the lines after it are checked
                 problems.append(Problem(display, start, "unclosed-quote",
@@ -280,7 +280,7 @@ def _quoted_record(text: str, at: int, delimiter: str) -> tuple[int | None, str,
             continue
         rest, end, after = _line_at(text, q + 1)  # the cell is closed: the rest of its line may open another
         at = q + 1 + len(rest)
-        if not ('"' in rest and _open_quote(rest, delimiter, False)):
+        if not ('"' in rest and _open_quote(rest, delimiter)):
             return at, end, after
 
 
@@ -292,17 +292,16 @@ def _newlines(text: str, start: int, stop: int) -> int:
 _WELL_FORMED: dict[str, re.Pattern] = {}
 
 
-def _open_quote(line: str, delimiter: str, in_quotes: bool) -> bool:
-    """Whether a line ends inside a quoted cell (csv module rules, strict=False)."""
-    if not in_quotes:  # fast path: every cell either plain or properly quoted
-        pattern = _WELL_FORMED.get(delimiter)
-        if pattern is None:
-            d = re.escape(delimiter)
-            cell = f'(?:"[^"]*+(?:""[^"]*+)*+"|[^"{d}]*+)'  # possessive: no backtracking state per character
-            pattern = _WELL_FORMED[delimiter] = re.compile(f"{cell}(?:{d}{cell})*")
-        if pattern.fullmatch(line):
-            return False
-    state = "quoted" if in_quotes else "start"
+def _open_quote(line: str, delimiter: str) -> bool:
+    """Whether a line that starts outside quotes ends inside a quoted cell (csv module rules, strict=False)."""
+    pattern = _WELL_FORMED.get(delimiter)  # fast path: every cell either plain or properly quoted
+    if pattern is None:
+        d = re.escape(delimiter)
+        cell = f'(?:"[^"]*+(?:""[^"]*+)*+"|[^"{d}]*+)'  # possessive: no backtracking state per character
+        pattern = _WELL_FORMED[delimiter] = re.compile(f"{cell}(?:{d}{cell})*")
+    if pattern.fullmatch(line):
+        return False
+    state = "start"
     for c in line:
         if state == "start":
             state = "quoted" if c == '"' else "start" if c == delimiter else "field"

@@ -183,8 +183,7 @@ def view_line(dataset, view, G) -> str:
     day = (view if view is not None else View()).date()
     date = f"as of {day}" if day else "all dates"
     said = f"data set {folder_name(dataset.folder)}; {date}; {statuses}; {grade}."
-    # a briefing is read, not typed into: no command-line flag in its hints, as on the page
-    notes = [re.sub(r" \(`?--[^()]*\)$", "", n).replace("`", "") for n in left_out(G)]
+    notes = left_out(G, plain=True)  # a briefing is read, not typed into: no flag in its hints, as on the page
     return said + (" Left out: " + "; ".join(notes) + "." if notes else "")
 
 

@@ -174,6 +174,19 @@ def robustness_long(result: dict) -> list[dict]:
     return rows
 
 
+CHANGE_COLUMNS = ["change", "what", "item", "details"]  # diff's changed rows, of two versions or two dates
+RANK_MOVE_COLUMNS = ["id", "name", "rank_before", "before", "rank_after", "after", "rank_change"]
+
+
+def between_rows(found: dict) -> list[dict]:
+    """The changes of graph.analysis.timeline.between as diff's rows of two versions (CHANGE_COLUMNS): ties as
+    'source relation target' with their period in details, actors by id with their name in details."""
+    ties = [{"change": change, "what": "tie", "item": f"{t['source']} {t['relation']} {t['target']}",
+             "details": tie_period(t)} for change in ("started", "ended") for t in found[change]]
+    return ties + [{"change": change, "what": "actor", "item": a["id"], "details": a["name"]}
+                   for change in ("appeared", "inactive") for a in found[change]]
+
+
 def tie_period(tie: dict) -> str:
     """A tie's period in words: '2019 to 2020-08-18', 'since 2020-09', 'until 2020-08-18' or ''.
 

@@ -6,7 +6,7 @@ import re
 
 from graph.analysis.build import Restriction, restrictions
 
-__all__ = ["hinted_text", "count", "restriction_text", "plain_text", "view_notes", "left_out", "names", "findings"]
+__all__ = ["cut_note", "hinted_text", "count", "restriction_text", "plain_text", "view_notes", "left_out", "names", "findings"]
 
 
 def count(n: int, word: str) -> str:
@@ -76,6 +76,22 @@ def _states(r: Restriction) -> str:
     return " and ".join(parts) + (" tie" if r.relations == 1 else " ties")
 
 
+def cut_note(rank: int, tied: int, shown_by: str) -> str:
+    """Actors left out by a top-N cut although tied with the last one shown; ``shown_by``: the top that shows
+    them, as the client spells it.
+
+    >>> cut_note(10, 3, "--top 13")
+    '3 more actors are tied at rank 10 with the last one shown (--top 13 shows them)'
+    """
+    more, them = (f"{tied} more actors are", "them") if tied > 1 else ("1 more actor is", "it")
+    return f"{more} tied at rank {rank} with the last one shown ({shown_by} shows {them})"
+
+
+def _unflagged(text: str) -> str:
+    """A note without its trailing hint naming a command-line flag, and without code marks."""
+    return re.sub(r" \(`?--[^()]*\)$", "", text).replace("`", "")
+
+
 def plain_text(r: Restriction) -> str:
     """A restriction as a page or a slide says it: without the terminal's hint naming a flag
     ("(`--as-of all` for every period)"), which a reader of the page or the slide cannot type there.
@@ -83,7 +99,7 @@ def plain_text(r: Restriction) -> str:
     >>> plain_text(Restriction("today", ("2026-11-30",), relations=12, by_status=(("ended", 12),)))
     'as of 2026-11-30: 12 ended ties left out'
     """
-    return re.sub(r" \(`?--[^()]*\)$", "", restriction_text(r)).replace("`", "")
+    return _unflagged(restriction_text(r))
 
 
 def hinted_text(r: Restriction, spell=None) -> str:
@@ -102,15 +118,15 @@ def view_notes(G) -> list[str]:
     return [plain_text(r) for r in restrictions(G)]
 
 
-def left_out(G) -> list[str]:
+def left_out(G, plain: bool = False) -> list[str]:
     """Everything G's view leaves out, as the terminal says it: its restrictions, and the planned or
-    recommended ties it hides."""
+    recommended ties it hides; ``plain``: without the hints naming flags (a briefing, a page)."""
     notes = [restriction_text(r) for r in restrictions(G)]
     hidden = G.graph.get("hidden") or {}
     if hidden:
         notes.append("actual ties only: " + ", ".join(f"{c} {s}" for s, c in sorted(hidden.items()))
                      + " ties left out (--status to include them)")
-    return notes
+    return [_unflagged(n) for n in notes] if plain else notes
 
 
 def names(items: list[str], most: int = 3) -> str:
