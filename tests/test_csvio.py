@@ -224,6 +224,22 @@ def test_a_stray_quote_hides_no_other_problem():
             " this line runs on to line 4") in said
 
 
+def test_a_stray_quote_that_closes_again_below_is_a_warning_naming_the_rows_it_took():
+    """A quote opened on one line and closed lines below can leave the row with the header's cell count,
+    and rows in between would vanish into one cell unseen: the lines that look like rows are named."""
+    folder = Path("d")
+    write(folder, 'id,name,type\na,"Alpha,state\nb,Beta,state\nc,Gamma",state\nd,Delta,state\n',
+          "source,relation,target,evidence\na,trains,d,x\n")
+    result = invoke("validate", "--data", folder)
+    assert result.exit_code == 0 and "1 warning" in result.stdout
+    assert (f"{folder / 'actors.csv'}:2: warning: a quoted cell opened on this line runs on to line 4, and lines"
+            " 3, 4 inside it look like rows of their own") in result.stdout
+    write(folder, 'id,name,type,description\na,Alpha,state,"One, two\nthree, four\nfive"\nd,Delta,state,\n',
+          "source,relation,target,evidence\na,trains,d,x\n")  # a description of several lines: no warning
+    result = invoke("validate", "--data", folder)
+    assert result.exit_code == 0 and "0 warnings" in result.stdout, result.stdout
+
+
 def test_a_run_of_blank_lines_is_one_record_and_rows_are_capped(monkeypatch):
     """Millions of empty lines cost one record (it was one per line: gigabytes); too many rows is a problem."""
     import graph.data.csvio as csvio

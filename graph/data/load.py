@@ -357,6 +357,24 @@ def _unmatched_types(types: dict, rows, path: str, used: set) -> list[Problem]:
     return found
 
 
+def _swallowed(f: CsvFile, rec, width: int) -> list[Problem]:
+    """A warning when a record's quoted cell runs over lines that each look like a row of their own
+    (as many cells as the header, an id first): a stray quote that joined rows, which the cell count
+    cannot see when the quote closes again further down."""
+    lines = rec.raw.splitlines()
+    rowlike = [i for i, text in enumerate(lines)
+               if text.replace('"', "").count(f.delimiter) == width - 1 and text.split(f.delimiter, 1)[0].strip(' "')]
+    if width < 2 or len(rowlike) < 2 or 0 not in rowlike:
+        return []
+    inner = [rec.line + i for i in rowlike[1:]]
+    where = ", ".join(map(str, inner[:5])) + (f" and {len(inner) - 5} more" if len(inner) > 5 else "")
+    return [Problem(f.display, rec.line, "swallowed-rows",
+                    f"a quoted cell opened on this line runs on to line {rec.line + len(lines) - 1}, and line"
+                    f"{'s' if len(inner) > 1 else ''} {where} inside it look{'' if len(inner) > 1 else 's'} like"
+                    " rows of their own, read as text of this row: a stray double quote? (a quote inside a value"
+                    " is written twice, \"\")")]
+
+
 def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[list[Row] | None, list[Problem]]:
     """Rows of a table, or None when its header makes the rows unreadable."""
     problems = []
@@ -405,6 +423,8 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
             problems.append(Problem(f.display, rec.line, "cell-count",
                                     f"row has {len(cells)} cells but the header has {width} columns{tail}"))
             continue
+        if "\n" in rec.raw or "\r" in rec.raw:
+            problems += _swallowed(f, rec, width)
         if unnamed and any(cells[i].strip() for i in unnamed if i < len(cells)):
             index = unnamed[0] == 0 and cells[0].strip().isdigit()  # pandas' to_csv writes its index there
             problems.append(Problem(f.display, rec.line, "unnamed-column",
