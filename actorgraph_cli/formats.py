@@ -54,6 +54,7 @@ def diff(old, new, rev, measure, top, table, fmt, dates):
     from graph.data.diff import dataset_at_revision, diff_rows, renames
     from graph.data.load import display_path
     from graph.data.problems import DataError
+    from graph.output.rows import CHANGE_COLUMNS
 
     if rev and (old or new):
         raise click.UsageError("give two folders or --rev, not both")
@@ -79,13 +80,13 @@ def diff(old, new, rev, measure, top, table, fmt, dates):
     # ended tie added in a week is a changed row, not a changed rank
     moves = rank_moves(graph_of(old_ds), graph_of(new_ds), measure, top, renames(old_ds, new_ds), measured)
     notes(measured)
-    if fmt == "json":
-        return _json({"changes": rows, "measure": measure, "ranks": moves})
+    if fmt == "json":  # the shape of diff --as-of's JSON, without its dates and its lists by change
+        return _json({"measure": measure, "notes": list(dict.fromkeys(measured)), "changes": rows, "ranks": moves})
     if fmt == "csv" or table:
         if table == "ranks":
             return click.echo(_format(moves, rank_columns(fmt), fmt), nl=False)
-        return click.echo(_format(rows, ["change", "what", "item", "details"], fmt), nl=False)
-    click.echo(_format(rows, ["change", "what", "item", "details"], fmt, wrap="details") if rows
+        return click.echo(_format(rows, CHANGE_COLUMNS, fmt), nl=False)
+    click.echo(_format(rows, CHANGE_COLUMNS, fmt, wrap="details") if rows
                else "No changes.\n", nl=False)
     click.echo(f"\n{measure} ranks (top {top} before or after):")
     click.echo(_format(moves, rank_columns("table"), fmt),

@@ -573,7 +573,9 @@ def timeline(dataset, view: View | None = None, *, measure: str = "betweenness",
 class Diff:
     """What changed between two versions of a data set (:func:`diff`).
 
-    ``changes``: a DataFrame of rows added, removed, changed or renamed (change, what, item, details);
+    ``changes``: a DataFrame of rows added, removed, changed or renamed (change, what, item, details, line:
+    the row's line in the new file, or the old one for a removed row; between two dates, ties started or
+    ended and actors that appeared or went inactive, with no line);
     ``ranks``: a DataFrame indexed by actor id of the actors in either version's top N (name, rank_before,
     before, rank_after, after, rank_change; ranks Int64); ``notes``: the measure's notes.
     """
@@ -618,6 +620,7 @@ def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = 
         seen = view if view is not None else View()
         moves = rank_moves(graph_of(a, seen), graph_of(b, seen), measure, top, renames(a, b), notes)
     changes = pd.DataFrame(changes, columns=CHANGE_COLUMNS)
+    changes["line"] = changes["line"].astype("Int64")
     ranks = pd.DataFrame(moves, columns=RANK_MOVE_COLUMNS).set_index("id")
     for column in ("rank_before", "rank_after", "rank_change"):
         ranks[column] = ranks[column].astype("Int64")

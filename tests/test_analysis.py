@@ -212,9 +212,11 @@ def test_diff_between_folders(tmp_path, g):
                 RELATIONS.replace("a,trains,b,s,,\n", "") + "f,trains,a,s,,\n")
     report = as_json("diff", g, new)
     assert [(c["change"], c["what"], c["item"]) for c in report["changes"]] == [
-        ("changed", "actor", "c"), ("added", "actor", "f"), ("added", "relation", "f trains a (line 5)"),
-        ("removed", "relation", "a trains b (line 2)")]
+        ("changed", "actor", "c"), ("added", "actor", "f"), ("added", "relation", "f trains a"),
+        ("removed", "relation", "a trains b")]
     assert report["changes"][0]["details"] == "name: 'C' -> 'Charlie'"
+    assert [c["line"] for c in report["changes"]] == [4, 7, 5, 2]  # the new file's line; the old one's if removed
+    assert set(report) == {"measure", "notes", "changes", "ranks"}  # as diff --as-of's JSON, less its dates
     b = next(r for r in report["ranks"] if r["id"] == "b")
     assert b["rank_before"] == 1
 
@@ -231,7 +233,7 @@ def test_diff_against_a_git_revision(tmp_path, g):
     run("remove-actor", "e", "--data", g)
     report = as_json("diff", "--rev", "HEAD", "--data", g)
     assert [(c["change"], c["item"]) for c in report["changes"]] == [
-        ("removed", "e"), ("removed", "c coordinates_with e (line 5)")]
+        ("removed", "e"), ("removed", "c coordinates_with e")]
     bad = invoke("diff", "--rev", "HEAD~1", "--data", g)  # the empty commit has no data
     assert bad.exit_code == 1 and "cannot read the data at HEAD~1" in bad.stderr
 

@@ -348,4 +348,5 @@ def test_diff_recognises_a_rename_and_says_no_changes(tmp_path):
     assert ok("diff", old, new).stdout.startswith("No changes.\n")
     ok("rename-actor", "a", "alpha", "--data", new)
     rows = json.loads(ok("diff", old, new, "--format", "json").stdout)["changes"]
-    assert rows == [{"change": "renamed", "what": "actor", "item": "a -> alpha", "details": "id: 'a' -> 'alpha'"}]
+    assert rows == [{"change": "renamed", "what": "actor", "item": "a -> alpha", "details": "id: 'a' -> 'alpha'",
+                     "line": 2}]

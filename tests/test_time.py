@@ -192,10 +192,13 @@ def test_diff_between_two_dates_worked_by_hand(t):
     assert [(x["source"], x["relation"], x["target"]) for x in found["started"]] == [("a", "coordinates_with", "c")]
     assert [(x["source"], x["relation"], x["target"]) for x in found["ended"]] == [("b", "part_of", "c")]
     assert found["appeared"] == [] and found["inactive"] == []
+    assert found["changes"] == [  # the rows of a two-folder diff's JSON, under the same key
+        {"change": "started", "what": "relation", "item": "a coordinates_with c", "details": "since 2027", "line": None},
+        {"change": "ended", "what": "relation", "item": "b part_of c", "details": "until 2020-08-18", "line": None}]
     assert [(r["id"], r["rank_before"], r["rank_after"], r["rank_change"]) for r in found["ranks"]] == [
         ("c", 1, 1, 0), ("a", 3, 1, 2), ("b", 1, 3, -2), ("d", 3, 3, 0)]  # by rank after, then before
     table = ok("diff", "--as-of", "2019", "--as-of", "2027", "--data", t).stdout
-    assert ["started", "tie", "a coordinates_with c (since 2027)"] in [line.split(None, 2) for line in table.splitlines()]
+    assert ["started", "relation", "a coordinates_with c (since 2027)"] in [line.split(None, 2) for line in table.splitlines()]
     once = invoke("diff", "--as-of", "2019", "--data", t)
     assert once.exit_code == 2 and "give --as-of twice" in once.stderr
     ranks = ok("diff", "--as-of", "2019", "--as-of", "2027", "-m", "degree", "--format", "csv", "--table", "ranks",
@@ -206,8 +209,8 @@ def test_diff_between_two_dates_worked_by_hand(t):
     only = ok("diff", "--as-of", "2019", "--as-of", "2027", "--table", "ranks", "--data", t).stdout
     assert only.startswith("name ") and "started" not in only
     rows = ok("diff", "--as-of", "2019", "--as-of", "2027", "--format", "csv", "--data", t).stdout.splitlines()
-    assert rows == ["change,what,item,details", "started,tie,a coordinates_with c,since 2027",
-                    "ended,tie,b part_of c,until 2020-08-18"]  # the columns of a two-folder diff, ids
+    assert rows == ["change,what,item,details,line", "started,relation,a coordinates_with c,since 2027,",
+                    "ended,relation,b part_of c,until 2020-08-18,"]  # the columns of a two-folder diff, ids
 
 
 # -- 8. a view dated after its sources ------------------------------------------------------------------------

@@ -234,9 +234,9 @@ def test_diff_matches_an_actor_renamed_and_renamed_again_and_tie_rows_by_period(
     report = json.loads(ok("diff", old, new, "--format", "json").stdout)
     assert report["changes"] == [
         {"change": "renamed", "what": "actor", "item": "a -> alpha",
-         "details": "id: 'a' -> 'alpha'; name: 'Alpha' -> 'Alpha Force'"},
-        {"change": "changed", "what": "relation", "item": "alpha trains b (line 3)",
-         "details": "since: '01/12/2022' -> '01/01/2023'"}]
+         "details": "id: 'a' -> 'alpha'; name: 'Alpha' -> 'Alpha Force'", "line": 2},
+        {"change": "changed", "what": "relation", "item": "alpha trains b",
+         "details": "since: '01/12/2022' -> '01/01/2023'", "line": 3}]
     assert [r["id"] for r in report["ranks"]].count("alpha") == 1
     assert all(r["rank_before"] is not None for r in report["ranks"] if r["id"] == "alpha")
 

@@ -125,7 +125,7 @@ def diff_rows(old, new) -> list[dict]:
 
     Actors are matched by id, or as renamed (see :func:`renames`); the rows of a tie are
     matched by their period, so a changed since is one changed relation. A relation that
-    only follows a renamed actor is not reported again. Relations carry their line (in
+    only follows a renamed actor is not reported again. Each row carries its line (in
     the new file, or the old one for a removed row).
     """
     renamed = renames(old, new)
@@ -136,16 +136,18 @@ def diff_rows(old, new) -> list[dict]:
             b = new_by_id[renamed[a["id"]]]
             rows.append({"change": "renamed", "what": "actor", "item": f"{a['id']} -> {b['id']}",
                          "details": "; ".join(filter(None, (f"id: '{a['id']}' -> '{b['id']}'",
-                                                            _changes(dict(a), dict(b), skip=("id",)))))})
+                                                            _changes(dict(a), dict(b), skip=("id",))))),
+                         "line": b.line})
     before = {a["id"]: a for a in old.actors if a["id"] not in renamed}
     after = {a["id"]: a for a in new.actors if a["id"] not in renamed.values()}
     for key, a in after.items():
         if key not in before:
-            rows.append({"change": "added", "what": "actor", "item": key, "details": ""})
+            rows.append({"change": "added", "what": "actor", "item": key, "details": "", "line": a.line})
         elif dict(before[key]) != dict(a):
-            rows.append({"change": "changed", "what": "actor", "item": key, "details": _changes(dict(before[key]),
-                                                                                                  dict(a))})
-    rows += [{"change": "removed", "what": "actor", "item": key, "details": ""} for key in before if key not in after]
+            rows.append({"change": "changed", "what": "actor", "item": key,
+                         "details": _changes(dict(before[key]), dict(a)), "line": a.line})
+    rows += [{"change": "removed", "what": "actor", "item": key, "details": "", "line": a.line}
+             for key, a in before.items() if key not in after]
 
     def moved(r):
         return {**r, **{c: renamed.get(r[c], r[c]) for c in ("source", "target")}}
@@ -153,8 +155,8 @@ def diff_rows(old, new) -> list[dict]:
     def tie(r):
         return relation_key(r["source"], r["relation"], r["target"], new.kinds)
 
-    def label(r, line):
-        return f"{r['source']} {r['relation']} {r['target']} (line {line})"
+    def label(r):
+        return f"{r['source']} {r['relation']} {r['target']}"
 
     old_ties: dict[tuple, list] = {}
     for r in old.relations:
@@ -166,14 +168,15 @@ def diff_rows(old, new) -> list[dict]:
     removed, present = [], []
     for key, rs in new_ties.items():
         pairs, gone, came = _pairs(old_ties.get(key, []), rs)
-        present += [(y.line, {"change": "changed", "what": "relation", "item": label(y, y.line),
-                              "details": _changes(dict(x), dict(y))}) for x, y in pairs if dict(x) != dict(y)]
-        present += [(y.line, {"change": "added", "what": "relation", "item": label(y, y.line), "details": ""})
-                    for y in came]
+        present += [(y.line, {"change": "changed", "what": "relation", "item": label(y),
+                              "details": _changes(dict(x), dict(y)), "line": y.line})
+                    for x, y in pairs if dict(x) != dict(y)]
+        present += [(y.line, {"change": "added", "what": "relation", "item": label(y), "details": "",
+                              "line": y.line}) for y in came]
         removed += gone
     rows += [row for _, row in sorted(present, key=lambda p: p[0])]
     removed += [x for key, rs in old_ties.items() if key not in new_ties for x in rs]
-    rows += [{"change": "removed", "what": "relation", "item": label(x, x.line), "details": ""}
+    rows += [{"change": "removed", "what": "relation", "item": label(x), "details": "", "line": x.line}
              for x in sorted(removed, key=lambda x: x.line)]
     return _in_order(rows)
 

@@ -174,16 +174,17 @@ def robustness_long(result: dict) -> list[dict]:
     return rows
 
 
-CHANGE_COLUMNS = ["change", "what", "item", "details"]  # diff's changed rows, of two versions or two dates
+CHANGE_COLUMNS = ["change", "what", "item", "details", "line"]  # diff's changed rows (line: in the new file,
+# or the old one for a removed row; none between two dates)
 RANK_MOVE_COLUMNS = ["id", "name", "rank_before", "before", "rank_after", "after", "rank_change"]
 
 
 def between_rows(found: dict) -> list[dict]:
     """The changes of graph.analysis.timeline.between as diff's rows of two versions (CHANGE_COLUMNS): ties as
     'source relation target' with their period in details, actors by id with their name in details."""
-    ties = [{"change": change, "what": "tie", "item": f"{t['source']} {t['relation']} {t['target']}",
-             "details": tie_period(t)} for change in ("started", "ended") for t in found[change]]
-    return ties + [{"change": change, "what": "actor", "item": a["id"], "details": a["name"]}
+    ties = [{"change": change, "what": "relation", "item": f"{t['source']} {t['relation']} {t['target']}",
+             "details": tie_period(t), "line": None} for change in ("started", "ended") for t in found[change]]
+    return ties + [{"change": change, "what": "actor", "item": a["id"], "details": a["name"], "line": None}
                    for change in ("appeared", "inactive") for a in found[change]]
 
 
