@@ -190,7 +190,24 @@ def paths(dataset, source: str, target: str, view: View | None = None, *, all_pa
 
         raise BadArgument(f"the two actors are the same ('{a}')", text=target, field="target")
     _count(limit, "limit")
-    return questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
+    try:
+        return questions.paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
+    except questions.NoPath:
+        helps = questions.joined_by(ds, view, a, b, directed)
+        if helps is None:
+            why = "no chain of relations joins them in the data, in any period, status or kind"
+        elif helps:
+            why = "there is one with " + " or with ".join(_RELAXED_ARGS[name] for name in helps)
+        else:
+            why = "only a view with several of its options given up joins them"
+        raise questions.NoPath(a, b, f"no path between '{a}' and '{b}'{' following directions' * directed}"
+                           f"{' in this view' * (helps is not None)}: {why}", helps) from None
+
+
+# a view's part given up, spelled as the API's arguments
+_RELAXED_ARGS = {"directed": "directed=False", "as_of": "as_of='all'", "statuses": "statuses=('all',)",
+                 "relations": "relations=()", "without": "without=()", "min_grade": "min_grade=None",
+                 "confidence": "confidence=None", "ties": "ties='all'", "known_on": "known_on=None"}
 
 
 @dataclass(frozen=True)

@@ -136,12 +136,17 @@ class UndefinedMeasure(ActorgraphError):
 
 
 class NoPath(ActorgraphError):
-    """No path joins the two actors (ids ``source`` and ``target``) in the view asked for."""
+    """No path joins the two actors (ids ``source`` and ``target``) in the view asked for.
 
-    def __init__(self, source: str, target: str):
-        super().__init__(f"no path between '{source}' and '{target}'")
+    ``joined_by`` (where known): the parts of the view that, each given up alone, would join them
+    ('directed' or View fields); () when only several together would; None when nothing in the data does.
+    """
+
+    def __init__(self, source: str, target: str, message: str = "", joined_by=()):
+        super().__init__(message or f"no path between '{source}' and '{target}'")
         self.source = source
         self.target = target
+        self.joined_by = joined_by
 
 
 class TooLarge(ActorgraphError):

@@ -202,6 +202,27 @@ def test_unknown_actor_suggests(g):
     assert "unknown actor 'Bx'; did you mean 'b' (B)?" in result.stderr
 
 
+def test_no_path_says_what_in_the_view_parts_the_two_actors(tmp_path):
+    """No path: the actors are apart in the whole data, or the hint names the option that joins them, and
+    the command it suggests finds the path."""
+    d = write(tmp_path / "p", "id,name,type\na,A,x\nb,B,x\nc,C,x\nz,Z,x\ny,Y,x\n",
+              "source,relation,target,evidence,status\na,trains,b,s,\nb,coordinates_with,c,s,planned\n"
+              "z,trains,y,s,\n")
+    apart = invoke("path", "a", "z", "--data", d)
+    assert apart.exit_code == 1 and "no chain of relations joins them in the data" in apart.stderr
+    cases = [(["--relation", "trains", "--status", "all"], "there is one without --relation", ["--status", "all"]),
+             ([], "there is one with --status all", ["--status", "all"]),
+             (["--as-of", "2019"], "there is one with --status all", ["--as-of", "2019", "--status", "all"]),
+             (["--relation", "trains"], "the whole data set joins them (--as-of all --status all --ties all",
+              ["--as-of", "all", "--status", "all", "--ties", "all"])]
+    for given, said, works in cases:
+        result = invoke("path", "a", "c", *given, "--data", d)
+        assert result.exit_code == 1 and said in result.stderr, (given, result.stderr)
+        assert "1,2,b,c,coordinates_with" in run("path", "a", "c", *works, "--format", "csv", "--data", d).stdout
+    backwards = invoke("path", "c", "a", "--directed", "--status", "all", "--data", d)
+    assert "following directions in this view; there is one without --directed" in backwards.stderr
+
+
 def test_actor_left_out_by_without(g):
     result = invoke("path", "a", "e", "--without", "e", "--data", g)
     assert result.exit_code == 1 and "'e' is left out of this view" in result.stderr

@@ -7,7 +7,7 @@ import doctest
 import pytest
 
 import graph
-from conftest import BUNDLED, FIXTURES, ROOT, invoke
+from conftest import BUNDLED, FIXTURES, ROOT, invoke, write
 
 
 def test_api_page_examples_run(monkeypatch):
@@ -53,6 +53,22 @@ def test_every_error_the_readme_names_is_importable_from_graph(name):
     error = getattr(graph, name)
     assert issubclass(error, graph.ActorgraphError)
     assert f"`{name}`" in (ROOT / "README.md").read_text() or f"graph.{name}" in (ROOT / "README.md").read_text()
+
+
+def test_no_path_says_which_part_of_the_view_keeps_the_actors_apart(tmp_path):
+    folder = write(tmp_path / "d", actors="id,name,type\na,A,x\nb,B,x\nc,C,x\nz,Z,x\n",
+                   relations="source,relation,target,evidence,status\na,trains,b,e,\nb,coordinates_with,c,e,planned\n")
+    ds = graph.open_dataset(folder)
+    with pytest.raises(graph.NoPath, match=r"there is one with statuses=\('all',\)") as no:
+        graph.paths(ds, "a", "c")
+    assert no.value.joined_by == ("statuses",) and (no.value.source, no.value.target) == ("a", "c")
+    assert graph.paths(ds, "a", "c", graph.View(statuses=("all",))).total == 1  # the hint works
+    with pytest.raises(graph.NoPath, match="no chain of relations joins them in the data") as no:
+        graph.paths(ds, "a", "z")
+    assert no.value.joined_by is None
+    with pytest.raises(graph.NoPath, match="only a view with several of its options given up") as no:
+        graph.paths(ds, "a", "c", graph.View(relations="trains"))
+    assert no.value.joined_by == ()
 
 
 def test_view_is_frozen_and_takes_a_single_name():

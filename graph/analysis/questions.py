@@ -11,7 +11,7 @@ from graph.errors import NoPath
 from graph.analysis import engine
 from graph.analysis.grades import tie_quality
 
-__all__ = ["neighbourhood", "neighbours", "paths", "Paths", "PathStep", "Link", "brokers", "communities", "spell", "NoPath",
+__all__ = ["neighbourhood", "neighbours", "paths", "joined_by", "Paths", "PathStep", "Link", "brokers", "communities", "spell", "NoPath",
            "COMMUNITY_SEED", "BROKER_GUIDE"]
 
 # actors: up to this, communities are networkx's Louvain; above, igraph's (the page's overview, above as many)
@@ -195,6 +195,36 @@ def paths(G, source: str, target: str, all_paths: bool = False, directed: bool =
             steps.append(PathStep(i, a, b, relations, all(r.weak for r in relations)))
         result.append(tuple(steps))
     return Paths(total, tuple(result))
+
+
+# what a view leaves out, each relaxed alone (the View field and its value meaning "everything")
+_RELAXED = (("as_of", "all"), ("statuses", ("all",)), ("relations", ()), ("without", ()), ("min_grade", None),
+            ("confidence", None), ("ties", "all"), ("known_on", None))
+
+
+def joined_by(dataset, view, source: str, target: str, directed: bool = False) -> tuple[str, ...] | None:
+    """Why a view finds no path from ``source`` to ``target``: the parts of it that, each given up alone,
+    would join them ('directed', or View fields such as 'as_of' and 'statuses'); () when only several
+    together would; None when no chain of relations joins them in the data at all (in any period, status
+    or kind, either way round)."""
+    from dataclasses import replace
+
+    from graph.analysis.views import View, graph_of
+
+    def joins(v, one_way: bool) -> bool:
+        G = graph_of(dataset, v)
+        if source not in G or target not in G:
+            return False
+        H = simple_directed(G) if one_way else simple_undirected(G)
+        return target in _bfs(H.succ if one_way else H.adj, source)
+
+    view = view if view is not None else View()
+    if not joins(View(as_of="all", statuses=("all",), ties="all"), False):
+        return None
+    found = ["directed"] if directed and joins(view, False) else []
+    found += [name for name, everything in _RELAXED
+              if getattr(view, name) != everything and joins(replace(view, **{name: everything}), directed)]
+    return tuple(found)
 
 
 def _bfs(adj, start: str) -> dict[str, int]:
