@@ -79,6 +79,9 @@ def run_edit(dry_run: bool, change, show_diff: bool = False) -> None:
         editor, warnings = edit_folder(folder, change, dry_run)
     except DataError as exc:
         echo_problems(exc.problems)
+        if exc.already:
+            fail("nothing was changed: the data has the errors above already (this edit adds none); mend them"
+                 " first, then run the command again")
         fail("nothing was changed: the data would have errors")
     except ActorgraphError as exc:
         fail(f"{exc.worded(flag_for)}; nothing was changed")

@@ -89,6 +89,22 @@ def test_refused_edits_say_why_and_change_nothing(d, args, message):
     assert message in result.stderr
 
 
+def test_an_edit_refused_for_errors_already_in_the_data_says_so():
+    """An error the data had before (not the edit's): the message says to mend it first; an error the edit
+    would bring says the data would have errors. Nothing is written either way."""
+    folder = write(Path("e"), "id,name,type\na,A,x\nb,B,\n", "source,relation,target,evidence\na,trains,b,s\n")
+    before = snapshot(folder)
+    result = invoke("add-actor", "c", "--name", "C", "--type", "x", "--data", folder)
+    assert result.exit_code == 1 and f"{folder / 'actors.csv'}:3: empty required field 'type'" in result.stderr
+    assert "the data has the errors above already (this edit adds none); mend them first" in result.stderr
+    assert snapshot(folder) == before
+    write(folder, "id,name,type\na,A,x\nb,B,x\n", "source,relation,target,evidence\na,trains,b,s\n")
+    before = snapshot(folder)
+    result = invoke("add-relation", "b", "trains", "a", "--since", "banana", "--data", folder)
+    assert result.exit_code == 1 and "the data would have errors" in result.stderr
+    assert snapshot(folder) == before
+
+
 def test_ambiguous_actor_name(d):
     write(d, ACTORS + "g,Gamma,state,,\n", RELATIONS + "a,trains,g,doc,,,,\n")
     result = refused(d, "remove-actor", "gamma", "--data", d)

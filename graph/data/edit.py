@@ -448,8 +448,10 @@ class Editor:
                         **out}
             problems += from_files(self.folder, contents, {n: f.display for n, f in self.files.items()},
                                    partial=False)[1]
-        if any(p.severity == "error" for p in problems):
-            raise DataError(problems)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            had = {(p.path, p.code, p.message) for p in self.dataset.problems if p.severity == "error"}
+            raise DataError(problems, already=all((p.path, p.code, p.message) in had for p in errors))
         self._bytes = out
         return problems
 
