@@ -281,3 +281,10 @@ def test_a_step_with_no_actor_and_dates_at_the_calendars_ends(tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "more than 1,200; check the dates, or use --every year" in result.output
     assert invoke("timeline", "--data", early, "--every", "year").exit_code == 0  # the hint works
+    busy = write(tmp_path / "busy", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target,evidence,since,until\n"
+                 + "".join(f"a,coordinates_with,b,x,{2000 + i // 12:04d}-{i % 12 + 1:02d},{2000 + i // 12:04d}-"
+                           f"{i % 12 + 1:02d}-15\n" for i in range(700)))  # 1,400 event dates over 59 years
+    result = invoke("timeline", "--every", "event", "--data", busy)
+    assert result.exit_code == 1 and "1,400 event dates from 2000-01-01 to 2058-04-16 are more steps than" \
+        " 1,200; use --every month or --every year" in result.stderr
+    assert invoke("timeline", "--every", "month", "--data", busy).exit_code == 0  # the hint works

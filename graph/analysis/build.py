@@ -61,13 +61,12 @@ def build_graph(dataset):
     for a in dataset.actors:
         G.add_node(a["id"])
         G.nodes[a["id"]].update((k, v) for k, v in a.items() if k != "id")  # any column name, even 'self'
+    rows: dict[tuple, int] = {}  # rows so far of each (source, target, kind): a tie of many rows stays linear
     for r in dataset.relations:
         attrs = {k: v for k, v in r.items() if k not in ("source", "target")}
         attrs["directed"] = kinds[r["relation"]].directed
-        key, n = r["relation"], 1
-        while G.has_edge(r["source"], r["target"], key=key):
-            n += 1
-            key = f"{r['relation']}#{n}"
+        n = rows[r["source"], r["target"], r["relation"]] = rows.get((r["source"], r["target"], r["relation"]), 0) + 1
+        key = r["relation"] if n == 1 else f"{r['relation']}#{n}"
         G.add_edge(r["source"], r["target"], key=key)
         G.edges[r["source"], r["target"], key].update(attrs)  # any column name, even 'key'
     return G

@@ -43,9 +43,10 @@ def steps(dataset, every: str = "year") -> list[str]:
     days = event_dates(dataset)
     if not days:
         raise NothingDated("no tie or actor has a since or until date: the network does not change over time")
-    if every == "event":
-        return [d.isoformat() for d in days]
     first, last = days[0], days[-1]
+    if every == "event":
+        _within(len(days), every, first, last)
+        return [d.isoformat() for d in days]
     if every == "year":
         end = last.year + (last != dt.date(last.year, 1, 1))
         _within(end - first.year + 1, every, first, last)
@@ -60,15 +61,20 @@ def steps(dataset, every: str = "year") -> list[str]:
     return months
 
 
-MAX_CALENDAR_STEPS = 1200  # a century of months: more is a date typed wrong (0001) or a job for every event
+MAX_CALENDAR_STEPS = 1200  # a century of months: more is a date typed wrong (0001), or more events than a
+# table can show (each step is a view measured: about 20 ms at 1,000 actors)
 
 
 class TooManySteps(ActorgraphError):
-    """A timeline by year or month over more steps than MAX_CALENDAR_STEPS."""
+    """A timeline of more steps than MAX_CALENDAR_STEPS."""
 
 
 def _within(count: int, every: str, first: dt.date, last: dt.date) -> None:
     if count > MAX_CALENDAR_STEPS:
+        if every == "event":
+            raise TooManySteps(f"{count:,} event dates from {first.isoformat()} to {last.isoformat()} are more steps"
+                               f" than {MAX_CALENDAR_STEPS:,}", hint=Hint("use", (("every", "month"), ("every", "year"))),
+                               field="every")
         raise TooManySteps(f"a step every {every} from {first.isoformat()} to {last.isoformat()} is {count:,} steps,"
                            f" more than {MAX_CALENDAR_STEPS:,}",
                            hint=Hint("check the dates, or use", (("every", "year" if every == "month" else "event"),)),
