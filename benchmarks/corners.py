@@ -13,6 +13,7 @@ import itertools
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +89,11 @@ def cases(tmp: Path, quick: bool):
     d = write(tmp / "longchain", "id,name,type\n" + "".join(f"a{i},Actor {i},t\n" for i in range(chain)),
               "source,relation,target,evidence\n" + "".join(f"a{i},trains,a{i + 1},x\n" for i in range(chain - 1)))
     yield f"centrality, a chain of {chain:,} actors", ["centrality", "--top", "3", "--data", d]
+
+    many = 2000 if quick else 20000
+    d = write(tmp / "onetie", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target,evidence,since,until\n" + "".join(
+        f"a,coordinates_with,b,x,{day},{day}\n" for day in (date.fromordinal(1 + 2 * i).isoformat() for i in range(many))))
+    yield f"centrality, one tie of {many:,} rows", ["centrality", "--as-of", "all", "--data", d]
 
     rows = 50000 if quick else 500000
     d = write(tmp / "big", "id,name,type\n" + "".join(f"a{i},Actor {i},t\n" for i in range(rows)),

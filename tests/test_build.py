@@ -93,3 +93,19 @@ def test_extra_columns_named_like_networkx_arguments_are_data(tmp_path):
     for args in (["centrality"], ["export", "--format", "graphml", "-o", tmp_path / "k.graphml"]):
         result = invoke(*args, "--data", folder)
         assert result.exit_code == 0, result.output
+
+
+def test_the_rows_of_one_tie_are_edges_keyed_by_kind_and_row(tmp_path):
+    """Each row of a tie is an edge of its own, keyed 'kind', 'kind#2', ... in the file's order (counted,
+    not searched: a tie of 20,000 rows builds in linear time; benchmarks/corners.py times it)."""
+    from conftest import write
+    from graph.analysis.views import full_graph
+    from graph.data.load import load_dataset
+
+    folder = write(tmp_path / "t", "id,name,type\na,A,t\nb,B,t\n",
+                   "source,relation,target,evidence,since,until\na,trains,b,x,2001,2001\na,part_of,b,x,,\n"
+                   "a,trains,b,x,2002,2002\nb,trains,a,x,,\na,trains,b,x,2003,\n")
+    G = full_graph(load_dataset(folder))
+    assert [(u, v, k, d.get("since")) for u, v, k, d in G.edges(keys=True, data=True)] == [
+        ("a", "b", "trains", "2001"), ("a", "b", "part_of", ""), ("a", "b", "trains#2", "2002"),
+        ("a", "b", "trains#3", "2003"), ("b", "a", "trains", "")]
