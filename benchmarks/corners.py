@@ -95,6 +95,11 @@ def cases(tmp: Path, quick: bool):
         f"a,coordinates_with,b,x,{day},{day}\n" for day in (date.fromordinal(1 + 2 * i).isoformat() for i in range(many))))
     yield f"centrality, one tie of {many:,} rows", ["centrality", "--as-of", "all", "--data", d]
 
+    shared = 2000 if quick else 20000
+    d = write(tmp / "alias", "id,name,type,aliases\n" + "".join(f"a{i},N{i},t,X\n" for i in range(shared)),
+              "source,relation,target,evidence\n" + "X,trains,X,e\n" * shared)
+    yield f"validate, {shared:,} actors sharing an alias named in {shared:,} relations", ["validate", "--data", d]
+
     rows = 50000 if quick else 500000
     d = write(tmp / "big", "id,name,type\n" + "".join(f"a{i},Actor {i},t\n" for i in range(rows)),
               "source,relation,target,evidence\na0,trains,a1,x\n")

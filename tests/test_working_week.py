@@ -185,12 +185,12 @@ def test_a_name_or_alias_in_relations_is_accepted_with_a_warning(tmp_path):
     d = write(tmp_path / "d", ACTORS, NAMED)
     result = invoke("validate", "--data", "d")
     assert result.exit_code == 0, result.output
-    assert [line for line in result.stdout.splitlines() if "warning" in line and "name of" in line] == [
+    assert [line for line in result.stdout.splitlines() if "warning" in line and "of actor" in line] == [
         "d/relations.csv:2: warning: 'Alpha' in source is the name of actor 'a': write its id"
         " (`actorgraph validate --fix` does)",
         "d/relations.csv:2: warning: 'BETA' in target is the name of actor 'b': write its id"
         " (`actorgraph validate --fix` does)",
-        "d/relations.csv:4: warning: 'alef' in source is the name of actor 'a': write its id"
+        "d/relations.csv:4: warning: 'alef' in source is an alias of actor 'a': write its id"
         " (`actorgraph validate --fix` does)"]
     rows = json.loads(ok("neighbors", "a", "--format", "json", "--data", d).stdout)
     assert sorted(r["id"] for r in rows) == ["b", "c"]

@@ -37,11 +37,14 @@ class ActorIndex:
     @property
     def fields(self) -> dict:
         if self._fields is None:
-            self._fields = {f: {} for f in ("id", "name", "aliases")}
+            fields: dict[str, dict] = {f: {} for f in ("id", "name", "aliases")}
             for a in self.by_id.values():
-                for field, index in self._fields.items():
+                for field, index in fields.items():
                     for v in _values(a, field):
-                        index.setdefault(v, []).append(a["id"])
+                        index.setdefault(v, {})[a["id"]] = None  # each id once, in the data's order
+            # lists built once: a key that thousands of actors share is not copied again at each lookup
+            self._fields = {f: {k: list(ids) for k, ids in index.items()} for f, index in fields.items()}
+            self._named: dict[str, list[str]] = {}
         return self._fields
 
     @property
@@ -57,7 +60,7 @@ class ActorIndex:
             return text
         key = fold(text.strip())
         for index in self.fields.values():
-            ids = list(dict.fromkeys(index.get(key, [])))
+            ids = index.get(key, ())
             if len(ids) == 1:
                 return ids[0]
             if len(ids) > 1:
@@ -67,10 +70,19 @@ class ActorIndex:
         tail = "; did you mean " + " or ".join(describe(self.by_id[i]) for i in hint) + "?" if hint else ""
         raise ActorNotFound(f"unknown actor '{text}'{tail}", text=text, suggestions=hint)
 
-    def named(self, text: str) -> list[str]:
+    def named(self, text: str) -> tuple[str, ...]:
         """Ids of the actors whose name or one of whose aliases is ``text`` (case and accents ignored)."""
         key = fold(text.strip())
-        return list(dict.fromkeys(i for f in ("name", "aliases") for i in self.fields[f].get(key, [])))
+        fields = self.fields
+        found = self._named.get(key)
+        if found is None:  # once per key: a name in thousands of cells, shared by thousands of actors, stays linear
+            found = self._named[key] = tuple(dict.fromkeys(
+                i for f in ("name", "aliases") for i in fields[f].get(key, ())))
+        return found
+
+    def is_name(self, text: str, actor: str) -> bool:
+        """Whether ``text`` is the name of ``actor`` (not only one of its aliases)."""
+        return actor in self.fields["name"].get(fold(text.strip()), ())
 
     def _closest(self, text: str, n: int = 3) -> list[str]:
         """Ids of the actors a mistyped reference most likely meant, best first."""

@@ -222,8 +222,9 @@ def _check_endpoints(row, index, path):
         value = row[column]
         typed = row.raw.get(column, value)
         if typed != value and value in index.by_id:
+            what = "the name" if index.is_name(typed, value) else "an alias"
             yield Problem(path, row.line, "actor-by-name",
-                          f"'{typed}' in {column} is the name of actor '{value}': write its id"
+                          f"'{typed}' in {column} is {what} of actor '{value}': write its id"
                           " (`actorgraph validate --fix` does)")
             continue
         ids = index.named(value) if value and value not in index.by_id else []
