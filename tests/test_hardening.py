@@ -412,6 +412,15 @@ def test_files_over_the_size_cap_are_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("ACTORGRAPH_MAX_FILE_MB", "0.0001")
     result = invoke("validate", "--data", d)
     assert result.exit_code == 1 and "set ACTORGRAPH_MAX_FILE_MB to raise the limit" in result.stdout
+    assert "more than the 104 bytes actorgraph reads" in result.stdout  # not '0 MB, more than the 0 MB'
+    monkeypatch.delenv("ACTORGRAPH_MAX_FILE_MB")
+    assert invoke("export", "--format", "gexf", "-o", tmp_path / "x.gexf", "--data", d).exit_code == 0
+    for value in ("inf", "1e309", "nan", "-1", "0", "abc"):  # no limit, or the default: never a traceback
+        monkeypatch.setenv("ACTORGRAPH_MAX_FILE_MB", value)
+        monkeypatch.setenv("ACTORGRAPH_MAX_IMPORT_MB", value)
+        assert invoke("validate", "--data", d).exit_code == 0, value
+        result = invoke("import", tmp_path / "x.gexf", "-o", tmp_path / f"i{value}")
+        assert "Traceback" not in result.output and result.exit_code == 0, (value, result.output)
 
 
 # ---- text that reaches a terminal or a spreadsheet ------------------------------------------------------------

@@ -34,7 +34,16 @@ def max_bytes(variable: str = "ACTORGRAPH_MAX_FILE_MB", default: float = DEFAULT
         mb = float(os.environ.get(variable, default))
     except ValueError:
         mb = default
-    return int(mb * 1024 * 1024)
+    if not mb > 0:  # nan, zero or negative: not a limit anyone means
+        mb = default
+    return int(min(mb * 1024 * 1024, sys.maxsize))  # inf or huge: no limit
+
+
+def _size(n: int) -> str:
+    """A file size in words: '129 MB', '1.5 MB', '300 KB', '12 bytes'."""
+    mb = n / 1048576
+    return f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB" if mb >= 1 else f"{n / 1024:.0f} KB" if n >= 1024 \
+        else f"{n} bytes"
 
 
 def inside(path: Path, folder: Path) -> bool:
@@ -65,8 +74,8 @@ def read_limited(path: Path, folder: Path | None = None, limit: int | None = Non
     variable = "ACTORGRAPH_MAX_FILE_MB" if limit is None else "ACTORGRAPH_MAX_IMPORT_MB"
     limit = max_bytes() if limit is None else limit
     if info.st_size > limit:
-        raise ValueError(f"is {info.st_size / 1048576:.0f} MB, more than the {limit / 1048576:.0f} MB actorgraph"
-                         f" reads (set {variable} to raise the limit)")
+        raise ValueError(f"is {_size(info.st_size)}, more than the {_size(limit)} actorgraph reads (set {variable}"
+                         " to raise the limit)")
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never blocks on a pipe
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the check
