@@ -231,3 +231,15 @@ def test_close_colours_warn_once_per_entry_not_per_pair():
     assert "type 't1' and 't0' are both drawn as dot" in problems[0].message
     assert "'t2' and 't0' (and 1 more)" in problems[1].message
     assert close_colours([("a", "#ff0000", "dot"), ("b", "#ff0000", "square")], "types.csv", "type") == []
+
+
+def test_close_colours_stop_comparing_past_their_budget(monkeypatch):
+    """Hundreds of thousands of types (a types.csv of 400,000 rows took 105 s): comparisons stop at
+    CLOSE_WORK, and entries past it are not compared (warned about) at all."""
+    import graph.data.types as types
+
+    monkeypatch.setattr(types, "CLOSE_WORK", 250)
+    pairs = [(f"t{i}", "#ff0000", "dot") for i in range(3000)]
+    problems = types.close_colours(pairs, "types.csv", "type")
+    # t1..t21 compare with 1..21 earlier entries (231), t22 with the 19 the budget has left; then none
+    assert len(problems) == 22 and problems[-1].message.startswith("type 't22' and 't0' (and 18 more)")

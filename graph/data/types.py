@@ -93,6 +93,7 @@ def _named() -> list[str]:
 
 
 CLOSE_CHECKED = 100  # earlier entries of its shape each entry is compared with (close-colors)
+CLOSE_WORK = 200_000  # comparisons in all (about 2.5 us each): past it, later entries are not compared
 
 
 def close_colours(pairs, path: str, what: str, lines: dict | None = None) -> list[Problem]:
@@ -106,10 +107,16 @@ def close_colours(pairs, path: str, what: str, lines: dict | None = None) -> lis
     apart = lru_cache(maxsize=4096)(separable)  # repeated colours once; bounded memory
     problems = []
     seen: dict[str, list[tuple[str, str]]] = {}
+    left = CLOSE_WORK
     for name, colour, shape in pairs:
         # one warning per entry, naming the first it may be confused with; each compared with at most
-        # CLOSE_CHECKED earlier entries of its shape (thousands of types: no pairwise blow-up)
-        close = [(other, c2) for other, c2 in seen.get(shape, ())[:CLOSE_CHECKED] if not apart(colour, c2)]
+        # CLOSE_CHECKED earlier entries of its shape, and CLOSE_WORK in all (hundreds of thousands of types:
+        # no blow-up; no map shows that many colours apart anyway)
+        earlier = seen.get(shape, ())[:min(CLOSE_CHECKED, left)]
+        left -= len(earlier)
+        if left <= 0 and not earlier:
+            break
+        close = [(other, c2) for other, c2 in earlier if not apart(colour, c2)]
         if close:
             other, c2 = close[0]
             more = f" (and {len(close) - 1} more)" if len(close) > 1 else ""
