@@ -93,7 +93,7 @@ def _named() -> list[str]:
 
 
 CLOSE_CHECKED = 100  # earlier entries of its shape each entry is compared with (close-colors)
-CLOSE_WORK = 200_000  # comparisons in all (about 2.5 us each): past it, later entries are not compared
+CLOSE_WORK = 1_000_000  # comparisons in all (up to about 2.5 us each): past it, later entries are not compared
 
 
 def close_colours(pairs, path: str, what: str, lines: dict | None = None) -> list[Problem]:
