@@ -61,6 +61,27 @@ def test_add_actor_keeps_excel_format():
     assert after == before + 'mr;Mauritanië;state;"a; b";\r\n'.encode("cp1252")
 
 
+def test_a_file_of_ascii_only_takes_the_folders_encoding_when_an_edit_brings_more():
+    """ASCII reads alike in every encoding (it is read as UTF-8): a first accent is written as the folder's
+    other files are, else as Excel saves a ';'-separated CRLF file (Windows-1252), else UTF-8; rows the edit
+    does not touch keep their bytes."""
+    excel = write(Path("e"), b"id;name;type\r\nfama;FAMa;armed forces\r\neutm;EUTM;mission\r\n",
+                  b"source;relation;target;evidence\r\neutm;trains;fama;doc\r\n")
+    before = (excel / "actors.csv").read_bytes()
+    result = ok("add-actor", "mi", "--name", "Intégrée", "--type", "mission de l’ONU", "--data", excel)
+    assert (excel / "actors.csv").read_bytes() == before + "mi;Intégrée;mission de l’ONU\r\n".encode("cp1252")
+    assert "e/actors.csv: held only ASCII, now written in windows-1252 (as Excel saves" in result.stderr
+    result = ok("add-relation", "mi", "coordinates_with", "fama", "--evidence", "Opération €", "--data", excel)
+    assert (excel / "relations.csv").read_bytes().endswith("Opération €\r\n".encode("cp1252"))
+    assert "e/relations.csv: held only ASCII, now written in windows-1252 (as e/actors.csv is)" in result.stderr
+    plain = write(Path("p"), "id,name,type\na,A,t\nc,C,t\n", "source,relation,target,evidence\na,trains,c,x\n")
+    ok("add-actor", "b", "--name", "Bé", "--type", "t", "--data", plain)  # a comma and LF: UTF-8, as before
+    assert (plain / "actors.csv").read_bytes() == "id,name,type\na,A,t\nc,C,t\nb,Bé,t\n".encode("utf-8")
+    bom = write(Path("b"), "\ufeffid,name,type\na,Ä,t\nc,C,t\n".encode("utf-8"), b"source,relation,target,evidence\n")
+    ok("add-relation", "a", "trains", "c", "--evidence", "é", "--data", bom)  # the folder's: UTF-8 with its mark
+    assert (bom / "relations.csv").read_bytes() == "\ufeffsource,relation,target,evidence\na,trains,c,é\n".encode()
+
+
 def test_add_actor_that_cannot_be_encoded_is_refused():
     folder = write(Path("x"), EXCEL_ACTORS.encode("cp1252"), EXCEL_RELATIONS.encode("cp1252"))
     result = refused(folder, "add-actor", "ng", "--name", "Ŋgoni", "--type", "state", "--data", folder)

@@ -11,7 +11,7 @@ import dataclasses
 import difflib
 import os
 
-from graph.data.csvio import CsvFile, Record, encode_text
+from graph.data.csvio import ENCODING_NAMES, CsvFile, Record, encode_text
 from graph.data.journal import commit
 from graph.data.load import (ACTORS_FILE, Dataset, display_path, from_files, KINDS_FILE, load_dataset, POSITIONS_FILE,
                              RELATIONS_FILE, SOURCES_FILE, TYPES_FILE)
@@ -434,14 +434,20 @@ class Editor:
         out = {}
         for name, text in self.changed().items():
             f = self.files[name]
+            encoding = self._encoding(name, text)
             try:
-                data = encode_text(text, f.encoding)
+                data = encode_text(text, encoding)
             except UnicodeEncodeError as exc:
                 char = exc.object[exc.start:exc.end]
                 line = exc.object[:exc.start].count("\n") + 1
                 problems.append(Problem(f.display, line, "bad-encoding",
-                                        f"'{char}' cannot be saved in {f.encoding}; save the file as UTF-8 first"))
+                                        f"'{char}' cannot be saved in {ENCODING_NAMES.get(encoding, encoding)}; save the"
+                                        " file as UTF-8 first"))
                 continue
+            if encoding != f.encoding and f"{f.display}: " not in "".join(self.messages):
+                other = self._non_ascii_file(name)
+                why = f"as {other.display} is" if other else "as Excel saves a ';'-separated CSV with CRLF line ends"
+                self.messages.append(f"{f.display}: held only ASCII, now written in {ENCODING_NAMES[encoding]} ({why})")
             out[name] = data
         if not problems:
             contents = {**self.files, KINDS_FILE: self.dataset.kinds_file, SOURCES_FILE: self.dataset.sources_file,
@@ -454,6 +460,32 @@ class Editor:
             raise DataError(problems, already=all((p.path, p.code, p.message) in had for p in errors))
         self._bytes = out
         return problems
+
+    def _encoding(self, name: str, text: str) -> str:
+        """The encoding a changed file is written in: its own, unless it held only ASCII (which every
+        encoding reads alike, so it was read as UTF-8) and the edit brings more. Then the folder's: another
+        data file's that holds more than ASCII; else, for a ';'-separated file with CRLF line ends (as
+        Excel saves CSV in a Belgian, Dutch, French or German locale, in Windows-1252), Windows-1252, where
+        it can hold the text; else UTF-8."""
+        f = self.files[name]
+        if f.encoding != "utf-8" or text.isascii() or not self.originals[name].to_text().isascii():
+            return f.encoding
+        other = self._non_ascii_file(name)
+        if other is not None:
+            return other.encoding
+        if f.delimiter == ";" and f.newline == "\r\n":
+            try:
+                text.encode("windows-1252")
+                return "windows-1252"
+            except UnicodeEncodeError:
+                return "utf-8-sig"  # Excel reads UTF-8 with its mark
+        return f.encoding
+
+    def _non_ascii_file(self, name: str) -> CsvFile | None:
+        """The first other data file (actors.csv first) that holds more than ASCII: the folder's encoding."""
+        others = [self.files.get(n) for n in (ACTORS_FILE, RELATIONS_FILE, TYPES_FILE, POSITIONS_FILE) if n != name]
+        others += [self.dataset.kinds_file, self.dataset.sources_file]
+        return next((f for f in others if f is not None and not f.to_text().isascii()), None)
 
     def diff(self) -> str:
         out = []
