@@ -74,6 +74,11 @@ def cases(tmp: Path, quick: bool):
               "source,relation,target\n")
     yield f"validate, header of {cols} columns", ["validate", "--data", d]
 
+    rows_of = 10 if quick else 100
+    d = write(tmp / "empties", "id,name,type\n" + "".join(f"a{i},A,t" + "," * 1_000_000 + "\n" for i in range(rows_of)),
+              "source,relation,target\n")
+    yield f"validate, {rows_of} rows of a million empty cells (refused past 25,000,000 cells)", ["validate", "--data", d]
+
     lines = 10000 if quick else 100000
     cell = "\n".join(f"line {i}" for i in range(lines))
     d = write(tmp / "cell", f'id,name,type,description\na,A,t,"{cell}"\nb,B,t,\n',

@@ -256,6 +256,13 @@ def test_a_run_of_blank_lines_is_one_record_and_rows_are_capped(monkeypatch):
     f, problems = parse_csv(b"id\n1\n2\n3\n4\n5\n", Path("a.csv"), "a.csv")
     assert f is None and [(p.line, p.code) for p in problems] == [(4, "unreadable-file")]
     assert "more than 3 rows" in problems[0].message
+    monkeypatch.setattr(csvio, "MAX_ROWS", 2_000_000)
+    monkeypatch.setattr(csvio, "MAX_CELLS", 100)  # empty cells cost memory too (100 rows of 1M: 5 GB before)
+    f, problems = parse_csv(b"id,name\na,A\n" + b"b" + b"," * 200 + b"\n", Path("a.csv"), "a.csv")
+    assert f is None and [(p.line, p.code) for p in problems] == [(0, "unreadable-file")]
+    assert problems[0].message == ("holds up to 205 cells, more than the 100 actorgraph reads: remove empty"
+                                   " columns, or split the file")
+    assert parse_csv(b"id,name\na,A\n" + b"b,B\n" * 40, Path("a.csv"), "a.csv")[1] == []
 
 
 @pytest.mark.parametrize("encoding,bom", [("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"\xff\xfe"),

@@ -145,6 +145,11 @@ def parse_csv(data: bytes, path: Path, display: str) -> tuple[CsvFile | None, li
         raw_records = raw_records[skipped:]
     first_raw = raw_records[0][1]
     delimiter = sep or _sniff_delimiter(first_raw)
+    cells = text.count(delimiter) + len(raw_records)  # at least as many as the csv module makes
+    if cells > MAX_CELLS:
+        return None, [Problem(display, 0, "unreadable-file",
+                              f"holds up to {cells:,} cells, more than the {MAX_CELLS:,} actorgraph reads: remove"
+                              " empty columns, or split the file")]
     newline = next((end for _, _, end in raw_records if end), "\n")
 
     csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes(), 2**31 - 1)))  # one cell may be long
@@ -198,6 +203,9 @@ def _bad_bytes(data: bytes, exc: UnicodeDecodeError, display: str, why: str) -> 
 # Rows one file may hold: 20 times the 100,000 actors or 300,000 relations of the largest benchmark.
 # A file of more (128 MB of one-letter lines is 64 million) would take gigabytes to hold as rows.
 MAX_ROWS = 2_000_000
+# cells read in one file (counted as separators plus rows): each cell is a string and a table entry, about
+# 50 bytes, whatever its width; a file of empty cells (",,,,") would otherwise take 40 times its size
+MAX_CELLS = 25_000_000
 
 
 def _sep_line(line: str) -> str | None:
