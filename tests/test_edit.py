@@ -91,6 +91,7 @@ def test_add_actor_that_cannot_be_encoded_is_refused():
 @pytest.mark.parametrize("args, message", [
     (["add-actor", "A b", "--name", "X", "--type", "t"], "id 'A b' is not a valid slug"),
     (["add-actor", "a", "--name", "X", "--type", "t"], "actor 'a' already exists (Alpha)"),
+    (["rename-actor", "Alpha", "a"], "the id of actor 'a' is 'a' already; nothing was changed"),
     (["add-relation", "alpah", "trains", "c"], "unknown actor 'alpah'; did you mean 'a' (Alpha)?"),
     (["add-relation", "a", "likes", "c"], "unknown relation 'likes' (allowed: trains, accompanies,"),
     (["add-relation", "a", "trains", "c", "--since", "2019-02-30"],

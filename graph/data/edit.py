@@ -184,6 +184,8 @@ class Editor:
         if new_id in self.index.by_id and new_id != old:
             raise EditRefused(f"actor '{new_id}' already exists ({self.index.by_id[new_id]['name']})",
                               field="new_id")
+        if new_id == old:
+            raise EditRefused(f"the id of actor '{old}' is '{new_id}' already", field="new_id")
         self._set(ACTORS_FILE, self._actor_record(old), {"id": new_id})
         changed = 0
         for rec, v in self.relations_of(old):
