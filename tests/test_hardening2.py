@@ -181,6 +181,19 @@ def test_import_refuses_json_of_the_wrong_shape(tmp_path, name, content):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("number, said", [("9" * 5000, "a number of 5,000 digits"),
+                                          ("1e999999", "the number 1e999999 is too large"),
+                                          ("-Infinity", "-Infinity is not a number a data set holds")])
+def test_import_refuses_numbers_no_data_set_holds(tmp_path, number, said):
+    """A 5,000-digit id was refused with Python's own hint (sys.set_int_max_str_digits); 1e999999 made an
+    actor 'infinity'."""
+    (tmp_path / "n.json").write_text('{"nodes": [{"id": %s}, {"id": 2}], "links": []}' % number)
+    result = invoke("import", tmp_path / "n.json", "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.exit_code == 1 and f"n.json: not valid JSON for actorgraph ({said})" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 GEXF = ('<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz">'
         '<graph><nodes><node id="a" label="A"/><node id="b" label="B"/></nodes><edges>'
         '<edge source="a" target="b"><viz:color r="1e999" g="0" b="0"/></edge></edges></graph></gexf>')

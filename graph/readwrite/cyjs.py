@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from .common import SHAPES, FormatError, Imported, Picture, edge_attrs, metadata, node_attrs
 from graph.data.schema import kinds_of
@@ -41,9 +42,33 @@ def write(G, pic: Picture, version: str = "") -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
 
 
+class _Number(ValueError):
+    """A number JSON allows but no data set holds (thousands of digits, 1e999, Infinity, NaN)."""
+
+
+def _integer(text: str) -> int:
+    if len(text) > 40:
+        raise _Number(f"a number of {len(text):,} digits")
+    return int(text)
+
+
+def _decimal(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Number(f"the number {text[:20]}{'...' * (len(text) > 20)} is too large")
+    return value
+
+
+def _constant(text: str):
+    raise _Number(f"{text} is not a number a data set holds")
+
+
 def _load(data: bytes, display: str):
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        return json.loads(data.decode("utf-8-sig"), parse_int=_integer, parse_float=_decimal,
+                          parse_constant=_constant)
+    except _Number as exc:
+        raise FormatError(f"{display}: not valid JSON for actorgraph ({exc})") from None
     except UnicodeDecodeError:
         raise FormatError(f"{display}: not UTF-8 text") from None
     except RecursionError:
