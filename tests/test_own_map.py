@@ -350,3 +350,12 @@ def test_diff_recognises_a_rename_and_says_no_changes(tmp_path):
     rows = json.loads(ok("diff", old, new, "--format", "json").stdout)["changes"]
     assert rows == [{"change": "renamed", "what": "actor", "item": "a -> alpha", "details": "id: 'a' -> 'alpha'",
                      "line": 2}]
+
+
+def test_an_empty_kinds_csv_says_so_in_its_relations_errors(tmp_path):
+    d = write(tmp_path / "k", "id,name,type\na,A,t\nb,B,t\n", "source,relation,target,evidence\na,trains,b,x\n")
+    (d / "kinds.csv").write_text("kind,label,inverse,directed\n", encoding="utf-8")
+    result = invoke("validate", "--data", d)
+    assert result.exit_code == 1
+    assert "relations.csv:2: unknown relation 'trains' (allowed: none; kinds.csv lists no kinds)" \
+        in result.stdout  # it said "(allowed: )"

@@ -207,6 +207,8 @@ class Vocabulary(dict):
         ('trains, accompanies, coordinates_with, part_of', 'trains, accompanies and 2 more')
         """
         names = list(self)
+        if not names:
+            return "none; kinds.csv lists no kinds"
         return ", ".join(names) if len(names) <= most else f"{', '.join(names[:most])} and {len(names) - most} more"
 
 
