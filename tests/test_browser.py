@@ -165,6 +165,23 @@ def test_hostile_data_executes_nothing_and_shows_as_text(open_page, pages):
     assert [u for u in p.requests if not u.startswith("file:")] == []
 
 
+def test_a_bidi_override_or_an_arabic_name_turns_only_itself_round(open_page, tmp_path):
+    """A right-to-left override (U+202E) in a name, or an Arabic name, is isolated where it stands among
+    other words (a relation's headline, aliases, sources), so it cannot turn the rest of the line round."""
+    from conftest import write
+
+    folder = write(tmp_path / "bidi", "id,name,type,aliases\nev,Evil\u202e,t,x\u202ey;plain\n"
+                   "jn,جماعة نصرة الإسلام,t,\nml,Mali,t,\n",
+                   "source,relation,target,evidence\nev,trains,ml,doc\njn,coordinates_with,ml,doc\n")
+    assert invoke("render", "--data", folder, "-o", tmp_path / "b.html").exit_code == 0
+    p = open_page(tmp_path / "b.html", "#actor=ev")
+    lines = p.js("Array.from(actorgraph.core.relById.values()).map(r => actorgraph.core.relationHeadline(r))")
+    assert lines == ["\u2068Evil\u202e\u2069 \u2014trains\u2192 Mali",
+                     "\u2068جماعة نصرة الإسلام\u2069 \u2014 coordinates with \u2014 Mali"]
+    assert "Also known as: \u2068x\u202ey\u2069, plain" in p.page.inner_text("#ag-panel")
+    assert p.errors == []
+
+
 def test_non_ascii_shows_correctly(open_page, pages):
     p = open_page(pages["hostile"], "#actor=quote")
     panel = p.page.inner_text("#ag-panel")

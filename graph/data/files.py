@@ -108,13 +108,16 @@ def clean_text(text: str) -> str:
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]}
+# bidirectional controls (embeddings, overrides, isolates, marks) too: a right-to-left override in a name
+# would turn the rest of its line round, as in "Trojan Source"
+_CONTROL.update({c: f"\\u{c:04x}" for c in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
 
 
 def printable(text: str, keep_newlines: bool = False) -> str:
     r"""Text for a terminal: control characters (ESC, BEL, C1...) shown as \xNN, never sent raw.
 
-    >>> printable("a\x1b]0;pwned\x07b")
-    'a\\x1b]0;pwned\\x07b'
+    >>> printable("a\x1b]0;pwned\x07b"), printable("Mali\u202e forces")
+    ('a\\x1b]0;pwned\\x07b', 'Mali\\u202e forces')
     >>> printable("a\r\nb\rc\n", keep_newlines=True)
     'a\r\nb\\x0dc\n'
     """

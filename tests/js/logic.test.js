@@ -167,3 +167,11 @@ test("fitClear keeps boxes out of the buttons' corner, shifting before it zooms 
   const best = logic.fitClear(crowd, 400, 400, 1, 10, corner, 5);
   assert.ok(best.scale >= 0.8 * logic.fitClear(crowd, 400, 400, 1, 10, null, 0).scale);
 });
+
+test("isolate wraps only strings with bidirectional controls or right-to-left letters", () => {
+  assert.equal(logic.isolate("Mali"), "Mali");
+  assert.equal(logic.isolate("Forces Armées"), "Forces Armées");
+  assert.equal(logic.isolate("a\u202eb"), "\u2068a\u202eb\u2069");  // an override turns only itself round
+  assert.equal(logic.isolate("جماعة نصرة الإسلام"), "\u2068جماعة نصرة الإسلام\u2069");
+  assert.equal(logic.isolate(42), "42");
+});

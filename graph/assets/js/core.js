@@ -59,15 +59,15 @@
   function relationHeadline(r) {
     var k = core.kinds.get(r.kind);
     var mid = k.directed ? " \u2014" + k.label + "\u2192 " : " \u2014 " + k.label + " \u2014 ";
-    return nameOf(r.source) + mid + nameOf(r.target);
+    return logic.isolate(nameOf(r.source)) + mid + logic.isolate(nameOf(r.target));
   }
 
   function nodeTitle(id) {
     var a = actors.get(id);
     var lines = [a.name, a.type];
     if (a.description) { lines.push(a.description); }
-    if (a.aliases.length) { lines.push("Also known as: " + a.aliases.join(", ")); }
-    a.extra.forEach(function (kv) { lines.push(kv[0] + ": " + kv[1]); });
+    if (a.aliases.length) { lines.push("Also known as: " + a.aliases.map(logic.isolate).join(", ")); }
+    a.extra.forEach(function (kv) { lines.push(logic.isolate(kv[0]) + ": " + logic.isolate(kv[1])); });
     return lines.join("\n");
   }
 
@@ -77,11 +77,11 @@
     if (r.note) { lines.push("Note: " + r.note); }
     if (r.confidence) { lines.push("Confidence: " + r.confidence); }
     if (r.grade) { lines.push("Grade: " + gradeWords(r.grade)); }
-    if (r.sources.length) { lines.push("Sources: " + sourceNames(r).join("; ")); }
+    if (r.sources.length) { lines.push("Sources: " + sourceNames(r).map(logic.isolate).join("; ")); }
     if (r.status !== "actual") { lines.push("Status: " + STATUS_WORDS[r.status]); }
     var d = logic.dates(r);
     if (d) { lines.push("Valid: " + d); }
-    r.extra.forEach(function (kv) { lines.push(kv[0] + ": " + kv[1]); });
+    r.extra.forEach(function (kv) { lines.push(logic.isolate(kv[0]) + ": " + logic.isolate(kv[1])); });
     return lines.join("\n");
   }
 

@@ -22,6 +22,16 @@
     };
   }
 
+  // A string from the data set, put among other words of a line: wrapped in a first-strong isolate
+  // (U+2068 ... U+2069) when it holds a bidirectional control or right-to-left letters, so that an
+  // override (U+202E) or an Arabic name turns only itself round, never the rest of the line
+  // ("NAME -trains-> OTHER"). Other strings stay as they are.
+  var BIDI = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  function isolate(text) {
+    text = String(text);
+    return BIDI.test(text) ? "\u2068" + text + "\u2069" : text;
+  }
+
   // How well a folded query matches one folded key: 0 the whole key, 1 its start, 2 a word's
   // start, 3 anywhere; -1 not at all.
   function matchScore(key, q) {
@@ -205,6 +215,7 @@
   }
 
   logic.makeFold = makeFold;
+  logic.isolate = isolate;
   logic.matchScore = matchScore;
   logic.search = search;
   logic.meetsGrade = meetsGrade;

@@ -24,7 +24,7 @@
   function relationMeta(r, into) {
     var bits = [r.status !== "actual" ? r.status : "", r.evidence, r.confidence, r.grade ? "grade " + r.grade : "",
       logic.dates(r)].filter(Boolean);
-    if (bits.length) { into.appendChild(el("div", "ag-meta", bits.join(" \u00b7 "))); }
+    if (bits.length) { into.appendChild(el("div", "ag-meta", bits.map(logic.isolate).join(" \u00b7 "))); }
     if (r.note) { into.appendChild(el("div", "ag-note", r.note)); }
     r.extra.forEach(function (kv) { into.appendChild(el("div", "ag-meta", kv[0] + ": " + kv[1])); });
   }
@@ -41,7 +41,7 @@
     panel.appendChild(type);
     panel.appendChild(el("p", "ag-panel-id", "id: " + id));
     if (a.description) { panel.appendChild(el("p", "ag-panel-desc", a.description)); }
-    if (a.aliases.length) { panel.appendChild(el("p", "ag-panel-aliases", "Also known as: " + a.aliases.join(", "))); }
+    if (a.aliases.length) { panel.appendChild(el("p", "ag-panel-aliases", "Also known as: " + a.aliases.map(logic.isolate).join(", "))); }
     if (a.extra.length) {
       var dl = el("dl", "ag-extra");
       a.extra.forEach(function (kv) { dl.appendChild(el("dt", "", kv[0])); dl.appendChild(el("dd", "", kv[1])); });
@@ -101,7 +101,7 @@
     if (r.grade) { panel.appendChild(el("p", "ag-grade", "Grade: " + core.gradeWords(r.grade))); }
     if (r.sources.length) {
       panel.appendChild(el("p", "ag-sources", (r.sources.length > 1 ? "Sources (corroborated): " : "Source: ") +
-        core.sourceNames(r).join("; ")));
+        core.sourceNames(r).map(logic.isolate).join("; ")));
     }
     relationMeta(r, panel);
     panel.hidden = false;
