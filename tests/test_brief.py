@@ -232,6 +232,15 @@ def test_html_report_escapes_every_string(tmp_path):
     assert "://" not in html and "https:&#47;&#47;example.org/x" in html  # shown as text, never a link
 
 
+def test_a_url_in_a_label_of_the_reports_map_is_no_link_either(tmp_path):
+    folder = write(tmp_path / "u", "id,name,type\na,See https://evil.example/x.png),t\nb,B,t\n",
+                   "source,relation,target,evidence\na,trains,b,x\n")
+    out = tmp_path / "u.html"
+    assert invoke("report", "--data", folder, "-o", out).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "://" not in html and "https:&#47;&#47;evil.example/x.png)</text>" in html  # the map's label too
+
+
 def test_markdown_report_escapes_markup(tmp_path):
     folder = hostile(tmp_path)
     out = tmp_path / "b.md"

@@ -327,7 +327,7 @@ def strip_svg(svg: bytes) -> str:
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
     text = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", text)
     text = re.sub(r'<svg([^>]*?)\swidth="[^"]*"\s+height="[^"]*"', r'<svg\1 role="img" class="map"', text, count=1)
-    return text.strip()
+    return _no_scheme(text.strip())  # a label's 'https://' is no link either, as in the rest of the report
 
 
 # ---- HTML --------------------------------------------------------------------------------------
