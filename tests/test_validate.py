@@ -143,6 +143,16 @@ def test_month_year_dates_are_read_and_two_digit_years_refused_with_a_proposal()
                                  " write the year in four digits: '18/08/2020'"])
 
 
+def test_a_spreadsheets_day_number_or_a_year_first_with_slashes_gets_its_date_proposed():
+    code, lines = problems(relations=RELATIONS.replace("stated,2019,", "stated,43831,"))
+    assert (code, lines) == (1, ["d/relations.csv:2: malformed or impossible date '43831' in since; a spreadsheet's"
+                                 " day number (2020-01-01 in Excel and LibreOffice)? format the column as text and"
+                                 " write '2020-01-01'"])
+    code, lines = problems(relations=RELATIONS.replace("stated,2019,", "stated,2019/8/18,"))
+    assert (code, lines) == (1, ["d/relations.csv:2: malformed or impossible date '2019/8/18' in since; write it"
+                                 " with dashes: '2019-08-18'"])
+
+
 def test_since_after_until():
     code, lines = problems(relations=RELATIONS.replace("implied,,2020-08-18", "implied,2021,2020-08-18"))
     assert (code, lines) == (1, ["d/relations.csv:3: since 2021 is after until 2020-08-18"])

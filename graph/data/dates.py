@@ -63,8 +63,12 @@ def parse_span(text: str) -> DateSpan | None:
         return None
 
 
-def date_hint(text: str) -> str:
-    """What to write instead of a date that does not parse: a two-digit year gets its four digits.
+_YEAR_FIRST = re.compile(r"(\d{4})([/.])(\d{1,2})(?:([/.])(\d{1,2}))?")
+
+
+def date_hint(text: str, cell: bool = False) -> str:
+    """What to write instead of a date that does not parse: a two-digit year gets its four digits, a year
+    first with slashes or dots gets dashes; in a data file's ``cell``, a spreadsheet's day number its date.
 
     Two-digit years 00-69 are read as 20xx and 70-99 as 19xx (as POSIX ``%y`` does), only
     to propose a spelling: the data never holds a guessed century.
@@ -75,13 +79,27 @@ def date_hint(text: str) -> str:
     "write the year in four digits: '06.1985'"
     >>> date_hint("2020/13")
     'use YYYY, YYYY-MM, YYYY-MM-DD, day first DD/MM/YYYY or a month MM/YYYY'
+    >>> date_hint("2020/09/01"), date_hint("2020.09")
+    ("write it with dashes: '2020-09-01'", "write it with dashes: '2020-09'")
+    >>> date_hint("43831", cell=True)
+    "a spreadsheet's day number (2020-01-01 in Excel and LibreOffice)? format the column as text and write '2020-01-01'"
     """
-    m = _SHORT_YEAR.match(text.strip())
+    text = text.strip()
+    m = _SHORT_YEAR.match(text)
     if m and (not m.group(2) or m.group(2) == m.group(3)):
         year = int(m.group(4))
         proposal = f"{m.group(1)}{year + (2000 if year < 70 else 1900)}"
         if parse_span(proposal) is not None:
             return f"write the year in four digits: '{proposal}'"
+    m = _YEAR_FIRST.fullmatch(text)
+    if m and m.group(2) == (m.group(4) or m.group(2)):  # 2020/09/01, 2020.09: one separator, year first
+        proposal = "-".join([m.group(1)] + [f"{int(g):02d}" for g in (m.group(3), m.group(5)) if g])
+        if parse_span(proposal) is not None:
+            return f"write it with dashes: '{proposal}'"
+    if cell and text.isdigit() and 10_000 <= int(text) <= 80_000:  # 1927 to 2119 as days since 1899-12-30
+        day = (dt.date(1899, 12, 30) + dt.timedelta(days=int(text))).isoformat()
+        return (f"a spreadsheet's day number ({day} in Excel and LibreOffice)? format the column as text and"
+                f" write '{day}'")
     return f"use {DATE_FORMS}"
 
 

@@ -265,7 +265,7 @@ def _choice(row, path: str, column: str, allowed, advice: str):
 
 def _bad_date(row, path: str, column: str) -> Problem:
     return Problem(path, row.line, "bad-date", f"malformed or impossible date '{row.get(column)}' in {column};"
-                                               f" {date_hint(row.get(column, ''))}")
+                                               f" {date_hint(row.get(column, ''), cell=True)}")
 
 
 def _check_grade(row, path, sources, sources_path, hints):
