@@ -153,6 +153,20 @@ def test_a_spreadsheets_day_number_or_a_year_first_with_slashes_gets_its_date_pr
                                  " with dashes: '2019-08-18'"])
 
 
+def test_a_line_break_in_a_name_or_type_warns_and_one_in_a_description_does_not(tmp_path):
+    from conftest import invoke, write
+
+    d = write(tmp_path / "d", 'id,name,type,description\na,"Al\npha","sta\r\nte","two\nlines"\nb,B,t,\n',
+              "source,relation,target,evidence\na,trains,b,x\n")
+    result = invoke("validate", "--data", d)
+    found = [line for line in result.stdout.splitlines() if "line break" in line]
+    assert result.exit_code == 0 and found == [
+        "d/actors.csv:2: warning: name holds a line break; it is shown on one line (a map label, a legend"
+        " entry): write it on one line",
+        "d/actors.csv:2: warning: type holds a line break; it is shown on one line (a map label, a legend"
+        " entry): write it on one line"]
+
+
 def test_since_after_until():
     code, lines = problems(relations=RELATIONS.replace("implied,,2020-08-18", "implied,2021,2020-08-18"))
     assert (code, lines) == (1, ["d/relations.csv:3: since 2021 is after until 2020-08-18"])

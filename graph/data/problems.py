@@ -105,6 +105,7 @@ CODES: dict[str, Code] = {
         "outside-actor-period": "a tie in force while one of its actors is not (outside the actor's since/until)",
         "formula-like": "a value a spreadsheet would run as a formula (=, +, -, @ first, or after ; , or TAB)",
         "control-character": "a value holds a control character",
+        "line-break": "a name, type, alias or label holds a line break (it is shown on one line)",
         "swallowed-rows": "a quoted cell runs over lines that look like rows of their own (a stray quote?)",
         "unread-column": "a header names a column actorgraph does not read, close to one it would (a misspelling)",
         "unmatched-type": "types.csv lists a type no actor has, close to one they have (letter case or a typo)",

@@ -332,9 +332,24 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SUSPECT = re.compile(r'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|(?:^|\n)[=+\-@\t\r]|[;,\t]"*[=+\-@]')
 
 
-def check_cells(rows, path: str):
-    """Warn about values a spreadsheet would run as a formula, and about control characters."""
+ONE_LINE = ("name", "type", "aliases", "label", "kind", "title")  # shown as one line: a label, a legend entry
 
+
+def check_cells(rows, path: str):
+    """Warn about values a spreadsheet would run as a formula, about control characters, and about line
+    breaks in values shown on one line (names, types, labels)."""
+    for row in rows:
+        if "\n" in row.record.raw or "\r" in row.record.raw:  # only a quoted cell can hold a line break
+            for column in ONE_LINE:
+                if "\n" in row.get(column, "") or "\r" in row.get(column, ""):
+                    yield Problem(path, row.line, "line-break",
+                                  f"{column} holds a line break; it is shown on one line (a map label, a legend"
+                                  " entry): write it on one line")
+    yield from _cell_text(rows, path)
+
+
+def _cell_text(rows, path: str):
+    """Warnings for values a spreadsheet would run as a formula, and for control characters."""
     if not _SUSPECT.search("\n".join(v for row in rows for v in row.raw.values())):
         return  # one search of the whole table: most tables hold nothing to say
     for row in rows:
