@@ -79,15 +79,18 @@ def diff_dates(dates, measure: str, top: int, fmt: str, table: str | None = None
 
     if len(dates) != 2:
         raise click.UsageError("give --as-of twice: diff --as-of A --as-of B")
+    from graph.output.words import restriction_text
+
     found = between(load(), dates[0], dates[1], cli_view(), measure=measure, top=top)
-    notes(found["notes"])
+    notes([restriction_text(r) for r in found["left_out"]] + found["notes"])
     from graph.output.rows import CHANGE_COLUMNS, between_rows
 
     rows = between_rows(found)
     if fmt == "json":  # a two-folder diff's measure, notes, changes and ranks, and the changes by kind
         return _json({"from": found["from"], "to": found["to"], "measure": found["measure"], "notes": found["notes"],
                       "changes": rows, "ranks": found["ranks"],
-                      **{k: v for k, v in found.items() if k not in ("from", "to", "measure", "notes", "ranks")}})
+                      **{k: v for k, v in found.items() if k not in ("from", "to", "measure", "notes", "ranks",
+                                                                    "left_out")}})
     if table == "ranks":
         return click.echo(_format(found["ranks"], rank_columns(fmt), fmt), nl=False)
     if fmt == "csv":  # the columns of a two-folder diff's CSV: ids, the name or the period in details

@@ -165,7 +165,8 @@ def robustness(measure, top, directed, max_ties, fmt):
 
     G = view(load())
     result = test(G, measure, top, directed, max_ties)
-    notes(result["notes"])
+    notes(result["notes"] + ([f"--max-ties N tests more of them ({result['untested']} untested)"]
+                             if result["untested"] else []))
     if fmt == "json":
         return _json(result)
     if fmt == "csv":

@@ -20,7 +20,8 @@ from graph.analysis.metrics import centrality as _centrality, measured
 from graph.analysis.views import View, graph_of
 from graph.data.load import Dataset, display_path, folder_name, load_dataset, locate
 from graph.data.resolve import ActorNotFound
-from graph.names import BROKER_MEASURES, COMMUNITY_SEED, EVERY, MEASURE_MEANINGS, MEASURE_NAMES, PANEL_MEASURES, SIZE_BY
+from graph.names import (BROKER_MEASURES, COLOR_BY, COMMUNITY_SEED, EVERY, MEASURE_MEANINGS, MEASURE_NAMES,
+                          PANEL_MEASURES, SIZE_BY)
 from graph.output.rows import (between_rows, broker_rows, centrality_rows, CHANGE_COLUMNS, COMMUNITY_COLUMNS,
                                community_rows, cut_at, RANK_MOVE_COLUMNS, robustness_long)
 from graph.analysis.build import restrictions
@@ -77,17 +78,78 @@ def _count(value, field: str):
     return value
 
 
+def _whole(value, field: str, least: int = 0, most: int | None = None):
+    """A whole number from ``least`` (to ``most``), numpy's too; a BadArgument naming the parameter otherwise."""
+    import numbers
+
+    from graph.errors import BadArgument
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least or (
+            most is not None and value > most):
+        span = f"from {least} to {most}" if most is not None else f"of at least {least}"
+        raise BadArgument(f"{field} must be a whole number {span}, not {value!r}", text=str(value), field=field)
+    return int(value)
+
+
+def _fmt(fmt, allowed, field: str = "fmt") -> str:
+    """A file format name, any letter case, one of ``allowed``."""
+    return _one_of(fmt.lower() if isinstance(fmt, str) else fmt, allowed, field)
+
+
+def _title(title):
+    return None if title is None else _text(title, "title")
+
+
+PICTURES = ("svg", "png", "pdf")
+
+
 def _dataset(dataset) -> Dataset:
-    return dataset if isinstance(dataset, Dataset) else open_dataset(dataset)
+    """A Dataset from what a function was given: a Dataset, a Selection (its data set), or a folder."""
+    from graph.errors import BadArgument
+
+    if isinstance(dataset, Dataset):
+        return dataset
+    if isinstance(dataset, Selection):
+        return dataset.dataset
+    if dataset is None or isinstance(dataset, (str, os.PathLike)):
+        return open_dataset(dataset)
+    raise BadArgument(f"dataset must be a graph.Dataset (graph.open_dataset), a Selection or a folder, not"
+                      f" {type(dataset).__name__}", text=repr(dataset)[:80], field="dataset")
+
+
+def _view(dataset, view) -> View | None:
+    """The view asked for: ``view``, or a Selection's own view; a BadArgument for anything else."""
+    from graph.errors import BadArgument
+
+    if view is None and isinstance(dataset, Selection):
+        return dataset.view
+    if view is not None and not isinstance(view, View):
+        raise BadArgument(f"view must be a graph.View, such as View(without=['Barkhane']), not {view!r}",
+                          text=repr(view)[:80], field="view")
+    return view
 
 
 def _graph(dataset, view, **kw):
+    view = _view(dataset, view)
     return graph_of(_dataset(dataset), view if view is not None else View(), **kw)
+
+
+def _text(value, field: str) -> str:
+    """A str argument (an actor, a title), or a BadArgument naming the parameter."""
+    from graph.errors import BadArgument
+
+    if not isinstance(value, str):
+        raise BadArgument(f"{field} takes a str, not {value!r}", text=repr(value)[:80], field=field)
+    return value
 
 
 def _actor(G, dataset, text: str, what: str) -> str:
     """The actor ``text`` names (id, name or alias), which must be in the view's graph G."""
-    actor = dataset.index.resolve(text)
+    try:
+        actor = dataset.index.resolve(_text(text, what))
+    except ActorNotFound as exc:
+        exc.field = what
+        raise
     if actor not in G:
         exc = ActorNotFound(f"'{actor}' is left out of this view")
         exc.field = what
@@ -129,9 +191,15 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
         _one_of(m, MEASURE_NAMES, "measure")
     if sort is not None:
         _one_of(sort, MEASURE_NAMES, "sort")
+        asked = [measures] if isinstance(measures, str) else measures
+        if asked and sort not in asked:
+            from graph.errors import BadArgument
+
+            raise BadArgument(f"sort '{sort}' is not among the measures asked for ({', '.join(asked)})",
+                              text=sort, allowed=tuple(asked), field="sort")
     _count(top, "top")
     _count(sample, "sample")
-    ds = _dataset(dataset)
+    ds, view = _dataset(dataset), _view(dataset, view)
     G = _graph(ds, view)
     measures = [measures] if isinstance(measures, str) else measures
     values, measures, notes = measured(ds, view, G, measures, directed=directed, sample=sample)
@@ -145,9 +213,14 @@ def centrality(dataset, view: View | None = None, *, measures=None, directed: bo
     return df
 
 
+def _as_argument(flag: str, value: str) -> str:
+    """A hint's option spelled as a View's parameter: --as-of all -> as_of='all'."""
+    return f"{flag[2:].replace('-', '_')}={value!r}"
+
+
 def _view_notes(G) -> list[str]:
     """What G's view leaves out, its hints spelled as a View's parameters (the terminal's name flags)."""
-    return [hinted_text(r, lambda flag, value: f"{flag[2:].replace('-', '_')}={value!r}") for r in restrictions(G)]
+    return [hinted_text(r, _as_argument) for r in restrictions(G)]
 
 
 def _cut_note(rows, top, tied) -> list[str]:
@@ -164,13 +237,28 @@ def brokers(dataset, view: View | None = None, *, sort: str = "betweenness", top
     rows, columns = broker_rows(G, questions.brokers(G), sort, None, "csv")
     rows, tied = cut_at(rows, top)
     df = pd.DataFrame(rows, columns=columns).set_index("id")
+    df["rank"] = df["rank"].astype("Int64")
+    for column in BROKER_MEASURES:
+        if column in df:
+            df[column] = pd.to_numeric(df[column], errors="coerce").astype(float)
     df.attrs["notes"] = _view_notes(G) + _cut_note(rows, top, tied)
     return df
 
 
 def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED, resolution: float = 1.0):
     """Louvain communities (seeded) as a DataFrame: one row per actor with its community number."""
+    import math
+    import numbers
+
     import pandas as pd
+
+    from graph.errors import BadArgument
+
+    _whole(seed, "seed")
+    if isinstance(resolution, bool) or not isinstance(resolution, numbers.Real) or not (
+            math.isfinite(resolution) and resolution > 0):
+        raise BadArgument(f"resolution must be a finite number above 0, not {resolution!r}", text=str(resolution),
+                          field="resolution")
 
     G = _graph(dataset, view)
     rows = community_rows(G, questions.communities(G, seed=seed, resolution=resolution))
@@ -182,7 +270,7 @@ def communities(dataset, view: View | None = None, *, seed: int = COMMUNITY_SEED
 def paths(dataset, source: str, target: str, view: View | None = None, *, all_paths: bool = False,
           directed: bool = False, limit: int = 100) -> Paths:
     """Shortest path(s) between two actors (ids, names or aliases); raises NoPath when there is none."""
-    ds = _dataset(dataset)
+    ds, view = _dataset(dataset), _view(dataset, view)
     G = _graph(ds, view)
     a, b = _actor(G, ds, source, "source"), _actor(G, ds, target, "target")
     if a == b:
@@ -227,20 +315,34 @@ class Impact:
         return asdict(self)
 
     def to_frame(self):
-        """Rank and value of the measure before and after, per remaining actor."""
+        """Rank and value of the measure before and after, per remaining actor (ranks Int64, values float)."""
         import pandas as pd
 
-        return pd.DataFrame(list(self.rows)).set_index("id")
+        df = pd.DataFrame(list(self.rows)).set_index("id")
+        for column in df.columns:
+            if column.startswith("rank"):
+                df[column] = df[column].astype("Int64")
+            elif column in ("before", "after", "change"):
+                df[column] = pd.to_numeric(df[column], errors="coerce").astype(float)
+        return df
 
 
 def impact(dataset, actors, view: View | None = None, *, measure: str = "betweenness",
            directed: bool = False) -> Impact:
     """What if these actors (ids, names or aliases) left the network?"""
     _one_of(measure, MEASURE_NAMES, "measure")
-    ds = _dataset(dataset)
+    ds, view = _dataset(dataset), _view(dataset, view)
     G = _graph(ds, view)
+    from collections.abc import Iterable
+
+    if not isinstance(actors, str) and not isinstance(actors, Iterable):
+        _text(actors, "actors")  # a BadArgument naming the parameter
     removed = list(dict.fromkeys(_actor(G, ds, a, "actors") for a in ([actors] if isinstance(actors, str)
                                                                        else actors)))
+    if not removed:
+        from graph.errors import BadArgument
+
+        raise BadArgument("actors: give at least one actor", field="actors")
     r = whatif.impact(G, removed, measure, directed)
     return Impact(tuple(r["removed"]), measure, r["components_before"], r["components_after"], tuple(r["cut_off"]),
                   tuple(r["held_by_weak_ties"]), tuple(r["rows"]), tuple(r["notes"]))
@@ -263,8 +365,8 @@ class Robustness:
         """One row per stricter view and top actor (the CSV the command line writes)."""
         import pandas as pd
 
-
-        return pd.DataFrame(robustness_long(self.as_dict()))
+        found = self.as_dict()
+        return pd.DataFrame(robustness_long({**found, "views": list(found["views"])}))
 
 
 def robustness(dataset, view: View | None = None, *, measure: str = "betweenness", top: int = 10,
@@ -272,9 +374,12 @@ def robustness(dataset, view: View | None = None, *, measure: str = "betweenness
     """Recompute the ranking on stricter views of the evidence (see ``actorgraph robustness``)."""
     _one_of(measure, MEASURE_NAMES, "measure")
     _count(top, "top")
+    if max_ties is not None:
+        _whole(max_ties, "max_ties")
     G = _graph(dataset, view)
     r = _robustness.robustness(G, measure, top, directed, max_ties)
-    return Robustness(r["measure"], r["top"], tuple(r["actors"]), tuple(r["views"]), tuple(r["notes"]))
+    hint = [f"max_ties=N tests more of them ({r['untested']} untested)"] if r["untested"] else []
+    return Robustness(r["measure"], r["top"], tuple(r["actors"]), tuple(r["views"]), tuple(r["notes"] + hint))
 
 
 def data_files(dataset) -> list[tuple[str, int, str]]:
@@ -328,7 +433,12 @@ def picture(dataset, view: View | None = None, *, title: str | None = None, colo
     the layout and colours are those of every period, so no actor moves when the date moves.
     """
 
-    ds = _dataset(dataset)
+    _one_of(color_by, COLOR_BY, "color_by")
+    _whole(depth, "depth")
+    title = _title(title)
+    if focus is not None:
+        _text(focus, "focus")
+    ds, view = _dataset(dataset), _view(dataset, view)
     view = view if view is not None else View()
     if G is None:
         G = graph_of(ds, view, all_statuses=page, all_ties=True, relayout=relayout)
@@ -394,7 +504,8 @@ def render_html(dataset, view: View | None = None, *, title: str | None = None, 
     group (``group_by``: 'community', 'type' or an actor column), each opening on a click.
     """
 
-    ds = _dataset(dataset)
+    _one_of(size_by, SIZE_BY, "size_by")
+    ds, view = _dataset(dataset), _view(dataset, view)
     p = picture_ or picture(ds, view, title=title, color_by=color_by, focus=focus, depth=depth, relayout=relayout)
     overview = None
     if overview_above is not None and p.G.number_of_nodes() > overview_above:
@@ -425,7 +536,9 @@ def static_map(dataset, view: View | None = None, fmt: str = "svg", *, title: st
                size_by: str = "betweenness", color_by: str = "type", focus: str | None = None, depth: int = 1,
                dpi: int = 200, picture_: Picture | None = None, relayout: bool = False) -> bytes:
     """The same map as a static picture: ``fmt`` 'svg', 'png' or 'pdf' (bytes); ``relayout``: see :func:`picture`."""
-
+    fmt = _fmt(fmt, PICTURES)
+    _one_of(size_by, SIZE_BY, "size_by")
+    _whole(dpi, "dpi", 50, 1200)
     p = picture_ or picture(dataset, view, title=title, color_by=color_by, focus=focus, depth=depth, page=False,
                             relayout=relayout)
     return draw(p.G, p.values, fmt, title=p.title, size_by=size_by, groups=p.groups, dpi=dpi,
@@ -444,6 +557,7 @@ def report(dataset, view: View | None = None, fmt: str = "html", *, title: str |
     ``relayout``: lay out the view alone (see :func:`picture`).
     """
 
+    fmt = _fmt(fmt, ("html", "htm", "md", "pdf"))
     blocks = _briefing(dataset, view, fmt, title, on_notes, measure, top, relayout)
     if fmt == "pdf":
         from graph.output.printout import to_pdf
@@ -460,7 +574,7 @@ def report_files(dataset, path: str | os.PathLike, view: View | None = None, *, 
     """
 
     path = Path(path)
-    fmt = path.suffix.lower().lstrip(".")
+    fmt = _fmt(path.suffix.lstrip("."), ("html", "htm", "md", "pdf"), "path")  # by its extension
     if fmt in ("html", "htm", "pdf"):
         out = report(dataset, view, fmt, title=title, on_notes=on_notes, measure=measure, top=top, relayout=relayout)
         return {path: out if isinstance(out, bytes) else out.encode("utf-8")}
@@ -475,11 +589,10 @@ def _briefing(dataset, view: View | None, fmt: str, title: str | None, on_notes,
     """The briefing's blocks (graph.output.report), its map drawn once."""
     from graph import __version__
 
-    if measure not in MEASURE_NAMES:
-        raise ValueError(f"measure must be one of {', '.join(MEASURE_NAMES)}")
-    if top < 1:
-        raise ValueError("top must be 1 or more")
-    ds = _dataset(dataset)
+    _one_of(measure, MEASURE_NAMES, "measure")
+    _count(top, "top")
+    title = _title(title)
+    ds, view = _dataset(dataset), _view(dataset, view)
     view = view if view is not None else View()
     G_all = graph_of(ds, view, all_statuses=True)
     G = select(G_all, statuses=view.kept_statuses())  # the analysed ties, as render measures them
@@ -524,6 +637,9 @@ def export(dataset, fmt: str, path: str | os.PathLike, view: View | None = None,
     Returns {path: bytes} of what was (or, with ``write=False``, would be) written.
     """
 
+    from graph.readwrite import EXPORTS
+
+    fmt = _fmt(fmt, EXPORTS)
     G = _graph(dataset, view, relayout=relayout)
     files = encode(G, fmt, Path(path), guard=guard)
     if write:
@@ -535,6 +651,7 @@ def to_pyvis(dataset, view: View | None = None, *, size_by: str = "betweenness",
              title: str | None = None, relayout: bool = False):
     """A pyvis ``Network`` with the page's colours, shapes, sizes, positions and tooltips; offline."""
 
+    _one_of(size_by, SIZE_BY, "size_by")
     p = picture(dataset, view, title=title, color_by=color_by, timebar=False, relayout=relayout)
     return network(p.G, p.values, size_by=size_by, groups=p.groups, title=p.title)
 
@@ -549,10 +666,13 @@ def timeline_chart(dataset, view: View | None = None, fmt: str = "svg", *, measu
     from graph.analysis.timeline import timeline
     from graph.output.bump import bump_chart
 
+    fmt = _fmt(fmt, PICTURES)
     _one_of(measure, MEASURE_NAMES, "measure")
     _one_of(every, EVERY, "every")
     _count(top, "top")
-    ds = _dataset(dataset)
+    _whole(dpi, "dpi", 50, 1200)
+    title = _title(title)
+    ds, view = _dataset(dataset), _view(dataset, view)
     found = timeline(ds, view, measure=measure, top=top, every=every)
     title = clean_text(title) if title is not None else f"Top {top} by {measure}, by {every}: {folder_name(ds.folder)}"
     return bump_chart(found, fmt, title=title, measure=measure, dpi=dpi)
@@ -574,7 +694,7 @@ def timeline(dataset, view: View | None = None, *, measure: str = "betweenness",
     _one_of(measure, MEASURE_NAMES, "measure")
     _one_of(every, EVERY, "every")
     _count(top, "top")
-    found = steps(_dataset(dataset), view, measure=measure, top=top, every=every)
+    found = steps(_dataset(dataset), _view(dataset, view), measure=measure, top=top, every=every)
     rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t.get("rank"), "id": t.get("id"),
              "name": t.get("name"), "value": t.get("value")} for s in found for t in (s["top"] or [{}])]
     df = pd.DataFrame(rows, columns=["date", "actors", "ties", "rank", "id", "name", "value"])
@@ -628,7 +748,8 @@ def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = 
                               field="as_of")
         found = between(_dataset(old), as_of[0], as_of[1], view, measure=measure, top=top)
         changes = between_rows(found)
-        moves, notes = found["ranks"], found["notes"]
+        moves = found["ranks"]
+        notes = [hinted_text(r, _as_argument) for r in found["left_out"]] + found["notes"]
     else:
         if new is None:
             raise BadArgument("give two versions (old, new), or one data set and as_of=(A, B)", field="new")
@@ -657,11 +778,22 @@ def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title:
     """
     from graph.output.static import static_frames
 
-    ds = _dataset(dataset)
+    from collections.abc import Iterable
+
+    from graph.analysis.views import date_text
+    from graph.errors import BadArgument
+
+    fmt = _fmt(fmt, PICTURES)
+    _whole(dpi, "dpi", 50, 1200)
+    ds, view = _dataset(dataset), _view(dataset, view)
     view = view if view is not None else View()
-    dates = [dates] if isinstance(dates, str) else list(dates)
-    if not dates or any(d is None or d.strip().lower() == "all" for d in dates):
-        raise ValueError("frames need dates: 'all' (every period) is not one")
+    if dates is None or (not isinstance(dates, (str, Iterable))):
+        dates = [dates]
+    dates = [date_text(d, "dates") if d is not None else None for d in ([dates] if isinstance(dates, str) else dates)]
+    if not dates:
+        raise BadArgument("dates: give at least one date, one frame each", field="dates")
+    if any(d is None or d.strip().lower() == "all" for d in dates):
+        raise BadArgument("dates: each frame needs a date ('all', every period, is not one)", field="dates")
     dates.sort(key=_first_day)  # frames run forward in time, whatever order the dates come in
     graphs = [graph_of(ds, replace(view, as_of=d), all_ties=True) for d in dates]
     union = graph_of(ds, replace(view, as_of="all"), all_ties=True).copy()

@@ -229,3 +229,78 @@ def test_the_tables_carry_what_the_view_left_out_and_the_ties_at_the_cut():
     assert graph.communities(sahel).attrs["notes"] == df.attrs["notes"][:2]
     every = graph.centrality(sahel, graph.View(as_of="all"), measures=["degree"])
     assert not any("ended ties" in n for n in every.attrs["notes"])
+
+
+FLORENTINE = FIXTURES / "florentine"
+
+
+@pytest.mark.parametrize("call, field", [
+    (lambda ds: graph.centrality(ds, measures=["degree"], sort="betweenness"), "sort"),
+    (lambda ds: graph.export(ds, "yed", "x.graphml", write=False), "fmt"),
+    (lambda ds: graph.static_map(ds, fmt="jpg"), "fmt"),
+    (lambda ds: graph.static_map(ds, fmt="png", dpi=0), "dpi"),
+    (lambda ds: graph.report(ds, fmt="docx"), "fmt"),
+    (lambda ds: graph.report(ds, measure="betweeness"), "measure"),
+    (lambda ds: graph.report(ds, top=0), "top"),
+    (lambda ds: graph.report_files(ds, "brief.docx"), "path"),
+    (lambda ds: graph.render_html(ds, size_by="betweeness"), "size_by"),
+    (lambda ds: graph.render_html(ds, color_by="communty"), "color_by"),
+    (lambda ds: graph.render_html(ds, focus="Medici", depth=-1), "depth"),
+    (lambda ds: graph.render_html(ds, title=5), "title"),
+    (lambda ds: graph.to_pyvis(ds, size_by="x"), "size_by"),
+    (lambda ds: graph.communities(ds, resolution=0), "resolution"),
+    (lambda ds: graph.communities(ds, seed="a"), "seed"),
+    (lambda ds: graph.robustness(ds, max_ties=-1), "max_ties"),
+    (lambda ds: graph.paths(ds, None, "Strozzi"), "source"),
+    (lambda ds: graph.paths(ds, "Medici", ["Strozzi"]), "target"),
+    (lambda ds: graph.paths(ds, "Medici", "Strozi"), "target"),
+    (lambda ds: graph.impact(ds, None), "actors"),
+    (lambda ds: graph.impact(ds, "Medicci"), "actors"),
+    (lambda ds: graph.centrality(5), "dataset"),
+    (lambda ds: graph.centrality(ds, "Medici"), "view"),
+    (lambda ds: graph.centrality(ds, graph.View(without=[None])), "without"),
+    (lambda ds: graph.centrality(ds, graph.View(min_grade=3)), "min_grade"),
+    (lambda ds: graph.centrality(ds, graph.View(as_of=2.5)), "as_of"),
+    (lambda ds: graph.frames(ds, []), "dates"),
+    (lambda ds: graph.frames(ds, [None]), "dates"),
+])
+def test_a_wrong_argument_is_an_error_naming_it_not_one_from_deep_inside(call, field):
+    """What the command line refuses with a message, the API refuses as an ActorgraphError naming the
+    parameter (a KeyError, StopIteration, AttributeError or a silent default before)."""
+    with pytest.raises(graph.ActorgraphError) as error:
+        call(graph.open_dataset(FLORENTINE))
+    assert error.value.field == field, (str(error.value), error.value.field)
+
+
+def test_the_api_takes_what_a_notebook_holds():
+    """A Selection where a data set goes (its view too), dates as datetime.date, pandas Timestamps or years,
+    a format in capitals; Robustness.to_frame; float measures and Int64 ranks in every frame."""
+    import datetime
+
+    import pandas as pd
+
+    ds = graph.open_dataset(FLORENTINE)
+    without = graph.centrality(ds.view(without=["Medici"]))
+    assert "medici" not in without.index and without.equals(graph.centrality(ds, graph.View(without=["Medici"])))
+    sahel = graph.open_dataset(BUNDLED)
+    by_text = graph.centrality(sahel, graph.View(as_of="2020-01-01"))
+    for day in (datetime.date(2020, 1, 1), pd.Timestamp("2020-01-01"), datetime.datetime(2020, 1, 1, 12)):
+        assert graph.centrality(sahel, graph.View(as_of=day)).equals(by_text)
+    assert graph.centrality(sahel, graph.View(as_of=2020)).equals(graph.centrality(sahel, graph.View(as_of="2020")))
+    assert graph.static_map(ds, fmt="SVG").startswith(b"<?xml")
+    frame = graph.robustness(ds).to_frame()  # it raised a TypeError on every data set
+    assert list(frame.columns) == ["view", "kind", "ties_left_out", "kendall_tau", "id", "name", "rank",
+                                   "rank_in_view", "keeps_rank"] and (frame["view"] == "all ties").any()
+    brokers = graph.brokers(ds, graph.View(relations=["trains"]))  # no tie of that kind: every value undefined
+    assert str(brokers["rank"].dtype) == "Int64"
+    assert brokers["effective_size"].dtype == float and brokers["constraint"].dtype == float
+    gone = graph.impact(ds, "Medici").to_frame()
+    assert str(gone["rank_before"].dtype) == "Int64" and gone["before"].dtype == float
+
+
+def test_a_diff_between_dates_says_what_the_view_leaves_out():
+    """On signed data the cooperation network is measured: the hostile ties it leaves out are said, as
+    centrality says them (they were missing from the changes with no word)."""
+    notes = graph.diff(ROOT / "graph" / "examples" / "conflict", as_of=("2019", "2023")).notes
+    assert any("hostile" in n and "ties='all'" in n for n in notes), notes
+    assert not any("--" in n for n in notes)

@@ -77,9 +77,13 @@ def test_a_file_of_ascii_only_takes_the_folders_encoding_when_an_edit_brings_mor
     plain = write(Path("p"), "id,name,type\na,A,t\nc,C,t\n", "source,relation,target,evidence\na,trains,c,x\n")
     ok("add-actor", "b", "--name", "Bé", "--type", "t", "--data", plain)  # a comma and LF: UTF-8, as before
     assert (plain / "actors.csv").read_bytes() == "id,name,type\na,A,t\nc,C,t\nb,Bé,t\n".encode("utf-8")
-    bom = write(Path("b"), "\ufeffid,name,type\na,Ä,t\nc,C,t\n".encode("utf-8"), b"source,relation,target,evidence\n")
-    ok("add-relation", "a", "trains", "c", "--evidence", "é", "--data", bom)  # the folder's: UTF-8 with its mark
-    assert (bom / "relations.csv").read_bytes() == "\ufeffsource,relation,target,evidence\na,trains,c,é\n".encode()
+    bom = write(Path("b"), "\ufeffid;name;type\r\na;Ä;t\r\nc;C;t\r\n".encode("utf-8"),
+                b"source;relation;target;evidence\r\n")  # the folder is UTF-8: the file stays UTF-8, no mark added
+    ok("add-relation", "a", "trains", "c", "--evidence", "é", "--data", bom)
+    assert (bom / "relations.csv").read_bytes() == "source;relation;target;evidence\r\na;trains;c;é\r\n".encode()
+    fresh = write(Path("f"), b"id;name;type\r\na;A;t\r\n", b"source;relation;target;evidence\r\n")
+    said = ok("add-actor", "ng", "--name", "Ŋgoni", "--type", "t", "--data", fresh).stderr  # not in Windows-1252
+    assert (fresh / "actors.csv").read_bytes().endswith("ng;Ŋgoni;t\r\n".encode()) and "held only ASCII" not in said
 
 
 def test_add_actor_that_cannot_be_encoded_is_refused():

@@ -52,7 +52,8 @@ def clean(result):
 @given(st.binary(max_size=300))
 def test_random_bytes_never_raise(data):
     f, problems = parse_csv(data, Path("x.csv"), "x.csv")
-    assert (f is None) == bool(problems)
+    # no file and why, or a file; with an unclosed quote, both (the rest of the file is still checked)
+    assert (f is None) == bool(problems) or {p.code for p in problems} == {"unclosed-quote"}
     for p in problems:
         assert p.line >= 0 and p.message and str(p).startswith("x.csv:")
 

@@ -110,7 +110,9 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
     limit = tie_limit_for(G) if tie_limit is None else tie_limit
     if len(single) > limit:
         notes.append(f"{len(single)} single-source ties among the top actors' ties: {limit} tested (weak ones and"
-                     " those of the highest ranked first; --max-ties N to test more)")
+                     " those of the highest ranked first)")
+    untested = max(0, len(single) - limit)  # a client says how to test more, in its own words
+    if untested:
         single = single[:limit]
     sampled = None
     if measure == "betweenness":
@@ -157,7 +159,8 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
                        "worst_view": worst[0]["view"] if worst[0] and worst[1] != full_ranks[n] else None,
                        "stays_in_top": all(r <= len(order) for _, r in ranked),
                        "leaves_top_without_weak": weak_drops, "weak_ties": own})
-    return {"measure": measure, "top": len(order), "actors": actors, "views": views, "notes": notes}
+    return {"measure": measure, "top": len(order), "actors": actors, "views": views, "notes": notes,
+            "untested": untested}
 
 
 class _Sampled:

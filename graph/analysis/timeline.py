@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from graph.analysis import metrics
 from graph.analysis.metrics import centrality
-from graph.analysis.build import on_days
+from graph.analysis.build import on_days, restrictions
 from graph.analysis.ranking import competition_ranks, level, rank_key, rank_moves
 from graph.analysis.views import View, full_graph, graph_of
 from graph.data.dates import parse_span
@@ -147,13 +147,17 @@ def between(dataset, first: str, second: str, view: View | None = None, *, measu
             top: int = 10) -> dict:
     """What changed from the view at ``first`` to the view at ``second``: ties started and ended, actors that
     appeared or went inactive, and the rank moves of the actors in either top ``top`` (``notes``: the
-    measure's, e.g. estimated values on a very large network)."""
+    measure's, e.g. estimated values on a very large network; ``left_out``: the view's restrictions other
+    than its date, as graph.analysis.build.Restriction, over every period)."""
     view = view or View()
     A, B = (graph_of(dataset, replace(view, as_of=day)) for day in (first, second))
     ea, eb = set(A.edges(keys=True)), set(B.edges(keys=True))
     notes: list = []
     moves = rank_moves(A, B, measure, top, notes=notes)
-    return {"from": first, "to": second, "measure": measure, "notes": notes,
+    # what the view leaves out besides the dates (hostile ties, kinds, actors...), over every period
+    left_out = [r for r in restrictions(graph_of(dataset, replace(view, as_of="all")))
+                if r.what not in ("as_of", "today", "inactive")]
+    return {"from": first, "to": second, "measure": measure, "notes": notes, "left_out": left_out,
             "started": [_tie(B, *e) for e in sorted(eb - ea)], "ended": [_tie(A, *e) for e in sorted(ea - eb)],
             "appeared": [{"id": n, "name": B.nodes[n].get("name", n)} for n in sorted(set(B) - set(A))],
             "inactive": [{"id": n, "name": A.nodes[n].get("name", n)} for n in sorted(set(A) - set(B))],

@@ -27,10 +27,36 @@ class NoDatedSources(ActorgraphError):
     """--known-on on a data set whose sources have no published date."""
 
 
-def _tuple(value) -> tuple:
+def _tuple(value, field: str) -> tuple:
+    """Names as a tuple of strings: one name, or an iterable of them; anything else is a BadArgument."""
+    from graph.errors import BadArgument
+
     if value is None:
         return ()
-    return (value,) if isinstance(value, str) else tuple(value)
+    from collections.abc import Iterable, Mapping
+
+    items = (value,) if isinstance(value, str) else tuple(value) if isinstance(value, Iterable) and not isinstance(
+        value, (bytes, Mapping)) else None
+    if items is None or not all(isinstance(v, str) for v in items):
+        raise BadArgument(f"{field} takes names (a str, or a list of them), not {value!r}", text=repr(value),
+                          field=field)
+    return items
+
+
+def date_text(value, field: str):
+    """A date given as a str, a year (int), or a date, datetime or pandas Timestamp (as YYYY-MM-DD)."""
+    import datetime as dt
+
+    from graph.errors import BadArgument
+
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:04d}" if 0 < value <= 9999 else str(value)
+    if isinstance(value, dt.date):  # datetime and pandas' Timestamp are dates too
+        return value.strftime("%Y-%m-%d") if value.year >= 1000 else f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    raise BadArgument(f"{field} takes a date (a str such as '2020-09', a year, or a datetime.date), not {value!r}",
+                      text=repr(value), field=field)
 
 
 @dataclass(frozen=True)
@@ -69,10 +95,18 @@ class View:
     known_on: str | None = None
 
     def __post_init__(self):
-        object.__setattr__(self, "relations", _tuple(self.relations))
-        object.__setattr__(self, "without", _tuple(self.without))
+        from graph.errors import BadArgument
+
+        object.__setattr__(self, "relations", _tuple(self.relations, "relations"))
+        object.__setattr__(self, "without", _tuple(self.without, "without"))
         if self.statuses is not None:
-            object.__setattr__(self, "statuses", _tuple(self.statuses))
+            object.__setattr__(self, "statuses", _tuple(self.statuses, "statuses"))
+        for name in ("as_of", "known_on", "today"):
+            object.__setattr__(self, name, date_text(getattr(self, name), name))
+        for name in ("min_grade", "confidence", "ties"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise BadArgument(f"{name} takes a str, not {value!r}", text=repr(value), field=name)
 
     def kept_statuses(self) -> frozenset | None:
         """The statuses measured: actual plus those asked for; None for every status."""

@@ -465,22 +465,22 @@ class Editor:
 
     def _encoding(self, name: str, text: str) -> str:
         """The encoding a changed file is written in: its own, unless it held only ASCII (which every
-        encoding reads alike, so it was read as UTF-8) and the edit brings more. Then the folder's: another
-        data file's that holds more than ASCII; else, for a ';'-separated file with CRLF line ends (as
-        Excel saves CSV in a Belgian, Dutch, French or German locale, in Windows-1252), Windows-1252, where
-        it can hold the text; else UTF-8."""
+        encoding reads alike, so it was read as UTF-8) and the edit brings more. Then Windows-1252, where it
+        can hold the text, if the folder's other files are in it, or if none holds more than ASCII and the
+        file is ';'-separated with CRLF line ends (as Excel saves CSV in a Belgian, Dutch, French or German
+        locale). Windows-1252 leaves every ASCII row's bytes as they were; other encodings (a byte-order
+        mark, UTF-16) would not, so the file stays UTF-8 otherwise."""
         f = self.files[name]
         if f.encoding != "utf-8" or text.isascii() or not self.originals[name].to_text().isascii():
             return f.encoding
         other = self._non_ascii_file(name)
-        if other is not None:
-            return other.encoding
-        if f.delimiter == ";" and f.newline == "\r\n":
+        excel = other.encoding == "windows-1252" if other is not None else (f.delimiter == ";" and f.newline == "\r\n")
+        if excel:
             try:
                 text.encode("windows-1252")
                 return "windows-1252"
             except UnicodeEncodeError:
-                return "utf-8-sig"  # Excel reads UTF-8 with its mark
+                pass
         return f.encoding
 
     def _non_ascii_file(self, name: str) -> CsvFile | None:
