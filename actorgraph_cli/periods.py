@@ -34,12 +34,15 @@ def timeline(measure, top, every, output, fmt):
 
     Example: actorgraph timeline --every event --measure degree --top 3
     """
-    from graph.analysis.timeline import timeline as steps
+    from graph.analysis.timeline import left_apart_from_dates, timeline as steps
+    from graph.output.words import restriction_text
 
     if output is not None:
         return _chart(output, measure, top, every)
 
-    found = steps(load(), cli_view(), measure=measure, top=top, every=every)
+    dataset = load()
+    found = steps(dataset, cli_view(), measure=measure, top=top, every=every)
+    notes([restriction_text(r) for r in left_apart_from_dates(dataset, cli_view())])
     estimated = [s for s in found if s.get("estimated_from")]
     if estimated:
         from graph.analysis.engine import SAMPLE_SEED

@@ -689,20 +689,22 @@ def timeline(dataset, view: View | None = None, *, measure: str = "betweenness",
     """
     import pandas as pd
 
-    from graph.analysis.timeline import timeline as steps
+    from graph.analysis.timeline import left_apart_from_dates, timeline as steps
 
     _one_of(measure, MEASURE_NAMES, "measure")
     _one_of(every, EVERY, "every")
     _count(top, "top")
-    found = steps(_dataset(dataset), _view(dataset, view), measure=measure, top=top, every=every)
+    ds, view = _dataset(dataset), _view(dataset, view)
+    found = steps(ds, view, measure=measure, top=top, every=every)
     rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t.get("rank"), "id": t.get("id"),
              "name": t.get("name"), "value": t.get("value")} for s in found for t in (s["top"] or [{}])]
     df = pd.DataFrame(rows, columns=["date", "actors", "ties", "rank", "id", "name", "value"])
     df["rank"] = df["rank"].astype("Int64")
     df["value"] = pd.to_numeric(df["value"], errors="coerce").astype(float)
     df.attrs["tied"] = {s["date"]: s["tied"] for s in found if s["tied"]}
-    df.attrs["notes"] = [f"{measure}: estimated from {s['estimated_from']} sampled source actors at {s['date']}"
-                         for s in found if s.get("estimated_from")]
+    df.attrs["notes"] = [hinted_text(r, _as_argument) for r in left_apart_from_dates(ds, view)] + [
+        f"{measure}: estimated from {s['estimated_from']} sampled source actors at {s['date']}"
+        for s in found if s.get("estimated_from")]
     return df
 
 

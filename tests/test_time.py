@@ -288,3 +288,20 @@ def test_a_step_with_no_actor_and_dates_at_the_calendars_ends(tmp_path):
     assert result.exit_code == 1 and "1,400 event dates from 2000-01-01 to 2058-04-16 are more steps than" \
         " 1,200; use --every month or --every year" in result.stderr
     assert invoke("timeline", "--every", "month", "--data", busy).exit_code == 0  # the hint works
+
+
+def test_a_timeline_and_a_diff_between_dates_say_the_hostile_ties_they_leave_out(tmp_path):
+    """As centrality says it: each step is measured on the cooperation network (the CLI names --ties all, the
+    API ties='all')."""
+    import graph
+
+    d = write(tmp_path / "s", "id,name,type\na,A,t\nb,B,t\nc,C,t\n",
+              "source,relation,target,evidence,since\na,trains,b,x,2019\nb,fights,c,x,2020\n")
+    (d / "kinds.csv").write_text("kind,label,inverse,directed,polarity\ntrains,trains,,yes,cooperative\n"
+                                 "fights,fights,,no,hostile\n", encoding="utf-8")
+    said = "measured on the cooperation network only: 1 hostile tie left out"
+    for args in (["timeline"], ["diff", "--as-of", "2019", "--as-of", "2021"]):
+        result = ok(*args, "--data", d)
+        assert f"note: {said} (--ties all to include them)" in result.stderr, (args, result.stderr)
+    assert f"{said} (ties='all' to include them)" in graph.timeline(d).attrs["notes"]
+    assert f"{said} (ties='all' to include them)" in graph.diff(d, as_of=("2019", "2021")).notes

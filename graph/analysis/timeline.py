@@ -143,6 +143,14 @@ def _tie(G, u, v, k) -> dict:
             "until": d.get("until") or ""}
 
 
+def left_apart_from_dates(dataset, view: View | None = None) -> list:
+    """What a view leaves out besides its date (hostile ties, kinds, actors...), over every period: the
+    Restrictions a timeline or a diff between dates says, whose steps each have a date of their own."""
+    view = view or View()
+    return [r for r in restrictions(graph_of(dataset, replace(view, as_of="all")))
+            if r.what not in ("as_of", "today", "inactive")]
+
+
 def between(dataset, first: str, second: str, view: View | None = None, *, measure: str = "betweenness",
             top: int = 10) -> dict:
     """What changed from the view at ``first`` to the view at ``second``: ties started and ended, actors that
@@ -154,11 +162,8 @@ def between(dataset, first: str, second: str, view: View | None = None, *, measu
     ea, eb = set(A.edges(keys=True)), set(B.edges(keys=True))
     notes: list = []
     moves = rank_moves(A, B, measure, top, notes=notes)
-    # what the view leaves out besides the dates (hostile ties, kinds, actors...), over every period
-    left_out = [r for r in restrictions(graph_of(dataset, replace(view, as_of="all")))
-                if r.what not in ("as_of", "today", "inactive")]
-    return {"from": first, "to": second, "measure": measure, "notes": notes, "left_out": left_out,
+    return {"from": first, "to": second, "measure": measure, "notes": notes,
             "started": [_tie(B, *e) for e in sorted(eb - ea)], "ended": [_tie(A, *e) for e in sorted(ea - eb)],
             "appeared": [{"id": n, "name": B.nodes[n].get("name", n)} for n in sorted(set(B) - set(A))],
             "inactive": [{"id": n, "name": A.nodes[n].get("name", n)} for n in sorted(set(A) - set(B))],
-            "ranks": moves}
+            "ranks": moves, "left_out": left_apart_from_dates(dataset, view)}
