@@ -58,7 +58,8 @@ def timeline(measure, top, every, output, fmt):
         return _json({"measure": measure, "every": every, "steps": found})
     rows = [{"date": s["date"], "actors": s["actors"], "ties": s["ties"], "rank": t.get("rank"), "name": t.get("name"),
              "id": t.get("id"), measure: t.get("value")} for s in found for t in (s["top"] or [{}])]  # {}: nobody
-    columns = ["date", "actors", "ties", "rank", "name", measure] + (["id"] if fmt == "csv" else [])
+    # CSV: the id beside the rank, as centrality's CSV has it (the table shows names only)
+    columns = ["date", "actors", "ties", "rank"] + (["id"] if fmt == "csv" else []) + ["name", measure]
     click.echo(_format(rows, columns, fmt), nl=False)
 
 

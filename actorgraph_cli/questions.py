@@ -86,13 +86,13 @@ def path(source, target, all_paths, limit, directed, fmt):
     if fmt == "json":
         return _json({"total": total, "paths": [
             {"path": i, "rests_on_weak_ties": any(s.weak for s in steps),
-             "steps": [{"step": s.step, "from": s.source, "to": s.target, "weak": s.weak,
+             "steps": [{"step": s.step, "source": s.source, "target": s.target, "weak": s.weak,
                         "relations": [{"kind": r.kind, "text": r.text, "weak": list(r.weak)} for r in s.relations]}
                        for s in steps]} for i, steps in enumerate(found, 1)]})
-    rows = [{"path": i, "step": s.step, "from": s.source, "to": s.target, "relation": rel.kind,
+    rows = [{"path": i, "step": s.step, "source": s.source, "target": s.target, "relation": rel.kind,
              "reads": rel.text, "weak": ", ".join(rel.weak)}
             for i, steps in enumerate(found, 1) for s in steps for rel in s.relations]
-    columns = ["path", "step", "reads"] if fmt == "table" else ["path", "step", "from", "to", "relation", "reads"]
+    columns = ["path", "step", "reads"] if fmt == "table" else ["path", "step", "source", "target", "relation", "reads"]
     if any(r["weak"] for r in rows):
         columns.append("weak")
     click.echo(_format(rows, columns, fmt, wrap="reads"), nl=False)

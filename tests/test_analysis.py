@@ -81,7 +81,7 @@ def test_path_all_shortest(tmp_path):
                                             "a,trains,d,s\nd,trains,c,s\nc,part_of,e,s\n")
     found = as_json("path", "a", "c", "--all", "--data", folder)
     assert found["total"] == 2
-    assert [[s["to"] for s in p["steps"]] for p in found["paths"]] == [["b", "c"], ["d", "c"]]
+    assert [[s["target"] for s in p["steps"]] for p in found["paths"]] == [["b", "c"], ["d", "c"]]
     one = as_json("path", "a", "c", "--data", folder)
     assert (len(one["paths"]), one["total"]) == (1, 2)
 

@@ -256,9 +256,9 @@ def test_path_all_counts_exponentially_many_paths_and_lists_a_few(tmp_path):
     assert found["total"] == 2 ** 16
     assert len(found["paths"]) == 100
     assert "65,536 shortest paths; the first 100 by name are listed" in result.stderr
-    first = [s["to"] for s in found["paths"][0]["steps"]]
+    first = [s["target"] for s in found["paths"][0]["steps"]]
     assert first[:2] == ["l0", "v1"]  # name order: L before R
-    assert len({tuple(s["to"] for s in p["steps"]) for p in found["paths"]}) == 100
+    assert len({tuple(s["target"] for s in p["steps"]) for p in found["paths"]}) == 100
 
 
 def test_brokers_match_networkx_and_stay_linear_in_memory(tmp_path):

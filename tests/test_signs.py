@@ -161,7 +161,7 @@ def test_path_avoids_hostile_ties_unless_asked():
     assert "8 hostile and 2 neutral ties left out" in result.stderr
     result = ok("--data", CONFLICT, "path", "Ostmark", "RRM", "--ties", "all", "--format", "json")
     steps = json.loads(result.stdout)["paths"][0]["steps"]
-    assert [(s["from"], s["to"]) for s in steps] == [("ostmark", "army"), ("army", "redriver")]
+    assert [(s["source"], s["target"]) for s in steps] == [("ostmark", "army"), ("army", "redriver")]
 
 
 def test_ties_hostile_is_the_hostile_network():

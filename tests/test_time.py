@@ -171,9 +171,9 @@ def test_timeline_says_which_steps_leave_out_actors_tied_with_the_last_shown(t):
 def test_timeline_every_year_and_csv(t):
     out = ok("timeline", "--every", "year", "-m", "degree", "--top", "1", "--format", "csv", "--data", t).stdout
     lines = out.splitlines()
-    assert lines[0] == "date,actors,ties,rank,name,degree,id"
+    assert lines[0] == "date,actors,ties,rank,id,name,degree"  # the id beside the rank, as in centrality's CSV
     assert [line.split(",")[0] for line in lines[1:]] == [str(y) for y in range(2019, 2028)]  # 2019 to 2027
-    assert lines[2] == "2020,4,3,1,B,0.6666666666666666,b"  # 1 January 2020: b-c still in force
+    assert lines[2] == "2020,4,3,1,b,B,0.6666666666666666"  # 1 January 2020: b-c still in force
     assert out == ok("timeline", "--every", "year", "-m", "degree", "--top", "1", "--format", "csv",
                      "--data", t).stdout
 
