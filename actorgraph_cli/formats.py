@@ -13,7 +13,7 @@ from graph.names import MEASURE_NAMES
 from graph.readwrite import EXPORTS, FORMATS as FILE_FORMATS, IMPORTS
 from actorgraph_cli.options import (
     SAID_BY_VIEW, OutputPath, _format, _json, echo_problems, excel_options, excel_separator, fail, flag_for, format_option,
-    load, meta, rank_columns,
+    cli_view, load, meta, rank_columns,
     notes, raw_option, relayout_option, view, view_options,
     write_files,
 )
@@ -27,15 +27,14 @@ from actorgraph_cli.options import (
               show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Rank moves of the actors in either version's top N.")
-@click.option("--as-of", "dates", multiple=True, metavar="DATE",
-              help="Twice, on one data set: ties started and ended between the two dates, actors that appeared"
-                   " or went inactive, and rank moves.")
 @click.option("--table", "table", type=click.Choice(("changes", "ranks")),
               help="Only the changed rows, or only the rank moves (the table shows both by default, CSV the"
                    " changes; JSON holds both).")
 @data_option
+@view_options(several_dates="Twice, on one data set: ties started and ended between the two dates, actors that"
+                            " appeared or went inactive, and rank moves.")
 @format_option
-def diff(old, new, rev, measure, top, table, fmt, dates):
+def diff(old, new, rev, measure, top, table, fmt):
     """What changed between two versions of the data: rows (renames recognised) and centrality ranks.
 
     Give two folders OLD NEW, or --rev GIT_REV to compare the working data with
@@ -43,6 +42,7 @@ def diff(old, new, rev, measure, top, table, fmt, dates):
 
     Example: actorgraph diff --rev HEAD~1
     """
+    dates = meta("as_of_dates", ())
     if dates:
         from actorgraph_cli.periods import diff_dates
 
@@ -74,11 +74,13 @@ def diff(old, new, rev, measure, top, table, fmt, dates):
         old_ds = load()
         ctx.meta["data"] = new
         new_ds = load()
-    rows = diff_rows(old_ds, new_ds)
+    renamed = renames(old_ds, new_ds)  # once: it compares every removed actor with every added one
+    rows = diff_rows(old_ds, new_ds, renamed)
     measured: list = []
     # each version's default view, as `centrality` measures it (today's actual ties): a recommended or an
     # ended tie added in a week is a changed row, not a changed rank
-    moves = rank_moves(graph_of(old_ds), graph_of(new_ds), measure, top, renames(old_ds, new_ds), measured)
+    asked = cli_view()  # the view options, on both versions (as the API's view=)
+    moves = rank_moves(graph_of(old_ds, asked), graph_of(new_ds, asked), measure, top, renamed, measured)
     notes(measured)
     if fmt == "json":  # the shape of diff --as-of's JSON, without its dates and its lists by change
         return _json({"measure": measure, "notes": list(dict.fromkeys(measured)), "changes": rows, "ranks": moves})

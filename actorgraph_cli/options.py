@@ -75,11 +75,12 @@ def _min_grade(ctx, param, value):
     return remember("min_grade")(ctx, param, value)
 
 
-def view_options(f=None, *, several_dates: bool = False):
+def view_options(f=None, *, several_dates: str = ""):
     """--relation, --as-of, --without, --status, --min-grade, --confidence, --ties: the part of the network looked at.
 
-    ``several_dates``: --as-of may be given several times (render's frames); all of them are in
-    meta("as_of_dates"), and meta("as_of") holds the date when there is one.
+    ``several_dates``: --as-of may be given several times (render's frames, diff's two dates), the text
+    saying what for ends its help; all of them are in meta("as_of_dates"), and meta("as_of") holds the
+    date when there is one.
     """
     if f is None:
         return lambda g: view_options(g, several_dates=several_dates)
@@ -102,9 +103,7 @@ def view_options(f=None, *, several_dates: bool = False):
     f = click.option("--as-of", metavar="DATE", expose_value=False, multiple=several_dates,
                      callback=_as_of_dates if several_dates else remember("as_of"),
                      help=f"Only relations in force on this date ({DATE_FORMS}); by default today"
-                          " ($ACTORGRAPH_TODAY pins it); all: every period."
-                          + (" Several times with a picture (-o frames.svg): one frame per date."
-                             if several_dates else ""))(f)
+                          f" ($ACTORGRAPH_TODAY pins it); all: every period. {several_dates}".rstrip())(f)
     f = click.option("--relation", multiple=True, metavar="KIND", expose_value=False,
                      callback=remember("relations"),
                      help="Only these relation kinds (the data set's kinds.csv, or trains, accompanies,"

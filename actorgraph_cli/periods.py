@@ -40,9 +40,9 @@ def timeline(measure, top, every, output, fmt):
     if output is not None:
         return _chart(output, measure, top, every)
 
-    dataset = load()
-    found = steps(dataset, cli_view(), measure=measure, top=top, every=every)
-    notes([restriction_text(r) for r in left_apart_from_dates(dataset, cli_view())])
+    dataset, asked = load(), cli_view()
+    found = steps(dataset, asked, measure=measure, top=top, every=every)
+    notes([restriction_text(r) for r in left_apart_from_dates(dataset, asked)])
     estimated = [s for s in found if s.get("estimated_from")]
     if estimated:
         from graph.analysis.engine import SAMPLE_SEED
@@ -80,21 +80,17 @@ def diff_dates(dates, measure: str, top: int, fmt: str, table: str | None = None
     """diff --as-of A --as-of B: ties started and ended between the two dates, actors that appeared or went
     inactive, and rank moves."""
     from graph.analysis.timeline import between
+    from graph.output.rows import CHANGE_COLUMNS, between_rows
+    from graph.output.words import restriction_text
 
     if len(dates) != 2:
         raise click.UsageError("give --as-of twice: diff --as-of A --as-of B")
-    from graph.output.words import restriction_text
-
     found = between(load(), dates[0], dates[1], cli_view(), measure=measure, top=top)
-    notes([restriction_text(r) for r in found["left_out"]] + found["notes"])
-    from graph.output.rows import CHANGE_COLUMNS, between_rows
-
+    said = [restriction_text(r) for r in found.pop("left_out")] + found["notes"]
+    notes(said)
     rows = between_rows(found)
     if fmt == "json":  # a two-folder diff's measure, notes, changes and ranks, and the changes by kind
-        return _json({"from": found["from"], "to": found["to"], "measure": found["measure"], "notes": found["notes"],
-                      "changes": rows, "ranks": found["ranks"],
-                      **{k: v for k, v in found.items() if k not in ("from", "to", "measure", "notes", "ranks",
-                                                                    "left_out")}})
+        return _json({**found, "notes": said, "changes": rows})
     if table == "ranks":
         return click.echo(_format(found["ranks"], rank_columns(fmt), fmt), nl=False)
     if fmt == "csv":  # the columns of a two-folder diff's CSV: ids, the name or the period in details

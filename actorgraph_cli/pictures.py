@@ -34,7 +34,7 @@ from actorgraph_cli.options import (
 @click.option("--no-overview", is_flag=True, help="Draw every actor at once, however many.")
 @click.option("--group-by", default="community", show_default=True, metavar="type|community|COLUMN",
               help="The overview's groups: detected communities, actor types, or an actor column's values.")
-@view_options(several_dates=True)
+@view_options(several_dates="Several times with a picture (-o frames.svg): one frame per date.")
 @relayout_option
 def render(output, title, size_by, color_by, focus, depth, dpi, overview_above, no_overview, group_by):
     """Write the map: an offline HTML explorer, or a static SVG, PNG or PDF picture.

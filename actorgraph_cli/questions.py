@@ -7,7 +7,8 @@ import click
 from cli import Command, data_option
 from graph.names import MEASURE_NAMES
 from actorgraph_cli.options import (
-    _format, _json, cli_view, fail, format_option, load, notes, plural, resolve_in, say, terminal_width, view, view_options,
+    _format, _json, cli_view, fail, flag_for, format_option, load, notes, plural, resolve_in, say, terminal_width, view,
+    view_options,
 )
 
 
@@ -36,11 +37,6 @@ def neighbors(actor, depth, fmt):
     click.echo(_format(flat, columns, fmt, wrap="reads"), nl=False)
 
 
-_RELAX_FLAGS = {"directed": "without --directed", "as_of": "with --as-of all", "statuses": "with --status all",
-                "relations": "without --relation", "without": "without --without", "min_grade": "without --min-grade",
-                "confidence": "without --confidence", "ties": "with --ties all", "known_on": "without --known-on"}
-
-
 @click.command(cls=Command)
 @click.argument("source")
 @click.argument("target")
@@ -66,14 +62,15 @@ def path(source, target, all_paths, limit, directed, fmt):
     try:
         result = paths(G, a, b, all_paths=all_paths, directed=directed, limit=limit)
     except NoPath:
-        from graph.analysis.questions import joined_by
+        from graph.analysis.questions import RELAXED, joined_by
 
         how = " following directions" if directed else ""
         helps = joined_by(dataset, cli_view(), a, b, directed)
         if helps is None:
             fail(f"no path between '{a}' and '{b}': no chain of relations joins them in the data, in any period,"
                  " status or kind")
-        flags = [_RELAX_FLAGS[name] for name in helps]
+        flags = [f"with {flag_for(name, 'all')}" if RELAXED[name] in ("all", ("all",)) else f"without {flag_for(name)}"
+                 for name in helps]
         fail(f"no path between '{a}' and '{b}'{how} in this view; "
              + (f"there is one {' or '.join(flags)}" if flags else
                 "the whole data set joins them (--as-of all --status all --ties all, without the other options)"))

@@ -74,7 +74,7 @@ def validate(fmt, fix, dry_run):
         problems, files, notices = dataset.problems, dataset.files, dataset.notices
         counts = {"actors": len(dataset.actors), "relations": len(dataset.relations), "kinds": len(dataset.kinds)}
     except DataError as exc:  # validate reports the problems itself
-        problems, files, notices, counts = exc.problems, getattr(exc, "files", []), [], {}
+        problems, files, notices, counts = exc.problems, exc.files, [], {}
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     place = f"{display_path(folder)} (found as {how})"

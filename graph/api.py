@@ -69,13 +69,7 @@ def _one_of(value, allowed, field: str):
 
 def _count(value, field: str):
     """A count of at least 1 (or None where the function takes none); numpy's integers too."""
-    import numbers
-
-    from graph.errors import BadArgument
-
-    if value is not None and (isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1):
-        raise BadArgument(f"{field} must be a whole number of at least 1, not {value!r}", text=str(value), field=field)
-    return value
+    return None if value is None else _whole(value, field, 1)
 
 
 def _whole(value, field: str, least: int = 0, most: int | None = None):
@@ -285,17 +279,11 @@ def paths(dataset, source: str, target: str, view: View | None = None, *, all_pa
         if helps is None:
             why = "no chain of relations joins them in the data, in any period, status or kind"
         elif helps:
-            why = "there is one with " + " or with ".join(_RELAXED_ARGS[name] for name in helps)
+            why = "there is one with " + " or with ".join(f"{name}={questions.RELAXED[name]!r}" for name in helps)
         else:
             why = "only a view with several of its options given up joins them"
         raise questions.NoPath(a, b, f"no path between '{a}' and '{b}'{' following directions' * directed}"
                            f"{' in this view' * (helps is not None)}: {why}", helps) from None
-
-
-# a view's part given up, spelled as the API's arguments
-_RELAXED_ARGS = {"directed": "directed=False", "as_of": "as_of='all'", "statuses": "statuses=('all',)",
-                 "relations": "relations=()", "without": "without=()", "min_grade": "min_grade=None",
-                 "confidence": "confidence=None", "ties": "ties='all'", "known_on": "known_on=None"}
 
 
 @dataclass(frozen=True)
@@ -365,8 +353,7 @@ class Robustness:
         """One row per stricter view and top actor (the CSV the command line writes)."""
         import pandas as pd
 
-        found = self.as_dict()
-        return pd.DataFrame(robustness_long({**found, "views": list(found["views"])}))
+        return pd.DataFrame(robustness_long(self.as_dict()))
 
 
 def robustness(dataset, view: View | None = None, *, measure: str = "betweenness", top: int = 10,
@@ -756,9 +743,10 @@ def diff(old, new=None, *, as_of=None, view: View | None = None, measure: str = 
         if new is None:
             raise BadArgument("give two versions (old, new), or one data set and as_of=(A, B)", field="new")
         a, b = _dataset(old), _dataset(new)
-        changes = diff_rows(a, b)
+        renamed = renames(a, b)
+        changes = diff_rows(a, b, renamed)
         seen = view if view is not None else View()
-        moves = rank_moves(graph_of(a, seen), graph_of(b, seen), measure, top, renames(a, b), notes)
+        moves = rank_moves(graph_of(a, seen), graph_of(b, seen), measure, top, renamed, notes)
     changes = pd.DataFrame(changes, columns=CHANGE_COLUMNS)
     changes["line"] = changes["line"].astype("Int64")
     ranks = pd.DataFrame(moves, columns=RANK_MOVE_COLUMNS).set_index("id")
@@ -789,9 +777,9 @@ def frames(dataset, dates, view: View | None = None, fmt: str = "svg", *, title:
     _whole(dpi, "dpi", 50, 1200)
     ds, view = _dataset(dataset), _view(dataset, view)
     view = view if view is not None else View()
-    if dates is None or (not isinstance(dates, (str, Iterable))):
+    if isinstance(dates, str) or not isinstance(dates, Iterable):
         dates = [dates]
-    dates = [date_text(d, "dates") if d is not None else None for d in ([dates] if isinstance(dates, str) else dates)]
+    dates = [date_text(d, "dates") for d in dates]
     if not dates:
         raise BadArgument("dates: give at least one date, one frame each", field="dates")
     if any(d is None or d.strip().lower() == "all" for d in dates):

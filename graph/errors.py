@@ -71,15 +71,17 @@ class ActorgraphError(Exception):
 class DataError(ActorgraphError):
     """The data (or a requested change to it) has errors: ``problems`` lists them, each with file and line.
 
-    ``already``: an edit refused only for errors the data had before it (the change itself added none).
+    ``already``: an edit refused only for errors the data had before it (the change itself added none);
+    ``files``: the data files read (for validate to name them).
     """
 
-    def __init__(self, problems, already: bool = False):
+    def __init__(self, problems, already: bool = False, files=()):
         # graph.data.problems imports this module, so its sorting is imported here, at raise time
         from graph.data.problems import sort_problems
 
         self.problems = sort_problems(problems)
         self.already = already
+        self.files = list(files)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @property

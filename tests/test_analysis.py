@@ -238,6 +238,8 @@ def test_diff_between_folders(tmp_path, g):
     assert report["changes"][0]["details"] == "name: 'C' -> 'Charlie'"
     assert [c["line"] for c in report["changes"]] == [4, 7, 5, 2]  # the new file's line; the old one's if removed
     assert set(report) == {"measure", "notes", "changes", "ranks"}  # as diff --as-of's JSON, less its dates
+    without = as_json("diff", g, new, "--without", "b")  # the view options apply to both versions' ranks
+    assert "b" not in {r["id"] for r in without["ranks"]} and without["changes"] == report["changes"]
     b = next(r for r in report["ranks"] if r["id"] == "b")
     assert b["rank_before"] == 1
 

@@ -234,6 +234,10 @@ def test_a_stray_quote_that_closes_again_below_is_a_warning_naming_the_rows_it_t
     assert result.exit_code == 0 and "2 warnings" in result.stdout  # and the name's line breaks (line-break)
     assert (f"{folder / 'actors.csv'}:2: warning: a quoted cell opened on this line runs on to line 4, and lines"
             " 3, 4 inside it look like rows of their own") in result.stdout
+    write(folder, 'id,name,type\na,"Al\u2028pha,state\nb,Beta,state\nc,Gamma",state\n',
+          "source,relation,target,evidence\na,trains,c,x\n")  # a line separator is no line break of the file
+    assert (f"{folder / 'actors.csv'}:2: warning: a quoted cell opened on this line runs on to line 4, and lines"
+            " 3, 4 inside it") in invoke("validate", "--data", folder).stdout
     write(folder, 'id,name,type,description\na,Alpha,state,"One, two\nthree, four\nfive"\nd,Delta,state,\n',
           "source,relation,target,evidence\na,trains,d,x\n")  # a description of several lines: no warning
     result = invoke("validate", "--data", folder)

@@ -61,10 +61,10 @@ def test_add_actor_keeps_excel_format():
     assert after == before + 'mr;Mauritanië;state;"a; b";\r\n'.encode("cp1252")
 
 
-def test_a_file_of_ascii_only_takes_the_folders_encoding_when_an_edit_brings_more():
-    """ASCII reads alike in every encoding (it is read as UTF-8): a first accent is written as the folder's
-    other files are, else as Excel saves a ';'-separated CRLF file (Windows-1252), else UTF-8; rows the edit
-    does not touch keep their bytes."""
+def test_a_file_of_ascii_only_turns_windows_1252_where_the_folder_or_excel_says_so():
+    """ASCII reads alike in every encoding (it is read as UTF-8): a first accent is written in Windows-1252
+    where the folder's other files are, or, all ASCII, where the file is ';'-separated with CRLF (as Excel
+    saves it); else it stays UTF-8. Rows the edit does not touch keep their bytes."""
     excel = write(Path("e"), b"id;name;type\r\nfama;FAMa;armed forces\r\neutm;EUTM;mission\r\n",
                   b"source;relation;target;evidence\r\neutm;trains;fama;doc\r\n")
     before = (excel / "actors.csv").read_bytes()

@@ -303,5 +303,7 @@ def test_a_timeline_and_a_diff_between_dates_say_the_hostile_ties_they_leave_out
     for args in (["timeline"], ["diff", "--as-of", "2019", "--as-of", "2021"]):
         result = ok(*args, "--data", d)
         assert f"note: {said} (--ties all to include them)" in result.stderr, (args, result.stderr)
+        assert "hostile" not in ok(*args, "--ties", "all", "--data", d).stderr  # the hint works (diff had no --ties)
+    assert "b fights c" in ok("diff", "--as-of", "2019", "--as-of", "2021", "--ties", "all", "--data", d).stdout
     assert f"{said} (ties='all' to include them)" in graph.timeline(d).attrs["notes"]
     assert f"{said} (ties='all' to include them)" in graph.diff(d, as_of=("2019", "2021")).notes

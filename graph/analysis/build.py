@@ -65,7 +65,8 @@ def build_graph(dataset):
     for r in dataset.relations:
         attrs = {k: v for k, v in r.items() if k not in ("source", "target")}
         attrs["directed"] = kinds[r["relation"]].directed
-        n = rows[r["source"], r["target"], r["relation"]] = rows.get((r["source"], r["target"], r["relation"]), 0) + 1
+        tie = (r["source"], r["target"], r["relation"])
+        n = rows[tie] = rows.get(tie, 0) + 1
         key = r["relation"] if n == 1 else f"{r['relation']}#{n}"
         G.add_edge(r["source"], r["target"], key=key)
         G.edges[r["source"], r["target"], key].update(attrs)  # any column name, even 'key'

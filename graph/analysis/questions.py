@@ -11,7 +11,7 @@ from graph.errors import NoPath
 from graph.analysis import engine
 from graph.analysis.grades import tie_quality
 
-__all__ = ["neighbourhood", "neighbours", "paths", "joined_by", "Paths", "PathStep", "Link", "brokers", "communities", "spell", "NoPath",
+__all__ = ["neighbourhood", "neighbours", "paths", "joined_by", "RELAXED", "Paths", "PathStep", "Link", "brokers", "communities", "spell", "NoPath",
            "COMMUNITY_SEED", "BROKER_GUIDE"]
 
 # actors: up to this, communities are networkx's Louvain; above, igraph's (the page's overview, above as many)
@@ -197,9 +197,10 @@ def paths(G, source: str, target: str, all_paths: bool = False, directed: bool =
     return Paths(total, tuple(result))
 
 
-# what a view leaves out, each relaxed alone (the View field and its value meaning "everything")
-_RELAXED = (("as_of", "all"), ("statuses", ("all",)), ("relations", ()), ("without", ()), ("min_grade", None),
-            ("confidence", None), ("ties", "all"), ("known_on", None))
+# what a view leaves out, each given up alone: the View field (or paths' ``directed``) and its value that
+# keeps everything; clients say "with FIELD VALUE" where the value is 'all', "without FIELD" otherwise
+RELAXED = {"directed": False, "as_of": "all", "statuses": ("all",), "relations": (), "without": (),
+           "min_grade": None, "confidence": None, "ties": "all", "known_on": None}
 
 
 def joined_by(dataset, view, source: str, target: str, directed: bool = False) -> tuple[str, ...] | None:
@@ -222,8 +223,8 @@ def joined_by(dataset, view, source: str, target: str, directed: bool = False) -
     if not joins(View(as_of="all", statuses=("all",), ties="all"), False):
         return None
     found = ["directed"] if directed and joins(view, False) else []
-    found += [name for name, everything in _RELAXED
-              if getattr(view, name) != everything and joins(replace(view, **{name: everything}), directed)]
+    found += [name for name, everything in RELAXED.items() if name != "directed"
+              and getattr(view, name) != everything and joins(replace(view, **{name: everything}), directed)]
     return tuple(found)
 
 

@@ -108,11 +108,10 @@ def robustness(G, measure: str = "betweenness", top: int = 10, directed: bool = 
                      if (u in position or v in position) and not corroborated(d)),
                     key=lambda e: (not tie_quality(e[3], sources), min(position.get(e[0], top), position.get(e[1], top))))
     limit = tie_limit_for(G) if tie_limit is None else tie_limit
-    if len(single) > limit:
-        notes.append(f"{len(single)} single-source ties among the top actors' ties: {limit} tested (weak ones and"
-                     " those of the highest ranked first)")
     untested = max(0, len(single) - limit)  # a client says how to test more, in its own words
     if untested:
+        notes.append(f"{len(single)} single-source ties among the top actors' ties: {limit} tested (weak ones and"
+                     " those of the highest ranked first)")
         single = single[:limit]
     sampled = None
     if measure == "betweenness":

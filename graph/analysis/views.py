@@ -14,7 +14,7 @@ from graph.analysis.grades import GradeError, parse_grade
 from graph.data.dates import parse_span, today
 from graph.data.kinds import resolve_kind
 from graph.data.resolve import ActorNotFound
-from graph.errors import ActorgraphError, Hint, InvalidDate, UnknownKind
+from graph.errors import ActorgraphError, BadArgument, Hint, InvalidDate, UnknownKind
 
 __all__ = ["View", "ResolvedView", "STATUSES", "CONFIDENCES"]
 
@@ -29,12 +29,10 @@ class NoDatedSources(ActorgraphError):
 
 def _tuple(value, field: str) -> tuple:
     """Names as a tuple of strings: one name, or an iterable of them; anything else is a BadArgument."""
-    from graph.errors import BadArgument
+    from collections.abc import Iterable, Mapping
 
     if value is None:
         return ()
-    from collections.abc import Iterable, Mapping
-
     items = (value,) if isinstance(value, str) else tuple(value) if isinstance(value, Iterable) and not isinstance(
         value, (bytes, Mapping)) else None
     if items is None or not all(isinstance(v, str) for v in items):
@@ -47,14 +45,12 @@ def date_text(value, field: str):
     """A date given as a str, a year (int), or a date, datetime or pandas Timestamp (as YYYY-MM-DD)."""
     import datetime as dt
 
-    from graph.errors import BadArgument
-
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:04d}" if 0 < value <= 9999 else str(value)
     if isinstance(value, dt.date):  # datetime and pandas' Timestamp are dates too
-        return value.strftime("%Y-%m-%d") if value.year >= 1000 else f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     raise BadArgument(f"{field} takes a date (a str such as '2020-09', a year, or a datetime.date), not {value!r}",
                       text=repr(value), field=field)
 
@@ -95,8 +91,6 @@ class View:
     known_on: str | None = None
 
     def __post_init__(self):
-        from graph.errors import BadArgument
-
         object.__setattr__(self, "relations", _tuple(self.relations, "relations"))
         object.__setattr__(self, "without", _tuple(self.without, "without"))
         if self.statuses is not None:

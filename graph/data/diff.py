@@ -8,7 +8,7 @@ from pathlib import Path
 from graph.data.load import ACTORS_FILE, OPTIONAL_FILES, RELATIONS_FILE, from_files
 from graph.data.problems import DataError, Problem
 from graph.data.validate import relation_key
-from graph.data.files import max_bytes
+from graph.data.files import max_bytes, size_text
 from graph.data.schema import fold
 
 __all__ = ["dataset_at_revision", "diff_rows", "renames"]
@@ -52,7 +52,7 @@ def _git_blob(folder: Path, spec: str) -> bytes:
         why = size.stderr.decode("utf-8", "replace").strip().splitlines()
         raise _Missing(why[-1] if why else "not found in git")
     if int(size.stdout or 0) > max_bytes():
-        raise ValueError(f"is larger than the {max_bytes() // 1048576} MB actorgraph reads")
+        raise ValueError(f"is larger than the {size_text(max_bytes())} actorgraph reads")
     return git("cat-file", "blob").stdout
 
 
@@ -120,15 +120,16 @@ def _pairs(before: list, after: list) -> tuple[list, list, list]:
     return pairs, before, after
 
 
-def diff_rows(old, new) -> list[dict]:
+def diff_rows(old, new, renamed: dict | None = None) -> list[dict]:
     """added / removed / changed / renamed actors and relations, field by field.
 
     Actors are matched by id, or as renamed (see :func:`renames`); the rows of a tie are
     matched by their period, so a changed since is one changed relation. A relation that
     only follows a renamed actor is not reported again. Each row carries its line (in
-    the new file, or the old one for a removed row).
+    the new file, or the old one for a removed row). ``renamed``: :func:`renames` of the two, when the
+    caller has it already.
     """
-    renamed = renames(old, new)
+    renamed = renames(old, new) if renamed is None else renamed
     new_by_id = {a["id"]: a for a in new.actors}
     rows = []
     for a in old.actors:

@@ -181,17 +181,17 @@ class Editor:
         if not SLUG_RE.match(new_id):
             raise EditRefused(f"id '{new_id}' is not a valid slug (lowercase letters, digits, '_' and '-');"
                               f" try '{free_slug(slugify(new_id), self.index.by_id)}'", field="new_id")
-        if new_id in self.index.by_id and new_id != old:
-            raise EditRefused(f"actor '{new_id}' already exists ({self.index.by_id[new_id]['name']})",
-                              field="new_id")
         if new_id == old:
             raise EditRefused(f"the id of actor '{old}' is '{new_id}' already", field="new_id")
+        if new_id in self.index.by_id:
+            raise EditRefused(f"actor '{new_id}' already exists ({self.index.by_id[new_id]['name']})",
+                              field="new_id")
         self._set(ACTORS_FILE, self._actor_record(old), {"id": new_id})
         changed = 0
         for rec, v in self.relations_of(old):
             self._set(RELATIONS_FILE, rec, {c: new_id for c in ("source", "target") if v.get(c) == old})
             changed += 1
-        if POSITIONS_FILE in self.files and new_id != old:  # a leftover row of a removed actor of that id: it goes
+        if POSITIONS_FILE in self.files:  # a leftover row of a removed actor of that id: it goes
             self._delete(POSITIONS_FILE, [rec for rec, v in self._rows(POSITIONS_FILE) if v.get("id") == new_id])
         for rec, v in list(self._rows(POSITIONS_FILE)) if POSITIONS_FILE in self.files else ():
             if v.get("id") == old:
@@ -436,7 +436,7 @@ class Editor:
         out = {}
         for name, text in self.changed().items():
             f = self.files[name]
-            encoding = self._encoding(name, text)
+            encoding, why = self._encoding(name, text)
             try:
                 data = encode_text(text, encoding)
             except UnicodeEncodeError as exc:
@@ -446,9 +446,7 @@ class Editor:
                                         f"'{char}' cannot be saved in {ENCODING_NAMES.get(encoding, encoding)}; save the"
                                         " file as UTF-8 first"))
                 continue
-            if encoding != f.encoding and f"{f.display}: " not in "".join(self.messages):
-                other = self._non_ascii_file(name)
-                why = f"as {other.display} is" if other else "as Excel saves a ';'-separated CSV with CRLF line ends"
+            if why:
                 self.messages.append(f"{f.display}: held only ASCII, now written in {ENCODING_NAMES[encoding]} ({why})")
             out[name] = data
         if not problems:
@@ -463,25 +461,29 @@ class Editor:
         self._bytes = out
         return problems
 
-    def _encoding(self, name: str, text: str) -> str:
+    def _encoding(self, name: str, text: str) -> tuple[str, str]:
         """The encoding a changed file is written in: its own, unless it held only ASCII (which every
         encoding reads alike, so it was read as UTF-8) and the edit brings more. Then Windows-1252, where it
         can hold the text, if the folder's other files are in it, or if none holds more than ASCII and the
         file is ';'-separated with CRLF line ends (as Excel saves CSV in a Belgian, Dutch, French or German
         locale). Windows-1252 leaves every ASCII row's bytes as they were; other encodings (a byte-order
-        mark, UTF-16) would not, so the file stays UTF-8 otherwise."""
+        mark, UTF-16) would not, so the file stays UTF-8 otherwise. Returns the encoding and, where it
+        changed, why (for the edit's message)."""
         f = self.files[name]
         if f.encoding != "utf-8" or text.isascii() or not self.originals[name].to_text().isascii():
-            return f.encoding
+            return f.encoding, ""
         other = self._non_ascii_file(name)
-        excel = other.encoding == "windows-1252" if other is not None else (f.delimiter == ";" and f.newline == "\r\n")
-        if excel:
-            try:
-                text.encode("windows-1252")
-                return "windows-1252"
-            except UnicodeEncodeError:
-                pass
-        return f.encoding
+        if other is not None:
+            excel, why = other.encoding == "windows-1252", f"as {other.display} is"
+        else:
+            excel = f.delimiter == ";" and f.newline == "\r\n"
+            why = "as Excel saves a ';'-separated CSV with CRLF line ends"
+        try:
+            if excel and text.encode("windows-1252"):
+                return "windows-1252", why
+        except UnicodeEncodeError:
+            pass
+        return f.encoding, ""
 
     def _non_ascii_file(self, name: str) -> CsvFile | None:
         """The first other data file (actors.csv first) that holds more than ASCII: the folder's encoding."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from graph.data.atomic import fsync_dir, temp_beside
 from graph.errors import OutputError
 
-__all__ = ["max_bytes", "read_limited", "inside", "OutputError", "write_outputs", "printable", "clean_text"]
+__all__ = ["max_bytes", "size_text", "read_limited", "inside", "OutputError", "write_outputs", "printable", "clean_text"]
 
 DEFAULT_MAX_MB = 128
 # `import` builds a whole document tree and then a data set from it: about 35 times the file
@@ -39,7 +39,7 @@ def max_bytes(variable: str = "ACTORGRAPH_MAX_FILE_MB", default: float = DEFAULT
     return int(min(mb * 1024 * 1024, sys.maxsize))  # inf or huge: no limit
 
 
-def _size(n: int) -> str:
+def size_text(n: int) -> str:
     """A file size in words: '129 MB', '1.5 MB', '300 KB', '12 bytes'."""
     mb = n / 1048576
     return f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB" if mb >= 1 else f"{n / 1024:.0f} KB" if n >= 1024 \
@@ -74,8 +74,8 @@ def read_limited(path: Path, folder: Path | None = None, limit: int | None = Non
     variable = "ACTORGRAPH_MAX_FILE_MB" if limit is None else "ACTORGRAPH_MAX_IMPORT_MB"
     limit = max_bytes() if limit is None else limit
     if info.st_size > limit:
-        raise ValueError(f"is {_size(info.st_size)}, more than the {_size(limit)} actorgraph reads (set {variable}"
-                         " to raise the limit)")
+        raise ValueError(f"is {size_text(info.st_size)}, more than the {size_text(limit)} actorgraph reads"
+                         f" (set {variable} to raise the limit)")
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never blocks on a pipe
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the check
@@ -87,7 +87,7 @@ def read_limited(path: Path, folder: Path | None = None, limit: int | None = Non
                 break
             size += len(chunk)
             if size > limit:
-                raise ValueError(f"grows past the {limit / 1048576:.0f} MB actorgraph reads")
+                raise ValueError(f"grows past the {size_text(limit)} actorgraph reads")
             chunks.append(chunk)
         return b"".join(chunks)
     finally:

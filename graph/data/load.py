@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from graph.data.csvio import CsvFile, Record, parse_csv, read_bytes
+from graph.data.csvio import _NEWLINE_RE, CsvFile, Record, _newlines, parse_csv, read_bytes
 from graph.data.problems import DataError, Problem, sort_problems
 from graph.data.resolve import ActorIndex
 from graph.data.schema import (ACTOR_COLUMNS, KIND_COLUMNS, POSITION_COLUMNS, RELATION_COLUMNS, RELATIONS, SOURCE_COLUMNS,
@@ -223,9 +223,7 @@ def _load(folder: Path, strict: bool, notices: list[str]) -> Dataset:
     dataset, more = from_files(folder, contents)
     problems += more
     if dataset is None or (strict and any(p.severity == "error" for p in problems)):
-        error = DataError(problems)
-        error.files = dataset.files if dataset is not None else []  # what was read, for validate to name
-        raise error
+        raise DataError(problems, files=dataset.files if dataset is not None else ())
     dataset.problems = sort_problems(problems)
     dataset.notices = notices
     return dataset
@@ -361,7 +359,7 @@ def _swallowed(f: CsvFile, rec, width: int) -> list[Problem]:
     """A warning when a record's quoted cell runs over lines that each look like a row of their own
     (as many cells as the header, an id first): a stray quote that joined rows, which the cell count
     cannot see when the quote closes again further down."""
-    lines = rec.raw.splitlines()
+    lines = _NEWLINE_RE.split(rec.raw)  # line breaks as the reader counts them (not U+2028, form feed...)
     rowlike = [i for i, text in enumerate(lines)
                if text.replace('"', "").count(f.delimiter) == width - 1 and text.split(f.delimiter, 1)[0].strip(' "')]
     if width < 2 or len(rowlike) < 2 or 0 not in rowlike:
@@ -411,7 +409,7 @@ def table_rows(f: CsvFile, spec, vocabulary: Vocabulary = RELATIONS) -> tuple[li
         cells = rec.cells
         if len(cells) < width or (len(cells) > len(columns) and "".join(cells[len(columns):]).strip()):
             tail = ""
-            spans = rec.raw.count("\n") + rec.raw.count("\r") - rec.raw.count("\r\n")
+            spans = _newlines(rec.raw, 0, len(rec.raw))
             if len(cells) > width and spans:  # lines joined by a quote: most likely one stray quote, not a cell
                 tail = (f": a quoted cell opened on this line runs on to line {rec.line + spans}, taking the"
                         " lines between into this row; a stray double quote? (a quote inside a value is"

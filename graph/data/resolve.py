@@ -31,6 +31,7 @@ class ActorIndex:
     def __init__(self, actors, hints: Hints | None = None):
         self.by_id = {a["id"]: a for a in actors if a["id"]}
         self._fields = None
+        self._named: dict[str, tuple[str, ...]] = {}  # name or alias -> ids, found once per key
         self.closest = lru_cache(maxsize=4096)(self._closest)
         self.hints = hints or Hints(budget=float("inf"))
 
@@ -44,7 +45,6 @@ class ActorIndex:
                         index.setdefault(v, {})[a["id"]] = None  # each id once, in the data's order
             # lists built once: a key that thousands of actors share is not copied again at each lookup
             self._fields = {f: {k: list(ids) for k, ids in index.items()} for f, index in fields.items()}
-            self._named: dict[str, list[str]] = {}
         return self._fields
 
     @property
@@ -73,11 +73,10 @@ class ActorIndex:
     def named(self, text: str) -> tuple[str, ...]:
         """Ids of the actors whose name or one of whose aliases is ``text`` (case and accents ignored)."""
         key = fold(text.strip())
-        fields = self.fields
         found = self._named.get(key)
         if found is None:  # once per key: a name in thousands of cells, shared by thousands of actors, stays linear
             found = self._named[key] = tuple(dict.fromkeys(
-                i for f in ("name", "aliases") for i in fields[f].get(key, ())))
+                i for f in ("name", "aliases") for i in self.fields[f].get(key, ())))
         return found
 
     def is_name(self, text: str, actor: str) -> bool:

@@ -112,10 +112,10 @@ def close_colours(pairs, path: str, what: str, lines: dict | None = None) -> lis
         # one warning per entry, naming the first it may be confused with; each compared with at most
         # CLOSE_CHECKED earlier entries of its shape, and CLOSE_WORK in all (hundreds of thousands of types:
         # no blow-up; no map shows that many colours apart anyway)
+        if left <= 0:
+            break
         earlier = seen.get(shape, ())[:min(CLOSE_CHECKED, left)]
         left -= len(earlier)
-        if left <= 0 and not earlier:
-            break
         close = [(other, c2) for other, c2 in earlier if not apart(colour, c2)]
         if close:
             other, c2 = close[0]

@@ -20,6 +20,7 @@ from graph.output.page import (_actors, _grades, _markup, _relations, _vis_optio
 from graph.picture.scene import MINOR_FONT, scene_for
 from graph.picture.textsize import FONT_FAMILY
 from graph.data.schema import kinds_of
+from graph.output.rows import tie_period
 
 __all__ = ["to_pyvis", "iframe", "node_title", "edge_title"]  # and OfflineNetwork, made on first use
 
@@ -137,9 +138,7 @@ def edge_title(r: dict, actors: dict, kinds, grades: dict) -> str:
             if s in cited and cited[s]["title"] else s for s in r["sources"]))
     if r["status"] != "actual":
         lines.append("Status: " + STATUS_WORDS[r["status"]])
-    since, until = r["since"], r["until"]
-    valid = f"{since} to {until}" if since and until else f"since {since}" if since else f"until {until}" if until \
-        else ""
+    valid = tie_period(r)
     if valid:
         lines.append("Valid: " + valid)
     lines += [f"{k}: {_text(v)}" for k, v in r["extra"]]

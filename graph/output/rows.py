@@ -165,7 +165,7 @@ def robustness_long(result: dict) -> list[dict]:
     rows = []
     full = {a["id"]: a for a in result["actors"]}
     for v in [{"view": "all ties", "kind": "full", "left_out": 0, "kendall_tau": 1.0,
-               "ranks": {i: a["rank"] for i, a in full.items()}}] + result["views"]:
+               "ranks": {i: a["rank"] for i, a in full.items()}}, *result["views"]]:
         for actor_id, rank in v["ranks"].items():
             a = full[actor_id]
             rows.append({"view": v["view"], "kind": v["kind"], "ties_left_out": v["left_out"],
