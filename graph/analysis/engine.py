@@ -377,9 +377,12 @@ def _sums_by_source(g, sources=None) -> tuple[list[int], list[int]]:
 
 
 def _closeness_part(vertices):
-    mode = "in" if _shared.is_directed() else "all"  # distances from the actors that reach each one
-    return (_shared.closeness(vertices=vertices, mode=mode, normalized=False),
-            _shared.neighborhood_size(vertices=vertices, order=_shared.vcount(), mode=mode))
+    if _shared.is_directed():  # distances from the actors that reach each one, and how many they are
+        return (_shared.closeness(vertices=vertices, mode="in", normalized=False),
+                _shared.neighborhood_size(vertices=vertices, order=_shared.vcount(), mode="in"))
+    parts = _shared.connected_components()  # undirected: each actor reaches its part (no second search)
+    sizes, member = parts.sizes(), parts.membership
+    return _shared.closeness(vertices=vertices, mode="all", normalized=False), [sizes[member[v]] for v in vertices]
 
 
 def _sums_part(batches):
